@@ -1,0 +1,807 @@
+/* pith-document-json.c: the JSON form of a document
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pith-document-private.h"
+#include "pith-error.h"
+
+/* Members of the document itself; every other top-level member is a report. */
+static const char * const document_members[] = {
+  "id", "text", "raw", "language", "metadata", "offset_map",
+  "sentences", "tokens", "entities", "layers", NULL,
+};
+
+/* Members of a span itself; every other member is an attribute. */
+static const char * const span_members[] = {
+  "start", "end", "label", "score", "text", "raw_start", "raw_end", NULL,
+};
+
+static const struct {
+  const char *layer;
+  const char *member;
+} layer_members[] = {
+  { PITH_LAYER_SENTENCE, "sentences" },
+  { PITH_LAYER_TOKEN, "tokens" },
+  { PITH_LAYER_ENTITY, "entities" },
+};
+
+static const char *
+member_for_layer (const char *layer)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (layer_members); i++)
+    if (strcmp (layer_members[i].layer, layer) == 0)
+      return layer_members[i].member;
+  return NULL;
+}
+
+static JsonNode *
+deep_copy (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *copy = json_object_new ();
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member))
+          json_object_set_member (copy, name, deep_copy (member));
+        return json_node_init_object (json_node_alloc (), copy);
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        JsonArray *copy = json_array_sized_new (json_array_get_length (array));
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+        return json_node_init_array (json_node_alloc (), copy);
+      }
+    case JSON_NODE_VALUE:
+    case JSON_NODE_NULL:
+    default:
+      return json_node_copy (node);
+    }
+}
+
+/* Writing */
+
+static JsonArray *
+offset_map_to_json (PithDocument *self)
+{
+  const PithOffsetMap *map = pith_document_get_offset_map (self);
+  const PithOffsetPiece *pieces;
+  gsize n_pieces;
+  JsonArray *array;
+
+  pieces = pith_offset_map_get_pieces (map, &n_pieces);
+  array = json_array_sized_new (n_pieces);
+  for (gsize i = 0; i < n_pieces; i++)
+    {
+      JsonArray *piece = json_array_sized_new (5);
+      gsize text_start = pith_document_byte_to_char (self, pieces[i].text_start);
+      gsize text_end = pith_document_byte_to_char (self, pieces[i].text_start + pieces[i].text_len);
+      gsize raw_start = pith_document_raw_byte_to_char (self, pieces[i].raw_start);
+      gsize raw_end = pith_document_raw_byte_to_char (self, pieces[i].raw_start + pieces[i].raw_len);
+
+      json_array_add_int_element (piece, (gint64) text_start);
+      json_array_add_int_element (piece, (gint64) (text_end - text_start));
+      json_array_add_int_element (piece, (gint64) raw_start);
+      json_array_add_int_element (piece, (gint64) (raw_end - raw_start));
+      json_array_add_int_element (piece, pieces[i].identity ? 1 : 0);
+      json_array_add_array_element (array, piece);
+    }
+
+  return array;
+}
+
+static JsonArray *
+layer_to_json (PithDocument *self,
+               const char   *layer,
+               gboolean      with_text)
+{
+  const char *text = pith_document_get_text (self);
+  const PithSpanData *spans;
+  guint n_spans = 0;
+  JsonArray *array;
+
+  spans = pith_document_peek_spans (self, layer, &n_spans);
+  array = json_array_sized_new (n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      JsonObject *object = json_object_new ();
+      JsonObject *attributes;
+
+      json_object_set_int_member (object, "start",
+                                  (gint64) pith_document_byte_to_char (self, spans[i].start));
+      json_object_set_int_member (object, "end",
+                                  (gint64) pith_document_byte_to_char (self, spans[i].end));
+      if (with_text)
+        {
+          g_autofree char *span_text = g_strndup (text + spans[i].start,
+                                                  spans[i].end - spans[i].start);
+          json_object_set_string_member (object, "text", span_text);
+        }
+      if (spans[i].label != 0)
+        json_object_set_string_member (object, "label", g_quark_to_string (spans[i].label));
+      if (spans[i].score != 0.0)
+        json_object_set_double_member (object, "score", spans[i].score);
+      if (with_text)
+        {
+          gsize raw_start;
+          gsize raw_end;
+
+          pith_document_map_to_raw_bytes (self, spans[i].start, spans[i].end,
+                                          &raw_start, &raw_end);
+          json_object_set_int_member (object, "raw_start",
+                                      (gint64) pith_document_raw_byte_to_char (self, raw_start));
+          json_object_set_int_member (object, "raw_end",
+                                      (gint64) pith_document_raw_byte_to_char (self, raw_end));
+        }
+
+      attributes = pith_document_peek_span_attributes (self, layer, i);
+      if (attributes != NULL)
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *value;
+
+          json_object_iter_init (&iter, attributes);
+          while (json_object_iter_next (&iter, &name, &value))
+            if (!g_strv_contains (span_members, name))
+              json_object_set_member (object, name, deep_copy (value));
+        }
+
+      json_array_add_object_element (array, object);
+    }
+
+  return array;
+}
+
+/**
+ * pith_document_to_json_node:
+ * @self: a document
+ * @flags: what to include
+ *
+ * Builds the JSON form of a document as a json-glib tree: the members
+ * `id`, `text`, `language`, `metadata`, `sentences`, `entities`, the other
+ * layers under `layers`, and each report as a member of its own; with
+ * %PITH_JSON_TOKENS also `tokens`; with %PITH_JSON_RAW also `raw` and
+ * `offset_map`. Offsets are code points. Members of layers that do not
+ * exist are absent.
+ *
+ * Each span is an object with `start`, `end`, `label` (if any), `score`
+ * (if not 0) and its attributes. Spans of layers other than tokens and
+ * sentences also carry their `text` and their location in the raw input,
+ * `raw_start` and `raw_end`.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+pith_document_to_json_node (PithDocument  *self,
+                            PithJsonFlags  flags)
+{
+  JsonObject *object;
+  JsonObject *other_layers = NULL;
+  JsonObject *metadata;
+  JsonObject *reports;
+  g_auto(GStrv) layers = NULL;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  object = json_object_new ();
+
+  if (pith_document_get_id (self) != NULL)
+    json_object_set_string_member (object, "id", pith_document_get_id (self));
+  json_object_set_string_member (object, "text", pith_document_get_text (self));
+  if (pith_document_get_language (self) != NULL)
+    json_object_set_string_member (object, "language", pith_document_get_language (self));
+
+  if (flags & PITH_JSON_RAW)
+    {
+      json_object_set_string_member (object, "raw", pith_document_get_raw (self));
+      if (!pith_offset_map_is_identity (pith_document_get_offset_map (self)))
+        json_object_set_array_member (object, "offset_map", offset_map_to_json (self));
+    }
+
+  metadata = pith_document_get_metadata (self);
+  if (json_object_get_size (metadata) > 0)
+    {
+      JsonNode *copy = json_node_init_object (json_node_alloc (), metadata);
+      json_object_set_member (object, "metadata", deep_copy (copy));
+      json_node_unref (copy);
+    }
+
+  layers = pith_document_list_layers (self);
+  for (guint i = 0; layers[i] != NULL; i++)
+    {
+      const char *member = member_for_layer (layers[i]);
+
+      if (g_strcmp0 (layers[i], PITH_LAYER_TOKEN) == 0 && !(flags & PITH_JSON_TOKENS))
+        continue;
+
+      if (member != NULL)
+        {
+          gboolean with_text = g_strcmp0 (member, "entities") == 0;
+          json_object_set_array_member (object, member,
+                                        layer_to_json (self, layers[i], with_text));
+        }
+      else
+        {
+          if (other_layers == NULL)
+            other_layers = json_object_new ();
+          json_object_set_array_member (other_layers, layers[i],
+                                        layer_to_json (self, layers[i], TRUE));
+        }
+    }
+  if (other_layers != NULL)
+    json_object_set_object_member (object, "layers", other_layers);
+
+  reports = pith_document_get_reports (self);
+  {
+    JsonObjectIter iter;
+    const char *name;
+    JsonNode *value;
+
+    json_object_iter_init (&iter, reports);
+    while (json_object_iter_next (&iter, &name, &value))
+      if (!g_strv_contains (document_members, name))
+        json_object_set_member (object, name, deep_copy (value));
+  }
+
+  return json_node_init_object (json_node_alloc (), object);
+}
+
+/**
+ * pith_document_to_json_full:
+ * @self: a document
+ * @flags: what to include
+ *
+ * Writes the JSON form described at [method@Pith.Document.to_json_node].
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+pith_document_to_json_full (PithDocument  *self,
+                            PithJsonFlags  flags)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  node = pith_document_to_json_node (self, flags);
+
+  return json_to_string (node, (flags & PITH_JSON_PRETTY) != 0);
+}
+
+/**
+ * pith_document_to_json:
+ * @self: a document
+ *
+ * Writes everything about the document as JSON, raw input, offset map and
+ * tokens included, so that [ctor@Pith.Document.new_from_json] gives back an
+ * equal document. For the compact form the CLI prints, use
+ * [method@Pith.Document.to_json_full].
+ *
+ * Returns: (transfer full): the JSON text
+ */
+char *
+pith_document_to_json (PithDocument *self)
+{
+  return pith_document_to_json_full (self, PITH_JSON_ALL);
+}
+
+/* Reading */
+
+static gboolean
+get_offset (JsonNode    *node,
+            gsize       *offset)
+{
+  gint64 value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  value = json_node_get_int (node);
+  if (value < 0 || (guint64) value > PITH_DOCUMENT_MAX_BYTES)
+    return FALSE;
+
+  *offset = (gsize) value;
+  return TRUE;
+}
+
+static gboolean
+read_span (PithDocument  *self,
+           const char    *layer,
+           const char    *where,
+           guint          index,
+           JsonNode      *node,
+           gsize          length,
+           GError       **error)
+{
+  JsonObject *object;
+  JsonNode *label_node;
+  JsonNode *score_node;
+  gsize start;
+  gsize end;
+  GQuark label = 0;
+  double score = 0.0;
+  guint span_index;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "%s[%u] is not an object", where, index);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  if (!get_offset (json_object_get_member (object, "start"), &start) ||
+      !get_offset (json_object_get_member (object, "end"), &end) ||
+      start > end || end > length)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "%s[%u] needs integer “start” and “end” with "
+                   "0 ≤ start ≤ end ≤ %" G_GSIZE_FORMAT, where, index, length);
+      return FALSE;
+    }
+
+  label_node = json_object_get_member (object, "label");
+  if (label_node != NULL && !JSON_NODE_HOLDS_NULL (label_node))
+    {
+      if (json_node_get_value_type (label_node) != G_TYPE_STRING)
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                       "%s[%u].label is not a string", where, index);
+          return FALSE;
+        }
+      label = g_quark_from_string (json_node_get_string (label_node));
+    }
+
+  score_node = json_object_get_member (object, "score");
+  if (score_node != NULL)
+    {
+      GType type = JSON_NODE_HOLDS_VALUE (score_node) ?
+                   json_node_get_value_type (score_node) : G_TYPE_INVALID;
+
+      if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                       "%s[%u].score is not a number", where, index);
+          return FALSE;
+        }
+      score = json_node_get_double (score_node);
+    }
+
+  span_index = pith_document_add_span_bytes (self, layer,
+                                             pith_document_char_to_byte (self, start),
+                                             pith_document_char_to_byte (self, end),
+                                             label, score);
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_strv_contains (span_members, name))
+      {
+        g_autoptr(JsonNode) copy = deep_copy (value);
+        pith_document_set_span_attribute (self, layer, span_index, name, copy);
+      }
+
+  return TRUE;
+}
+
+static gboolean
+read_layer (PithDocument  *self,
+            const char    *layer,
+            const char    *where,
+            JsonNode      *node,
+            GError       **error)
+{
+  JsonArray *array;
+  gsize length = pith_document_get_length (self);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "“%s” is not an array", where);
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  /* Create the layer even when empty: a stage ran and found nothing. */
+  pith_document_add_span_bytes (self, layer, 1, 0, 0, 0.0);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!read_span (self, layer, where, i, json_array_get_element (array, i), length, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_pretokenized (JsonNode *tokens)
+{
+  JsonArray *array;
+
+  if (tokens == NULL || !JSON_NODE_HOLDS_ARRAY (tokens))
+    return FALSE;
+  array = json_node_get_array (tokens);
+
+  return json_array_get_length (array) == 0 ||
+         JSON_NODE_HOLDS_ARRAY (json_array_get_element (array, 0));
+}
+
+/* Builds a document from sentences of tokens: tokens joined by spaces,
+ * sentences by line breaks, with the token and sentence layers filled in,
+ * so evaluation data keeps its own tokenisation. */
+static PithDocument *
+new_from_tokens (JsonArray  *sentences,
+                 GError    **error)
+{
+  g_autoptr(GArray) token_bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) sentence_bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(PithDocument) document = NULL;
+  GString *text = g_string_new (NULL);
+
+  for (guint s = 0; s < json_array_get_length (sentences); s++)
+    {
+      JsonNode *sentence_node = json_array_get_element (sentences, s);
+      JsonArray *sentence;
+      gsize sentence_start;
+
+      if (!JSON_NODE_HOLDS_ARRAY (sentence_node))
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                       "tokens[%u] is not an array of token strings", s);
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+      sentence = json_node_get_array (sentence_node);
+      if (json_array_get_length (sentence) == 0)
+        continue;
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      sentence_start = text->len;
+
+      for (guint t = 0; t < json_array_get_length (sentence); t++)
+        {
+          JsonNode *token = json_array_get_element (sentence, t);
+          const char *token_text;
+          gsize start;
+
+          if (!JSON_NODE_HOLDS_VALUE (token) ||
+              json_node_get_value_type (token) != G_TYPE_STRING ||
+              *(token_text = json_node_get_string (token)) == '\0')
+            {
+              g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "tokens[%u][%u] is not a non-empty string", s, t);
+              g_string_free (text, TRUE);
+              return NULL;
+            }
+
+          if (t > 0)
+            g_string_append_c (text, ' ');
+          start = text->len;
+          g_string_append (text, token_text);
+          g_array_append_val (token_bounds, start);
+          g_array_append_val (token_bounds, text->len);
+        }
+
+      g_array_append_val (sentence_bounds, sentence_start);
+      g_array_append_val (sentence_bounds, text->len);
+
+      if (text->len > PITH_DOCUMENT_MAX_BYTES)
+        {
+          g_set_error_literal (error, PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED,
+                               "The tokens make a text larger than a document holds");
+          g_string_free (text, TRUE);
+          return NULL;
+        }
+    }
+
+  {
+    gsize length = text->len;
+    document = pith_document_new_take_raw (g_string_free (text, FALSE), length);
+  }
+
+  pith_document_add_span_bytes (document, PITH_LAYER_TOKEN, 1, 0, 0, 0.0);
+  for (guint i = 0; i < token_bounds->len; i += 2)
+    pith_document_add_span_bytes (document, PITH_LAYER_TOKEN,
+                                  g_array_index (token_bounds, gsize, i),
+                                  g_array_index (token_bounds, gsize, i + 1), 0, 0.0);
+  pith_document_add_span_bytes (document, PITH_LAYER_SENTENCE, 1, 0, 0, 0.0);
+  for (guint i = 0; i < sentence_bounds->len; i += 2)
+    pith_document_add_span_bytes (document, PITH_LAYER_SENTENCE,
+                                  g_array_index (sentence_bounds, gsize, i),
+                                  g_array_index (sentence_bounds, gsize, i + 1), 0, 0.0);
+  json_object_set_boolean_member (pith_document_get_metadata (document), "pretokenized", TRUE);
+
+  return g_steal_pointer (&document);
+}
+
+static const char *
+get_string_member (JsonObject  *object,
+                   const char  *name,
+                   gboolean     required,
+                   GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                     "The document has no “%s” member", name);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "The document's “%s” member is not a string", name);
+      return NULL;
+    }
+
+  return json_node_get_string (node);
+}
+
+static gboolean
+read_offset_map (PithDocument  *self,
+                 JsonNode      *node,
+                 GError       **error)
+{
+  g_autoptr(GArray) pieces = g_array_new (FALSE, FALSE, sizeof (PithOffsetPiece));
+  JsonArray *array;
+  gsize text_length = pith_document_get_length (self);
+  gsize raw_length = pith_document_get_raw_length (self);
+  PithOffsetMap *map;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "“offset_map” is not an array");
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonArray *fields;
+      gsize values[5];
+      PithOffsetPiece piece;
+
+      if (!JSON_NODE_HOLDS_ARRAY (element) ||
+          json_array_get_length (fields = json_node_get_array (element)) != 5)
+        goto invalid;
+      for (guint f = 0; f < 5; f++)
+        if (!get_offset (json_array_get_element (fields, f), &values[f]))
+          goto invalid;
+      if (values[0] + values[1] > text_length || values[2] + values[3] > raw_length ||
+          values[4] > 1)
+        goto invalid;
+
+      piece.text_start = pith_document_char_to_byte (self, values[0]);
+      piece.text_len = pith_document_char_to_byte (self, values[0] + values[1]) - piece.text_start;
+      piece.raw_start = pith_document_raw_char_to_byte (self, values[2]);
+      piece.raw_len = pith_document_raw_char_to_byte (self, values[2] + values[3]) - piece.raw_start;
+      piece.identity = values[4] == 1;
+      if (piece.identity &&
+          (piece.text_len != piece.raw_len ||
+           memcmp (pith_document_get_text (self) + piece.text_start,
+                   pith_document_get_raw (self) + piece.raw_start, piece.text_len) != 0))
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                       "offset_map[%u] is marked as a copy but the text differs from the raw input", i);
+          return FALSE;
+        }
+      g_array_append_val (pieces, piece);
+      continue;
+
+invalid:
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "offset_map[%u] is not [text_start, text_length, raw_start, raw_length, "
+                   "copy] within the text and raw input", i);
+      return FALSE;
+    }
+
+  map = pith_offset_map_new_from_pieces ((PithOffsetPiece *) (gpointer) pieces->data, pieces->len,
+                                         pith_document_get_text_size (self),
+                                         pith_document_get_raw_size (self), error);
+  if (map == NULL)
+    return FALSE;
+
+  pith_document_set_text_and_map (self, g_strdup (pith_document_get_text (self)),
+                                  pith_document_get_text_size (self), map);
+  return TRUE;
+}
+
+/**
+ * pith_document_new_from_json_node:
+ * @node: a JSON object node
+ * @error: return location for an error
+ *
+ * Rebuilds a document from its JSON form (see
+ * [method@Pith.Document.to_json_node]). The only required member is
+ * `text`; `raw` defaults to the text.
+ *
+ * Instead of `text`, `tokens` may give the text pre-tokenised, as an array
+ * of sentences, each an array of token strings: the text is then the
+ * tokens joined by spaces and the sentences by line breaks, and the token
+ * and sentence layers are filled in from them.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set if the JSON is not a valid document
+ */
+PithDocument *
+pith_document_new_from_json_node (JsonNode  *node,
+                                  GError   **error)
+{
+  g_autoptr(PithDocument) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  JsonNode *tokens;
+  JsonNode *member;
+  gboolean tokens_built = FALSE;
+  const char *text;
+  const char *raw;
+  const char *id;
+  const char *language;
+  JsonObjectIter iter;
+  const char *name;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "A document must be a JSON object");
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  tokens = json_object_get_member (object, "tokens");
+
+  if (!json_object_has_member (object, "text") && is_pretokenized (tokens))
+    {
+      self = new_from_tokens (json_node_get_array (tokens), error);
+      if (self == NULL)
+        return NULL;
+      tokens_built = TRUE;
+    }
+  else
+    {
+      if ((text = get_string_member (object, "text", TRUE, error)) == NULL)
+        return NULL;
+      raw = get_string_member (object, "raw", FALSE, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (raw == NULL || strcmp (raw, text) == 0)
+        self = pith_document_new (text);
+      else
+        {
+          PithEdit whole = { 0, 0, text, -1 };
+
+          /* The raw input with the text as one edit over all of it; an
+           * offset_map member, if present, then gives the real pieces. */
+          self = pith_document_new (raw);
+          whole.end = pith_document_get_text_size (self);
+          pith_document_apply_edits (self, &whole, 1);
+        }
+
+      if ((member = json_object_get_member (object, "offset_map")) != NULL &&
+          !read_offset_map (self, member, error))
+        return NULL;
+    }
+
+  id = get_string_member (object, "id", FALSE, &local_error);
+  if (local_error == NULL)
+    language = get_string_member (object, "language", FALSE, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  pith_document_set_id (self, id);
+  pith_document_set_language (self, language);
+
+  if ((member = json_object_get_member (object, "metadata")) != NULL)
+    {
+      JsonNode *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        {
+          g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                               "“metadata” is not an object");
+          return NULL;
+        }
+      json_object_iter_init (&iter, json_node_get_object (member));
+      while (json_object_iter_next (&iter, &name, &value))
+        json_object_set_member (pith_document_get_metadata (self), name, deep_copy (value));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (layer_members); i++)
+    {
+      member = json_object_get_member (object, layer_members[i].member);
+      if (member == NULL || (member == tokens && tokens_built))
+        continue;
+      if (!read_layer (self, layer_members[i].layer, layer_members[i].member, member, error))
+        return NULL;
+    }
+
+  if ((member = json_object_get_member (object, "layers")) != NULL)
+    {
+      JsonNode *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        {
+          g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                               "“layers” is not an object");
+          return NULL;
+        }
+      json_object_iter_init (&iter, json_node_get_object (member));
+      while (json_object_iter_next (&iter, &name, &value))
+        if (!read_layer (self, name, name, value, error))
+          return NULL;
+    }
+
+  {
+    JsonNode *value;
+
+    json_object_iter_init (&iter, object);
+    while (json_object_iter_next (&iter, &name, &value))
+      if (!g_strv_contains (document_members, name))
+        json_object_set_member (pith_document_get_reports (self), name, deep_copy (value));
+  }
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pith_document_new_from_json:
+ * @json: JSON text
+ * @length: length of @json in bytes, or -1 if it is nul-terminated
+ * @error: return location for an error
+ *
+ * Parses the JSON form of a document; see
+ * [ctor@Pith.Document.new_from_json_node].
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error
+ *   set
+ */
+PithDocument *
+pith_document_new_from_json (const char  *json,
+                             gssize       length,
+                             GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, json, length, &parse_error))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "Invalid JSON: %s", parse_error->message);
+      return NULL;
+    }
+
+  return pith_document_new_from_json_node (json_parser_get_root (parser), error);
+}

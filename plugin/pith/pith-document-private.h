@@ -1,0 +1,31 @@
+/* pith-document-private.h: internals shared by the document's own files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "pith-document.h"
+#include "pith-offset-map-private.h"
+
+G_BEGIN_DECLS
+
+PithDocument        *pith_document_new_take_raw     (char          *raw,
+                                                     gsize          raw_length);
+void                 pith_document_set_text_and_map (PithDocument  *self,
+                                                     char          *text,
+                                                     gsize          text_length,
+                                                     PithOffsetMap *map);
+const PithOffsetMap *pith_document_get_offset_map   (PithDocument  *self);
+gsize                pith_document_get_raw_size     (PithDocument  *self);
+gsize                pith_document_raw_byte_to_char (PithDocument  *self,
+                                                     gsize          byte_offset);
+gsize                pith_document_raw_char_to_byte (PithDocument  *self,
+                                                     gsize          char_offset);
+gsize                pith_document_get_raw_length   (PithDocument  *self);
+JsonObject          *pith_document_peek_span_attributes (PithDocument *self,
+                                                         const char   *layer,
+                                                         guint         index);
+JsonObject          *pith_document_get_reports      (PithDocument  *self);
+
+G_END_DECLS

@@ -1,0 +1,1412 @@
+/* pith-document.c: one text under processing
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * PithDocument:
+ *
+ * One text under processing: the raw input, the current text, the map
+ * between them, annotation layers, metadata and stage reports.
+ *
+ * The raw input never changes. Cleaning stages edit the text through
+ * [method@Pith.Document.replace] or [method@Pith.Document.apply_edits];
+ * every edit is recorded in an offset map, so any span of the text can be
+ * located in the raw input with [method@Pith.Document.map_to_raw], however
+ * many edits came before. Spans already in layers move with the edits.
+ *
+ * A layer is a named list of spans (start, end, label, score and optional
+ * attributes). The built-in stages fill the `token`, `sentence` and
+ * `entity` layers; a stage written in any language may add layers of its
+ * own with [method@Pith.Document.add_span].
+ *
+ * ## Offsets
+ *
+ * Offsets in this API are Unicode code points, as Python `str` slicing and
+ * `GtkTextIter` count them, unless a function's name ends in `_bytes`:
+ * those take and give byte offsets into the UTF-8 text, for C code on hot
+ * paths. [method@Pith.Document.char_to_byte] and
+ * [method@Pith.Document.byte_to_char] convert between them.
+ *
+ * ## Threads
+ *
+ * A document belongs to one thread at a time: it is not locked. Pipelines
+ * may hand it to a worker thread and back, but two threads must never use
+ * one document at once.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pith-char-index-private.h"
+#include "pith-decode-private.h"
+#include "pith-document-private.h"
+#include "pith-error.h"
+
+typedef struct
+{
+  char *name;
+  GArray *spans;            /* of PithSpanData */
+  GHashTable *attributes;   /* span index -> JsonObject; NULL until used */
+} PithLayer;
+
+struct _PithDocument
+{
+  GObject parent_instance;
+
+  char *raw;
+  gsize raw_length;
+  char *text;               /* equals raw (same pointer) until the first edit */
+  gsize text_length;
+  PithOffsetMap *map;
+  PithCharIndex *text_index;   /* built on first use, dropped on edit */
+  PithCharIndex *raw_index;
+
+  GPtrArray *layers;        /* of PithLayer */
+  char *id;
+  char *language;
+  JsonObject *metadata;
+  JsonObject *reports;
+};
+
+G_DEFINE_FINAL_TYPE (PithDocument, pith_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_LANGUAGE,
+  PROP_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+pith_layer_free (gpointer data)
+{
+  PithLayer *layer = data;
+
+  g_free (layer->name);
+  g_array_unref (layer->spans);
+  g_clear_pointer (&layer->attributes, g_hash_table_unref);
+  g_free (layer);
+}
+
+static void
+pith_document_finalize (GObject *object)
+{
+  PithDocument *self = (PithDocument *) object;
+
+  if (self->text != self->raw)
+    g_free (self->text);
+  g_free (self->raw);
+  g_clear_pointer (&self->map, pith_offset_map_free);
+  g_clear_pointer (&self->text_index, pith_char_index_free);
+  g_clear_pointer (&self->raw_index, pith_char_index_free);
+  g_ptr_array_unref (self->layers);
+  g_free (self->id);
+  g_free (self->language);
+  json_object_unref (self->metadata);
+  json_object_unref (self->reports);
+
+  G_OBJECT_CLASS (pith_document_parent_class)->finalize (object);
+}
+
+static void
+pith_document_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PithDocument *self = PITH_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_document_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PithDocument *self = PITH_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      pith_document_set_id (self, g_value_get_string (value));
+      break;
+    case PROP_LANGUAGE:
+      pith_document_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_document_class_init (PithDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pith_document_finalize;
+  object_class->get_property = pith_document_get_property;
+  object_class->set_property = pith_document_set_property;
+
+  /**
+   * PithDocument:id: (getter get_id) (setter set_id)
+   *
+   * An identifier the caller gave the document, such as the `id` of a JSON
+   * Lines record; %NULL if none.
+   */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithDocument:language: (getter get_language) (setter set_language)
+   *
+   * The document's language as an ISO 639-1 code such as `en`, or %NULL if
+   * unknown. Stages choose their word lists by it.
+   */
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithDocument:text: (getter get_text)
+   *
+   * The current text.
+   */
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pith_document_init (PithDocument *self)
+{
+  self->layers = g_ptr_array_new_with_free_func (pith_layer_free);
+  self->metadata = json_object_new ();
+  self->reports = json_object_new ();
+}
+
+PithDocument *
+pith_document_new_take_raw (char  *raw,
+                            gsize  raw_length)
+{
+  PithDocument *self = g_object_new (PITH_TYPE_DOCUMENT, NULL);
+
+  self->raw = raw;
+  self->raw_length = raw_length;
+  self->text = raw;
+  self->text_length = raw_length;
+  self->map = pith_offset_map_new (raw_length);
+
+  return self;
+}
+
+static PithDocument *
+new_from_data (const char  *data,
+               gsize        length,
+               const char  *charset)
+{
+  PithDecodeReport report;
+  PithDocument *self;
+  gsize text_length = 0;
+  char *text;
+
+  text = pith_decode_to_utf8 (data, length, charset, &text_length, &report);
+  self = pith_document_new_take_raw (text, text_length);
+
+  if (report.fallback || g_strcmp0 (report.encoding, "utf-8") != 0)
+    json_object_set_string_member (self->metadata, "encoding", report.encoding);
+  if (report.fallback)
+    json_object_set_boolean_member (self->metadata, "encoding_fallback", TRUE);
+  if (report.replaced_nuls > 0)
+    json_object_set_int_member (self->metadata, "replaced_nul_bytes",
+                                (gint64) report.replaced_nuls);
+
+  return self;
+}
+
+/**
+ * pith_document_new:
+ * @text: the input text, normally UTF-8
+ *
+ * Creates a document from text. Text that is not valid UTF-8 is decoded as
+ * [ctor@Pith.Document.new_from_bytes] decodes it, so nothing is lost.
+ *
+ * Returns: (transfer full): a new document
+ */
+PithDocument *
+pith_document_new (const char *text)
+{
+  gsize length;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  length = strlen (text);
+  g_return_val_if_fail (length <= PITH_DOCUMENT_MAX_BYTES, NULL);
+
+  return new_from_data (text, length, NULL);
+}
+
+/**
+ * pith_document_new_from_bytes:
+ * @bytes: the input bytes
+ * @charset: (nullable): the charset to decode them with, if not UTF-8
+ * @error: return location for an error
+ *
+ * Creates a document from bytes as they came from a file or the network.
+ *
+ * Valid UTF-8 is taken as it is, unless @charset names another charset the
+ * bytes are valid in. Bytes starting with a UTF-16 byte order mark are
+ * decoded as UTF-16. Anything else is decoded as Windows-1252, which gives
+ * every byte a character, so nothing is dropped; the document's metadata
+ * then records `"encoding": "windows-1252"` and `"encoding_fallback": true`.
+ * NUL bytes, which cannot stand in text, become U+FFFD and are counted in
+ * the `replaced_nul_bytes` metadata member.
+ *
+ * Returns: (transfer full) (nullable): a new document, or %NULL if the input
+ *   is larger than [const@Pith.DOCUMENT_MAX_BYTES]
+ */
+PithDocument *
+pith_document_new_from_bytes (GBytes      *bytes,
+                              const char  *charset,
+                              GError     **error)
+{
+  gsize length = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+  /* Decoding can grow the text up to 3 times (Windows-1252 to UTF-8). */
+  if (length > PITH_DOCUMENT_MAX_BYTES / 3)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED,
+                   "The input has %" G_GSIZE_FORMAT " bytes; a document holds at most %"
+                   G_GSIZE_FORMAT, length, PITH_DOCUMENT_MAX_BYTES / 3);
+      return NULL;
+    }
+
+  return new_from_data (data != NULL ? data : "", length, charset);
+}
+
+/**
+ * pith_document_get_raw:
+ * @self: a document
+ *
+ * Gets the raw input, exactly as the document was created from it (after
+ * decoding to UTF-8).
+ *
+ * Returns: (transfer none): the raw input
+ */
+const char *
+pith_document_get_raw (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  return self->raw;
+}
+
+/**
+ * pith_document_get_text: (get-property text)
+ * @self: a document
+ *
+ * Gets the current text. The pointer is valid until the next edit.
+ *
+ * Returns: (transfer none): the current text
+ */
+const char *
+pith_document_get_text (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  return self->text;
+}
+
+/**
+ * pith_document_get_text_size:
+ * @self: a document
+ *
+ * Gets the size of the current text in bytes, without the terminating nul.
+ *
+ * Returns: the size in bytes
+ */
+gsize
+pith_document_get_text_size (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  return self->text_length;
+}
+
+static const PithCharIndex *
+get_text_index (PithDocument *self)
+{
+  if (self->text_index == NULL)
+    self->text_index = pith_char_index_new (self->text, self->text_length);
+  return self->text_index;
+}
+
+static const PithCharIndex *
+get_raw_index (PithDocument *self)
+{
+  if (self->raw_index == NULL)
+    self->raw_index = pith_char_index_new (self->raw, self->raw_length);
+  return self->raw_index;
+}
+
+/**
+ * pith_document_get_length:
+ * @self: a document
+ *
+ * Gets the length of the current text in Unicode code points.
+ *
+ * Returns: the number of code points
+ */
+gsize
+pith_document_get_length (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  return pith_char_index_get_n_chars (get_text_index (self));
+}
+
+/**
+ * pith_document_char_to_byte:
+ * @self: a document
+ * @char_offset: an offset into the text in code points
+ *
+ * Converts a code-point offset into the current text to a byte offset.
+ * Offsets past the end give the text's size.
+ *
+ * Returns: the byte offset
+ */
+gsize
+pith_document_char_to_byte (PithDocument *self,
+                            gsize         char_offset)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  return pith_char_index_char_to_byte (get_text_index (self), char_offset);
+}
+
+/**
+ * pith_document_byte_to_char:
+ * @self: a document
+ * @byte_offset: an offset into the text in bytes
+ *
+ * Converts a byte offset into the current text to a code-point offset. A
+ * byte inside a multi-byte character counts as that character's start.
+ *
+ * Returns: the code-point offset
+ */
+gsize
+pith_document_byte_to_char (PithDocument *self,
+                            gsize         byte_offset)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  return pith_char_index_byte_to_char (get_text_index (self), byte_offset);
+}
+
+gsize
+pith_document_raw_byte_to_char (PithDocument *self,
+                                gsize         byte_offset)
+{
+  return pith_char_index_byte_to_char (get_raw_index (self), byte_offset);
+}
+
+gsize
+pith_document_raw_char_to_byte (PithDocument *self,
+                                gsize         char_offset)
+{
+  return pith_char_index_char_to_byte (get_raw_index (self), char_offset);
+}
+
+gsize
+pith_document_get_raw_length (PithDocument *self)
+{
+  return pith_char_index_get_n_chars (get_raw_index (self));
+}
+
+gsize
+pith_document_get_raw_size (PithDocument *self)
+{
+  return self->raw_length;
+}
+
+const PithOffsetMap *
+pith_document_get_offset_map (PithDocument *self)
+{
+  return self->map;
+}
+
+JsonObject *
+pith_document_get_reports (PithDocument *self)
+{
+  return self->reports;
+}
+
+/**
+ * pith_document_get_substring:
+ * @self: a document
+ * @start: start offset in code points
+ * @end: end offset in code points
+ *
+ * Copies part of the current text. Offsets past the end are clamped.
+ *
+ * Returns: (transfer full): the text from @start to @end
+ */
+char *
+pith_document_get_substring (PithDocument *self,
+                             gsize         start,
+                             gsize         end)
+{
+  gsize byte_start;
+  gsize byte_end;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  byte_start = pith_document_char_to_byte (self, start);
+  byte_end = pith_document_char_to_byte (self, MAX (start, end));
+
+  return g_strndup (self->text + byte_start, byte_end - byte_start);
+}
+
+/**
+ * pith_document_get_id: (get-property id)
+ * @self: a document
+ *
+ * Gets the document's identifier.
+ *
+ * Returns: (transfer none) (nullable): the identifier
+ */
+const char *
+pith_document_get_id (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  return self->id;
+}
+
+/**
+ * pith_document_set_id: (set-property id)
+ * @self: a document
+ * @id: (nullable): an identifier
+ *
+ * Sets the document's identifier, which the JSON form carries over.
+ */
+void
+pith_document_set_id (PithDocument *self,
+                      const char   *id)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+
+  if (set_string (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+/**
+ * pith_document_get_language: (get-property language)
+ * @self: a document
+ *
+ * Gets the document's language.
+ *
+ * Returns: (transfer none) (nullable): an ISO 639-1 code, or %NULL
+ */
+const char *
+pith_document_get_language (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  return self->language;
+}
+
+/**
+ * pith_document_set_language: (set-property language)
+ * @self: a document
+ * @language: (nullable): an ISO 639-1 code such as `en`
+ *
+ * Sets the document's language.
+ */
+void
+pith_document_set_language (PithDocument *self,
+                            const char   *language)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+
+  if (set_string (&self->language, language))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+}
+
+/**
+ * pith_document_get_metadata:
+ * @self: a document
+ *
+ * Gets the document's metadata: title, author, date, encoding and anything
+ * else stages or callers record. Callers may add members.
+ *
+ * Returns: (transfer none): the metadata object
+ */
+JsonObject *
+pith_document_get_metadata (PithDocument *self)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  return self->metadata;
+}
+
+/**
+ * pith_document_get_metadata_string:
+ * @self: a document
+ * @key: a metadata member name
+ *
+ * Looks up a string member of the metadata.
+ *
+ * Returns: (transfer none) (nullable): the value, or %NULL if there is no
+ *   such member or it is not a string
+ */
+const char *
+pith_document_get_metadata_string (PithDocument *self,
+                                   const char   *key)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  node = json_object_get_member (self->metadata, key);
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/**
+ * pith_document_set_metadata_string:
+ * @self: a document
+ * @key: a metadata member name
+ * @value: (nullable): the value, or %NULL to remove the member
+ *
+ * Sets a string member of the metadata.
+ */
+void
+pith_document_set_metadata_string (PithDocument *self,
+                                   const char   *key,
+                                   const char   *value)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (key != NULL);
+
+  if (value == NULL)
+    json_object_remove_member (self->metadata, key);
+  else
+    json_object_set_string_member (self->metadata, key, value);
+}
+
+/**
+ * pith_document_get_report:
+ * @self: a document
+ * @name: a report name, such as `cleaning`
+ *
+ * Gets a report a stage left on the document.
+ *
+ * Returns: (transfer none) (nullable): the report, or %NULL if there is none
+ */
+JsonObject *
+pith_document_get_report (PithDocument *self,
+                          const char   *name)
+{
+  JsonNode *node;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  node = json_object_get_member (self->reports, name);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
+/**
+ * pith_document_set_report:
+ * @self: a document
+ * @name: a report name; it becomes a top-level member of the JSON form, so
+ *   it must not be one of the document's own members (`text`, `entities`…)
+ * @report: (nullable): the report, or %NULL to remove it
+ *
+ * Sets a stage's report, such as the counts of edits of the `clean` stage.
+ */
+void
+pith_document_set_report (PithDocument *self,
+                          const char   *name,
+                          JsonObject   *report)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (name != NULL);
+
+  if (report == NULL)
+    json_object_remove_member (self->reports, name);
+  else
+    json_object_set_object_member (self->reports, name, json_object_ref (report));
+}
+
+/**
+ * pith_document_list_reports:
+ * @self: a document
+ *
+ * Lists the names of the reports on the document.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the names, sorted
+ */
+char **
+pith_document_list_reports (PithDocument *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GList) members = NULL;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  builder = g_strv_builder_new ();
+  members = json_object_get_members (self->reports);
+  members = g_list_sort (members, (GCompareFunc) g_strcmp0);
+  for (GList *l = members; l != NULL; l = l->next)
+    g_strv_builder_add (builder, l->data);
+
+  return g_strv_builder_end (builder);
+}
+
+/* Edits */
+
+/* The new position of old position @pos after @edits; @delta_before[k] is
+ * the total growth of the edits before edit k. A span's start stays after
+ * an insertion at its start; a span's end stays before an insertion at its
+ * end; a position inside a replaced part goes to that part's edge. */
+static gsize
+remap_position (gsize           pos,
+                gboolean        is_end,
+                const PithEdit *edits,
+                const gsize    *new_lengths,
+                const gssize   *delta_before,
+                gsize           n_edits)
+{
+  gsize lo = 0;
+  gsize hi = n_edits;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+      gboolean passed = is_end ? edits[mid].end < pos : edits[mid].end <= pos;
+
+      if (passed)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < n_edits && edits[lo].start < pos)
+    return edits[lo].start + delta_before[lo] + (is_end ? new_lengths[lo] : 0);
+
+  return pos + delta_before[lo];
+}
+
+static void
+remap_layers (PithDocument   *self,
+              const PithEdit *edits,
+              const gsize    *new_lengths,
+              gsize           n_edits)
+{
+  g_autofree gssize *delta_before = g_new (gssize, n_edits + 1);
+
+  delta_before[0] = 0;
+  for (gsize i = 0; i < n_edits; i++)
+    delta_before[i + 1] = delta_before[i] + (gssize) new_lengths[i] -
+                          (gssize) (edits[i].end - edits[i].start);
+
+  for (guint l = 0; l < self->layers->len; l++)
+    {
+      PithLayer *layer = g_ptr_array_index (self->layers, l);
+
+      for (guint i = 0; i < layer->spans->len; i++)
+        {
+          PithSpanData *span = &g_array_index (layer->spans, PithSpanData, i);
+          gsize start = remap_position (span->start, FALSE, edits, new_lengths,
+                                        delta_before, n_edits);
+          gsize end = remap_position (span->end, TRUE, edits, new_lengths,
+                                      delta_before, n_edits);
+
+          span->start = (guint32) start;
+          span->end = (guint32) MAX (start, end);
+        }
+    }
+}
+
+/**
+ * pith_document_apply_edits: (skip)
+ * @self: a document
+ * @edits: (array length=n_edits): edits in byte offsets of the current text,
+ *   sorted by position and not overlapping
+ * @n_edits: the number of edits
+ *
+ * Applies a batch of edits in one pass, recording each in the offset map
+ * and moving the spans of every layer. This is how cleaning stages edit:
+ * the cost is linear in the text and the number of edits, where the same
+ * edits made one by one would cost the text's length each.
+ *
+ * Edits must not split a UTF-8 character, and the resulting text must be
+ * valid UTF-8 without nul bytes.
+ */
+void
+pith_document_apply_edits (PithDocument   *self,
+                           const PithEdit *edits,
+                           gsize           n_edits)
+{
+  g_autofree gsize *new_lengths = NULL;
+  GString *text;
+  gsize pos = 0;
+
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (edits != NULL || n_edits == 0);
+
+  if (n_edits == 0)
+    return;
+
+  new_lengths = g_new (gsize, n_edits);
+  for (gsize i = 0; i < n_edits; i++)
+    {
+      g_return_if_fail (edits[i].start <= edits[i].end);
+      g_return_if_fail (edits[i].end <= self->text_length);
+      g_return_if_fail (i == 0 || edits[i - 1].end <= edits[i].start);
+      new_lengths[i] = edits[i].replacement == NULL ? 0 :
+                       edits[i].replacement_length < 0 ? strlen (edits[i].replacement) :
+                       (gsize) edits[i].replacement_length;
+    }
+
+  text = g_string_sized_new (self->text_length + 16);
+  for (gsize i = 0; i < n_edits; i++)
+    {
+      g_string_append_len (text, self->text + pos, edits[i].start - pos);
+      if (new_lengths[i] > 0)
+        g_string_append_len (text, edits[i].replacement, new_lengths[i]);
+      pos = edits[i].end;
+    }
+  g_string_append_len (text, self->text + pos, self->text_length - pos);
+
+  pith_offset_map_apply_edits (self->map, edits, new_lengths, n_edits, self->text_length);
+  remap_layers (self, edits, new_lengths, n_edits);
+
+  if (self->text != self->raw)
+    g_free (self->text);
+  self->text_length = text->len;
+  self->text = g_string_free (text, FALSE);
+  g_clear_pointer (&self->text_index, pith_char_index_free);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT]);
+}
+
+/**
+ * pith_document_replace:
+ * @self: a document
+ * @start: start of the part to replace, in code points
+ * @end: end of the part to replace (exclusive), in code points
+ * @replacement: the new text; empty to delete
+ * @error: return location for an error
+ *
+ * Replaces part of the current text, recording the edit in the offset map
+ * so later spans still map back to the raw input. For many edits at once,
+ * C code uses [method@Pith.Document.apply_edits].
+ *
+ * Returns: %TRUE on success; %FALSE if the offsets lie outside the text or
+ *   @replacement is not valid UTF-8
+ */
+gboolean
+pith_document_replace (PithDocument  *self,
+                       gsize          start,
+                       gsize          end,
+                       const char    *replacement,
+                       GError       **error)
+{
+  gsize length;
+  PithEdit edit;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (replacement != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  length = pith_document_get_length (self);
+  if (start > end || end > length)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "Cannot replace %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT
+                   " in a text of %" G_GSIZE_FORMAT " characters", start, end, length);
+      return FALSE;
+    }
+  if (!g_utf8_validate (replacement, -1, NULL))
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "The replacement is not valid UTF-8");
+      return FALSE;
+    }
+  if (self->text_length - (end - start) + strlen (replacement) > PITH_DOCUMENT_MAX_BYTES)
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED,
+                           "The edited text would exceed the largest document size");
+      return FALSE;
+    }
+
+  edit = (PithEdit) {
+    .start = pith_document_char_to_byte (self, start),
+    .end = pith_document_char_to_byte (self, end),
+    .replacement = replacement,
+    .replacement_length = -1,
+  };
+  pith_document_apply_edits (self, &edit, 1);
+
+  return TRUE;
+}
+
+/**
+ * pith_document_map_to_raw_bytes: (skip)
+ * @self: a document
+ * @start: start of a span of the current text, in bytes
+ * @end: end of the span, in bytes
+ * @raw_start: (out): return location for the start in the raw input, in bytes
+ * @raw_end: (out): return location for the end in the raw input, in bytes
+ *
+ * Locates a span of the current text in the raw input, in bytes. Text that
+ * replaced something maps to the whole of what it replaced.
+ */
+void
+pith_document_map_to_raw_bytes (PithDocument *self,
+                                gsize         start,
+                                gsize         end,
+                                gsize        *raw_start,
+                                gsize        *raw_end)
+{
+  gsize mapped_start;
+  gsize mapped_end;
+
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+
+  mapped_start = pith_offset_map_map_start (self->map, start);
+  mapped_end = start == end ? mapped_start : pith_offset_map_map_end (self->map, end);
+  if (raw_start != NULL)
+    *raw_start = mapped_start;
+  if (raw_end != NULL)
+    *raw_end = MAX (mapped_start, mapped_end);
+}
+
+/**
+ * pith_document_map_to_raw:
+ * @self: a document
+ * @start: start of a span of the current text, in code points
+ * @end: end of the span, in code points
+ * @raw_start: (out): return location for the start in the raw input
+ * @raw_end: (out): return location for the end in the raw input
+ * @error: return location for an error
+ *
+ * Locates a span of the current text in the raw input, in code points.
+ * Text that a cleaning stage inserted or substituted maps to the whole of
+ * the raw input it replaced.
+ *
+ * Returns: %TRUE on success; %FALSE if the span lies outside the text
+ */
+gboolean
+pith_document_map_to_raw (PithDocument  *self,
+                          gsize          start,
+                          gsize          end,
+                          gsize         *raw_start,
+                          gsize         *raw_end,
+                          GError       **error)
+{
+  gsize length;
+  gsize byte_start;
+  gsize byte_end;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  length = pith_document_get_length (self);
+  if (start > end || end > length)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "The span %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT
+                   " lies outside a text of %" G_GSIZE_FORMAT " characters",
+                   start, end, length);
+      return FALSE;
+    }
+
+  pith_document_map_to_raw_bytes (self,
+                                   pith_document_char_to_byte (self, start),
+                                   pith_document_char_to_byte (self, end),
+                                   &byte_start, &byte_end);
+  if (raw_start != NULL)
+    *raw_start = pith_document_raw_byte_to_char (self, byte_start);
+  if (raw_end != NULL)
+    *raw_end = pith_document_raw_byte_to_char (self, byte_end);
+
+  return TRUE;
+}
+
+void
+pith_document_set_text_and_map (PithDocument  *self,
+                                char          *text,
+                                gsize          text_length,
+                                PithOffsetMap *map)
+{
+  if (self->text != self->raw)
+    g_free (self->text);
+  self->text = text;
+  self->text_length = text_length;
+  g_clear_pointer (&self->map, pith_offset_map_free);
+  self->map = map;
+  g_clear_pointer (&self->text_index, pith_char_index_free);
+}
+
+/* Layers */
+
+static PithLayer *
+find_layer (PithDocument *self,
+            const char   *name)
+{
+  for (guint i = 0; i < self->layers->len; i++)
+    {
+      PithLayer *layer = g_ptr_array_index (self->layers, i);
+      if (strcmp (layer->name, name) == 0)
+        return layer;
+    }
+  return NULL;
+}
+
+static PithLayer *
+ensure_layer (PithDocument *self,
+              const char   *name)
+{
+  PithLayer *layer = find_layer (self, name);
+
+  if (layer == NULL)
+    {
+      layer = g_new0 (PithLayer, 1);
+      layer->name = g_strdup (name);
+      layer->spans = g_array_new (FALSE, FALSE, sizeof (PithSpanData));
+      g_ptr_array_add (self->layers, layer);
+    }
+
+  return layer;
+}
+
+/**
+ * pith_document_has_layer:
+ * @self: a document
+ * @layer: a layer name
+ *
+ * Checks whether a layer exists. A layer exists once a stage added a span
+ * to it, or created it empty with [method@Pith.Document.add_span_bytes].
+ *
+ * Returns: %TRUE if the layer exists
+ */
+gboolean
+pith_document_has_layer (PithDocument *self,
+                         const char   *layer)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (layer != NULL, FALSE);
+
+  return find_layer (self, layer) != NULL;
+}
+
+/**
+ * pith_document_list_layers:
+ * @self: a document
+ *
+ * Lists the document's layers in the order they were created.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the layer names
+ */
+char **
+pith_document_list_layers (PithDocument *self)
+{
+  char **names;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+
+  names = g_new0 (char *, self->layers->len + 1);
+  for (guint i = 0; i < self->layers->len; i++)
+    names[i] = g_strdup (((PithLayer *) g_ptr_array_index (self->layers, i))->name);
+
+  return names;
+}
+
+/**
+ * pith_document_remove_layer:
+ * @self: a document
+ * @layer: a layer name
+ *
+ * Removes a layer and its spans, if it exists.
+ */
+void
+pith_document_remove_layer (PithDocument *self,
+                            const char   *layer)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (layer != NULL);
+
+  for (guint i = 0; i < self->layers->len; i++)
+    if (strcmp (((PithLayer *) g_ptr_array_index (self->layers, i))->name, layer) == 0)
+      {
+        g_ptr_array_remove_index (self->layers, i);
+        return;
+      }
+}
+
+/**
+ * pith_document_add_span_bytes: (skip)
+ * @self: a document
+ * @layer: a layer name; the layer is created if needed
+ * @start: start in bytes of the current text
+ * @end: end in bytes (exclusive)
+ * @label: the label as a quark from g_quark_from_static_string(), or 0
+ * @score: the score
+ *
+ * Appends a span to a layer, in byte offsets. The caller guarantees that
+ * the offsets fall on character boundaries within the text. A span with
+ * @start greater than @end creates the layer without adding a span, which
+ * lets a stage record that it ran and found nothing.
+ *
+ * Returns: the index of the new span, or the number of spans if none was
+ *   added
+ */
+guint
+pith_document_add_span_bytes (PithDocument *self,
+                              const char   *layer,
+                              gsize         start,
+                              gsize         end,
+                              GQuark        label,
+                              double        score)
+{
+  PithLayer *target;
+  PithSpanData span = { 0, };
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (layer != NULL, 0);
+
+  target = ensure_layer (self, layer);
+  if (start > end)
+    return target->spans->len;
+
+  g_return_val_if_fail (end <= self->text_length, target->spans->len);
+
+  span.start = (guint32) start;
+  span.end = (guint32) end;
+  span.label = label;
+  span.score = score;
+  g_array_append_val (target->spans, span);
+
+  return target->spans->len - 1;
+}
+
+/**
+ * pith_document_add_span:
+ * @self: a document
+ * @layer: a layer name; the layer is created if needed
+ * @start: start in code points of the current text
+ * @end: end in code points (exclusive)
+ * @label: (nullable): a label, such as `PER`
+ * @score: a score; 0 for none
+ * @error: return location for an error
+ *
+ * Appends a span to a layer. Spans keep the order they were added in.
+ *
+ * Returns: %TRUE on success; %FALSE if the span lies outside the text
+ */
+gboolean
+pith_document_add_span (PithDocument  *self,
+                        const char    *layer,
+                        gsize          start,
+                        gsize          end,
+                        const char    *label,
+                        double         score,
+                        GError       **error)
+{
+  gsize length;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (layer != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  length = pith_document_get_length (self);
+  if (start > end || end > length)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "The span %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " lies outside "
+                   "a text of %" G_GSIZE_FORMAT " characters", start, end, length);
+      return FALSE;
+    }
+
+  pith_document_add_span_bytes (self, layer,
+                                pith_document_char_to_byte (self, start),
+                                pith_document_char_to_byte (self, end),
+                                label != NULL ? g_quark_from_string (label) : 0,
+                                score);
+  return TRUE;
+}
+
+/**
+ * pith_document_get_n_spans:
+ * @self: a document
+ * @layer: a layer name
+ *
+ * Counts the spans of a layer.
+ *
+ * Returns: the number of spans; 0 if the layer does not exist
+ */
+guint
+pith_document_get_n_spans (PithDocument *self,
+                           const char   *layer)
+{
+  PithLayer *found;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (layer != NULL, 0);
+
+  found = find_layer (self, layer);
+
+  return found != NULL ? found->spans->len : 0;
+}
+
+/**
+ * pith_document_peek_spans: (skip)
+ * @self: a document
+ * @layer: a layer name
+ * @n_spans: (out): return location for the number of spans
+ *
+ * Gives C code the spans of a layer in place, in byte offsets. The array
+ * stays valid until the layer changes.
+ *
+ * Returns: (nullable): the spans, or %NULL if the layer does not exist
+ */
+const PithSpanData *
+pith_document_peek_spans (PithDocument *self,
+                          const char   *layer,
+                          guint        *n_spans)
+{
+  PithLayer *found;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (layer != NULL, NULL);
+  g_return_val_if_fail (n_spans != NULL, NULL);
+
+  found = find_layer (self, layer);
+  if (found == NULL)
+    {
+      *n_spans = 0;
+      return NULL;
+    }
+
+  *n_spans = found->spans->len;
+  return (const PithSpanData *) (gpointer) found->spans->data;
+}
+
+JsonObject *
+pith_document_peek_span_attributes (PithDocument *self,
+                                    const char   *layer,
+                                    guint         index)
+{
+  PithLayer *found = find_layer (self, layer);
+
+  if (found == NULL || found->attributes == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index));
+}
+
+/**
+ * pith_document_get_span:
+ * @self: a document
+ * @layer: a layer name
+ * @index: the index of a span in the layer
+ *
+ * Copies one span of a layer, in code points, with its text, its location
+ * in the raw input and its attributes.
+ *
+ * Returns: (transfer full) (nullable): the span, or %NULL if the layer has
+ *   no such span
+ */
+PithSpan *
+pith_document_get_span (PithDocument *self,
+                        const char   *layer,
+                        guint         index)
+{
+  PithLayer *found;
+  const PithSpanData *data;
+  PithSpan *span;
+  JsonObject *attributes;
+  gsize raw_start;
+  gsize raw_end;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (layer != NULL, NULL);
+
+  found = find_layer (self, layer);
+  if (found == NULL || index >= found->spans->len)
+    return NULL;
+
+  data = &g_array_index (found->spans, PithSpanData, index);
+  pith_document_map_to_raw_bytes (self, data->start, data->end, &raw_start, &raw_end);
+
+  span = g_new0 (PithSpan, 1);
+  span->start = pith_document_byte_to_char (self, data->start);
+  span->end = pith_document_byte_to_char (self, data->end);
+  span->raw_start = pith_document_raw_byte_to_char (self, raw_start);
+  span->raw_end = pith_document_raw_byte_to_char (self, raw_end);
+  span->label = g_strdup (g_quark_to_string (data->label));
+  span->score = data->score;
+  span->text = g_strndup (self->text + data->start, data->end - data->start);
+  attributes = pith_document_peek_span_attributes (self, layer, index);
+  if (attributes != NULL)
+    span->attributes = json_object_ref (attributes);
+
+  return span;
+}
+
+/**
+ * pith_document_get_spans:
+ * @self: a document
+ * @layer: a layer name
+ *
+ * Copies every span of a layer, as [method@Pith.Document.get_span] does.
+ *
+ * Returns: (transfer container) (element-type PithSpan): the spans, freed
+ *   with the array (g_ptr_array_unref()); empty if the
+ *   layer does not exist
+ */
+GPtrArray *
+pith_document_get_spans (PithDocument *self,
+                         const char   *layer)
+{
+  GPtrArray *spans;
+  guint n;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (layer != NULL, NULL);
+
+  n = pith_document_get_n_spans (self, layer);
+  spans = g_ptr_array_new_full (n, (GDestroyNotify) pith_span_free);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (spans, pith_document_get_span (self, layer, i));
+
+  return spans;
+}
+
+/**
+ * pith_document_set_span_attribute:
+ * @self: a document
+ * @layer: a layer name
+ * @index: the index of a span in the layer
+ * @name: the attribute name; not one of the span's own JSON members
+ *   (`start`, `end`, `label`, `score`, `text`, `raw_start`, `raw_end`)
+ * @value: (nullable): the value, copied; %NULL removes the attribute
+ *
+ * Attaches an attribute to a span, such as the index of the entity group
+ * an entity mention belongs to.
+ */
+void
+pith_document_set_span_attribute (PithDocument *self,
+                                  const char   *layer,
+                                  guint         index,
+                                  const char   *name,
+                                  JsonNode     *value)
+{
+  PithLayer *found;
+  JsonObject *attributes;
+
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (layer != NULL);
+  g_return_if_fail (name != NULL);
+
+  found = find_layer (self, layer);
+  g_return_if_fail (found != NULL && index < found->spans->len);
+
+  if (found->attributes == NULL)
+    found->attributes = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify) json_object_unref);
+
+  attributes = g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index));
+  if (value == NULL)
+    {
+      if (attributes != NULL)
+        json_object_remove_member (attributes, name);
+      return;
+    }
+
+  if (attributes == NULL)
+    {
+      attributes = json_object_new ();
+      g_hash_table_insert (found->attributes, GUINT_TO_POINTER (index), attributes);
+    }
+  json_object_set_member (attributes, name, json_node_copy (value));
+}
+
+/**
+ * pith_document_get_span_attribute:
+ * @self: a document
+ * @layer: a layer name
+ * @index: the index of a span in the layer
+ * @name: the attribute name
+ *
+ * Looks up an attribute of a span.
+ *
+ * Returns: (transfer none) (nullable): the value, or %NULL if unset
+ */
+JsonNode *
+pith_document_get_span_attribute (PithDocument *self,
+                                  const char   *layer,
+                                  guint         index,
+                                  const char   *name)
+{
+  JsonObject *attributes;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (layer != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  attributes = pith_document_peek_span_attributes (self, layer, index);
+  if (attributes == NULL)
+    return NULL;
+
+  return json_object_get_member (attributes, name);
+}

@@ -1,0 +1,728 @@
+/* pith-pipeline.c: an ordered list of stages
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * PithPipeline:
+ *
+ * An ordered list of [class@Pith.Stage]s that a document goes through.
+ *
+ * A pipeline is built in code with [method@Pith.Pipeline.append] or from a
+ * description in the style of `gst-launch`:
+ *
+ * ```c
+ * g_autoptr(PithPipeline) pipeline =
+ *   pith_pipeline_new_from_string ("clean ! segment ! summarize sentences=3", &error);
+ * g_autoptr(PithDocument) document =
+ *   pith_pipeline_process_text (pipeline, text, NULL, &error);
+ * ```
+ *
+ * ## Threads
+ *
+ * A pipeline and its stages are immutable once built: one pipeline serves
+ * any number of threads at once, each with documents of its own. Append
+ * every stage before the first document goes through.
+ * [method@Pith.Pipeline.process_async] runs in a worker thread;
+ * [method@Pith.Pipeline.process_batch] runs documents on a pool of threads
+ * and gives back one [class@Pith.Result] per document, in input order.
+ * Progress and completion callbacks run in the thread-default main context
+ * of the thread that started the call.
+ */
+
+#include "config.h"
+
+#include "pith-error.h"
+#include "pith-pipeline-private.h"
+#include "pith-registry.h"
+#include "pith-result-private.h"
+
+struct _PithPipeline
+{
+  GObject parent_instance;
+
+  GPtrArray *stages;
+};
+
+G_DEFINE_FINAL_TYPE (PithPipeline, pith_pipeline, G_TYPE_OBJECT)
+
+static void
+pith_pipeline_finalize (GObject *object)
+{
+  PithPipeline *self = (PithPipeline *) object;
+
+  g_ptr_array_unref (self->stages);
+
+  G_OBJECT_CLASS (pith_pipeline_parent_class)->finalize (object);
+}
+
+static void
+pith_pipeline_class_init (PithPipelineClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pith_pipeline_finalize;
+}
+
+static void
+pith_pipeline_init (PithPipeline *self)
+{
+  self->stages = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * pith_pipeline_new:
+ *
+ * Creates an empty pipeline.
+ *
+ * Returns: (transfer full): a new pipeline
+ */
+PithPipeline *
+pith_pipeline_new (void)
+{
+  return g_object_new (PITH_TYPE_PIPELINE, NULL);
+}
+
+/**
+ * pith_pipeline_new_from_string:
+ * @description: a pipeline description
+ * @error: return location for an error
+ *
+ * Builds a pipeline from a description: stage names separated by `!`, each
+ * followed by `property=value` settings, as in
+ * `clean ! segment ! summarize sentences=3 method="lead"`. Stage names are
+ * looked up in the default [class@Pith.Registry].
+ *
+ * A value is a bare word or a quoted string (`"…"` or `'…'`) in which `\`
+ * escapes a quote, a backslash, `\n` or `\t`. Booleans are `true`/`false`
+ * (`yes`/`no`, `1`/`0`); enumerations take a value's nick; flags join
+ * nicks with `+`; string lists separate items with commas.
+ *
+ * Errors are in the [error@Pith.Error] domain: `INVALID_PIPELINE`,
+ * `UNKNOWN_STAGE`, `INVALID_PROPERTY` or `INVALID_VALUE`; the message
+ * names the problem and its position (a 1-based character column) and
+ * shows the description with a caret under the position.
+ *
+ * Returns: (transfer full) (nullable): the pipeline, or %NULL with @error set
+ */
+PithPipeline *
+pith_pipeline_new_from_string (const char  *description,
+                               GError     **error)
+{
+  g_autoptr(PithPipeline) self = NULL;
+
+  g_return_val_if_fail (description != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = pith_pipeline_new ();
+  if (!pith_pipeline_parse_into (self, pith_registry_get_default (), description, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * pith_pipeline_append:
+ * @self: a pipeline
+ * @stage: (transfer none): a stage
+ *
+ * Appends a stage. A stage may appear in several pipelines.
+ */
+void
+pith_pipeline_append (PithPipeline *self,
+                      PithStage    *stage)
+{
+  g_return_if_fail (PITH_IS_PIPELINE (self));
+  g_return_if_fail (PITH_IS_STAGE (stage));
+
+  g_ptr_array_add (self->stages, g_object_ref (stage));
+}
+
+/**
+ * pith_pipeline_get_n_stages:
+ * @self: a pipeline
+ *
+ * Counts the stages.
+ *
+ * Returns: the number of stages
+ */
+guint
+pith_pipeline_get_n_stages (PithPipeline *self)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), 0);
+
+  return self->stages->len;
+}
+
+/**
+ * pith_pipeline_get_stage:
+ * @self: a pipeline
+ * @index: the position of a stage
+ *
+ * Gets a stage by position.
+ *
+ * Returns: (transfer none) (nullable): the stage, or %NULL if @index is
+ *   out of range
+ */
+PithStage *
+pith_pipeline_get_stage (PithPipeline *self,
+                         guint         index)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), NULL);
+
+  if (index >= self->stages->len)
+    return NULL;
+
+  return g_ptr_array_index (self->stages, index);
+}
+
+static gboolean
+is_settable (GParamSpec *pspec)
+{
+  return (pspec->flags & G_PARAM_READWRITE) == G_PARAM_READWRITE &&
+         !(pspec->flags & G_PARAM_DEPRECATED);
+}
+
+/**
+ * pith_pipeline_to_string:
+ * @self: a pipeline
+ *
+ * Writes the pipeline as a description that
+ * [ctor@Pith.Pipeline.new_from_string] reads back: each stage's name and
+ * the properties that differ from their defaults.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+pith_pipeline_to_string (PithPipeline *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), NULL);
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      PithStage *stage = g_ptr_array_index (self->stages, i);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs = 0;
+
+      if (i > 0)
+        g_string_append (out, " ! ");
+      g_string_append (out, pith_stage_get_name (stage));
+
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (stage), &n_pspecs);
+      for (guint p = 0; p < n_pspecs; p++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_autofree char *text = NULL;
+
+          if (!is_settable (pspecs[p]))
+            continue;
+
+          g_value_init (&value, pspecs[p]->value_type);
+          g_object_get_property (G_OBJECT (stage), pspecs[p]->name, &value);
+          if (g_param_value_defaults (pspecs[p], &value))
+            continue;
+
+          text = pith_value_to_string (&value);
+          if (text != NULL)
+            g_string_append_printf (out, " %s=%s", pspecs[p]->name, text);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * pith_pipeline_process:
+ * @self: a pipeline
+ * @document: the document to process in place
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Runs a document through every stage in order, stopping at the first
+ * stage that fails.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set otherwise
+ */
+gboolean
+pith_pipeline_process (PithPipeline  *self,
+                       PithDocument  *document,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (PITH_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < self->stages->len; i++)
+    if (!pith_stage_process (g_ptr_array_index (self->stages, i), document, cancellable, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * pith_pipeline_process_text:
+ * @self: a pipeline
+ * @text: the input text
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Creates a document from text, as [ctor@Pith.Document.new] does, and runs
+ * it through the pipeline.
+ *
+ * Returns: (transfer full) (nullable): the processed document, or %NULL
+ *   with @error set
+ */
+PithDocument *
+pith_pipeline_process_text (PithPipeline  *self,
+                            const char    *text,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(PithDocument) document = NULL;
+
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = pith_document_new (text);
+  if (!pith_pipeline_process (self, document, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
+}
+
+static void
+process_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (pith_pipeline_process (source_object, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * pith_pipeline_process_async:
+ * @self: a pipeline
+ * @document: the document to process in place
+ * @cancellable: (nullable): a cancellable
+ * @callback: (scope async): called when the document is processed
+ * @user_data: (closure callback): data for @callback
+ *
+ * Runs a document through the pipeline in a worker thread. The caller must
+ * not touch the document until @callback runs, in the thread-default main
+ * context of the calling thread; it then calls
+ * [method@Pith.Pipeline.process_finish].
+ */
+void
+pith_pipeline_process_async (PithPipeline        *self,
+                             PithDocument        *document,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (PITH_IS_PIPELINE (self));
+  g_return_if_fail (PITH_IS_DOCUMENT (document));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pith_pipeline_process_async);
+  g_task_set_task_data (task, g_object_ref (document), g_object_unref);
+  g_task_run_in_thread (task, process_thread);
+}
+
+/**
+ * pith_pipeline_process_finish:
+ * @self: a pipeline
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Completes [method@Pith.Pipeline.process_async].
+ *
+ * Returns: %TRUE if the document was processed; %FALSE with @error set
+ */
+gboolean
+pith_pipeline_process_finish (PithPipeline  *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pith_pipeline_process_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Batches */
+
+typedef struct
+{
+  PithPipeline *pipeline;
+  GPtrArray *documents;
+  GPtrArray *results;       /* slot i is written once, by whoever runs document i */
+  GCancellable *cancellable;
+  guint n_threads;
+
+  GMutex mutex;
+  GCond cond;
+  guint done;
+} Batch;
+
+static Batch *
+batch_new (PithPipeline  *pipeline,
+           PithDocument **documents,
+           guint          n_documents,
+           guint          n_threads,
+           GCancellable  *cancellable)
+{
+  Batch *batch = g_new0 (Batch, 1);
+
+  batch->pipeline = g_object_ref (pipeline);
+  batch->documents = g_ptr_array_new_full (n_documents, g_object_unref);
+  for (guint i = 0; i < n_documents; i++)
+    g_ptr_array_add (batch->documents, g_object_ref (documents[i]));
+  batch->results = g_ptr_array_new_full (n_documents, g_object_unref);
+  g_ptr_array_set_size (batch->results, n_documents);
+  batch->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
+  batch->n_threads = n_threads > 0 ? n_threads : (guint) g_get_num_processors ();
+  g_mutex_init (&batch->mutex);
+  g_cond_init (&batch->cond);
+
+  return batch;
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_object_unref (batch->pipeline);
+  g_ptr_array_unref (batch->documents);
+  g_clear_pointer (&batch->results, g_ptr_array_unref);
+  g_clear_object (&batch->cancellable);
+  g_mutex_clear (&batch->mutex);
+  g_cond_clear (&batch->cond);
+  g_free (batch);
+}
+
+static void
+batch_process_one (Batch *batch,
+                   guint  index)
+{
+  PithDocument *document = g_ptr_array_index (batch->documents, index);
+  PithResult *result = pith_result_new (index, document);
+  GError *error = NULL;
+
+  if (!pith_pipeline_process (batch->pipeline, document, batch->cancellable, &error))
+    pith_result_take_error (result, error);
+  batch->results->pdata[index] = result;
+}
+
+static void
+batch_worker (gpointer data,
+              gpointer user_data)
+{
+  Batch *batch = user_data;
+
+  batch_process_one (batch, GPOINTER_TO_UINT (data) - 1);
+
+  g_mutex_lock (&batch->mutex);
+  batch->done++;
+  g_cond_signal (&batch->cond);
+  g_mutex_unlock (&batch->mutex);
+}
+
+/* Runs every document and reports progress from the calling thread. */
+static gboolean
+batch_run (Batch             *batch,
+           PithProgressFunc   progress,
+           gpointer           progress_data,
+           GError           **error)
+{
+  guint total = batch->documents->len;
+  GThreadPool *pool;
+  guint reported = 0;
+
+  if (batch->n_threads == 1 || total <= 1)
+    {
+      for (guint i = 0; i < total; i++)
+        {
+          batch_process_one (batch, i);
+          if (progress != NULL)
+            progress (i + 1, total, progress_data);
+        }
+    }
+  else
+    {
+      pool = g_thread_pool_new (batch_worker, batch, MIN (batch->n_threads, total), FALSE, NULL);
+      for (guint i = 0; i < total; i++)
+        g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
+
+      g_mutex_lock (&batch->mutex);
+      while (reported < total)
+        {
+          guint done;
+
+          while (batch->done == reported)
+            g_cond_wait (&batch->cond, &batch->mutex);
+          done = batch->done;
+          g_mutex_unlock (&batch->mutex);
+          if (progress != NULL)
+            progress (done, total, progress_data);
+          reported = done;
+          g_mutex_lock (&batch->mutex);
+        }
+      g_mutex_unlock (&batch->mutex);
+
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (batch->cancellable, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * pith_pipeline_process_batch:
+ * @self: a pipeline
+ * @documents: (array length=n_documents): the documents to process in place
+ * @n_documents: the number of documents
+ * @n_threads: the number of worker threads; 0 for one per processor
+ * @cancellable: (nullable): a cancellable
+ * @progress: (scope call) (nullable) (closure progress_data): called in the
+ *   calling thread as documents finish
+ * @progress_data: data for @progress
+ * @error: return location for an error
+ *
+ * Runs many documents through the pipeline on a pool of threads and waits
+ * for them all. Each document gets a [class@Pith.Result], in input order,
+ * holding either the processed document or the error that stopped it: one
+ * bad document never stops the others.
+ *
+ * Returns: (transfer container) (element-type PithResult) (nullable): one result
+ *   per document, in input order, or %NULL with `G_IO_ERROR_CANCELLED` if
+ *   the batch was cancelled
+ */
+GPtrArray *
+pith_pipeline_process_batch (PithPipeline      *self,
+                             PithDocument     **documents,
+                             guint              n_documents,
+                             guint              n_threads,
+                             GCancellable      *cancellable,
+                             PithProgressFunc   progress,
+                             gpointer           progress_data,
+                             GError           **error)
+{
+  Batch *batch;
+  GPtrArray *results = NULL;
+
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (documents != NULL || n_documents == 0, NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  for (guint i = 0; i < n_documents; i++)
+    g_return_val_if_fail (PITH_IS_DOCUMENT (documents[i]), NULL);
+
+  batch = batch_new (self, documents, n_documents, n_threads, cancellable);
+  if (batch_run (batch, progress, progress_data, error))
+    results = g_steal_pointer (&batch->results);
+  batch_free (batch);
+
+  return results;
+}
+
+/* Carries progress from the worker thread to the caller's main context.
+ * Updates coalesce: while one delivery is pending, later counts only
+ * update the number it will deliver, so a fast batch cannot flood the
+ * context; the last count is always delivered. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  GMainContext *context;
+  PithProgressFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+  guint total;
+  gint pending;
+  guint latest;
+} ProgressRelay;
+
+static ProgressRelay *
+progress_relay_ref (ProgressRelay *relay)
+{
+  g_atomic_ref_count_inc (&relay->ref_count);
+  return relay;
+}
+
+static void
+progress_relay_unref (gpointer data)
+{
+  ProgressRelay *relay = data;
+
+  if (!g_atomic_ref_count_dec (&relay->ref_count))
+    return;
+  if (relay->destroy != NULL)
+    relay->destroy (relay->data);
+  g_main_context_unref (relay->context);
+  g_free (relay);
+}
+
+static gboolean
+progress_relay_deliver (gpointer data)
+{
+  ProgressRelay *relay = data;
+
+  g_atomic_int_set (&relay->pending, 0);
+  relay->func ((guint) g_atomic_int_get (&relay->latest), relay->total, relay->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_relay_post (guint    done,
+                     guint    total,
+                     gpointer data)
+{
+  ProgressRelay *relay = data;
+
+  g_atomic_int_set (&relay->latest, done);
+  if (g_atomic_int_compare_and_exchange (&relay->pending, 0, 1))
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_relay_deliver,
+                             progress_relay_ref (relay), progress_relay_unref);
+      g_source_set_static_name (source, "[pith] batch progress");
+      g_source_attach (source, relay->context);
+      g_source_unref (source);
+    }
+}
+
+typedef struct
+{
+  Batch *batch;
+  ProgressRelay *relay;     /* NULL without a progress function */
+} BatchTaskData;
+
+static void
+batch_task_data_free (gpointer data)
+{
+  BatchTaskData *task_data = data;
+
+  batch_free (task_data->batch);
+  g_clear_pointer (&task_data->relay, progress_relay_unref);
+  g_free (task_data);
+}
+
+static void
+batch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  BatchTaskData *task_data = data;
+  GError *error = NULL;
+
+  if (batch_run (task_data->batch,
+                 task_data->relay != NULL ? progress_relay_post : NULL,
+                 task_data->relay, &error))
+    g_task_return_pointer (task, g_steal_pointer (&task_data->batch->results),
+                           (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * pith_pipeline_process_batch_async:
+ * @self: a pipeline
+ * @documents: (array length=n_documents): the documents to process in place
+ * @n_documents: the number of documents
+ * @n_threads: the number of worker threads; 0 for one per processor
+ * @cancellable: (nullable): a cancellable
+ * @progress: (scope notified) (nullable) (closure progress_data) (destroy progress_destroy):
+ *   called in the caller's main context as documents finish
+ * @progress_data: data for @progress
+ * @progress_destroy: (nullable): frees @progress_data when no longer needed
+ * @callback: (scope async): called when every document is done
+ * @user_data: (closure callback): data for @callback
+ *
+ * Runs many documents through the pipeline without blocking, as
+ * [method@Pith.Pipeline.process_batch] does. @progress and @callback run in
+ * the thread-default main context of the calling thread, every progress
+ * report before @callback. The caller must not touch the documents until
+ * @callback runs; it then calls
+ * [method@Pith.Pipeline.process_batch_finish].
+ */
+void
+pith_pipeline_process_batch_async (PithPipeline         *self,
+                                   PithDocument        **documents,
+                                   guint                 n_documents,
+                                   guint                 n_threads,
+                                   GCancellable         *cancellable,
+                                   PithProgressFunc      progress,
+                                   gpointer              progress_data,
+                                   GDestroyNotify        progress_destroy,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BatchTaskData *task_data;
+
+  g_return_if_fail (PITH_IS_PIPELINE (self));
+  g_return_if_fail (documents != NULL || n_documents == 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  for (guint i = 0; i < n_documents; i++)
+    g_return_if_fail (PITH_IS_DOCUMENT (documents[i]));
+
+  task_data = g_new0 (BatchTaskData, 1);
+  task_data->batch = batch_new (self, documents, n_documents, n_threads, cancellable);
+  if (progress != NULL)
+    {
+      task_data->relay = g_new0 (ProgressRelay, 1);
+      g_atomic_ref_count_init (&task_data->relay->ref_count);
+      task_data->relay->context = g_main_context_ref_thread_default ();
+      task_data->relay->func = progress;
+      task_data->relay->data = progress_data;
+      task_data->relay->destroy = progress_destroy;
+      task_data->relay->total = n_documents;
+    }
+  else if (progress_destroy != NULL)
+    progress_destroy (progress_data);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, pith_pipeline_process_batch_async);
+  g_task_set_task_data (task, task_data, batch_task_data_free);
+  g_task_run_in_thread (task, batch_thread);
+}
+
+/**
+ * pith_pipeline_process_batch_finish:
+ * @self: a pipeline
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Completes [method@Pith.Pipeline.process_batch_async].
+ *
+ * Returns: (transfer container) (element-type PithResult) (nullable): one result
+ *   per document, in input order, or %NULL with `G_IO_ERROR_CANCELLED`
+ */
+GPtrArray *
+pith_pipeline_process_batch_finish (PithPipeline  *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pith_pipeline_process_batch_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,166 @@
+/* pith-stage.c: base class of pipeline stages
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * PithStage:
+ *
+ * One step of a [class@Pith.Pipeline]: cleaning, segmentation, entity
+ * recognition, summarisation, or anything a C, Python or JavaScript
+ * subclass does to a [class@Pith.Document].
+ *
+ * A stage takes its configuration as GObject properties, set when it is
+ * constructed (in Python, `Pith.Summarizer(sentences=3)`; in a pipeline
+ * description, `summarize sentences=3`). After construction a stage only
+ * reads its own state, so one stage serves any number of threads at once:
+ * that is the contract every subclass keeps.
+ *
+ * A subclass in C overrides [vfunc@Pith.Stage.process]; in Python it
+ * defines `do_process(self, document, cancellable)` and returns `True` or
+ * raises `GLib.Error`. Registered with [method@Pith.Registry.register_stage],
+ * it can be named in pipeline descriptions like a built-in stage.
+ */
+
+#include "config.h"
+
+#include "pith-registry.h"
+#include "pith-stage.h"
+
+G_DEFINE_ABSTRACT_TYPE (PithStage, pith_stage, G_TYPE_OBJECT)
+
+static GQuark description_quark;
+
+static gboolean
+pith_stage_real_process (PithStage     *self,
+                         PithDocument  *document,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               "%s does not implement process()", G_OBJECT_TYPE_NAME (self));
+  return FALSE;
+}
+
+static void
+pith_stage_class_init (PithStageClass *klass)
+{
+  description_quark = g_quark_from_static_string ("pith-stage-description");
+  klass->process = pith_stage_real_process;
+}
+
+static void
+pith_stage_init (PithStage *self)
+{
+}
+
+/**
+ * pith_stage_process: (virtual process)
+ * @self: a stage
+ * @document: the document to process in place
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Processes one document. Fails with `G_IO_ERROR_CANCELLED` without calling
+ * the stage if @cancellable is already cancelled.
+ *
+ * Returns: %TRUE on success; %FALSE with @error set otherwise
+ */
+gboolean
+pith_stage_process (PithStage     *self,
+                    PithDocument  *document,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean ret;
+
+  g_return_val_if_fail (PITH_IS_STAGE (self), FALSE);
+  g_return_val_if_fail (PITH_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  ret = PITH_STAGE_GET_CLASS (self)->process (self, document, cancellable, &local_error);
+
+  if (!ret && local_error == NULL)
+    {
+      g_critical ("%s.process() returned FALSE without setting an error",
+                  G_OBJECT_TYPE_NAME (self));
+      g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Stage “%s” failed without saying why", pith_stage_get_name (self));
+    }
+  else if (ret && local_error != NULL)
+    {
+      g_critical ("%s.process() returned TRUE but set an error: %s",
+                  G_OBJECT_TYPE_NAME (self), local_error->message);
+      g_clear_error (&local_error);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * pith_stage_get_name:
+ * @self: a stage
+ *
+ * Gets the name the stage's type is registered under in the default
+ * [class@Pith.Registry], such as `clean`; for an unregistered type, the
+ * type name.
+ *
+ * Returns: (transfer none): the stage's name
+ */
+const char *
+pith_stage_get_name (PithStage *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (PITH_IS_STAGE (self), NULL);
+
+  name = pith_registry_get_type_name (pith_registry_get_default (), G_OBJECT_TYPE (self));
+
+  return name != NULL ? name : G_OBJECT_TYPE_NAME (self);
+}
+
+/**
+ * pith_stage_class_set_description:
+ * @klass: a stage class
+ * @description: one sentence saying what the stage does
+ *
+ * Sets the description that `pith --list-stages` and `pith inspect` show.
+ * Call it from the class initialiser.
+ */
+void
+pith_stage_class_set_description (PithStageClass *klass,
+                                  const char     *description)
+{
+  g_return_if_fail (PITH_IS_STAGE_CLASS (klass));
+  g_return_if_fail (description != NULL);
+
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), description_quark,
+                    (gpointer) g_intern_string (description));
+}
+
+/**
+ * pith_stage_class_get_description:
+ * @klass: a stage class
+ *
+ * Gets the description set with [func@Pith.Stage.class_set_description].
+ *
+ * Returns: (transfer none) (nullable): the description
+ */
+const char *
+pith_stage_class_get_description (PithStageClass *klass)
+{
+  g_return_val_if_fail (PITH_IS_STAGE_CLASS (klass), NULL);
+
+  return g_type_get_qdata (G_TYPE_FROM_CLASS (klass), description_quark);
+}

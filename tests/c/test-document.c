@@ -1,0 +1,422 @@
+/* test-document.c: documents, decoding, layers and their JSON form
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <pith/pith.h>
+
+static void
+test_new_utf8 (void)
+{
+  PithDocument *document = pith_document_new ("Grüße aus Köln — 東京");
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "Grüße aus Köln — 東京");
+  g_assert_cmpstr (pith_document_get_raw (document), ==, "Grüße aus Köln — 東京");
+  g_assert_cmpuint (pith_document_get_length (document), ==, 19);
+  g_assert_cmpuint (pith_document_get_text_size (document), ==, strlen ("Grüße aus Köln — 東京"));
+  g_assert_null (pith_document_get_metadata_string (document, "encoding"));
+  g_assert_finalize_object (document);
+}
+
+static void
+test_invalid_utf8_falls_back (void)
+{
+  /* "café" in Latin-1, then a curly quote in Windows-1252. */
+  static const char latin1[] = "caf\xe9 \x93quoted\x94";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (latin1, sizeof latin1 - 1);
+  g_autoptr(PithDocument) document = pith_document_new_from_bytes (bytes, NULL, NULL);
+  JsonObject *metadata = pith_document_get_metadata (document);
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "café “quoted”");
+  g_assert_cmpstr (pith_document_get_metadata_string (document, "encoding"), ==, "windows-1252");
+  g_assert_true (json_object_get_boolean_member (metadata, "encoding_fallback"));
+}
+
+static void
+test_every_byte_survives (void)
+{
+  guint8 all[256];
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PithDocument) document = NULL;
+
+  for (guint i = 0; i < 256; i++)
+    all[i] = (guint8) i;
+  bytes = g_bytes_new (all, sizeof all);
+  document = pith_document_new_from_bytes (bytes, NULL, NULL);
+
+  /* Every byte becomes one character; the NUL becomes U+FFFD. */
+  g_assert_cmpuint (pith_document_get_length (document), ==, 256);
+  g_assert_true (g_utf8_validate (pith_document_get_text (document), -1, NULL));
+  g_assert_cmpint (json_object_get_int_member (pith_document_get_metadata (document),
+                                               "replaced_nul_bytes"), ==, 1);
+}
+
+static void
+test_charset (void)
+{
+  /* "Αθήνα" in ISO-8859-7. */
+  static const char greek[] = "\xc1\xe8\xde\xed\xe1";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (greek, sizeof greek - 1);
+  g_autoptr(PithDocument) document = pith_document_new_from_bytes (bytes, "ISO-8859-7", NULL);
+  g_autoptr(PithDocument) unknown = NULL;
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "Αθήνα");
+  g_assert_cmpstr (pith_document_get_metadata_string (document, "encoding"), ==, "ISO-8859-7");
+
+  /* A charset iconv does not know falls back without losing a byte. */
+  unknown = pith_document_new_from_bytes (bytes, "NO-SUCH-CHARSET", NULL);
+  g_assert_cmpuint (pith_document_get_length (unknown), ==, 5);
+  g_assert_cmpstr (pith_document_get_metadata_string (unknown, "encoding"), ==, "windows-1252");
+}
+
+static void
+test_utf16_bom (void)
+{
+  static const char utf16[] = "\xff\xfeH\0i\0";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (utf16, sizeof utf16 - 1);
+  g_autoptr(PithDocument) document = pith_document_new_from_bytes (bytes, NULL, NULL);
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "Hi");
+  g_assert_cmpstr (pith_document_get_metadata_string (document, "encoding"), ==, "utf-16");
+}
+
+static void
+test_nul_bytes (void)
+{
+  static const char with_nul[] = "one\0two";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (with_nul, sizeof with_nul - 1);
+  g_autoptr(PithDocument) document = pith_document_new_from_bytes (bytes, NULL, NULL);
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "one\xef\xbf\xbdtwo");
+  g_assert_cmpstr (pith_document_get_metadata_string (document, "encoding"), ==, NULL);
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("", 0);
+  g_autoptr(PithDocument) document = pith_document_new_from_bytes (bytes, NULL, NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(PithDocument) back = NULL;
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "");
+  g_assert_cmpuint (pith_document_get_length (document), ==, 0);
+  json = pith_document_to_json (document);
+  back = pith_document_new_from_json (json, -1, NULL);
+  g_assert_cmpstr (pith_document_get_text (back), ==, "");
+}
+
+static void
+test_char_byte_offsets (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("aé中😀b");
+
+  g_assert_cmpuint (pith_document_char_to_byte (document, 0), ==, 0);
+  g_assert_cmpuint (pith_document_char_to_byte (document, 1), ==, 1);
+  g_assert_cmpuint (pith_document_char_to_byte (document, 2), ==, 3);
+  g_assert_cmpuint (pith_document_char_to_byte (document, 3), ==, 6);
+  g_assert_cmpuint (pith_document_char_to_byte (document, 4), ==, 10);
+  g_assert_cmpuint (pith_document_char_to_byte (document, 5), ==, 11);
+  g_assert_cmpuint (pith_document_char_to_byte (document, 99), ==, 11);
+  g_assert_cmpuint (pith_document_byte_to_char (document, 7), ==, 3);
+  g_assert_cmpuint (pith_document_byte_to_char (document, 10), ==, 4);
+}
+
+static void
+test_long_text_offsets (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(PithDocument) document = NULL;
+
+  /* Long enough for many checkpoints of the code-point index. */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, i % 3 == 0 ? "é" : "a");
+  document = pith_document_new (text->str);
+  for (gsize c = 0; c <= 5000; c += 37)
+    {
+      gsize byte = pith_document_char_to_byte (document, c);
+      g_assert_cmpuint (g_utf8_pointer_to_offset (text->str, text->str + byte), ==, c);
+      g_assert_cmpuint (pith_document_byte_to_char (document, byte), ==, c);
+    }
+  g_string_free (text, TRUE);
+}
+
+static void
+test_spans (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("Café in Zürich.");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithSpan) span = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+  g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
+
+  g_assert_true (pith_document_add_span (document, "place", 8, 14, "LOC", 0.75, &error));
+  g_assert_no_error (error);
+  g_assert_true (pith_document_has_layer (document, "place"));
+  g_assert_cmpuint (pith_document_get_n_spans (document, "place"), ==, 1);
+
+  json_node_set_int (value, 7);
+  pith_document_set_span_attribute (document, "place", 0, "entity", value);
+
+  span = pith_document_get_span (document, "place", 0);
+  g_assert_cmpuint (span->start, ==, 8);
+  g_assert_cmpuint (span->end, ==, 14);
+  g_assert_cmpstr (span->text, ==, "Zürich");
+  g_assert_cmpstr (span->label, ==, "LOC");
+  g_assert_cmpfloat (span->score, ==, 0.75);
+  g_assert_cmpint (json_node_get_int (pith_span_get_attribute (span, "entity")), ==, 7);
+
+  spans = pith_document_get_spans (document, "place");
+  g_assert_cmpuint (spans->len, ==, 1);
+  g_assert_null (pith_document_get_span (document, "place", 1));
+  g_assert_null (pith_document_get_span (document, "nothing", 0));
+  g_clear_pointer (&spans, g_ptr_array_unref);
+  spans = pith_document_get_spans (document, "nothing");
+  g_assert_cmpuint (spans->len, ==, 0);
+
+  g_assert_false (pith_document_add_span (document, "place", 10, 99, NULL, 0, &error));
+  g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT);
+
+  pith_document_remove_layer (document, "place");
+  g_assert_false (pith_document_has_layer (document, "place"));
+}
+
+static void
+test_spans_follow_edits (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("[ad] Putin met Erdogan in Sochi.");
+  g_autoptr(PithSpan) putin = NULL;
+  g_autoptr(PithSpan) erdogan = NULL;
+  g_autoptr(PithSpan) sochi = NULL;
+
+  pith_document_add_span (document, "entity", 5, 10, "PER", 0, NULL);
+  pith_document_add_span (document, "entity", 15, 22, "PER", 0, NULL);
+  pith_document_add_span (document, "entity", 26, 31, "LOC", 0, NULL);
+
+  g_assert_true (pith_document_replace (document, 0, 5, "", NULL));
+  g_assert_true (pith_document_replace (document, 9, 9, " first", NULL));
+
+  g_assert_cmpstr (pith_document_get_text (document), ==, "Putin met first Erdogan in Sochi.");
+  putin = pith_document_get_span (document, "entity", 0);
+  erdogan = pith_document_get_span (document, "entity", 1);
+  sochi = pith_document_get_span (document, "entity", 2);
+  g_assert_cmpstr (putin->text, ==, "Putin");
+  g_assert_cmpstr (erdogan->text, ==, "Erdogan");
+  g_assert_cmpstr (sochi->text, ==, "Sochi");
+  g_assert_cmpuint (sochi->raw_start, ==, 26);
+  g_assert_cmpuint (sochi->raw_end, ==, 31);
+}
+
+static void
+test_metadata_and_reports (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("x");
+  g_autoptr(JsonObject) report = json_object_new ();
+  g_auto(GStrv) names = NULL;
+
+  pith_document_set_id (document, "doc-1");
+  pith_document_set_language (document, "en");
+  pith_document_set_metadata_string (document, "title", "A title");
+  json_object_set_int_member (report, "removed", 2);
+  pith_document_set_report (document, "cleaning", report);
+
+  g_assert_cmpstr (pith_document_get_id (document), ==, "doc-1");
+  g_assert_cmpstr (pith_document_get_language (document), ==, "en");
+  g_assert_cmpstr (pith_document_get_metadata_string (document, "title"), ==, "A title");
+  g_assert_cmpint (json_object_get_int_member (pith_document_get_report (document, "cleaning"),
+                                               "removed"), ==, 2);
+  names = pith_document_list_reports (document);
+  g_assert_cmpstrv (names, ((const char *[]) { "cleaning", NULL }));
+  pith_document_set_metadata_string (document, "title", NULL);
+  g_assert_null (pith_document_get_metadata_string (document, "title"));
+}
+
+static PithDocument *
+make_rich_document (void)
+{
+  PithDocument *document = pith_document_new ("[ad_1]\nErdogan called Putin.  Café talks.\n");
+  g_autoptr(JsonObject) report = json_object_new ();
+  g_autoptr(JsonNode) value = json_node_new (JSON_NODE_VALUE);
+
+  pith_document_replace (document, 0, 7, "", NULL);
+  pith_document_replace (document, 22, 23, "", NULL);
+  pith_document_set_id (document, "42");
+  pith_document_set_language (document, "en");
+  pith_document_set_metadata_string (document, "title", "Talks");
+  pith_document_add_span (document, "sentence", 0, 22, NULL, 0, NULL);
+  pith_document_add_span (document, "sentence", 22, 33, NULL, 0, NULL);
+  pith_document_add_span (document, "token", 0, 7, NULL, 0, NULL);
+  pith_document_add_span (document, "entity", 0, 7, "PER", 0.9, NULL);
+  pith_document_add_span (document, "entity", 15, 20, "PER", 0.8, NULL);
+  json_node_set_string (value, "Recep Erdogan");
+  pith_document_set_span_attribute (document, "entity", 0, "canonical", value);
+  pith_document_add_span (document, "custom", 22, 26, "FOOD", 0, NULL);
+  json_object_set_int_member (report, "removed", 1);
+  pith_document_set_report (document, "cleaning", report);
+
+  return document;
+}
+
+static void
+test_json_round_trip (void)
+{
+  g_autoptr(PithDocument) document = make_rich_document ();
+  g_autofree char *json = pith_document_to_json (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithDocument) back = pith_document_new_from_json (json, -1, &error);
+  g_autofree char *json_again = NULL;
+  g_autoptr(PithSpan) entity = NULL;
+  gsize raw_start;
+  gsize raw_end;
+
+  g_assert_no_error (error);
+  json_again = pith_document_to_json (back);
+  g_assert_cmpstr (json_again, ==, json);
+
+  g_assert_cmpstr (pith_document_get_text (back), ==, "Erdogan called Putin. Café talks.\n");
+  g_assert_cmpstr (pith_document_get_text (back), ==, pith_document_get_text (document));
+  g_assert_cmpstr (pith_document_get_raw (back), ==, pith_document_get_raw (document));
+  g_assert_cmpstr (pith_document_get_id (back), ==, "42");
+  g_assert_cmpuint (pith_document_get_n_spans (back, "token"), ==, 1);
+  entity = pith_document_get_span (back, "entity", 0);
+  g_assert_cmpstr (json_node_get_string (pith_span_get_attribute (entity, "canonical")), ==,
+                   "Recep Erdogan");
+  g_assert_cmpuint (entity->raw_start, ==, 7);
+
+  /* The offset map survived: the text after the second edit maps back. */
+  g_assert_true (pith_document_map_to_raw (back, 22, 26, &raw_start, &raw_end, NULL));
+  g_assert_cmpuint (raw_start, ==, 30);
+  g_assert_cmpuint (raw_end, ==, 34);
+}
+
+static void
+test_json_compact (void)
+{
+  g_autoptr(PithDocument) document = make_rich_document ();
+  g_autofree char *json = pith_document_to_json_full (document, PITH_JSON_DEFAULT);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  JsonObject *object = json_node_get_object (node);
+  JsonObject *entity;
+
+  g_assert_false (json_object_has_member (object, "raw"));
+  g_assert_false (json_object_has_member (object, "tokens"));
+  g_assert_false (json_object_has_member (object, "offset_map"));
+  g_assert_true (json_object_has_member (object, "sentences"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (object, "layers"), "custom"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (object, "cleaning"),
+                                               "removed"), ==, 1);
+  entity = json_array_get_object_element (json_object_get_array_member (object, "entities"), 1);
+  g_assert_cmpstr (json_object_get_string_member (entity, "text"), ==, "Putin");
+  g_assert_cmpstr (json_object_get_string_member (entity, "label"), ==, "PER");
+  g_assert_cmpint (json_object_get_int_member (entity, "raw_start"), ==, 22);
+  g_assert_cmpint (json_object_get_int_member (entity, "raw_end"), ==, 27);
+}
+
+static void
+test_json_pretokenized (void)
+{
+  static const char json[] =
+    "{\"id\": \"s1\", \"tokens\": [[\"EU\", \"rejects\", \"German\", \"call\"], [\"Peter\", \"Blackburn\"]]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithDocument) document = pith_document_new_from_json (json, -1, &error);
+  g_autoptr(PithSpan) token = NULL;
+  g_autoptr(PithSpan) sentence = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (pith_document_get_text (document), ==, "EU rejects German call\nPeter Blackburn");
+  g_assert_cmpuint (pith_document_get_n_spans (document, "token"), ==, 6);
+  g_assert_cmpuint (pith_document_get_n_spans (document, "sentence"), ==, 2);
+  token = pith_document_get_span (document, "token", 4);
+  g_assert_cmpstr (token->text, ==, "Peter");
+  sentence = pith_document_get_span (document, "sentence", 1);
+  g_assert_cmpuint (sentence->start, ==, 23);
+  g_assert_cmpuint (sentence->end, ==, 38);
+}
+
+static void
+test_json_errors (void)
+{
+  static const char * const bad[] = {
+    "[1, 2]",
+    "{}",
+    "{\"text\": 5}",
+    "{\"text\": \"abc\", \"raw\": 5}",
+    "{\"text\": \"abc\", \"sentences\": {}}",
+    "{\"text\": \"abc\", \"sentences\": [{\"start\": 0}]}",
+    "{\"text\": \"abc\", \"sentences\": [{\"start\": 2, \"end\": 1}]}",
+    "{\"text\": \"abc\", \"sentences\": [{\"start\": 0, \"end\": 4}]}",
+    "{\"text\": \"abc\", \"sentences\": [{\"start\": -1, \"end\": 1}]}",
+    "{\"text\": \"abc\", \"sentences\": [{\"start\": 0, \"end\": 1.5}]}",
+    "{\"text\": \"abc\", \"entities\": [{\"start\": 0, \"end\": 1, \"label\": 3}]}",
+    "{\"text\": \"abc\", \"entities\": [{\"start\": 0, \"end\": 1, \"score\": \"high\"}]}",
+    "{\"text\": \"abc\", \"layers\": []}",
+    "{\"text\": \"abc\", \"metadata\": 1}",
+    "{\"text\": \"abc\", \"id\": [1]}",
+    "{\"text\": \"ab\", \"raw\": \"xab\", \"offset_map\": [[0, 2, 0, 2, 1]]}",
+    "{\"text\": \"ab\", \"raw\": \"xab\", \"offset_map\": [[0, 2, 1, 2, 1]]}",
+    "{\"text\": \"ab\", \"raw\": \"xab\", \"offset_map\": [[0, 2, 1]]}",
+    "{\"tokens\": [[\"a\", 1]]}",
+    "{\"tokens\": [[\"a\", \"\"]]}",
+    "{\"text\": \"abc\"",
+    "{\"text\": \"abc\", \"sentences\": [{\"start\": 0, \"end\": 99999999999999999999999}]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PithDocument) document = pith_document_new_from_json (bad[i], -1, &error);
+
+      if (document != NULL)
+        g_error ("Accepted invalid document %s", bad[i]);
+      g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT);
+    }
+}
+
+static void
+test_large_single_line (void)
+{
+  static const char pattern[] = "abcdefgh é";   /* 11 bytes, 10 characters */
+  gsize size = (50 * 1024 * 1024 / 11) * 11;
+  char *data = g_malloc (size);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PithDocument) document = NULL;
+
+  for (gsize i = 0; i < size; i += 11)
+    memcpy (data + i, pattern, 11);
+  bytes = g_bytes_new_take (data, size);
+  document = pith_document_new_from_bytes (bytes, NULL, NULL);
+  g_assert_cmpuint (pith_document_get_text_size (document), ==, size);
+  g_assert_true (pith_document_replace (document, 0, 1, "A", NULL));
+  g_assert_cmpuint (pith_document_get_length (document), ==, size / 11 * 10);
+  g_assert_cmpuint (pith_document_byte_to_char (document, size - 2), ==,
+                    pith_document_get_length (document) - 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Pith/Document/new/utf8", test_new_utf8);
+  g_test_add_func ("/Pith/Document/bytes/windows-1252-fallback", test_invalid_utf8_falls_back);
+  g_test_add_func ("/Pith/Document/bytes/every-byte", test_every_byte_survives);
+  g_test_add_func ("/Pith/Document/bytes/charset", test_charset);
+  g_test_add_func ("/Pith/Document/bytes/utf16-bom", test_utf16_bom);
+  g_test_add_func ("/Pith/Document/bytes/nul", test_nul_bytes);
+  g_test_add_func ("/Pith/Document/bytes/empty", test_empty);
+  g_test_add_func ("/Pith/Document/bytes/large-single-line", test_large_single_line);
+  g_test_add_func ("/Pith/Document/offsets/char-byte", test_char_byte_offsets);
+  g_test_add_func ("/Pith/Document/offsets/long-text", test_long_text_offsets);
+  g_test_add_func ("/Pith/Document/layers/spans", test_spans);
+  g_test_add_func ("/Pith/Document/layers/follow-edits", test_spans_follow_edits);
+  g_test_add_func ("/Pith/Document/metadata", test_metadata_and_reports);
+  g_test_add_func ("/Pith/Document/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/Pith/Document/json/compact", test_json_compact);
+  g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
+  g_test_add_func ("/Pith/Document/json/errors", test_json_errors);
+
+  return g_test_run ();
+}

@@ -1,0 +1,455 @@
+/* pith-cli.c: the pith command
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <errno.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pith-cli.h"
+#include "pith-cli-progress.h"
+
+/* Documents go through the pipeline in chunks, so a stream of any length
+ * runs in bounded memory while every thread has work. */
+#define CHUNK_DOCUMENTS 512
+#define CHUNK_BYTES (16 * 1024 * 1024)
+
+#define EXIT_SOME_FAILED 1
+#define EXIT_USAGE 2
+
+static const char *default_stages[] = { "clean", "segment", "entities", "summarize" };
+
+static char *opt_pipeline;
+static char *opt_input;
+static char *opt_output;
+static char *opt_charset;
+static int opt_threads;
+static gboolean opt_list_stages;
+static gboolean opt_tokens;
+static gboolean opt_raw;
+static gboolean opt_pretty;
+static gboolean opt_version;
+static char **opt_args;
+
+static const GOptionEntry entries[] = {
+  { "pipeline", 'p', 0, G_OPTION_ARG_STRING, &opt_pipeline,
+    "Pipeline description (default: clean ! segment ! entities ! summarize)", "DESC" },
+  { "input", 'i', 0, G_OPTION_ARG_STRING, &opt_input,
+    "Input format: text, html or jsonl (default: jsonl for .jsonl files, else text)", "FORMAT" },
+  { "output", 'o', 0, G_OPTION_ARG_STRING, &opt_output,
+    "Output format: text, json or jsonl (default: jsonl for jsonl input, else text)", "FORMAT" },
+  { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
+    "Worker threads (default: one per processor)", "N" },
+  { "charset", 0, 0, G_OPTION_ARG_STRING, &opt_charset,
+    "Charset of text and HTML input that is not UTF-8", "CHARSET" },
+  { "tokens", 0, 0, G_OPTION_ARG_NONE, &opt_tokens,
+    "Include tokens in JSON output", NULL },
+  { "raw", 0, 0, G_OPTION_ARG_NONE, &opt_raw,
+    "Include the raw input and the offset map in JSON output", NULL },
+  { "pretty", 0, 0, G_OPTION_ARG_NONE, &opt_pretty,
+    "Indent JSON output", NULL },
+  { "list-stages", 0, 0, G_OPTION_ARG_NONE, &opt_list_stages,
+    "List the stages pipelines can use", NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
+    "Print the version", NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_args, NULL, "[FILE…]" },
+  { NULL }
+};
+
+typedef struct
+{
+  PithPipeline *pipeline;
+  guint n_threads;
+  PithCliWriter *writer;
+  PithCliProgress *progress;
+  GArray *records;          /* of PithCliRecord */
+  gsize chunk_bytes;
+  guint failed;
+} Runner;
+
+static void
+runner_flush (Runner *runner)
+{
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) results = NULL;
+  gsize bytes = 0;
+
+  for (guint i = 0; i < runner->records->len; i++)
+    {
+      PithCliRecord *record = &g_array_index (runner->records, PithCliRecord, i);
+
+      if (record->document != NULL)
+        {
+          g_ptr_array_add (documents, record->document);
+          g_array_append_val (positions, i);
+        }
+      bytes += record->size;
+    }
+
+  /* Without a cancellable the batch itself cannot fail; documents can. */
+  results = pith_pipeline_process_batch (runner->pipeline,
+                                         (PithDocument **) documents->pdata, documents->len,
+                                         runner->n_threads, NULL, NULL, NULL, NULL);
+  for (guint i = 0; i < results->len; i++)
+    {
+      const GError *error = pith_result_get_error (g_ptr_array_index (results, i));
+      PithCliRecord *record = &g_array_index (runner->records, PithCliRecord,
+                                              g_array_index (positions, guint, i));
+      if (error != NULL)
+        record->error = g_error_copy (error);
+    }
+
+  for (guint i = 0; i < runner->records->len; i++)
+    {
+      PithCliRecord *record = &g_array_index (runner->records, PithCliRecord, i);
+
+      if (record->error != NULL)
+        runner->failed++;
+      pith_cli_writer_write (runner->writer, record);
+    }
+  fflush (stdout);
+
+  pith_cli_progress_advance (runner->progress, runner->records->len, bytes);
+  g_array_set_size (runner->records, 0);
+  runner->chunk_bytes = 0;
+}
+
+static void
+runner_add (Runner        *runner,
+            PithCliRecord *record)
+{
+  g_array_append_vals (runner->records, record, 1);
+  runner->chunk_bytes += record->size;
+  if (runner->records->len >= CHUNK_DOCUMENTS || runner->chunk_bytes >= CHUNK_BYTES)
+    runner_flush (runner);
+}
+
+static GBytes *
+read_stream (FILE    *stream,
+             GError **error)
+{
+  GByteArray *data = g_byte_array_new ();
+  guint8 buffer[65536];
+  size_t n;
+
+  while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
+    g_byte_array_append (data, buffer, n);
+  if (ferror (stream))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "Cannot read: %s", g_strerror (errno));
+      g_byte_array_unref (data);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (data);
+}
+
+static void
+read_whole_document (Runner        *runner,
+                     const char    *path,
+                     PithCliFormat  format)
+{
+  PithCliRecord record = { 0, };
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean is_stdin = g_strcmp0 (path, "-") == 0;
+
+  record.source = g_strdup (is_stdin ? "<stdin>" : path);
+  if (is_stdin)
+    bytes = read_stream (stdin, &record.error);
+  else
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_get_contents (path, &contents, &length, &record.error))
+        bytes = g_bytes_new_take (contents, length);
+    }
+
+  if (bytes != NULL)
+    {
+      record.size = g_bytes_get_size (bytes);
+      record.document = pith_document_new_from_bytes (bytes, opt_charset, &record.error);
+    }
+  if (record.document != NULL)
+    {
+      pith_document_set_metadata_string (record.document, "source", record.source);
+      if (format == PITH_CLI_FORMAT_HTML)
+        pith_document_set_metadata_string (record.document, "input_format", "html");
+    }
+
+  runner_add (runner, &record);
+}
+
+static void
+parse_json_line (PithCliRecord *record,
+                 JsonParser    *parser,
+                 const char    *line,
+                 gsize          length)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonNode *id;
+
+  if (!json_parser_load_from_data (parser, line, (gssize) length, &error))
+    {
+      g_set_error (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "Invalid JSON: %s", error->message);
+      return;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "A JSON Lines record must be an object");
+      return;
+    }
+
+  id = json_object_get_member (json_node_get_object (root), "id");
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
+    record->id = json_node_copy (id);
+
+  if (record->id != NULL && json_node_get_value_type (record->id) != G_TYPE_STRING)
+    {
+      /* The document's id is a string; the output keeps the original. */
+      JsonObject *object = json_node_get_object (root);
+      g_autofree char *text = json_to_string (record->id, FALSE);
+      json_object_set_string_member (object, "id", text);
+    }
+
+  record->document = pith_document_new_from_json_node (root, &record->error);
+}
+
+static void
+read_json_lines (Runner     *runner,
+                 const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gboolean is_stdin = g_strcmp0 (path, "-") == 0;
+  const char *source = is_stdin ? "<stdin>" : path;
+  FILE *stream = is_stdin ? stdin : fopen (path, "rb");
+  char *line = NULL;
+  size_t capacity = 0;
+  ssize_t length;
+  guint64 line_number = 0;
+
+  if (stream == NULL)
+    {
+      PithCliRecord record = { 0, };
+
+      record.source = g_strdup (source);
+      g_set_error (&record.error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "Cannot open: %s", g_strerror (errno));
+      runner_add (runner, &record);
+      return;
+    }
+
+  while ((length = getline (&line, &capacity, stream)) >= 0)
+    {
+      PithCliRecord record = { 0, };
+      gsize size = (gsize) length;
+
+      line_number++;
+      while (size > 0 && (line[size - 1] == '\n' || line[size - 1] == '\r'))
+        size--;
+
+      /* Blank lines separate nothing and hold nothing: skipped, not errors. */
+      {
+        gsize i = 0;
+        while (i < size && g_ascii_isspace (line[i]))
+          i++;
+        if (i == size)
+          continue;
+      }
+
+      record.source = g_strdup (source);
+      record.line = line_number;
+      record.size = (gsize) length;
+      parse_json_line (&record, parser, line, size);
+      runner_add (runner, &record);
+    }
+
+  free (line);
+  if (!is_stdin)
+    fclose (stream);
+}
+
+static gboolean
+parse_format (const char     *text,
+              gboolean        for_input,
+              PithCliFormat  *format)
+{
+  if (g_strcmp0 (text, "text") == 0)
+    *format = PITH_CLI_FORMAT_TEXT;
+  else if (for_input && g_strcmp0 (text, "html") == 0)
+    *format = PITH_CLI_FORMAT_HTML;
+  else if (!for_input && g_strcmp0 (text, "json") == 0)
+    *format = PITH_CLI_FORMAT_JSON;
+  else if (g_strcmp0 (text, "jsonl") == 0)
+    *format = PITH_CLI_FORMAT_JSONL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+looks_like_json_lines (char **files)
+{
+  if (files == NULL || files[0] == NULL)
+    return FALSE;
+  for (guint i = 0; files[i] != NULL; i++)
+    if (!g_str_has_suffix (files[i], ".jsonl") && !g_str_has_suffix (files[i], ".ndjson"))
+      return FALSE;
+  return TRUE;
+}
+
+/* The default pipeline is made of the standard stages this build has. */
+static char *
+default_pipeline (void)
+{
+  PithRegistry *registry = pith_registry_get_default ();
+  GString *description = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_stages); i++)
+    if (pith_registry_lookup (registry, default_stages[i]) != G_TYPE_INVALID)
+      g_string_append_printf (description, "%s%s", description->len > 0 ? " ! " : "",
+                              default_stages[i]);
+
+  return g_string_free (description, FALSE);
+}
+
+static guint64
+total_input_size (char **files)
+{
+  guint64 total = 0;
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      struct stat info;
+      int ok = strcmp (files[i], "-") == 0 ? fstat (STDIN_FILENO, &info) : stat (files[i], &info);
+
+      if (ok != 0 || !S_ISREG (info.st_mode))
+        return 0;
+      total += (guint64) info.st_size;
+    }
+
+  return total;
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  g_printerr ("pith: %s\n\n%s", message, help);
+  return EXIT_USAGE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = NULL;
+  g_autoptr(PithCliWriter) writer = NULL;
+  g_autoptr(PithCliProgress) progress = NULL;
+  g_autofree char *description = NULL;
+  g_auto(GStrv) files = NULL;
+  PithCliFormat input_format;
+  PithCliFormat output_format;
+  PithJsonFlags json_flags = PITH_JSON_DEFAULT;
+  Runner runner = { 0, };
+  gboolean several;
+
+  setlocale (LC_ALL, "");
+
+  context = g_option_context_new ("[FILE…] | inspect STAGE");
+  g_option_context_set_summary (context,
+    "Clean scraped news text and find its sentences, entities and summary.\n"
+    "Reads each FILE as one document (JSON Lines: one document per line);\n"
+    "with no FILE, or when FILE is -, reads standard input.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  if (opt_version)
+    {
+      printf ("pith %s\n", PITH_VERSION_S);
+      return 0;
+    }
+  if (opt_list_stages)
+    return pith_cli_list_stages ();
+  if (opt_args != NULL && g_strcmp0 (opt_args[0], "inspect") == 0)
+    {
+      if (opt_args[1] == NULL || opt_args[2] != NULL)
+        return usage_error (context, "inspect takes one stage name");
+      return pith_cli_inspect (opt_args[1]);
+    }
+  if (opt_threads < 0)
+    return usage_error (context, "--threads takes a number of threads, 0 or more");
+
+  files = opt_args != NULL ? g_strdupv (opt_args) : g_strsplit ("-", ",", -1);
+
+  if (opt_input != NULL ? !parse_format (opt_input, TRUE, &input_format) : FALSE)
+    return usage_error (context, "--input takes text, html or jsonl");
+  if (opt_input == NULL)
+    input_format = looks_like_json_lines (files) ? PITH_CLI_FORMAT_JSONL : PITH_CLI_FORMAT_TEXT;
+  if (opt_output != NULL ? !parse_format (opt_output, FALSE, &output_format) : FALSE)
+    return usage_error (context, "--output takes text, json or jsonl");
+  if (opt_output == NULL)
+    output_format = input_format == PITH_CLI_FORMAT_JSONL ? PITH_CLI_FORMAT_JSONL
+                                                          : PITH_CLI_FORMAT_TEXT;
+
+  description = opt_pipeline != NULL ? g_strdup (opt_pipeline) : default_pipeline ();
+  if (*description == '\0')
+    {
+      g_printerr ("pith: none of the default stages is available; give --pipeline\n");
+      return EXIT_USAGE;
+    }
+  pipeline = pith_pipeline_new_from_string (description, &error);
+  if (pipeline == NULL)
+    {
+      g_printerr ("pith: invalid pipeline: %s\n", error->message);
+      return EXIT_USAGE;
+    }
+
+  if (opt_tokens)
+    json_flags |= PITH_JSON_TOKENS;
+  if (opt_raw)
+    json_flags |= PITH_JSON_RAW;
+  if (opt_pretty)
+    json_flags |= PITH_JSON_PRETTY;
+
+  several = g_strv_length (files) > 1 || input_format == PITH_CLI_FORMAT_JSONL;
+  writer = pith_cli_writer_new (stdout, output_format, json_flags, several);
+  progress = pith_cli_progress_new (isatty (STDERR_FILENO) && several);
+  pith_cli_progress_set_total (progress, total_input_size (files));
+
+  runner.pipeline = pipeline;
+  runner.n_threads = (guint) opt_threads;
+  runner.writer = writer;
+  runner.progress = progress;
+  runner.records = g_array_new (FALSE, TRUE, sizeof (PithCliRecord));
+  g_array_set_clear_func (runner.records, (GDestroyNotify) pith_cli_record_clear);
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      if (input_format == PITH_CLI_FORMAT_JSONL)
+        read_json_lines (&runner, files[i]);
+      else
+        read_whole_document (&runner, files[i], input_format);
+    }
+  runner_flush (&runner);
+  pith_cli_writer_finish (writer);
+  pith_cli_progress_finish (progress);
+  g_array_unref (runner.records);
+
+  return runner.failed > 0 ? EXIT_SOME_FAILED : 0;
+}

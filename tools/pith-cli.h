@@ -1,0 +1,53 @@
+/* pith-cli.h: parts of the pith command
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <stdio.h>
+
+#include <pith/pith.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PITH_CLI_FORMAT_TEXT,
+  PITH_CLI_FORMAT_HTML,
+  PITH_CLI_FORMAT_JSON,
+  PITH_CLI_FORMAT_JSONL,
+} PithCliFormat;
+
+/* One input record: a document to process, or the error that kept it from
+ * becoming one. */
+typedef struct
+{
+  PithDocument *document;   /* NULL if reading or parsing failed */
+  GError *error;
+  JsonNode *id;             /* the input's "id", kept as given (string or number) */
+  char *source;             /* file name, or "<stdin>" */
+  guint64 line;             /* line number in JSON Lines input; 0 otherwise */
+  gsize size;               /* input bytes, for progress */
+} PithCliRecord;
+
+void pith_cli_record_clear (PithCliRecord *record);
+
+/* pith-cli-inspect.c */
+int  pith_cli_list_stages  (void);
+int  pith_cli_inspect      (const char *name);
+
+/* pith-cli-output.c */
+typedef struct _PithCliWriter PithCliWriter;
+
+PithCliWriter *pith_cli_writer_new    (FILE          *out,
+                                       PithCliFormat  format,
+                                       PithJsonFlags  json_flags,
+                                       gboolean       several);
+void           pith_cli_writer_write  (PithCliWriter *self,
+                                       PithCliRecord *record);
+void           pith_cli_writer_finish (PithCliWriter *self);
+void           pith_cli_writer_free   (PithCliWriter *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithCliWriter, pith_cli_writer_free)
+
+G_END_DECLS
