@@ -78,6 +78,7 @@ error_to_json (PithCliRecord *record)
   JsonObject *object = json_object_new ();
   JsonObject *error = json_object_new ();
   g_autofree char *code = error_code (record->error);
+  JsonNode *node;
 
   if (record->id != NULL)
     json_object_set_member (object, "id", json_node_copy (record->id));
@@ -89,7 +90,9 @@ error_to_json (PithCliRecord *record)
   json_object_set_string_member (error, "message", record->error->message);
   json_object_set_object_member (object, "error", error);
 
-  return json_node_init_object (json_node_alloc (), object);
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
 }
 
 static JsonNode *

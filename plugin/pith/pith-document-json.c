@@ -39,6 +39,25 @@ member_for_layer (const char *layer)
   return NULL;
 }
 
+/* json_node_init_object() adds a reference; these take the caller's. */
+static JsonNode *
+node_take_object (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static JsonNode *
+node_take_array (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
+
 static JsonNode *
 deep_copy (JsonNode *node)
 {
@@ -54,7 +73,7 @@ deep_copy (JsonNode *node)
         json_object_iter_init (&iter, json_node_get_object (node));
         while (json_object_iter_next (&iter, &name, &member))
           json_object_set_member (copy, name, deep_copy (member));
-        return json_node_init_object (json_node_alloc (), copy);
+        return node_take_object (copy);
       }
     case JSON_NODE_ARRAY:
       {
@@ -63,7 +82,7 @@ deep_copy (JsonNode *node)
 
         for (guint i = 0; i < json_array_get_length (array); i++)
           json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
-        return json_node_init_array (json_node_alloc (), copy);
+        return node_take_array (copy);
       }
     case JSON_NODE_VALUE:
     case JSON_NODE_NULL:
@@ -220,27 +239,29 @@ pith_document_to_json_node (PithDocument  *self,
       json_node_unref (copy);
     }
 
+  /* The standard layers in a fixed order, so a document read back from
+   * JSON writes the same JSON; other layers in the order they were made. */
+  for (guint i = 0; i < G_N_ELEMENTS (layer_members); i++)
+    {
+      const char *layer = layer_members[i].layer;
+
+      if (!pith_document_has_layer (self, layer) ||
+          (g_strcmp0 (layer, PITH_LAYER_TOKEN) == 0 && !(flags & PITH_JSON_TOKENS)))
+        continue;
+      json_object_set_array_member (object, layer_members[i].member,
+                                    layer_to_json (self, layer,
+                                                   g_strcmp0 (layer, PITH_LAYER_ENTITY) == 0));
+    }
+
   layers = pith_document_list_layers (self);
   for (guint i = 0; layers[i] != NULL; i++)
     {
-      const char *member = member_for_layer (layers[i]);
-
-      if (g_strcmp0 (layers[i], PITH_LAYER_TOKEN) == 0 && !(flags & PITH_JSON_TOKENS))
+      if (member_for_layer (layers[i]) != NULL)
         continue;
-
-      if (member != NULL)
-        {
-          gboolean with_text = g_strcmp0 (member, "entities") == 0;
-          json_object_set_array_member (object, member,
-                                        layer_to_json (self, layers[i], with_text));
-        }
-      else
-        {
-          if (other_layers == NULL)
-            other_layers = json_object_new ();
-          json_object_set_array_member (other_layers, layers[i],
-                                        layer_to_json (self, layers[i], TRUE));
-        }
+      if (other_layers == NULL)
+        other_layers = json_object_new ();
+      json_object_set_array_member (other_layers, layers[i],
+                                    layer_to_json (self, layers[i], TRUE));
     }
   if (other_layers != NULL)
     json_object_set_object_member (object, "layers", other_layers);
@@ -257,7 +278,7 @@ pith_document_to_json_node (PithDocument  *self,
         json_object_set_member (object, name, deep_copy (value));
   }
 
-  return json_node_init_object (json_node_alloc (), object);
+  return node_take_object (object);
 }
 
 /**

@@ -124,12 +124,17 @@ read_value (Parser  *parser,
             case 'n': g_string_append_c (value, '\n'); break;
             case 't': g_string_append_c (value, '\t'); break;
             case '\\': case '"': case '\'': g_string_append_c (value, *parser->p); break;
-            default:
-              set_parse_error (error, PITH_ERROR_INVALID_PIPELINE, parser->description,
-                               parser->p - 1,
-                               "Unknown escape; use \\\", \\', \\\\, \\n or \\t");
+            case '\0':
+              set_parse_error (error, PITH_ERROR_INVALID_PIPELINE, parser->description, start,
+                               "The quoted value is not closed");
               g_string_free (value, TRUE);
               return NULL;
+            default:
+              /* Other escapes stay as written, so regular expressions
+               * read naturally: pattern="\d+". */
+              g_string_append_c (value, '\\');
+              g_string_append_c (value, *parser->p);
+              break;
             }
           continue;
         }

@@ -92,7 +92,8 @@ pith_pipeline_new (void)
  * looked up in the default [class@Pith.Registry].
  *
  * A value is a bare word or a quoted string (`"…"` or `'…'`) in which `\`
- * escapes a quote, a backslash, `\n` or `\t`. Booleans are `true`/`false`
+ * escapes a quote, a backslash, `\n` or `\t`; any other backslash stays as
+ * written, so `pattern="\d+"` means what it says. Booleans are `true`/`false`
  * (`yes`/`no`, `1`/`0`); enumerations take a value's nick; flags join
  * nicks with `+`; string lists separate items with commas.
  *

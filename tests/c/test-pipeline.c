@@ -78,6 +78,13 @@ test_parse_values (void)
   g_assert_cmpstr (prefix, ==, "say \"hi\" \\ ok!\n");
 
   g_clear_object (&pipeline);
+  pipeline = pith_pipeline_new_from_string ("test-upper prefix=\"\\d+ \\p{Lu}\"", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&prefix, g_free);
+  g_object_get (pith_pipeline_get_stage (pipeline, 0), "prefix", &prefix, NULL);
+  g_assert_cmpstr (prefix, ==, "\\d+ \\p{Lu}");
+
+  g_clear_object (&pipeline);
   pipeline = pith_pipeline_new_from_string ("test-upper prefix='single \"quoted\"'", &error);
   g_assert_no_error (error);
   g_clear_pointer (&prefix, g_free);
@@ -115,7 +122,7 @@ test_parse_errors (void)
     { "test-words mode=bogus", PITH_ERROR_INVALID_VALUE, "position 17" },
     { "test-upper prefix=\"open", PITH_ERROR_INVALID_PIPELINE, "position 19" },
     { "test-upper prefix='open", PITH_ERROR_INVALID_PIPELINE, "position 19" },
-    { "test-upper prefix=\"bad \\q escape\"", PITH_ERROR_INVALID_PIPELINE, "position 24" },
+    { "test-upper prefix=\"ends in a backslash\\", PITH_ERROR_INVALID_PIPELINE, "position 19" },
     { "test-upper 5=x", PITH_ERROR_INVALID_PIPELINE, "position 12" },
     { "tëst", PITH_ERROR_UNKNOWN_STAGE, "position 1" },
     { "test-upper ! ünïcode", PITH_ERROR_INVALID_PIPELINE, "position 14" },

@@ -1,0 +1,82 @@
+"""PithDocument through PyGObject: offsets in code points, layers, JSON."""
+
+import json
+
+from gi.repository import GLib, Json, Pith
+
+
+def test_text_and_length_in_code_points():
+    doc = Pith.Document.new("Erdoğan met Пути́н 🤝")
+    assert doc.get_text() == "Erdoğan met Пути́н 🤝"
+    assert doc.get_length() == len("Erdoğan met Пути́н 🤝")
+    assert doc.get_substring(12, 18) == "Пути́н"
+
+
+def test_spans_are_python_objects():
+    doc = Pith.Document.new("Café in Zürich")
+    doc.add_span("place", 8, 14, "LOC", 0.5)
+    spans = doc.get_spans("place")
+    assert len(spans) == 1
+    span = spans[0]
+    assert (span.start, span.end, span.text, span.label, span.score) == (8, 14, "Zürich", "LOC", 0.5)
+    assert doc.get_text()[span.start:span.end] == span.text
+
+
+def test_span_outside_text_raises():
+    doc = Pith.Document.new("short")
+    try:
+        doc.add_span("x", 2, 50, None, 0)
+    except GLib.Error as error:
+        assert error.matches(Pith.error_quark(), Pith.Error.INVALID_INPUT)
+    else:
+        raise AssertionError("add_span accepted a span past the end")
+
+
+def test_edits_map_back_to_raw():
+    doc = Pith.Document.new("[ad_1] Putin called Erdoğan")
+    doc.replace(0, 7, "")
+    assert doc.get_text() == "Putin called Erdoğan"
+    ok, raw_start, raw_end = doc.map_to_raw(13, 20)
+    assert ok
+    assert doc.get_raw()[raw_start:raw_end] == "Erdoğan"
+
+
+def test_attributes():
+    doc = Pith.Document.new("Recep Erdogan")
+    doc.add_span("entity", 0, 13, "PER", 0)
+    value = Json.Node.new(Json.NodeType.VALUE)
+    value.set_int(3)
+    doc.set_span_attribute("entity", 0, "entity", value)
+    assert doc.get_span("entity", 0).get_attribute("entity").get_int() == 3
+
+
+def test_json_round_trip():
+    doc = Pith.Document.new("[ad] Ankara, Moscow.")
+    doc.replace(0, 5, "")
+    doc.set_id("a-1")
+    doc.set_language("en")
+    doc.add_span("entity", 0, 6, "LOC", 0.9)
+    doc.add_span("sentence", 0, 15, None, 0)
+    text = doc.to_json()
+    back = Pith.Document.new_from_json(text, -1)
+    assert back.to_json() == text
+    data = json.loads(doc.to_json_full(Pith.JsonFlags.DEFAULT))
+    assert data["id"] == "a-1"
+    assert data["entities"][0]["text"] == "Ankara"
+    assert data["entities"][0]["raw_start"] == 5
+    assert "raw" not in data
+
+
+def test_bytes_fall_back_to_windows_1252():
+    doc = Pith.Document.new_from_bytes(GLib.Bytes.new(b"na\xefve \x93quote\x94"), None)
+    assert doc.get_text() == "naïve “quote”"
+    assert doc.get_metadata_string("encoding") == "windows-1252"
+
+
+def test_invalid_json_raises():
+    try:
+        Pith.Document.new_from_json("{not json", -1)
+    except GLib.Error as error:
+        assert error.matches(Pith.error_quark(), Pith.Error.INVALID_INPUT)
+    else:
+        raise AssertionError("accepted invalid JSON")
