@@ -145,7 +145,8 @@ pith_decode_to_utf8 (const char       *data,
 
   if (text == NULL && is_valid_utf8_allowing_nul (data, length))
     {
-      text = g_memdup2 (data, length + 1);
+      text = g_malloc (length + 1);
+      memcpy (text, data, length);
       text[length] = '\0';
       *out_length = length;
       report->encoding = "utf-8";

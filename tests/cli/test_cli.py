@@ -1,7 +1,12 @@
 """pith: options, formats, errors, exit status, order and bounded memory."""
 
 import json
+import os
 import resource
+
+# Sanitizer builds use several times the memory; the bounds hold for the
+# normal build.
+SANITIZED = bool(os.environ.get("PITH_SANITIZED"))
 
 REGEX = r'regex pattern="\p{Lu}\p{Ll}+" layer=word label=CAP'
 
@@ -100,7 +105,7 @@ def test_million_line_stream_in_bounded_memory(pith, have_regex, tmp_path):
     assert result.stdout.rsplit(b"\n", 2)[-2].startswith(b'{"id":999999,')
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     # The input alone is 30 MB and the output 60 MB; memory stays flat.
-    assert peak_mb < 200, peak_mb
+    assert SANITIZED or peak_mb < 200, peak_mb
 
 
 def test_invalid_utf8_and_nul_bytes(pith, have_regex, tmp_path):
@@ -127,7 +132,7 @@ def test_fifty_megabyte_single_line(pith, have_regex, tmp_path):
     doc = json.loads(result.stdout)
     assert len(doc["text"]) == 50 * 1024 * 1024
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    assert peak_mb < 64 + 10 * 50, peak_mb
+    assert SANITIZED or peak_mb < 64 + 10 * 50, peak_mb
 
 
 def test_several_files_json_array_and_missing_file(pith, have_regex, tmp_path):
