@@ -17,5 +17,6 @@
 #include "pith-result.h"
 #include "pith-pipeline.h"
 #include "pith-registry.h"
+#include "pith-stages.h"
 
 #undef __PITH_INSIDE__

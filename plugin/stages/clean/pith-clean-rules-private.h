@@ -1,0 +1,52 @@
+/* pith-clean-rules-private.h: what the clean stage does, as one pass
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "pith-document.h"
+#include "pith-word-list-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PITH_CLEAN_MARKER,          /* [ad_1], ADVERTISEMENT lines */
+  PITH_CLEAN_BOILERPLATE,     /* "Read more: …" lines */
+  PITH_CLEAN_WHITESPACE,      /* runs of spaces, odd spaces, blank-line runs */
+  PITH_CLEAN_CHARACTER,       /* BOM, zero-width, soft hyphen, control */
+  PITH_CLEAN_UNICODE,         /* NFC */
+  PITH_CLEAN_QUOTE_DEBRIS,    /* .“, */
+  PITH_CLEAN_MISSING_SPACE,   /* said.The */
+  PITH_CLEAN_GLUED,           /* TurkeyThey */
+  PITH_CLEAN_N_KINDS
+} PithCleanKind;
+
+typedef struct
+{
+  gboolean kinds[PITH_CLEAN_N_KINDS];   /* which kinds of edit are on */
+  GPtrArray *boilerplate;               /* of GPatternSpec, matched on lowercased lines */
+  GPtrArray *user_patterns;             /* of GPatternSpec, whole lines */
+  const PithWordList *sentence_starters;
+} PithCleanRules;
+
+typedef struct
+{
+  PithEdit edit;
+  PithCleanKind kind;
+} PithCleanEdit;
+
+const char *pith_clean_kind_to_string (PithCleanKind kind);
+
+/* Appends sorted, disjoint edits to @edits (of PithCleanEdit); strings in
+ * replacements are static or owned by @strings. */
+void pith_clean_find_edits (const char           *text,
+                            gsize                 length,
+                            const PithCleanRules *rules,
+                            GArray               *edits,
+                            GPtrArray            *strings);
+
+G_END_DECLS

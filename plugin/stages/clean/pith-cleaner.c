@@ -1,0 +1,389 @@
+/* pith-cleaner.c: the clean stage
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * PithCleaner:
+ *
+ * The `clean` stage: turns scraped news text into clean text, recording
+ * every edit in the document's offset map so that anything found later
+ * maps back to the raw input.
+ *
+ * It removes scraper markers (`[ad_1]`, `[advertisement]`, `{{ad}}`,
+ * `ADVERTISEMENT` lines) and boilerplate lines ("Read more: …", "Share on
+ * Facebook", cookie notices, photo credits, "© …" lines; the list is a data
+ * file compiled into the library), plus any line matching
+ * [property@Pith.Cleaner:patterns]. It drops characters that carry nothing
+ * (byte order marks, zero-width spaces, soft hyphens, control characters),
+ * turns odd spaces into plain ones, collapses runs of spaces, trims lines,
+ * turns CRLF and CR into LF and runs of blank lines into one paragraph
+ * break, and puts text in Unicode NFC. It repairs what scrapers glue
+ * together: quote debris after a sentence end (`reached.“, – reported`), a
+ * missing space after one (`said.The`, `Stepanakert.“GORDON”`), and a
+ * sentence glued to the next (`TurkeyThey`), this last only when the second
+ * part is a common sentence starter and the glued word occurs nowhere else
+ * in the document, so iPhone, McDonald or YouTube stay whole.
+ *
+ * Each kind of edit has a boolean property to switch it off. The document's
+ * `cleaning` report counts edits by kind; with
+ * [property@Pith.Cleaner:audit] it lists each edit with its raw span.
+ *
+ * One forward pass finds every edit; the cost is linear in the text.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pith-clean-rules-private.h"
+#include "pith-cleaner.h"
+#include "pith-document-private.h"
+
+struct _PithCleaner
+{
+  PithStage parent_instance;
+
+  gboolean kinds[PITH_CLEAN_N_KINDS];
+  gboolean audit;
+  char **patterns;
+
+  PithCleanRules rules;     /* built at construction, read-only after */
+};
+
+G_DEFINE_FINAL_TYPE (PithCleaner, pith_cleaner, PITH_TYPE_STAGE)
+
+enum {
+  PROP_0,
+  PROP_MARKERS,
+  PROP_BOILERPLATE,
+  PROP_WHITESPACE,
+  PROP_CHARACTERS,
+  PROP_UNICODE,
+  PROP_QUOTE_DEBRIS,
+  PROP_MISSING_SPACES,
+  PROP_GLUED_SENTENCES,
+  PROP_PATTERNS,
+  PROP_AUDIT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Property of each kind of edit, in PithCleanKind order. */
+static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
+  PROP_MARKERS, PROP_BOILERPLATE, PROP_WHITESPACE, PROP_CHARACTERS, PROP_UNICODE,
+  PROP_QUOTE_DEBRIS, PROP_MISSING_SPACES, PROP_GLUED_SENTENCES,
+};
+
+static GPtrArray *
+load_patterns (const char *resource)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+
+  if (bytes == NULL)
+    return patterns;
+
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0' && *line != '#')
+        g_ptr_array_add (patterns, g_pattern_spec_new (line));
+    }
+  return patterns;
+}
+
+static JsonObject *
+make_report (PithCleaner   *self,
+             PithDocument  *document,
+             GArray        *edits)
+{
+  JsonObject *report = json_object_new ();
+  guint counts[PITH_CLEAN_N_KINDS] = { 0, };
+  JsonArray *changes = self->audit ? json_array_new () : NULL;
+  const char *text = pith_document_get_text (document);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      PithCleanEdit *edit = &g_array_index (edits, PithCleanEdit, i);
+
+      counts[edit->kind]++;
+      if (changes != NULL)
+        {
+          JsonObject *change = json_object_new ();
+          g_autofree char *before = g_strndup (text + edit->edit.start,
+                                               edit->edit.end - edit->edit.start);
+          gsize raw_start;
+          gsize raw_end;
+
+          pith_document_map_to_raw_bytes (document, edit->edit.start, edit->edit.end,
+                                          &raw_start, &raw_end);
+          json_object_set_string_member (change, "kind", pith_clean_kind_to_string (edit->kind));
+          json_object_set_int_member (change, "raw_start",
+                                      (gint64) pith_document_raw_byte_to_char (document, raw_start));
+          json_object_set_int_member (change, "raw_end",
+                                      (gint64) pith_document_raw_byte_to_char (document, raw_end));
+          json_object_set_string_member (change, "before", before);
+          json_object_set_string_member (change, "after", edit->edit.replacement);
+          json_array_add_object_element (changes, change);
+        }
+    }
+
+  json_object_set_int_member (report, "edits", edits->len);
+  for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
+    if (counts[kind] > 0)
+      json_object_set_int_member (report, pith_clean_kind_to_string (kind), counts[kind]);
+  if (changes != NULL)
+    json_object_set_array_member (report, "changes", changes);
+
+  return report;
+}
+
+static gboolean
+pith_cleaner_process (PithStage     *stage,
+                      PithDocument  *document,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  PithCleaner *self = PITH_CLEANER (stage);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) edits = NULL;
+  g_autoptr(JsonObject) report = NULL;
+
+  pith_clean_find_edits (pith_document_get_text (document),
+                         pith_document_get_text_size (document),
+                         &self->rules, found, strings);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  report = make_report (self, document, found);
+
+  edits = g_array_sized_new (FALSE, FALSE, sizeof (PithEdit), found->len);
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (edits, g_array_index (found, PithCleanEdit, i).edit);
+  pith_document_apply_edits (document, (PithEdit *) (gpointer) edits->data, edits->len);
+
+  pith_document_set_report (document, "cleaning", report);
+  return TRUE;
+}
+
+static void
+pith_cleaner_constructed (GObject *object)
+{
+  PithCleaner *self = PITH_CLEANER (object);
+
+  G_OBJECT_CLASS (pith_cleaner_parent_class)->constructed (object);
+
+  memcpy (self->rules.kinds, self->kinds, sizeof self->kinds);
+  self->rules.boilerplate = load_patterns ("/org/gnome/Pith/clean/boilerplate-en.txt");
+  self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
+  if (self->patterns != NULL && self->patterns[0] != NULL)
+    {
+      self->rules.user_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+      for (guint i = 0; self->patterns[i] != NULL; i++)
+        g_ptr_array_add (self->rules.user_patterns, g_pattern_spec_new (self->patterns[i]));
+    }
+}
+
+static void
+pith_cleaner_finalize (GObject *object)
+{
+  PithCleaner *self = PITH_CLEANER (object);
+
+  g_strfreev (self->patterns);
+  g_clear_pointer (&self->rules.boilerplate, g_ptr_array_unref);
+  g_clear_pointer (&self->rules.user_patterns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (pith_cleaner_parent_class)->finalize (object);
+}
+
+static void
+pith_cleaner_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  PithCleaner *self = PITH_CLEANER (object);
+
+  for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
+    if (kind_properties[kind] == prop_id)
+      {
+        g_value_set_boolean (value, self->kinds[kind]);
+        return;
+      }
+
+  switch (prop_id)
+    {
+    case PROP_PATTERNS:
+      g_value_set_boxed (value, self->patterns);
+      break;
+    case PROP_AUDIT:
+      g_value_set_boolean (value, self->audit);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_cleaner_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  PithCleaner *self = PITH_CLEANER (object);
+
+  for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
+    if (kind_properties[kind] == prop_id)
+      {
+        self->kinds[kind] = g_value_get_boolean (value);
+        return;
+      }
+
+  switch (prop_id)
+    {
+    case PROP_PATTERNS:
+      g_strfreev (self->patterns);
+      self->patterns = g_value_dup_boxed (value);
+      break;
+    case PROP_AUDIT:
+      self->audit = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+kind_switch (const char *name,
+             const char *blurb)
+{
+  return g_param_spec_boolean (name, NULL, blurb, TRUE,
+                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+}
+
+static void
+pith_cleaner_class_init (PithCleanerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PithStageClass *stage_class = PITH_STAGE_CLASS (klass);
+
+  object_class->constructed = pith_cleaner_constructed;
+  object_class->finalize = pith_cleaner_finalize;
+  object_class->get_property = pith_cleaner_get_property;
+  object_class->set_property = pith_cleaner_set_property;
+  stage_class->process = pith_cleaner_process;
+
+  pith_stage_class_set_description (stage_class,
+                                    "Removes scraper markers and boilerplate, normalises "
+                                    "characters and repairs glued text, keeping offsets");
+
+  /* Blurbs are kept: `pith inspect clean` shows them. */
+
+  /**
+   * PithCleaner:markers:
+   *
+   * Whether to remove scraper markers such as `[ad_1]`, inline or as lines.
+   */
+  properties[PROP_MARKERS] = kind_switch ("markers", "Remove scraper markers such as [ad_1]");
+
+  /**
+   * PithCleaner:boilerplate:
+   *
+   * Whether to remove boilerplate lines such as "Read more: …".
+   */
+  properties[PROP_BOILERPLATE] = kind_switch ("boilerplate", "Remove boilerplate lines (Read more:, Share on…)");
+
+  /**
+   * PithCleaner:whitespace:
+   *
+   * Whether to collapse spaces, trim lines and turn blank-line runs into one
+   * paragraph break.
+   */
+  properties[PROP_WHITESPACE] = kind_switch ("whitespace", "Collapse spaces, trim lines, one blank line between paragraphs");
+
+  /**
+   * PithCleaner:characters:
+   *
+   * Whether to drop byte order marks, zero-width spaces, soft hyphens and
+   * control characters.
+   */
+  properties[PROP_CHARACTERS] = kind_switch ("characters", "Drop BOM, zero-width spaces, soft hyphens, control characters");
+
+  /**
+   * PithCleaner:unicode:
+   *
+   * Whether to put the text in Unicode NFC.
+   */
+  properties[PROP_UNICODE] = kind_switch ("unicode", "Normalise to Unicode NFC");
+
+  /**
+   * PithCleaner:quote-debris:
+   *
+   * Whether to remove a lone quote and comma after a sentence end.
+   */
+  properties[PROP_QUOTE_DEBRIS] = kind_switch ("quote-debris", "Remove quote debris such as .“, after a sentence");
+
+  /**
+   * PithCleaner:missing-spaces:
+   *
+   * Whether to restore a missing space after a sentence end (`said.The`).
+   */
+  properties[PROP_MISSING_SPACES] = kind_switch ("missing-spaces", "Restore the space in said.The");
+
+  /**
+   * PithCleaner:glued-sentences:
+   *
+   * Whether to separate a sentence glued to the next (`TurkeyThey`).
+   */
+  properties[PROP_GLUED_SENTENCES] = kind_switch ("glued-sentences", "Separate glued sentences such as TurkeyThey");
+
+  /**
+   * PithCleaner:patterns:
+   *
+   * More lines to remove: globs (`*` any text, `?` one character) matched
+   * against whole trimmed lines, as in `clean patterns="Photo: *,Sponsored"`.
+   */
+  properties[PROP_PATTERNS] =
+    g_param_spec_boxed ("patterns", NULL, "More lines to remove: globs, comma-separated",
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithCleaner:audit:
+   *
+   * Whether the `cleaning` report lists every edit: its kind, its span in
+   * the raw input, the text before and after.
+   */
+  properties[PROP_AUDIT] =
+    g_param_spec_boolean ("audit", NULL, "List every edit in the cleaning report", FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pith_cleaner_init (PithCleaner *self)
+{
+  for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
+    self->kinds[kind] = TRUE;
+}
+
+/**
+ * pith_cleaner_new:
+ *
+ * Creates a `clean` stage with every repair on. In Python,
+ * `Pith.Cleaner(glued_sentences=False)` sets properties.
+ *
+ * Returns: (transfer full): a new stage
+ */
+PithStage *
+pith_cleaner_new (void)
+{
+  return g_object_new (PITH_TYPE_CLEANER, NULL);
+}

@@ -1,0 +1,46 @@
+/* pith-token-private.h: tokens as the segmenter finds them
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "pith-word-list-private.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PITH_TOKEN_WORD,
+  PITH_TOKEN_NUMBER,
+  PITH_TOKEN_URL,
+  PITH_TOKEN_ABBREVIATION,   /* a word with its full stop that may end a sentence */
+  PITH_TOKEN_TITLE,          /* a word with its full stop that never ends one */
+  PITH_TOKEN_TERMINAL,       /* . ! ? … ... and runs of ! and ? */
+  PITH_TOKEN_OPEN,           /* opening quote or bracket */
+  PITH_TOKEN_CLOSE,          /* closing quote or bracket */
+  PITH_TOKEN_QUOTE,          /* " or ' whose direction the context decides */
+  PITH_TOKEN_PUNCT,
+} PithTokenKind;
+
+typedef struct
+{
+  guint32 start;
+  guint32 end;
+  PithTokenKind kind;
+} PithToken;
+
+typedef struct
+{
+  const PithWordList *abbreviations;        /* of the document's language */
+  const PithWordList *user_abbreviations;   /* nullable */
+  const PithWordList *ordinal_words;        /* nullable: "3. Mai" */
+} PithTokenRules;
+
+void pith_tokenize (const char           *text,
+                    gsize                 length,
+                    const PithTokenRules *rules,
+                    GArray               *tokens);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* pith-test-cases.h: reading the case files in tests/data
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  guint line;
+  char *options;        /* from "@ …", or NULL */
+  char *input;          /* from "> …", unescaped */
+  GPtrArray *expected;  /* lines after the input, by their marker, unescaped */
+} PithTestCase;
+
+/* Reads "tests/data/NAME": cases start at "> ", "@ " lines set options for
+ * the next case, and lines starting with @expect_marker ("= ", "< ", "~ ")
+ * belong to the case before them. */
+GPtrArray *pith_test_cases_load (const char *name,
+                                 const char *expect_marker);
+char      *pith_test_unescape   (const char *text);
+char      *pith_test_data_path  (const char *name);
+
+G_END_DECLS
