@@ -36,7 +36,7 @@ static char **opt_args;
 
 static const GOptionEntry entries[] = {
   { "pipeline", 'p', 0, G_OPTION_ARG_STRING, &opt_pipeline,
-    "Pipeline description (default: clean ! segment ! entities ! summarize)", "DESC" },
+    "Pipeline description (default: the standard stages this build has, of clean ! segment ! entities ! summarize)", "DESC" },
   { "input", 'i', 0, G_OPTION_ARG_STRING, &opt_input,
     "Input format: text, html or jsonl (default: jsonl for .jsonl files, else text)", "FORMAT" },
   { "output", 'o', 0, G_OPTION_ARG_STRING, &opt_output,
