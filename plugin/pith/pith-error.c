@@ -7,4 +7,11 @@
 
 #include "pith-error.h"
 
+/**
+ * pith_error_quark:
+ *
+ * Gets the error domain of Pith, whose codes are [error@Pith.Error].
+ *
+ * Returns: the error domain
+ */
 G_DEFINE_QUARK (pith-error-quark, pith_error)

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "pith-clean-rules-private.h"
+#include "pith-utf8-private.h"
 
 /* Lines longer than this are article text, never boilerplate. */
 #define BOILERPLATE_MAX_LINE 200
@@ -52,22 +53,7 @@ typedef struct
   GHashTable *glued_counts;   /* candidate glued word -> occurrences */
 } Pass;
 
-static inline gunichar
-char_at (const char *text,
-         gsize       i,
-         gsize       end,
-         gsize      *size)
-{
-  guchar byte = (guchar) text[i];
-
-  if (byte < 0x80)
-    {
-      *size = 1;
-      return byte;
-    }
-  *size = MIN ((gsize) (g_utf8_next_char (text + i) - (text + i)), end - i);
-  return g_utf8_get_char (text + i);
-}
+#define char_at pith_utf8_char_at
 
 static inline gboolean
 is_blank (gunichar c)

@@ -21,31 +21,10 @@
 #include <string.h>
 
 #include "pith-token-private.h"
+#include "pith-utf8-private.h"
 
-static inline gunichar
-char_at (const char *text,
-         gsize       length,
-         gsize       i,
-         gsize      *size)
-{
-  guchar byte;
-
-  if (i >= length)
-    {
-      *size = 0;
-      return 0;
-    }
-  byte = (guchar) text[i];
-  if (byte < 0x80)
-    {
-      *size = 1;
-      return byte;
-    }
-  *size = (gsize) (g_utf8_next_char (text + i) - (text + i));
-  if (i + *size > length)
-    *size = length - i;
-  return g_utf8_get_char (text + i);
-}
+/* Arguments in this file's order: text, its length, position. */
+#define char_at(text, length, i, size) pith_utf8_char_at ((text), (i), (length), (size))
 
 static inline gboolean
 is_word_char (gunichar c)

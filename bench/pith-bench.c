@@ -1,0 +1,165 @@
+/* pith-bench.c: throughput of each stage alone and of pipelines
+ *
+ *   pith-bench [--runs N] [--copies N] [--markdown FILE] CORPUS.jsonl|ARTICLE…
+ *
+ * Loads the documents once, then for each measured pipeline runs fresh
+ * copies of them through it N times on one thread and reports the median
+ * time. Stages after the first are measured alone: their input is prepared
+ * by the stages before them outside the timed part.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <pith/pith.h>
+
+typedef struct
+{
+  const char *name;
+  const char *prepare;     /* run before, untimed; NULL for none */
+  const char *measure;     /* timed */
+} Measure;
+
+static const Measure measures[] = {
+  { "clean", NULL, "clean" },
+  { "segment", "clean", "segment" },
+  { "clean ! segment", NULL, "clean ! segment" },
+};
+
+static int opt_runs = 5;
+static int opt_copies = 10;
+static char *opt_markdown;
+static char **opt_inputs;
+
+static const GOptionEntry entries[] = {
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Timed runs per measure (median reported)", "N" },
+  { "copies", 'c', 0, G_OPTION_ARG_INT, &opt_copies, "Copies of the corpus per run", "N" },
+  { "markdown", 'm', 0, G_OPTION_ARG_FILENAME, &opt_markdown, "Also write a Markdown table", "FILE" },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_inputs, NULL, "CORPUS…" },
+  { NULL }
+};
+
+static void
+load (const char *path,
+      GPtrArray  *texts)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("%s", error->message);
+
+  if (g_str_has_suffix (path, ".jsonl"))
+    {
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          JsonObject *object;
+          const char *text;
+
+          if (*lines[i] == '\0' || !json_parser_load_from_data (parser, lines[i], -1, NULL))
+            continue;
+          object = json_node_get_object (json_parser_get_root (parser));
+          text = json_object_get_string_member_with_default (object, "text",
+                   json_object_get_string_member_with_default (object, "article", NULL));
+          if (text != NULL)
+            g_ptr_array_add (texts, g_strdup (text));
+        }
+    }
+  else
+    g_ptr_array_add (texts, g_steal_pointer (&contents));
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("CORPUS…");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) table = g_string_new (NULL);
+  gsize bytes = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || opt_inputs == NULL)
+    {
+      g_printerr ("usage: pith-bench [--runs N] [--copies N] [--markdown FILE] CORPUS…\n");
+      return 2;
+    }
+
+  for (guint i = 0; opt_inputs[i] != NULL; i++)
+    load (opt_inputs[i], texts);
+  for (guint i = 0; i < texts->len; i++)
+    bytes += strlen (g_ptr_array_index (texts, i));
+  bytes *= (gsize) opt_copies;
+
+  g_string_append_printf (table, "%u documents × %d copies, %.1f MB per run, median of %d runs, 1 thread\n\n",
+                          texts->len, opt_copies, bytes / 1e6, opt_runs);
+  g_string_append (table, "| measure | median s | MB/s | documents/s | tokens/s |\n");
+  g_string_append (table, "| --- | ---: | ---: | ---: | ---: |\n");
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    {
+      g_autoptr(PithPipeline) prepare = NULL;
+      g_autoptr(PithPipeline) measure = pith_pipeline_new_from_string (measures[m].measure, &error);
+      g_autofree double *seconds = g_new (double, opt_runs);
+      guint64 tokens = 0;
+      double median;
+
+      if (measure == NULL)
+        g_error ("%s", error->message);
+      if (measures[m].prepare != NULL)
+        prepare = pith_pipeline_new_from_string (measures[m].prepare, NULL);
+
+      for (int run = 0; run < opt_runs; run++)
+        {
+          g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+          gint64 start;
+
+          for (int copy = 0; copy < opt_copies; copy++)
+            for (guint i = 0; i < texts->len; i++)
+              {
+                PithDocument *document = pith_document_new (g_ptr_array_index (texts, i));
+                if (prepare != NULL)
+                  pith_pipeline_process (prepare, document, NULL, NULL);
+                g_ptr_array_add (documents, document);
+              }
+
+          start = g_get_monotonic_time ();
+          for (guint i = 0; i < documents->len; i++)
+            pith_pipeline_process (measure, g_ptr_array_index (documents, i), NULL, NULL);
+          seconds[run] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+
+          if (run == 0)
+            for (guint i = 0; i < documents->len; i++)
+              tokens += pith_document_get_n_spans (g_ptr_array_index (documents, i), PITH_LAYER_TOKEN);
+        }
+
+      qsort (seconds, opt_runs, sizeof (double), compare_doubles);
+      median = seconds[opt_runs / 2];
+      g_string_append_printf (table, "| `%s` | %.3f | %.1f | %.0f | %s |\n", measures[m].name, median,
+                              bytes / 1e6 / median, texts->len * opt_copies / median,
+                              tokens > 0 ? g_strdup_printf ("%.0f", tokens / median) : "–");
+    }
+
+  fputs (table->str, stdout);
+  if (opt_markdown != NULL && !g_file_set_contents (opt_markdown, table->str, -1, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
