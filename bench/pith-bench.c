@@ -75,6 +75,80 @@ load (const char *path,
     g_ptr_array_add (texts, g_steal_pointer (&contents));
 }
 
+/* One document of about @size bytes made of the corpus, repeated. */
+static char *
+corpus_of_size (GPtrArray *texts,
+                gsize      size)
+{
+  GString *out = g_string_sized_new (size + 65536);
+
+  while (out->len < size)
+    for (guint i = 0; i < texts->len && out->len < size; i++)
+      {
+        g_string_append (out, g_ptr_array_index (texts, i));
+        g_string_append (out, "\n\n");
+      }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+repeat (const char *unit,
+        gsize       size)
+{
+  GString *out = g_string_sized_new (size + strlen (unit));
+
+  while (out->len < size)
+    g_string_append (out, unit);
+  return g_string_free (out, FALSE);
+}
+
+static double
+time_once (PithPipeline *pipeline,
+           const char   *text)
+{
+  g_autoptr(PithDocument) document = pith_document_new (text);
+  gint64 start = g_get_monotonic_time ();
+
+  pith_pipeline_process (pipeline, document, NULL, NULL);
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* MB/s of one large document per size and shape: flat when the cost is
+ * linear in the input. */
+static void
+measure_scaling (GPtrArray *texts,
+                 GString   *table)
+{
+  static const char * const stages[] = { "clean", "segment" };
+  struct { const char *name; char *text; } inputs[] = {
+    { "news, 1 MB", corpus_of_size (texts, 1 << 20) },
+    { "news, 10 MB", corpus_of_size (texts, 10 << 20) },
+    { "news, 50 MB", corpus_of_size (texts, 50 << 20) },
+    { "one 10 MB line without punctuation", repeat ("word ", 10 << 20) },
+    { "1,000,000 abbreviations (4 MB)", repeat ("Mr. ", 4000000) },
+    { "1,000,000 [ad_1] markers (6 MB)", repeat ("[ad_1]", 6000000) },
+    { "1,000,000 one-character lines (2 MB)", repeat ("a\n", 2000000) },
+  };
+
+  g_string_append (table, "\n### Cost against input size and shape (MB/s, one document, 1 thread)\n\n");
+  g_string_append (table, "| input | `clean` | `segment` |\n| --- | ---: | ---: |\n");
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      gsize size = strlen (inputs[i].text);
+
+      g_string_append_printf (table, "| %s |", inputs[i].name);
+      for (guint s = 0; s < G_N_ELEMENTS (stages); s++)
+        {
+          g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (stages[s], NULL);
+          double seconds = time_once (pipeline, inputs[i].text);
+
+          g_string_append_printf (table, " %.1f |", size / 1e6 / seconds);
+        }
+      g_string_append (table, "\n");
+      g_free (inputs[i].text);
+    }
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -156,6 +230,8 @@ main (int   argc,
                               bytes / 1e6 / median, texts->len * opt_copies / median,
                               tokens > 0 ? g_strdup_printf ("%.0f", tokens / median) : "–");
     }
+
+  measure_scaling (texts, table);
 
   fputs (table->str, stdout);
   if (opt_markdown != NULL && !g_file_set_contents (opt_markdown, table->str, -1, &error))

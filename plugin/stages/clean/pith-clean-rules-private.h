@@ -25,11 +25,23 @@ typedef enum {
   PITH_CLEAN_N_KINDS
 } PithCleanKind;
 
+/* Line globs, filed by their first byte so that a line is tried only
+ * against the globs that can match it. */
+typedef struct _PithLinePatterns PithLinePatterns;
+
+PithLinePatterns *pith_line_patterns_new   (void);
+void              pith_line_patterns_add   (PithLinePatterns *self,
+                                            const char       *glob);
+gboolean          pith_line_patterns_match (const PithLinePatterns *self,
+                                            const char       *line,
+                                            gsize             length);
+void              pith_line_patterns_free  (PithLinePatterns *self);
+
 typedef struct
 {
   gboolean kinds[PITH_CLEAN_N_KINDS];   /* which kinds of edit are on */
-  GPtrArray *boilerplate;               /* of GPatternSpec, matched on lowercased lines */
-  GPtrArray *user_patterns;             /* of GPatternSpec, whole lines */
+  PithLinePatterns *boilerplate;        /* matched on lowercased lines */
+  PithLinePatterns *user_patterns;      /* matched on lines as they are; NULL if none */
   const PithWordList *sentence_starters;
 } PithCleanRules;
 

@@ -158,17 +158,63 @@ is_marker_line (const char *text,
   return any;
 }
 
-static gboolean
-matches_any (GPtrArray  *patterns,
-             const char *line,
-             gsize       length)
+struct _PithLinePatterns
 {
-  if (patterns == NULL)
+  GPtrArray *by_first_byte[256];   /* of GPatternSpec; NULL when empty */
+  GPtrArray *any_first;            /* globs that start with * or ? */
+};
+
+PithLinePatterns *
+pith_line_patterns_new (void)
+{
+  return g_new0 (PithLinePatterns, 1);
+}
+
+void
+pith_line_patterns_add (PithLinePatterns *self,
+                        const char       *glob)
+{
+  GPtrArray **bucket = (*glob == '*' || *glob == '?') ? &self->any_first
+                                                      : &self->by_first_byte[(guchar) *glob];
+
+  if (*bucket == NULL)
+    *bucket = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  g_ptr_array_add (*bucket, g_pattern_spec_new (glob));
+}
+
+static gboolean
+bucket_matches (GPtrArray  *bucket,
+                const char *line,
+                gsize       length)
+{
+  if (bucket == NULL)
     return FALSE;
-  for (guint i = 0; i < patterns->len; i++)
-    if (g_pattern_spec_match (g_ptr_array_index (patterns, i), length, line, NULL))
+  for (guint i = 0; i < bucket->len; i++)
+    if (g_pattern_spec_match (g_ptr_array_index (bucket, i), length, line, NULL))
       return TRUE;
   return FALSE;
+}
+
+gboolean
+pith_line_patterns_match (const PithLinePatterns *self,
+                          const char             *line,
+                          gsize                   length)
+{
+  if (self == NULL || length == 0)
+    return FALSE;
+  return bucket_matches (self->by_first_byte[(guchar) line[0]], line, length) ||
+         bucket_matches (self->any_first, line, length);
+}
+
+void
+pith_line_patterns_free (PithLinePatterns *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (self->by_first_byte); i++)
+    g_clear_pointer (&self->by_first_byte[i], g_ptr_array_unref);
+  g_clear_pointer (&self->any_first, g_ptr_array_unref);
+  g_free (self);
 }
 
 static gboolean
@@ -178,22 +224,36 @@ is_boilerplate_line (const PithCleanRules *rules,
                      gsize                 end,
                      gboolean             *user_pattern)
 {
-  g_autofree char *line = NULL;
+  char line[BOILERPLATE_MAX_LINE + 1];
+  gsize length = end - start;
+  gboolean ascii = TRUE;
   g_autofree char *lower = NULL;
 
   *user_pattern = FALSE;
-  if (end - start > BOILERPLATE_MAX_LINE)
+  if (length > BOILERPLATE_MAX_LINE)
     return FALSE;
 
-  line = g_strndup (text + start, end - start);
-  if (matches_any (rules->user_patterns, line, end - start))
+  memcpy (line, text + start, length);
+  line[length] = '\0';
+  if (pith_line_patterns_match (rules->user_patterns, line, length))
     {
       *user_pattern = TRUE;
       return TRUE;
     }
+  if (!rules->kinds[PITH_CLEAN_BOILERPLATE])
+    return FALSE;
 
-  lower = g_utf8_strdown (line, -1);
-  return matches_any (rules->boilerplate, lower, strlen (lower));
+  for (gsize i = 0; i < length; i++)
+    {
+      if ((guchar) line[i] >= 0x80)
+        ascii = FALSE;
+      line[i] = g_ascii_tolower (line[i]);
+    }
+  if (ascii)
+    return pith_line_patterns_match (rules->boilerplate, line, length);
+
+  lower = g_utf8_strdown (line, (gssize) length);
+  return pith_line_patterns_match (rules->boilerplate, lower, strlen (lower));
 }
 
 /* Line content without the blanks and droppable characters at its ends. */

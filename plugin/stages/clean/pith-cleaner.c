@@ -76,12 +76,12 @@ static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
   PROP_QUOTE_DEBRIS, PROP_MISSING_SPACES, PROP_GLUED_SENTENCES,
 };
 
-static GPtrArray *
+static PithLinePatterns *
 load_patterns (const char *resource)
 {
   g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_auto(GStrv) lines = NULL;
-  GPtrArray *patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+  PithLinePatterns *patterns = pith_line_patterns_new ();
 
   if (bytes == NULL)
     return patterns;
@@ -92,7 +92,7 @@ load_patterns (const char *resource)
       char *line = g_strstrip (lines[i]);
 
       if (*line != '\0' && *line != '#')
-        g_ptr_array_add (patterns, g_pattern_spec_new (line));
+        pith_line_patterns_add (patterns, line);
     }
   return patterns;
 }
@@ -184,9 +184,10 @@ pith_cleaner_constructed (GObject *object)
   self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
   if (self->patterns != NULL && self->patterns[0] != NULL)
     {
-      self->rules.user_patterns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
+      self->rules.user_patterns = pith_line_patterns_new ();
       for (guint i = 0; self->patterns[i] != NULL; i++)
-        g_ptr_array_add (self->rules.user_patterns, g_pattern_spec_new (self->patterns[i]));
+        if (*self->patterns[i] != '\0')
+          pith_line_patterns_add (self->rules.user_patterns, self->patterns[i]);
     }
 }
 
@@ -196,8 +197,8 @@ pith_cleaner_finalize (GObject *object)
   PithCleaner *self = PITH_CLEANER (object);
 
   g_strfreev (self->patterns);
-  g_clear_pointer (&self->rules.boilerplate, g_ptr_array_unref);
-  g_clear_pointer (&self->rules.user_patterns, g_ptr_array_unref);
+  g_clear_pointer (&self->rules.boilerplate, pith_line_patterns_free);
+  g_clear_pointer (&self->rules.user_patterns, pith_line_patterns_free);
 
   G_OBJECT_CLASS (pith_cleaner_parent_class)->finalize (object);
 }

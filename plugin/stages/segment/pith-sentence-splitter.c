@@ -9,7 +9,8 @@
  *   not , ; : or a closing bracket): `?” she asked` goes on;
  * - after an abbreviation or initial only when a common sentence starter
  *   follows (`moved to the U.S. He said` ends; `the U.S. Army` does not);
- *   never after a title (Mr., Dr., No. 5).
+ *   after a unit (km., mins.) as after a full stop; never after a title
+ *   (Mr., Dr., No. 5) or a list number at the start of a line.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -115,6 +116,10 @@ is_list_marker (const char      *text,
   if (token->kind == PITH_TOKEN_PUNCT)
     return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014 || c == 0x25CF;
 
+  /* "1." as the tokenizer keeps it at the start of a line. */
+  if (token->kind == PITH_TOKEN_TITLE && g_unichar_isdigit (c) && text[token->end - 1] == '.')
+    return TRUE;
+
   /* "1." or "a)" */
   if (i + 1 < n_tokens && tokens[i + 1].start == token->end &&
       token->end - token->start <= 3 &&
@@ -178,6 +183,9 @@ pith_split_sentences (const char              *text,
           break;
         case PITH_TOKEN_ABBREVIATION:
           boundary = is_sentence_starter (text, tokens, n_tokens, i + 1, rules);
+          break;
+        case PITH_TOKEN_UNIT:
+          boundary = can_open_sentence (text, tokens, n_tokens, i + 1);
           break;
         case PITH_TOKEN_WORD:
         case PITH_TOKEN_NUMBER:

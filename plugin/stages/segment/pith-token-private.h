@@ -17,6 +17,7 @@ typedef enum {
   PITH_TOKEN_URL,
   PITH_TOKEN_ABBREVIATION,   /* a word with its full stop that may end a sentence */
   PITH_TOKEN_TITLE,          /* a word with its full stop that never ends one */
+  PITH_TOKEN_UNIT,           /* a unit with its full stop that ends one before a capital */
   PITH_TOKEN_TERMINAL,       /* . ! ? … ... and runs of ! and ? */
   PITH_TOKEN_OPEN,           /* opening quote or bracket */
   PITH_TOKEN_CLOSE,          /* closing quote or bracket */

@@ -286,6 +286,8 @@ classify_full_stop (const char           *text,
         return PITH_TOKEN_TITLE;
       if (g_strcmp0 (kind, "number") == 0)
         return next_is_digit (text, length, dot + 1) ? PITH_TOKEN_TITLE : PITH_TOKEN_WORD;
+      if (g_strcmp0 (kind, "end") == 0)
+        return PITH_TOKEN_UNIT;
       return PITH_TOKEN_ABBREVIATION;
     }
 
@@ -297,6 +299,16 @@ classify_full_stop (const char           *text,
     return PITH_TOKEN_ABBREVIATION;
 
   return PITH_TOKEN_WORD;
+}
+
+/* Whether only spaces stand between @i and the line's start. */
+static gboolean
+starts_line (const char *text,
+             gsize       i)
+{
+  while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+    i--;
+  return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
 }
 
 static void
@@ -348,6 +360,15 @@ pith_tokenize (const char           *text,
           if (end == i)
             end = i + size;
           kind = g_ascii_isdigit (text[i]) ? PITH_TOKEN_NUMBER : PITH_TOKEN_WORD;
+
+          /* A numbered list item at the start of a line: "1. First". */
+          if (kind == PITH_TOKEN_NUMBER && end - i <= 3 && end + 1 < length &&
+              text[end] == '.' && text[end + 1] == ' ' && starts_line (text, i))
+            {
+              add (tokens, i, end + 1, PITH_TOKEN_TITLE);
+              i = end + 1;
+              continue;
+            }
 
           /* An ordinal where the language writes one: "am 3. Mai". */
           if (kind == PITH_TOKEN_NUMBER && rules->ordinal_words != NULL &&
