@@ -128,6 +128,8 @@ measure_scaling (GPtrArray *texts,
     { "1,000,000 abbreviations (4 MB)", repeat ("Mr. ", 4000000) },
     { "1,000,000 [ad_1] markers (6 MB)", repeat ("[ad_1]", 6000000) },
     { "1,000,000 one-character lines (2 MB)", repeat ("a\n", 2000000) },
+    { "HTML nested 100,000 deep, 10 times (24 MB)", repeat ("<div><span><b><i>x</i></b></span></div>", 24000000) },
+    { "1,000,000 mojibake quotes (10 MB)", repeat ("Itâ€™s ", 10000000) },
   };
 
   g_string_append (table, "\n### Cost against input size and shape (MB/s, one document, 1 thread)\n\n");

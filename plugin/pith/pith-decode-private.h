@@ -16,6 +16,10 @@ typedef struct
   gsize replaced_nuls;      /* NUL bytes turned into U+FFFD */
 } PithDecodeReport;
 
+/* The byte that Windows-1252 (or, for C1 controls, Latin-1) decodes to @c,
+ * or -1: how a character of mojibake was once a byte of UTF-8. */
+int   pith_decode_windows_1252_byte (gunichar c);
+
 char *pith_decode_to_utf8 (const char        *data,
                            gsize              length,
                            const char        *charset,

@@ -19,6 +19,17 @@ static const gunichar cp1252_high[32] = {
   0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
+int
+pith_decode_windows_1252_byte (gunichar c)
+{
+  if (c >= 0x80 && c <= 0xFF)
+    return (int) c;
+  for (guint i = 0; i < G_N_ELEMENTS (cp1252_high); i++)
+    if (cp1252_high[i] == c)
+      return 0x80 + (int) i;
+  return -1;
+}
+
 static char *
 decode_windows_1252 (const char *data,
                      gsize       length,

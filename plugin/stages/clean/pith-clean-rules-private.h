@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "pith-cleaner.h"
 #include "pith-document.h"
 #include "pith-word-list-private.h"
 
@@ -22,6 +23,12 @@ typedef enum {
   PITH_CLEAN_QUOTE_DEBRIS,    /* .“, */
   PITH_CLEAN_MISSING_SPACE,   /* said.The */
   PITH_CLEAN_GLUED,           /* TurkeyThey */
+  PITH_CLEAN_HTML,            /* tags, entities, dropped elements */
+  PITH_CLEAN_MOJIBAKE,        /* â€™ */
+  PITH_CLEAN_QUOTES,          /* by the quote style */
+  PITH_CLEAN_HYPHENATION,     /* govern-\nment */
+  PITH_CLEAN_REPEATED_TITLE,  /* the title again as the body's first line */
+  PITH_CLEAN_TRUNCATION,      /* […] at the end of a line */
   PITH_CLEAN_N_KINDS
 } PithCleanKind;
 
@@ -43,6 +50,7 @@ typedef struct
   PithLinePatterns *boilerplate;        /* matched on lowercased lines */
   PithLinePatterns *user_patterns;      /* matched on lines as they are; NULL if none */
   const PithWordList *sentence_starters;
+  PithQuoteStyle quote_style;
 } PithCleanRules;
 
 typedef struct

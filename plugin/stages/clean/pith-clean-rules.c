@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "pith-clean-rules-private.h"
+#include "pith-decode-private.h"
 #include "pith-utf8-private.h"
 
 /* Lines longer than this are article text, never boilerplate. */
@@ -27,7 +28,8 @@
 
 static const char * const kind_names[PITH_CLEAN_N_KINDS] = {
   "marker", "boilerplate", "whitespace", "character", "unicode",
-  "quote-debris", "missing-space", "glued-sentence",
+  "quote-debris", "missing-space", "glued-sentence", "html", "mojibake",
+  "quotes", "hyphenation", "repeated-title", "truncation",
 };
 
 const char *
@@ -51,6 +53,8 @@ typedef struct
   GArray *edits;
   GPtrArray *strings;
   GHashTable *glued_counts;   /* candidate glued word -> occurrences */
+  GHashTable *vocabulary;     /* hyphenation candidates -> occurrences */
+  gsize line_end;             /* end of the line clean_line() is in */
 } Pass;
 
 #define char_at pith_utf8_char_at
@@ -511,6 +515,190 @@ normalize_run (Pass  *pass,
   return i;
 }
 
+
+/* Mojibake: UTF-8 read as Windows-1252 or Latin-1 ("â€™" for "’", "Ã©"
+ * for "é"). Only a run of characters that all stand for bytes, and whose
+ * bytes are valid UTF-8 with a multi-byte character, is replaced, and then
+ * as often as it decodes again (text encoded twice). Correct text in any
+ * script is never such a run: a Latin-1 letter standing alone, or followed
+ * by letters, is not a valid UTF-8 sequence. */
+/* E2 80 left without its last byte: a ” whose 0x9D, undefined in
+ * Windows-1252, a reader lost. */
+static gboolean
+ends_with_lost_quote (GString *bytes)
+{
+  return bytes->len >= 2 && (guchar) bytes->str[bytes->len - 2] == 0xE2 &&
+         (guchar) bytes->str[bytes->len - 1] == 0x80 &&
+         (bytes->len < 3 || ((guchar) bytes->str[bytes->len - 3] & 0xC0) != 0xC0);
+}
+
+static gboolean
+mojibake_decode (const char  *run,
+                 gsize        length,
+                 char       **decoded)
+{
+  GString *bytes = g_string_sized_new (length);
+  gboolean multibyte = FALSE;
+  const char *p;
+
+  for (p = run; p < run + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int byte = c < 0x80 ? (int) c : pith_decode_windows_1252_byte (c);
+
+      /* U+FFFD where a reader lost 0x9D, the last byte of ” (E2 80 9D). */
+      if (c == 0xFFFD && ends_with_lost_quote (bytes))
+        byte = 0x9D;
+      if (byte < 0)
+        {
+          g_string_free (bytes, TRUE);
+          return FALSE;
+        }
+      /* Or the reader dropped 0x9D without a trace. */
+      if ((byte < 0x80 || byte > 0xBF) && ends_with_lost_quote (bytes))
+        g_string_append_c (bytes, (char) 0x9D);
+      multibyte |= byte >= 0x80;
+      g_string_append_c (bytes, (char) byte);
+    }
+
+  if (ends_with_lost_quote (bytes))
+    g_string_append_c (bytes, (char) 0x9D);
+  if (!multibyte || !g_utf8_validate_len (bytes->str, bytes->len, NULL))
+    {
+      g_string_free (bytes, TRUE);
+      return FALSE;
+    }
+  /* Decoded text of C1 controls is no more plausible than the input. */
+  for (p = bytes->str; p < bytes->str + bytes->len; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c >= 0x80 && c < 0xA0) || c == 0)
+        {
+          g_string_free (bytes, TRUE);
+          return FALSE;
+        }
+    }
+
+  *decoded = g_string_free (bytes, FALSE);
+  return TRUE;
+}
+
+/* The end of the mojibake sequence starting at @i (a lead byte followed by
+ * its continuation bytes, as characters), or @i. */
+static gsize
+mojibake_sequence_end (const char *text,
+                       gsize       i,
+                       gsize       end)
+{
+  gsize size;
+  int lead = pith_decode_windows_1252_byte (pith_utf8_char_at (text, i, end, &size));
+  int needed = lead >= 0xC2 && lead <= 0xDF ? 1 : lead >= 0xE0 && lead <= 0xEF ? 2 :
+               lead >= 0xF0 && lead <= 0xF4 ? 3 : 0;
+  int second = -1;
+  gsize j = i + size;
+
+  if (needed == 0)
+    return i;
+  for (int k = 0; k < needed; k++)
+    {
+      gunichar c = pith_utf8_char_at (text, j, end, &size);
+      int byte = pith_decode_windows_1252_byte (c);
+
+      if (c == 0xFFFD && k == needed - 1 && lead == 0xE2)
+        byte = 0x9D;
+      if (size == 0 || byte < 0x80 || byte > 0xBF)
+        {
+          /* "â€" alone: ” that lost its last byte. */
+          if (k == 1 && lead == 0xE2 && second == 0x80)
+            return j;
+          return i;
+        }
+      if (k == 0)
+        second = byte;
+      j += size;
+    }
+  return j;
+}
+
+/* Repairs the mojibake starting at @i, if any; returns where to go on. */
+static gsize
+repair_mojibake (Pass  *pass,
+                 gsize  i,
+                 gsize  end)
+{
+  g_autofree char *decoded = NULL;
+  gsize run_end = i;
+  gsize next;
+
+  /* Consecutive sequences form one run, so that text encoded twice
+   * ("ÃƒÂ©") decodes as a whole. */
+  while ((next = mojibake_sequence_end (pass->text, run_end, end)) > run_end)
+    run_end = next;
+  if (run_end == i || !mojibake_decode (pass->text + i, run_end - i, &decoded))
+    return i;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      char *again = NULL;
+      gsize k = 0;
+      gsize length = strlen (decoded);
+
+      while (mojibake_sequence_end (decoded, k, length) > k)
+        k = mojibake_sequence_end (decoded, k, length);
+      if (k != length || !mojibake_decode (decoded, length, &again))
+        break;
+      g_free (decoded);
+      decoded = again;
+    }
+
+  add_edit (pass, i, run_end, decoded, PITH_CLEAN_MOJIBAKE);
+  g_ptr_array_add (pass->strings, g_steal_pointer (&decoded));
+  return run_end;
+}
+
+static gboolean
+is_quote (gunichar c)
+{
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x201E ||
+         c == 0x2018 || c == 0x2019 || c == 0x201A || c == 0x00AB || c == 0x00BB;
+}
+
+/* Rewrites the quote at @i by the quote style; returns where to go on. */
+static gsize
+restyle_quote (Pass     *pass,
+               gsize     start,
+               gsize     i,
+               gsize     end,
+               gunichar  c,
+               gsize     size)
+{
+  const char *replacement = NULL;
+
+  if (pass->rules->quote_style == PITH_QUOTE_STYLE_STRAIGHTEN)
+    {
+      if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB)
+        replacement = "\"";
+      else if (c == 0x2018 || c == 0x2019 || c == 0x201A)
+        replacement = "'";
+    }
+  else if (pass->rules->quote_style == PITH_QUOTE_STYLE_TYPOGRAPHIC && (c == '"' || c == '\''))
+    {
+      /* Opening after a space, a bracket or a dash, or at the line's start. */
+      gunichar before = i > start ? g_utf8_get_char (g_utf8_find_prev_char (pass->text, pass->text + i)) : ' ';
+      gboolean opening = g_unichar_isspace (before) || before == '(' || before == '[' ||
+                         before == 0x2014 || before == 0x2013 || before == '-';
+
+      if (c == '"')
+        replacement = opening ? "“" : "”";
+      else
+        replacement = opening && i + 1 < end && g_ascii_isalnum (pass->text[i + 1]) ? "‘" : "’";
+    }
+
+  if (replacement != NULL)
+    add_edit (pass, i, i + size, replacement, PITH_CLEAN_QUOTES);
+  return i + size;
+}
+
 /* Letters are ASCII, or checked for NFC run by run. */
 static gsize
 normalize_letters (Pass  *pass,
@@ -519,6 +707,16 @@ normalize_letters (Pass  *pass,
 {
   while (i < end)
     {
+      if ((guchar) pass->text[i] >= 0x80 && pass->rules->kinds[PITH_CLEAN_MOJIBAKE])
+        {
+          gsize repaired = repair_mojibake (pass, i, pass->line_end);
+
+          if (repaired > i)
+            {
+              i = repaired;
+              continue;
+            }
+        }
       if ((guchar) pass->text[i] >= 0x80 && pass->rules->kinds[PITH_CLEAN_UNICODE])
         i = normalize_run (pass, i, end);
       else
@@ -536,9 +734,27 @@ clean_line (Pass  *pass,
   gsize i = start;
   gsize size;
 
+  pass->line_end = end;
   while (i < end)
     {
       gunichar c = char_at (text, i, end, &size);
+
+      if (c >= 0xC2 && c < 0xF5 && pass->rules->kinds[PITH_CLEAN_MOJIBAKE])
+        {
+          gsize repaired = repair_mojibake (pass, i, end);
+
+          if (repaired > i)
+            {
+              i = repaired;
+              continue;
+            }
+        }
+
+      if (pass->rules->quote_style != PITH_QUOTE_STYLE_KEEP && is_quote (c))
+        {
+          i = restyle_quote (pass, start, i, end, c, size);
+          continue;
+        }
 
       if (c == '[' || c == '{')
         {
@@ -612,6 +828,183 @@ clean_line (Pass  *pass,
     }
 }
 
+
+/* Line-break hyphenation: "govern-" at a line's end, "ment" at the next
+ * line's start. Whether the line ends so, and where its last word starts. */
+static gboolean
+ends_hyphenated (const char *text,
+                 gsize       line_start,
+                 gsize       content_end,
+                 gsize      *word_start)
+{
+  gsize i;
+
+  if (content_end < line_start + 3 || text[content_end - 1] != '-' ||
+      !g_ascii_isalpha (text[content_end - 2]))
+    return FALSE;
+  i = content_end - 1;
+  while (i > line_start && g_ascii_isalpha (text[i - 1]))
+    i--;
+  *word_start = i;
+  return TRUE;
+}
+
+/* The end of the lowercase word starting at @i, or @i. */
+static gsize
+lowercase_word_end (const char *text,
+                    gsize       i,
+                    gsize       length)
+{
+  gsize end = i;
+
+  while (end < length && g_ascii_islower (text[end]))
+    end++;
+  return end < length && g_ascii_isalpha (text[end]) ? i : end;
+}
+
+static char *
+joined_form (const char *text,
+             gsize       first_start,
+             gsize       first_end,
+             gsize       second_start,
+             gsize       second_end,
+             gboolean    with_hyphen)
+{
+  return g_strdup_printf ("%.*s%s%.*s", (int) (first_end - first_start), text + first_start,
+                          with_hyphen ? "-" : "", (int) (second_end - second_start),
+                          text + second_start);
+}
+
+/* Counts, in the whole text, the words that hyphenation would make, so that
+ * a line break is joined only into a word the document itself uses. */
+static void
+count_hyphenation_candidates (Pass *pass)
+{
+  const char *text = pass->text;
+  gsize pos = 0;
+
+  if (!pass->rules->kinds[PITH_CLEAN_HYPHENATION])
+    return;
+
+  while (pos < pass->length)
+    {
+      const char *newline = memchr (text + pos, '\n', pass->length - pos);
+      gsize line_end = newline != NULL ? (gsize) (newline - text) : pass->length;
+      gsize content_end = line_end;
+      gsize first;
+
+      while (content_end > pos && (text[content_end - 1] == ' ' || text[content_end - 1] == '\r'))
+        content_end--;
+      if (ends_hyphenated (text, pos, content_end, &first))
+        {
+          gsize next = line_end + 1;
+          gsize second_end;
+
+          while (next < pass->length && text[next] == ' ')
+            next++;
+          second_end = lowercase_word_end (text, next, pass->length);
+          if (second_end > next)
+            {
+              if (pass->vocabulary == NULL)
+                pass->vocabulary = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              g_hash_table_insert (pass->vocabulary,
+                                   joined_form (text, first, content_end - 1, next, second_end, FALSE),
+                                   GUINT_TO_POINTER (0));
+              g_hash_table_insert (pass->vocabulary,
+                                   joined_form (text, first, content_end - 1, next, second_end, TRUE),
+                                   GUINT_TO_POINTER (0));
+            }
+        }
+      pos = line_end + 1;
+    }
+
+  if (pass->vocabulary == NULL)
+    return;
+
+  /* Words, hyphenated ones whole, counted where they are candidates. */
+  for (gsize i = 0; i < pass->length;)
+    {
+      gsize j = i;
+      gpointer count;
+      g_autofree char *word = NULL;
+
+      if (!g_ascii_isalpha (text[i]))
+        {
+          i++;
+          continue;
+        }
+      while (j < pass->length && (g_ascii_isalpha (text[j]) ||
+                                  (text[j] == '-' && j + 1 < pass->length && g_ascii_isalpha (text[j + 1]))))
+        j++;
+      word = g_strndup (text + i, j - i);
+      if (g_hash_table_lookup_extended (pass->vocabulary, word, NULL, &count))
+        g_hash_table_insert (pass->vocabulary, g_steal_pointer (&word),
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      i = j;
+    }
+}
+
+/* The gap between a line ending in "govern-" and one starting "ment":
+ * joined into "government" when the document uses that word, into
+ * "govern-ment" when it uses that, else left a line break (NULL). */
+static const char *
+hyphenation_join (Pass  *pass,
+                  gsize  previous_line_start,
+                  gsize  previous_content_end,
+                  gsize  content_start,
+                  gsize *edit_start)
+{
+  const char *text = pass->text;
+  gsize first;
+  gsize second_end;
+  g_autofree char *joined = NULL;
+  g_autofree char *hyphenated = NULL;
+
+  if (pass->vocabulary == NULL ||
+      !ends_hyphenated (text, previous_line_start, previous_content_end, &first))
+    return NULL;
+  second_end = lowercase_word_end (text, content_start, pass->length);
+  if (second_end == content_start)
+    return NULL;
+
+  joined = joined_form (text, first, previous_content_end - 1, content_start, second_end, FALSE);
+  hyphenated = joined_form (text, first, previous_content_end - 1, content_start, second_end, TRUE);
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->vocabulary, joined)) > 0)
+    {
+      *edit_start = previous_content_end - 1;
+      return "";
+    }
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->vocabulary, hyphenated)) > 0)
+    {
+      *edit_start = previous_content_end;
+      return "";
+    }
+  return NULL;
+}
+
+/* " […]" or " [...]" ending a line: where it starts, or @end. */
+static gsize
+truncation_start (const char *text,
+                  gsize       start,
+                  gsize       end)
+{
+  static const char * const marks[] = { "[\xe2\x80\xa6]", "[...]", NULL };
+
+  for (guint m = 0; marks[m] != NULL; m++)
+    {
+      gsize n = strlen (marks[m]);
+
+      if (end - start > n && memcmp (text + end - n, marks[m], n) == 0)
+        {
+          gsize i = end - n;
+          while (i > start && text[i - 1] == ' ')
+            i--;
+          return i;
+        }
+    }
+  return end;
+}
+
 void
 pith_clean_find_edits (const char           *text,
                        gsize                 length,
@@ -619,14 +1012,18 @@ pith_clean_find_edits (const char           *text,
                        GArray               *edits,
                        GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0 };
   gsize pos = 0;
   gsize gap_start = 0;
-  gboolean have_content = FALSE;
+  gsize previous_line_start = 0;
+  gsize first_line_start = 0;
+  gsize first_line_end = 0;
+  guint kept_lines = 0;
   gboolean paragraph_break = FALSE;
   PithCleanKind gap_kind = PITH_CLEAN_WHITESPACE;
 
   count_glued_candidates (&pass);
+  count_hyphenation_candidates (&pass);
 
   while (pos < length)
     {
@@ -657,28 +1054,57 @@ pith_clean_find_edits (const char           *text,
           if (gap_kind == PITH_CLEAN_WHITESPACE)
             gap_kind = user_pattern ? PITH_CLEAN_MARKER : PITH_CLEAN_BOILERPLATE;
         }
+      else if (kept_lines == 1 && paragraph_break && rules->kinds[PITH_CLEAN_REPEATED_TITLE] &&
+               content_end - content_start == first_line_end - first_line_start &&
+               memcmp (text + content_start, text + first_line_start,
+                       content_end - content_start) == 0)
+        {
+          /* The headline again as the body's first line. */
+          gap_kind = PITH_CLEAN_REPEATED_TITLE;
+          kept_lines++;
+        }
       else
         {
           /* A kept line: the gap before it becomes one separator. */
-          const char *separator = !have_content ? "" : paragraph_break ? "\n\n" : "\n";
-          gsize separator_length = strlen (separator);
+          const char *separator = kept_lines == 0 ? "" : paragraph_break ? "\n\n" : "\n";
+          const char *join = NULL;
+          gsize edit_start = gap_start;
+          gsize text_end = content_end;
+          PithCleanKind kind = gap_kind;
 
-          if (content_start - gap_start != separator_length ||
-              memcmp (text + gap_start, separator, separator_length) != 0)
+          if (kept_lines > 0 && !paragraph_break && kind == PITH_CLEAN_WHITESPACE)
+            join = hyphenation_join (&pass, previous_line_start, gap_start, content_start, &edit_start);
+          if (join != NULL)
             {
-              PithCleanKind kind = gap_kind;
+              separator = join;
+              kind = PITH_CLEAN_HYPHENATION;
+            }
 
+          if (content_start - edit_start != strlen (separator) ||
+              memcmp (text + edit_start, separator, strlen (separator)) != 0)
+            {
               /* Removed lines count even when whitespace editing is off. */
               if (!rules->kinds[kind])
                 kind = PITH_CLEAN_WHITESPACE;
-              add_edit (&pass, gap_start, content_start, separator, kind);
+              add_edit (&pass, edit_start, content_start, separator, kind);
             }
 
-          clean_line (&pass, content_start, content_end);
-          have_content = TRUE;
+          if (rules->kinds[PITH_CLEAN_TRUNCATION])
+            text_end = truncation_start (text, content_start, content_end);
+          clean_line (&pass, content_start, text_end);
+          if (text_end < content_end)
+            add_edit (&pass, text_end, content_end, "", PITH_CLEAN_TRUNCATION);
+
+          if (kept_lines == 0)
+            {
+              first_line_start = content_start;
+              first_line_end = content_end;
+            }
+          kept_lines++;
           paragraph_break = FALSE;
           gap_kind = PITH_CLEAN_WHITESPACE;
           gap_start = content_end;
+          previous_line_start = content_start;
         }
 
       pos = next;
@@ -688,4 +1114,5 @@ pith_clean_find_edits (const char           *text,
     add_edit (&pass, gap_start, length, "", gap_kind);
 
   g_clear_pointer (&pass.glued_counts, g_hash_table_unref);
+  g_clear_pointer (&pass.vocabulary, g_hash_table_unref);
 }

@@ -39,6 +39,8 @@
 #include "pith-clean-rules-private.h"
 #include "pith-cleaner.h"
 #include "pith-document-private.h"
+#include "pith-enum-types.h"
+#include "pith-html-private.h"
 
 struct _PithCleaner
 {
@@ -47,6 +49,8 @@ struct _PithCleaner
   gboolean kinds[PITH_CLEAN_N_KINDS];
   gboolean audit;
   char **patterns;
+  PithInputFormat input_format;
+  PithQuoteStyle quote_style;
 
   PithCleanRules rules;     /* built at construction, read-only after */
 };
@@ -63,17 +67,25 @@ enum {
   PROP_QUOTE_DEBRIS,
   PROP_MISSING_SPACES,
   PROP_GLUED_SENTENCES,
+  PROP_MOJIBAKE,
+  PROP_HYPHENATION,
+  PROP_REPEATED_TITLE,
+  PROP_TRUNCATION,
   PROP_PATTERNS,
   PROP_AUDIT,
+  PROP_INPUT_FORMAT,
+  PROP_QUOTE_STYLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-/* Property of each kind of edit, in PithCleanKind order. */
+/* Boolean property of each kind of edit, in PithCleanKind order; 0 for
+ * kinds another property controls (input-format, quote-style). */
 static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
   PROP_MARKERS, PROP_BOILERPLATE, PROP_WHITESPACE, PROP_CHARACTERS, PROP_UNICODE,
-  PROP_QUOTE_DEBRIS, PROP_MISSING_SPACES, PROP_GLUED_SENTENCES,
+  PROP_QUOTE_DEBRIS, PROP_MISSING_SPACES, PROP_GLUED_SENTENCES, 0, PROP_MOJIBAKE,
+  0, PROP_HYPHENATION, PROP_REPEATED_TITLE, PROP_TRUNCATION,
 };
 
 static PithLinePatterns *
@@ -97,50 +109,74 @@ load_patterns (const char *resource)
   return patterns;
 }
 
-static JsonObject *
-make_report (PithCleaner   *self,
-             PithDocument  *document,
-             GArray        *edits)
+/* Counts edits by kind and, with audit on, lists them, before they are
+ * applied: their raw spans come from the offset map as it is. */
+static void
+report_edits (PithCleaner  *self,
+              PithDocument *document,
+              GArray       *edits,
+              guint        *counts,
+              JsonArray    *changes)
 {
-  JsonObject *report = json_object_new ();
-  guint counts[PITH_CLEAN_N_KINDS] = { 0, };
-  JsonArray *changes = self->audit ? json_array_new () : NULL;
   const char *text = pith_document_get_text (document);
 
   for (guint i = 0; i < edits->len; i++)
     {
       PithCleanEdit *edit = &g_array_index (edits, PithCleanEdit, i);
+      JsonObject *change;
+      g_autofree char *before = NULL;
+      gsize raw_start;
+      gsize raw_end;
 
       counts[edit->kind]++;
-      if (changes != NULL)
-        {
-          JsonObject *change = json_object_new ();
-          g_autofree char *before = g_strndup (text + edit->edit.start,
-                                               edit->edit.end - edit->edit.start);
-          gsize raw_start;
-          gsize raw_end;
+      if (changes == NULL)
+        continue;
 
-          pith_document_map_to_raw_bytes (document, edit->edit.start, edit->edit.end,
-                                          &raw_start, &raw_end);
-          json_object_set_string_member (change, "kind", pith_clean_kind_to_string (edit->kind));
-          json_object_set_int_member (change, "raw_start",
-                                      (gint64) pith_document_raw_byte_to_char (document, raw_start));
-          json_object_set_int_member (change, "raw_end",
-                                      (gint64) pith_document_raw_byte_to_char (document, raw_end));
-          json_object_set_string_member (change, "before", before);
-          json_object_set_string_member (change, "after", edit->edit.replacement);
-          json_array_add_object_element (changes, change);
-        }
+      change = json_object_new ();
+      before = g_strndup (text + edit->edit.start, edit->edit.end - edit->edit.start);
+      pith_document_map_to_raw_bytes (document, edit->edit.start, edit->edit.end,
+                                      &raw_start, &raw_end);
+      json_object_set_string_member (change, "kind", pith_clean_kind_to_string (edit->kind));
+      json_object_set_int_member (change, "raw_start",
+                                  (gint64) pith_document_raw_byte_to_char (document, raw_start));
+      json_object_set_int_member (change, "raw_end",
+                                  (gint64) pith_document_raw_byte_to_char (document, raw_end));
+      json_object_set_string_member (change, "before", before);
+      json_object_set_string_member (change, "after", edit->edit.replacement);
+      json_array_add_object_element (changes, change);
     }
+}
 
-  json_object_set_int_member (report, "edits", edits->len);
-  for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
-    if (counts[kind] > 0)
-      json_object_set_int_member (report, pith_clean_kind_to_string (kind), counts[kind]);
-  if (changes != NULL)
-    json_object_set_array_member (report, "changes", changes);
+static void
+apply (PithDocument *document,
+       GArray       *found)
+{
+  g_autoptr(GArray) edits = g_array_sized_new (FALSE, FALSE, sizeof (PithEdit), found->len);
 
-  return report;
+  for (guint i = 0; i < found->len; i++)
+    g_array_append_val (edits, g_array_index (found, PithCleanEdit, i).edit);
+  pith_document_apply_edits (document, (PithEdit *) (gpointer) edits->data, edits->len);
+}
+
+static gboolean
+is_html (PithCleaner  *self,
+         PithDocument *document)
+{
+  const char *declared = pith_document_get_metadata_string (document, "input_format");
+
+  switch (self->input_format)
+    {
+    case PITH_INPUT_FORMAT_HTML:
+      return TRUE;
+    case PITH_INPUT_FORMAT_TEXT:
+      return FALSE;
+    case PITH_INPUT_FORMAT_AUTO:
+    default:
+      if (declared != NULL)
+        return g_ascii_strcasecmp (declared, "html") == 0;
+      return pith_html_looks_like_html (pith_document_get_text (document),
+                                        pith_document_get_text_size (document));
+    }
 }
 
 static gboolean
@@ -150,25 +186,50 @@ pith_cleaner_process (PithStage     *stage,
                       GError       **error)
 {
   PithCleaner *self = PITH_CLEANER (stage);
-  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) edits = NULL;
-  g_autoptr(JsonObject) report = NULL;
+  g_autoptr(JsonObject) report = json_object_new ();
+  JsonArray *changes = self->audit ? json_array_new () : NULL;
+  guint counts[PITH_CLEAN_N_KINDS] = { 0, };
+  guint total = 0;
 
-  pith_clean_find_edits (pith_document_get_text (document),
-                         pith_document_get_text_size (document),
-                         &self->rules, found, strings);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+  /* HTML first, as a pass of its own: the text pass then sees text. */
+  if (is_html (self, document))
+    {
+      g_autoptr(GArray) html = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
 
-  report = make_report (self, document, found);
+      pith_html_find_edits (pith_document_get_text (document),
+                            pith_document_get_text_size (document),
+                            pith_word_list_get ("clean/html-entities.txt"),
+                            html, strings, pith_document_get_metadata (document));
+      report_edits (self, document, html, counts, changes);
+      apply (document, html);
+      total += html->len;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          g_clear_pointer (&changes, json_array_unref);
+          return FALSE;
+        }
+    }
 
-  edits = g_array_sized_new (FALSE, FALSE, sizeof (PithEdit), found->len);
-  for (guint i = 0; i < found->len; i++)
-    g_array_append_val (edits, g_array_index (found, PithCleanEdit, i).edit);
-  pith_document_apply_edits (document, (PithEdit *) (gpointer) edits->data, edits->len);
+  {
+    g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
 
+    pith_clean_find_edits (pith_document_get_text (document),
+                           pith_document_get_text_size (document),
+                           &self->rules, found, strings);
+    report_edits (self, document, found, counts, changes);
+    apply (document, found);
+    total += found->len;
+  }
+
+  json_object_set_int_member (report, "edits", total);
+  for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
+    if (counts[kind] > 0)
+      json_object_set_int_member (report, pith_clean_kind_to_string (kind), counts[kind]);
+  if (changes != NULL)
+    json_object_set_array_member (report, "changes", changes);
   pith_document_set_report (document, "cleaning", report);
+
   return TRUE;
 }
 
@@ -180,6 +241,9 @@ pith_cleaner_constructed (GObject *object)
   G_OBJECT_CLASS (pith_cleaner_parent_class)->constructed (object);
 
   memcpy (self->rules.kinds, self->kinds, sizeof self->kinds);
+  self->rules.kinds[PITH_CLEAN_HTML] = self->input_format != PITH_INPUT_FORMAT_TEXT;
+  self->rules.kinds[PITH_CLEAN_QUOTES] = self->quote_style != PITH_QUOTE_STYLE_KEEP;
+  self->rules.quote_style = self->quote_style;
   self->rules.boilerplate = load_patterns ("/org/gnome/Pith/clean/boilerplate-en.txt");
   self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
   if (self->patterns != NULL && self->patterns[0] != NULL)
@@ -212,7 +276,7 @@ pith_cleaner_get_property (GObject    *object,
   PithCleaner *self = PITH_CLEANER (object);
 
   for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
-    if (kind_properties[kind] == prop_id)
+    if (kind_properties[kind] != 0 && kind_properties[kind] == prop_id)
       {
         g_value_set_boolean (value, self->kinds[kind]);
         return;
@@ -222,6 +286,12 @@ pith_cleaner_get_property (GObject    *object,
     {
     case PROP_PATTERNS:
       g_value_set_boxed (value, self->patterns);
+      break;
+    case PROP_INPUT_FORMAT:
+      g_value_set_enum (value, self->input_format);
+      break;
+    case PROP_QUOTE_STYLE:
+      g_value_set_enum (value, self->quote_style);
       break;
     case PROP_AUDIT:
       g_value_set_boolean (value, self->audit);
@@ -240,7 +310,7 @@ pith_cleaner_set_property (GObject      *object,
   PithCleaner *self = PITH_CLEANER (object);
 
   for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
-    if (kind_properties[kind] == prop_id)
+    if (kind_properties[kind] != 0 && kind_properties[kind] == prop_id)
       {
         self->kinds[kind] = g_value_get_boolean (value);
         return;
@@ -251,6 +321,12 @@ pith_cleaner_set_property (GObject      *object,
     case PROP_PATTERNS:
       g_strfreev (self->patterns);
       self->patterns = g_value_dup_boxed (value);
+      break;
+    case PROP_INPUT_FORMAT:
+      self->input_format = g_value_get_enum (value);
+      break;
+    case PROP_QUOTE_STYLE:
+      self->quote_style = g_value_get_enum (value);
       break;
     case PROP_AUDIT:
       self->audit = g_value_get_boolean (value);
@@ -343,6 +419,63 @@ pith_cleaner_class_init (PithCleanerClass *klass)
    * Whether to separate a sentence glued to the next (`TurkeyThey`).
    */
   properties[PROP_GLUED_SENTENCES] = kind_switch ("glued-sentences", "Separate glued sentences such as TurkeyThey");
+
+  /**
+   * PithCleaner:mojibake:
+   *
+   * Whether to repair UTF-8 that was read as Windows-1252 or Latin-1
+   * (`â€™` → `’`, `Ã©` → `é`, twice-encoded text too). Only runs of
+   * characters that decode to valid UTF-8 are touched, so correct text in
+   * any script stays as it is.
+   */
+  properties[PROP_MOJIBAKE] = kind_switch ("mojibake", "Repair UTF-8 read as Windows-1252 or Latin-1");
+
+  /**
+   * PithCleaner:hyphenation:
+   *
+   * Whether to join a word broken across lines (`govern-` / `ment`) when
+   * the document uses the joined word elsewhere.
+   */
+  properties[PROP_HYPHENATION] = kind_switch ("hyphenation", "Join words broken across lines by a hyphen");
+
+  /**
+   * PithCleaner:repeated-title:
+   *
+   * Whether to remove the headline when the body repeats it as its first
+   * line.
+   */
+  properties[PROP_REPEATED_TITLE] = kind_switch ("repeated-title", "Remove the headline repeated as the body's first line");
+
+  /**
+   * PithCleaner:truncation:
+   *
+   * Whether to remove truncation marks (`[…]`) at the end of a line.
+   */
+  properties[PROP_TRUNCATION] = kind_switch ("truncation", "Remove truncation marks […] at line ends");
+
+  /**
+   * PithCleaner:input-format:
+   *
+   * Whether the input is text or HTML. With HTML, tags go, block elements
+   * become paragraph breaks, character references are decoded, the content
+   * of script, style, nav, footer, aside and form elements and comments is
+   * dropped, and the title, description, author and date go into the
+   * document's metadata; offsets still map into the raw HTML.
+   */
+  properties[PROP_INPUT_FORMAT] =
+    g_param_spec_enum ("input-format", NULL, "Input format: auto, text or html",
+                       PITH_TYPE_INPUT_FORMAT, PITH_INPUT_FORMAT_AUTO,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithCleaner:quote-style:
+   *
+   * What to do with quotation marks.
+   */
+  properties[PROP_QUOTE_STYLE] =
+    g_param_spec_enum ("quote-style", NULL, "Quotes: keep, straighten or typographic",
+                       PITH_TYPE_QUOTE_STYLE, PITH_QUOTE_STYLE_KEEP,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**
    * PithCleaner:patterns:
