@@ -63,6 +63,12 @@ const char *pith_clean_kind_to_string (PithCleanKind kind);
 
 /* Appends sorted, disjoint edits to @edits (of PithCleanEdit); strings in
  * replacements are static or owned by @strings. */
+void pith_clean_find_mojibake (const char           *text,
+                               gsize                 length,
+                               const PithCleanRules *rules,
+                               GArray               *edits,
+                               GPtrArray            *strings);
+
 void pith_clean_find_edits (const char           *text,
                             gsize                 length,
                             const PithCleanRules *rules,

@@ -54,7 +54,6 @@ typedef struct
   GPtrArray *strings;
   GHashTable *glued_counts;   /* candidate glued word -> occurrences */
   GHashTable *vocabulary;     /* hyphenation candidates -> occurrences */
-  gsize line_end;             /* end of the line clean_line() is in */
 } Pass;
 
 #define char_at pith_utf8_char_at
@@ -348,7 +347,14 @@ glued_split (const Pass *pass,
           gsize next_size;
           gunichar next = i + size < word_end ? char_at (pass->text, i + size, word_end, &next_size) : 0;
 
+          /* "In" and "On" end brand names (LinkedIn, AddOn): after a
+           * capitalised word they are not trusted. */
+          gboolean brand_suffix = word_end - i == 2 &&
+                                  (memcmp (pass->text + i, "In", 2) == 0 ||
+                                   memcmp (pass->text + i, "On", 2) == 0);
+
           if ((next == 0 || is_lower_letter (next)) &&
+              (!brand_suffix || is_lower_letter (g_utf8_get_char (pass->text + word_start))) &&
               pith_word_list_lookup (pass->rules->sentence_starters, pass->text + i,
                                      word_end - i, NULL))
             return i;
@@ -452,7 +458,9 @@ repair_after_terminal (Pass  *pass,
       gsize next_size;
       gunichar second = after + size < end ? char_at (text, after + size, end, &next_size) : 0;
 
-      if (is_lower_letter (second) && !is_domain_word (text, after, word_end))
+      /* A capitalised word, or the one-letter words "A" and "I". */
+      if ((is_lower_letter (second) || (second == ' ' && (next == 'A' || next == 'I'))) &&
+          !is_domain_word (text, after, word_end))
         add_edit (pass, after, after, " ", PITH_CLEAN_MISSING_SPACE);
     }
   else if (next == 0x201C && after + size < end &&
@@ -707,16 +715,6 @@ normalize_letters (Pass  *pass,
 {
   while (i < end)
     {
-      if ((guchar) pass->text[i] >= 0x80 && pass->rules->kinds[PITH_CLEAN_MOJIBAKE])
-        {
-          gsize repaired = repair_mojibake (pass, i, pass->line_end);
-
-          if (repaired > i)
-            {
-              i = repaired;
-              continue;
-            }
-        }
       if ((guchar) pass->text[i] >= 0x80 && pass->rules->kinds[PITH_CLEAN_UNICODE])
         i = normalize_run (pass, i, end);
       else
@@ -734,21 +732,9 @@ clean_line (Pass  *pass,
   gsize i = start;
   gsize size;
 
-  pass->line_end = end;
   while (i < end)
     {
       gunichar c = char_at (text, i, end, &size);
-
-      if (c >= 0xC2 && c < 0xF5 && pass->rules->kinds[PITH_CLEAN_MOJIBAKE])
-        {
-          gsize repaired = repair_mojibake (pass, i, end);
-
-          if (repaired > i)
-            {
-              i = repaired;
-              continue;
-            }
-        }
 
       if (pass->rules->quote_style != PITH_QUOTE_STYLE_KEEP && is_quote (c))
         {
@@ -776,8 +762,14 @@ clean_line (Pass  *pass,
         {
           gsize stop = i;
 
-          while (stop < end && is_blank (char_at (text, stop, end, &size)))
-            stop += size;
+          /* Invisible characters inside a run of blanks go with it. */
+          while (stop < end)
+            {
+              gunichar blank = char_at (text, stop, end, &size);
+              if (!is_blank (blank) && !is_droppable (blank))
+                break;
+              stop += size;
+            }
           /* A marker after the blanks takes them with it. */
           if (stop < end && pass->rules->kinds[PITH_CLEAN_MARKER] &&
               match_marker (text, stop, end) > 0)
@@ -938,8 +930,18 @@ count_hyphenation_candidates (Pass *pass)
         j++;
       word = g_strndup (text + i, j - i);
       if (g_hash_table_lookup_extended (pass->vocabulary, word, NULL, &count))
-        g_hash_table_insert (pass->vocabulary, g_steal_pointer (&word),
+        g_hash_table_insert (pass->vocabulary, g_strdup (word),
                              GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      /* The parts of a hyphenated word are words of the document too. */
+      if (strchr (word, '-') != NULL)
+        {
+          g_auto(GStrv) parts = g_strsplit (word, "-", -1);
+
+          for (guint p = 0; parts[p] != NULL; p++)
+            if (g_hash_table_lookup_extended (pass->vocabulary, parts[p], NULL, &count))
+              g_hash_table_insert (pass->vocabulary, g_strdup (parts[p]),
+                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
       i = j;
     }
 }
@@ -1012,7 +1014,7 @@ pith_clean_find_edits (const char           *text,
                        GArray               *edits,
                        GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0 };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL };
   gsize pos = 0;
   gsize gap_start = 0;
   gsize previous_line_start = 0;
@@ -1115,4 +1117,38 @@ pith_clean_find_edits (const char           *text,
 
   g_clear_pointer (&pass.glued_counts, g_hash_table_unref);
   g_clear_pointer (&pass.vocabulary, g_hash_table_unref);
+}
+
+/* Mojibake is repaired in a pass of its own, before the text pass, so that
+ * what it decodes (a zero-width space, say) is cleaned like any text. Its
+ * characters are all U+00C2 or above, so only bytes 0xC3 and up start
+ * one: ASCII text is skipped a byte at a time. */
+void
+pith_clean_find_mojibake (const char           *text,
+                          gsize                 length,
+                          const PithCleanRules *rules,
+                          GArray               *edits,
+                          GPtrArray            *strings)
+{
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL };
+  gsize i = 0;
+
+  if (!rules->kinds[PITH_CLEAN_MOJIBAKE])
+    return;
+
+  while (i < length)
+    {
+      gsize size;
+      gunichar c;
+      gsize repaired;
+
+      if ((guchar) text[i] < 0xC3)
+        {
+          i++;
+          continue;
+        }
+      c = char_at (text, i, length, &size);
+      repaired = c >= 0xC2 && c < 0xF5 ? repair_mojibake (&pass, i, length) : i;
+      i = repaired > i ? repaired : i + size;
+    }
 }

@@ -212,6 +212,17 @@ pith_cleaner_process (PithStage     *stage,
     }
 
   {
+    g_autoptr(GArray) mojibake = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
+
+    pith_clean_find_mojibake (pith_document_get_text (document),
+                              pith_document_get_text_size (document),
+                              &self->rules, mojibake, strings);
+    report_edits (self, document, mojibake, counts, changes);
+    apply (document, mojibake);
+    total += mojibake->len;
+  }
+
+  {
     g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
 
     pith_clean_find_edits (pith_document_get_text (document),
