@@ -49,6 +49,8 @@ typedef struct
   gboolean kinds[PITH_CLEAN_N_KINDS];   /* which kinds of edit are on */
   PithLinePatterns *boilerplate;        /* matched on lowercased lines */
   PithLinePatterns *user_patterns;      /* matched on lines as they are; NULL if none */
+  GPtrArray *inline_patterns;           /* of char *, literal, removed anywhere; NULL if none */
+  guint8 inline_first_bytes[256];       /* 1 where an inline pattern starts with that byte */
   const PithWordList *sentence_starters;
   PithQuoteStyle quote_style;
 } PithCleanRules;

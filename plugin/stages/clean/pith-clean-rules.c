@@ -707,6 +707,24 @@ restyle_quote (Pass     *pass,
   return i + size;
 }
 
+/* The length of the user's inline pattern at @i, or 0. */
+static gsize
+match_inline_pattern (const PithCleanRules *rules,
+                      const char           *text,
+                      gsize                 i,
+                      gsize                 end)
+{
+  for (guint p = 0; p < rules->inline_patterns->len; p++)
+    {
+      const char *pattern = g_ptr_array_index (rules->inline_patterns, p);
+      gsize n = strlen (pattern);
+
+      if (n > 0 && end - i >= n && memcmp (text + i, pattern, n) == 0)
+        return n;
+    }
+  return 0;
+}
+
 /* Letters are ASCII, or checked for NFC run by run. */
 static gsize
 normalize_letters (Pass  *pass,
@@ -740,6 +758,22 @@ clean_line (Pass  *pass,
         {
           i = restyle_quote (pass, start, i, end, c, size);
           continue;
+        }
+
+      if (pass->rules->inline_patterns != NULL && pass->rules->inline_first_bytes[(guchar) text[i]])
+        {
+          gsize matched = match_inline_pattern (pass->rules, text, i, end);
+
+          if (matched > 0)
+            {
+              gsize stop = i + matched;
+
+              while (stop < end && is_blank (char_at (text, stop, end, &size)))
+                stop += size;
+              add_edit (pass, i, stop, "", PITH_CLEAN_MARKER);
+              i = stop;
+              continue;
+            }
         }
 
       if (c == '[' || c == '{')

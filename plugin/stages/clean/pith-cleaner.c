@@ -49,6 +49,7 @@ struct _PithCleaner
   gboolean kinds[PITH_CLEAN_N_KINDS];
   gboolean audit;
   char **patterns;
+  char **inline_patterns;
   PithInputFormat input_format;
   PithQuoteStyle quote_style;
 
@@ -72,6 +73,7 @@ enum {
   PROP_REPEATED_TITLE,
   PROP_TRUNCATION,
   PROP_PATTERNS,
+  PROP_INLINE_PATTERNS,
   PROP_AUDIT,
   PROP_INPUT_FORMAT,
   PROP_QUOTE_STYLE,
@@ -257,6 +259,16 @@ pith_cleaner_constructed (GObject *object)
   self->rules.quote_style = self->quote_style;
   self->rules.boilerplate = load_patterns ("/org/gnome/Pith/clean/boilerplate-en.txt");
   self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
+  if (self->inline_patterns != NULL && self->inline_patterns[0] != NULL)
+    {
+      self->rules.inline_patterns = g_ptr_array_new_with_free_func (g_free);
+      for (guint i = 0; self->inline_patterns[i] != NULL; i++)
+        if (*self->inline_patterns[i] != '\0')
+          {
+            g_ptr_array_add (self->rules.inline_patterns, g_strdup (self->inline_patterns[i]));
+            self->rules.inline_first_bytes[(guchar) self->inline_patterns[i][0]] = 1;
+          }
+    }
   if (self->patterns != NULL && self->patterns[0] != NULL)
     {
       self->rules.user_patterns = pith_line_patterns_new ();
@@ -272,6 +284,8 @@ pith_cleaner_finalize (GObject *object)
   PithCleaner *self = PITH_CLEANER (object);
 
   g_strfreev (self->patterns);
+  g_strfreev (self->inline_patterns);
+  g_clear_pointer (&self->rules.inline_patterns, g_ptr_array_unref);
   g_clear_pointer (&self->rules.boilerplate, pith_line_patterns_free);
   g_clear_pointer (&self->rules.user_patterns, pith_line_patterns_free);
 
@@ -297,6 +311,9 @@ pith_cleaner_get_property (GObject    *object,
     {
     case PROP_PATTERNS:
       g_value_set_boxed (value, self->patterns);
+      break;
+    case PROP_INLINE_PATTERNS:
+      g_value_set_boxed (value, self->inline_patterns);
       break;
     case PROP_INPUT_FORMAT:
       g_value_set_enum (value, self->input_format);
@@ -332,6 +349,10 @@ pith_cleaner_set_property (GObject      *object,
     case PROP_PATTERNS:
       g_strfreev (self->patterns);
       self->patterns = g_value_dup_boxed (value);
+      break;
+    case PROP_INLINE_PATTERNS:
+      g_strfreev (self->inline_patterns);
+      self->inline_patterns = g_value_dup_boxed (value);
       break;
     case PROP_INPUT_FORMAT:
       self->input_format = g_value_get_enum (value);
@@ -496,6 +517,17 @@ pith_cleaner_class_init (PithCleanerClass *klass)
    */
   properties[PROP_PATTERNS] =
     g_param_spec_boxed ("patterns", NULL, "More lines to remove: globs, comma-separated",
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithCleaner:inline-patterns:
+   *
+   * More text to remove wherever it stands in a line, with the blanks after
+   * it: literal strings, as in `clean inline-patterns="[sponsored],(AP) —"`.
+   */
+  properties[PROP_INLINE_PATTERNS] =
+    g_param_spec_boxed ("inline-patterns", NULL, "More text to remove inline: literal strings, comma-separated",
                         G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
