@@ -165,3 +165,35 @@ def test_pretokenized_jsonl(pith, have_regex):
 def test_raw_flag_round_trips_offsets(pith, have_regex):
     doc = json.loads(pith("-p", REGEX, "-o", "json", "--raw", input=b"Hello", check_status=0).stdout)
     assert doc["raw"] == "Hello"
+
+
+def test_progress_bar_on_a_terminal_only(pith, have_regex, tmp_path):
+    import os
+    import pty
+    import subprocess
+
+    path = tmp_path / "many.jsonl"
+    with open(path, "w") as out:
+        for i in range(300_000):
+            out.write('{"id":%d,"text":"Line %d of the stream"}\n' % (i, i))
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen([pith.path, "-p", "regex pattern=Line", str(path)],
+                               stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    assert process.wait() == 0
+    os.close(controller)
+    assert b"documents" in shown and b"/s" in shown and b"ETA" in shown
+
+    # Not on a pipe.
+    quiet = pith("-p", "regex pattern=Line", str(path), check_status=0)
+    assert quiet.stderr == b""
