@@ -324,6 +324,24 @@ letters_end (const char *text,
   return i;
 }
 
+/* Whether a lowercase letter meets a capital between @start and @end. */
+static gboolean
+has_inner_capital (const char *text,
+                   gsize       start,
+                   gsize       end)
+{
+  gunichar previous = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (is_lower_letter (previous) && is_upper_letter (c))
+        return TRUE;
+      previous = c;
+    }
+  return FALSE;
+}
+
 /* Where a word's lowercase letter meets a capital that starts a sentence
  * starter ("Turkey|They"), or 0. */
 static gsize
@@ -338,6 +356,12 @@ glued_split (const Pass *pass,
   if (pass->rules->sentence_starters == NULL)
     return 0;
 
+  /* A hashtag or handle, or a word with digits, is a name as written. */
+  if (word_start > 0 && (pass->text[word_start - 1] == '#' || pass->text[word_start - 1] == '@'))
+    return 0;
+  if (word_end < pass->length && g_ascii_isdigit (pass->text[word_end]))
+    return 0;
+
   while (i < word_end)
     {
       gunichar c = char_at (pass->text, i, word_end, &size);
@@ -347,11 +371,20 @@ glued_split (const Pass *pass,
           gsize next_size;
           gunichar next = i + size < word_end ? char_at (pass->text, i + size, word_end, &next_size) : 0;
 
-          /* "In" and "On" end brand names (LinkedIn, AddOn): after a
-           * capitalised word they are not trusted. */
-          gboolean brand_suffix = word_end - i == 2 &&
-                                  (memcmp (pass->text + i, "In", 2) == 0 ||
-                                   memcmp (pass->text + i, "On", 2) == 0);
+          /* "In", "On" and possessives end brand names (LinkedIn, AddOn,
+           * BlogHer): after a capitalised word they are not trusted. */
+          static const char * const brand_suffixes[] = { "In", "On", "Her", "His", "Its", "Our", "My", "Your", NULL };
+          gboolean brand_suffix = FALSE;
+
+          for (guint k = 0; brand_suffixes[k] != NULL; k++)
+            if (word_end - i == strlen (brand_suffixes[k]) &&
+                memcmp (pass->text + i, brand_suffixes[k], word_end - i) == 0)
+              brand_suffix = TRUE;
+
+          /* A second capital inside the word makes it camel case, a name
+           * (HeForShe, SpaceShipOne), not two sentences. */
+          if (has_inner_capital (pass->text, word_start, i))
+            return 0;
 
           if ((next == 0 || is_lower_letter (next)) &&
               (!brand_suffix || is_lower_letter (g_utf8_get_char (pass->text + word_start))) &&
@@ -434,8 +467,10 @@ repair_after_terminal (Pass  *pass,
     return after;
   next = char_at (text, after, end, &size);
 
-  /* reached.“, – reported: a lone quote and comma left from a quotation. */
-  if ((next == 0x201C || next == 0x201D || next == '"' || next == 0x201E) &&
+  /* reached.“, – reported: an opening quote and a comma left from a
+   * quotation. A closing quote and comma after ? or ! is punctuation
+   * ("Help me?", he said), so only opening quotes count. */
+  if ((next == 0x201C || next == 0x201E) &&
       after + size < end && text[after + size] == ',')
     {
       add_edit (pass, after, after + size + 1, "", PITH_CLEAN_QUOTE_DEBRIS);

@@ -1,0 +1,326 @@
+/* pith-entity-recognizer.c: the entities stage
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * PithEntityRecognizer:
+ *
+ * The `entities` stage: fills the `entity` layer with mentions labelled
+ * `PER`, `ORG`, `LOC` or `MISC` (the CoNLL-2003 scheme).
+ *
+ * It tags the tokens of each sentence with an averaged perceptron over
+ * BILOU tags, decoded greedily left to right within the tag transitions,
+ * with the features of the strong feature-based taggers of CoNLL-2003 and
+ * two document-level ones: how the same word was tagged earlier in the
+ * document, and whether the document writes it in lowercase anywhere. The
+ * model, trained by `tools/pith-train-ner` on CoNLL-2003, is compiled into
+ * the library; [property@Pith.EntityRecognizer:model] loads another.
+ *
+ * It needs the `token` and `sentence` layers: put `segment` before it.
+ *
+ * The stage implements `GInitable`: a model that cannot be read is
+ * reported when the stage is created, as a [error@Pith.Error.MODEL] error.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pith-document.h"
+#include "pith-entity-recognizer.h"
+#include "pith-error.h"
+#include "pith-ner-model-private.h"
+
+#define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
+
+struct _PithEntityRecognizer
+{
+  PithStage parent_instance;
+
+  char *model_path;
+  PithNerModel *model;      /* read-only once initialised */
+  GQuark labels[PITH_NER_N_TYPES];
+};
+
+static void pith_entity_recognizer_initable_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PithEntityRecognizer, pith_entity_recognizer, PITH_TYPE_STAGE,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE,
+                                                      pith_entity_recognizer_initable_init))
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+pith_entity_recognizer_initable_init_impl (GInitable     *initable,
+                                           GCancellable  *cancellable,
+                                           GError       **error)
+{
+  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (initable);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->model != NULL)
+    return TRUE;
+
+  if (self->model_path != NULL)
+    {
+      g_autoptr(GMappedFile) file = g_mapped_file_new (self->model_path, FALSE, &local_error);
+
+      if (file == NULL)
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Cannot read the entity model: %s",
+                       local_error->message);
+          return FALSE;
+        }
+      bytes = g_mapped_file_get_bytes (file);
+    }
+  else
+    bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in entity model is missing: %s",
+                   local_error->message);
+      return FALSE;
+    }
+
+  self->model = pith_ner_model_new_from_bytes (bytes, error);
+  return self->model != NULL;
+}
+
+static void
+pith_entity_recognizer_initable_init (GInitableIface *iface)
+{
+  iface->init = pith_entity_recognizer_initable_init_impl;
+}
+
+static gboolean
+is_all_caps (const char * const *words,
+             guint               n)
+{
+  guint letters = 0;
+
+  for (guint i = 0; i < n; i++)
+    for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        if (g_unichar_islower (c))
+          return FALSE;
+        letters += g_unichar_isalpha (c);
+      }
+  return letters >= 4;
+}
+
+static gboolean
+is_punctuation (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+pith_entity_recognizer_process (PithStage     *stage,
+                                PithDocument  *document,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (stage);
+  const char *text = pith_document_get_text (document);
+  const PithSpanData *tokens;
+  const PithSpanData *sentences;
+  guint n_tokens = 0;
+  guint n_sentences = 0;
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(PithNerDocument) context = NULL;
+  g_autofree int *tags = NULL;
+  g_autofree guint8 *marks = NULL;
+  guint t = 0;
+
+  if (self->model == NULL &&
+      !g_initable_init (G_INITABLE (self), cancellable, error))
+    return FALSE;
+
+  if (!pith_document_has_layer (document, PITH_LAYER_TOKEN) ||
+      !pith_document_has_layer (document, PITH_LAYER_SENTENCE))
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "The entities stage needs tokens and sentences: put segment before it");
+      return FALSE;
+    }
+
+  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  words = g_ptr_array_new_full (n_tokens, g_free);
+  for (guint i = 0; i < n_tokens; i++)
+    g_ptr_array_add (words, g_strndup (text + tokens[i].start, tokens[i].end - tokens[i].start));
+  context = pith_ner_document_new ((const char * const *) words->pdata, words->len);
+  tags = g_new0 (int, MAX (n_tokens, 1));
+  marks = g_new0 (guint8, MAX (n_tokens, 1));
+
+  pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, 1, 0, 0, 0.0);
+  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      guint first;
+      PithNerSentence sentence;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      /* The tokens inside this sentence; tokens and sentences are sorted. */
+      while (t < n_tokens && tokens[t].end <= sentences[s].start)
+        t++;
+      first = t;
+      while (t < n_tokens && tokens[t].start < sentences[s].end)
+        t++;
+      if (t == first)
+        continue;
+
+      sentence.words = (const char **) words->pdata + first;
+      sentence.n_words = t - first;
+      sentence.all_caps = is_all_caps (sentence.words, sentence.n_words);
+      sentence.gazetteer = marks + first;
+      pith_ner_mark_gazetteer (&sentence, marks + first);
+      pith_ner_tag_sentence (self->model, &sentence, context, tags + first);
+
+      for (guint i = first; i < t; i++)
+        {
+          int tag = tags[i];
+          guint last = i;
+
+          if (tag == PITH_NER_TAG_O)
+            continue;
+          if (pith_ner_tag_part (tag) == PITH_NER_PART_B)
+            while (last + 1 < t && pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_B &&
+                   pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_U &&
+                   tags[last + 1] != PITH_NER_TAG_O)
+              {
+                last++;
+                if (pith_ner_tag_part (tags[last]) == PITH_NER_PART_L)
+                  break;
+              }
+          /* A name neither starts nor ends with a full stop or a bracket. */
+          {
+            guint start = i;
+            guint end = last;
+
+            while (start < end && is_punctuation (g_ptr_array_index (words, start)))
+              start++;
+            while (end > start && is_punctuation (g_ptr_array_index (words, end)))
+              end--;
+            if (!is_punctuation (g_ptr_array_index (words, start)))
+              pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, tokens[start].start,
+                                            tokens[end].end, self->labels[pith_ner_tag_type (tag)], 0.0);
+          }
+          i = last;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+pith_entity_recognizer_finalize (GObject *object)
+{
+  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (object);
+
+  g_free (self->model_path);
+  g_clear_pointer (&self->model, pith_ner_model_free);
+
+  G_OBJECT_CLASS (pith_entity_recognizer_parent_class)->finalize (object);
+}
+
+static void
+pith_entity_recognizer_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_string (value, self->model_path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_entity_recognizer_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_free (self->model_path);
+      self->model_path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_entity_recognizer_class_init (PithEntityRecognizerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PithStageClass *stage_class = PITH_STAGE_CLASS (klass);
+
+  object_class->finalize = pith_entity_recognizer_finalize;
+  object_class->get_property = pith_entity_recognizer_get_property;
+  object_class->set_property = pith_entity_recognizer_set_property;
+  stage_class->process = pith_entity_recognizer_process;
+
+  pith_stage_class_set_description (stage_class,
+                                    "Finds people, organisations, places and other names "
+                                    "(PER, ORG, LOC, MISC)");
+
+  /**
+   * PithEntityRecognizer:model:
+   *
+   * A model file to use instead of the built-in English model, as written
+   * by `tools/pith-train-ner`; %NULL for the built-in one.
+   */
+  properties[PROP_MODEL] =
+    g_param_spec_string ("model", NULL, "A model file instead of the built-in English model", NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pith_entity_recognizer_init (PithEntityRecognizer *self)
+{
+  for (guint i = 0; i < PITH_NER_N_TYPES; i++)
+    self->labels[i] = g_quark_from_static_string (pith_ner_types[i]);
+}
+
+/**
+ * pith_entity_recognizer_new:
+ * @error: return location for an error
+ *
+ * Creates an `entities` stage with the built-in model.
+ *
+ * Returns: (transfer full) (nullable): a new stage, or %NULL if the model
+ *   cannot be read
+ */
+PithStage *
+pith_entity_recognizer_new (GError **error)
+{
+  return g_initable_new (PITH_TYPE_ENTITY_RECOGNIZER, NULL, error, NULL);
+}

@@ -1,0 +1,24 @@
+/* pith-entity-recognizer.h: the entities stage
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(__PITH_INSIDE__) && !defined(PITH_COMPILATION)
+# error "Only <pith/pith.h> can be included directly."
+#endif
+
+#include "pith-stage.h"
+
+G_BEGIN_DECLS
+
+#define PITH_TYPE_ENTITY_RECOGNIZER (pith_entity_recognizer_get_type ())
+
+PITH_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (PithEntityRecognizer, pith_entity_recognizer, PITH, ENTITY_RECOGNIZER, PithStage)
+
+PITH_AVAILABLE_IN_ALL
+PithStage *pith_entity_recognizer_new (GError **error);
+
+G_END_DECLS

@@ -1,0 +1,401 @@
+/* pith-ner-features.c: what the entity tagger looks at
+ *
+ * Each feature is a string hashed to 64 bits (FNV-1a); the model maps the
+ * hash to a bucket. The features follow the strong feature-based taggers of
+ * CoNLL-2003: the word and its lowercase form, its shape, prefixes and
+ * suffixes, the words and shapes around it, its place in the sentence, the
+ * tags before it, and two non-local features after Ratinov and Roth: how
+ * the same word was tagged earlier in the document, and whether the
+ * document writes it in lowercase anywhere (a common word, not a name).
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "pith-ner-model-private.h"
+#include "pith-word-list-private.h"
+
+#define GAZETTEER "/org/gnome/Pith/entities/gazetteer-en.txt"
+#define GAZETTEER_MAX_WORDS 5
+
+const char * const pith_ner_types[PITH_NER_N_TYPES] = { "PER", "ORG", "LOC", "MISC" };
+
+struct _PithNerDocument
+{
+  GHashTable *types;        /* word -> type + 1 of its last tag */
+  GHashTable *lowercase;    /* words written in lowercase somewhere */
+};
+
+static gboolean
+is_lowercase_word (const char *word)
+{
+  gboolean any = FALSE;
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isupper (c) || g_unichar_istitle (c))
+        return FALSE;
+      any |= g_unichar_isalpha (c);
+    }
+  return any;
+}
+
+PithNerDocument *
+pith_ner_document_new (const char * const *all_words,
+                       guint               n_words)
+{
+  PithNerDocument *self = g_new0 (PithNerDocument, 1);
+
+  self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lowercase = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n_words; i++)
+    if (is_lowercase_word (all_words[i]))
+      g_hash_table_add (self->lowercase, g_strdup (all_words[i]));
+
+  return self;
+}
+
+void
+pith_ner_document_free (PithNerDocument *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->types);
+  g_hash_table_unref (self->lowercase);
+  g_free (self);
+}
+
+void
+pith_ner_document_remember (PithNerDocument *self,
+                            const char      *word,
+                            int              tag)
+{
+  int type = pith_ner_tag_type (tag);
+
+  if (type < 0 || !g_unichar_isupper (g_utf8_get_char (word)))
+    return;
+  g_hash_table_replace (self->types, g_strdup (word), GINT_TO_POINTER (type + 1));
+}
+
+gboolean
+pith_ner_transition_allowed (int previous,
+                             int next)
+{
+  gboolean inside = previous != PITH_NER_TAG_O &&
+                    (pith_ner_tag_part (previous) == PITH_NER_PART_B ||
+                     pith_ner_tag_part (previous) == PITH_NER_PART_I);
+
+  if (inside)
+    return next != PITH_NER_TAG_O &&
+           pith_ner_tag_type (next) == pith_ner_tag_type (previous) &&
+           (pith_ner_tag_part (next) == PITH_NER_PART_I || pith_ner_tag_part (next) == PITH_NER_PART_L);
+
+  return next == PITH_NER_TAG_O ||
+         pith_ner_tag_part (next) == PITH_NER_PART_B || pith_ner_tag_part (next) == PITH_NER_PART_U;
+}
+
+char *
+pith_ner_tag_name (int tag)
+{
+  static const char parts[] = "BILU";
+
+  if (tag == PITH_NER_TAG_O)
+    return g_strdup ("O");
+  return g_strdup_printf ("%c-%s", parts[pith_ner_tag_part (tag)], pith_ner_types[pith_ner_tag_type (tag)]);
+}
+
+/* Lowercase name -> bit mask of types. Loaded once, read-only after. */
+static GHashTable *
+gazetteer (void)
+{
+  static GHashTable *names;
+
+  if (g_once_init_enter (&names))
+    {
+      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (GAZETTEER, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      if (bytes != NULL)
+        {
+          g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              char *space = strchr (lines[i], ' ');
+              int type = -1;
+
+              if (lines[i][0] == '#' || space == NULL)
+                continue;
+              *space = '\0';
+              for (int t = 0; t < PITH_NER_N_TYPES; t++)
+                if (strcmp (lines[i], pith_ner_types[t]) == 0)
+                  type = t;
+              if (type >= 0)
+                {
+                  char *name = g_utf8_strdown (space + 1, -1);
+                  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, name));
+                  g_hash_table_replace (table, name, GUINT_TO_POINTER (bits | (1u << type)));
+                }
+            }
+        }
+      g_once_init_leave (&names, table);
+    }
+  return names;
+}
+
+void
+pith_ner_mark_gazetteer (const PithNerSentence *sentence,
+                         guint8                *marks)
+{
+  GHashTable *names = gazetteer ();
+  GString *phrase = g_string_new (NULL);
+
+  memset (marks, 0, sentence->n_words);
+  for (guint i = 0; i < sentence->n_words; i++)
+    {
+      if (!g_unichar_isupper (g_utf8_get_char (sentence->words[i])))
+        continue;
+
+      /* The longest name starting here. */
+      for (guint n = MIN (GAZETTEER_MAX_WORDS, sentence->n_words - i); n > 0; n--)
+        {
+          guint bits;
+
+          g_string_truncate (phrase, 0);
+          for (guint k = 0; k < n; k++)
+            {
+              g_autofree char *lower = g_utf8_strdown (sentence->words[i + k], -1);
+              if (k > 0)
+                g_string_append_c (phrase, ' ');
+              g_string_append (phrase, lower);
+            }
+          bits = GPOINTER_TO_UINT (g_hash_table_lookup (names, phrase->str));
+          if (bits != 0)
+            {
+              marks[i] |= (guint8) bits;
+              for (guint k = 1; k < n; k++)
+                marks[i + k] |= (guint8) (bits << 4);
+              break;
+            }
+        }
+    }
+  g_string_free (phrase, TRUE);
+}
+
+typedef struct
+{
+  guint64 *hashes;
+  guint n;
+} Features;
+
+static guint64
+fnv1a (const char *data,
+       gsize       length,
+       guint64     hash)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar) data[i];
+      hash *= 0x100000001b3ULL;
+    }
+  return hash;
+}
+
+/* A feature is a name and up to two values: "l-1=the", "t-1|w=B-PER|smith". */
+static void
+add3 (Features   *features,
+      const char *name,
+      const char *value,
+      const char *value2)
+{
+  guint64 hash = 0xcbf29ce484222325ULL;
+
+  if (features->n >= PITH_NER_MAX_FEATURES)
+    return;
+  hash = fnv1a (name, strlen (name), hash);
+  hash = fnv1a ("=", 1, hash);
+  if (value != NULL)
+    hash = fnv1a (value, strlen (value), hash);
+  if (value2 != NULL)
+    {
+      hash = fnv1a ("|", 1, hash);
+      hash = fnv1a (value2, strlen (value2), hash);
+    }
+  features->hashes[features->n++] = hash;
+}
+
+static void
+add (Features   *features,
+     const char *name,
+     const char *value)
+{
+  add3 (features, name, value, NULL);
+}
+
+/* Xx, XX, dd, x.x: each character's class, runs of a class kept to two. */
+static void
+shape (const char *word,
+       char       *out,
+       gsize       size,
+       gboolean    compress)
+{
+  gsize n = 0;
+  char last = 0;
+  int run = 0;
+
+  for (const char *p = word; *p != '\0' && n + 1 < size; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      char cls = g_unichar_isupper (c) || g_unichar_istitle (c) ? 'X' :
+                 g_unichar_islower (c) ? 'x' : g_unichar_isdigit (c) ? 'd' :
+                 c < 0x80 ? (char) c : '*';
+
+      run = cls == last ? run + 1 : 1;
+      last = cls;
+      if (run > (compress ? 1 : 2))
+        continue;
+      out[n++] = cls;
+    }
+  out[n] = '\0';
+}
+
+static const char *
+word_at (const PithNerSentence *sentence,
+         int                    i)
+{
+  if (i < 0)
+    return "<s>";
+  if ((guint) i >= sentence->n_words)
+    return "</s>";
+  return sentence->words[i];
+}
+
+/* Lowercase, digits folded to 0, so years and scores share features. */
+static char *
+normalize (const char *word)
+{
+  char *lower = g_utf8_strdown (word, -1);
+
+  for (char *p = lower; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      *p = '0';
+  return lower;
+}
+
+guint
+pith_ner_features (const PithNerSentence *sentence,
+                   guint                  i,
+                   const int             *tags,
+                   const PithNerDocument *document,
+                   guint64               *hashes)
+{
+  Features features = { hashes, 0 };
+  const char *word = sentence->words[i];
+  g_autofree char *lower = normalize (word);
+  g_autofree char *previous = normalize (word_at (sentence, (int) i - 1));
+  g_autofree char *next = normalize (word_at (sentence, (int) i + 1));
+  g_autofree char *previous2 = normalize (word_at (sentence, (int) i - 2));
+  g_autofree char *next2 = normalize (word_at (sentence, (int) i + 2));
+  g_autofree char *tag1 = pith_ner_tag_name (i >= 1 ? tags[i - 1] : PITH_NER_TAG_O);
+  g_autofree char *tag2 = pith_ner_tag_name (i >= 2 ? tags[i - 2] : PITH_NER_TAG_O);
+  char word_shape[32];
+  char short_shape[16];
+  char previous_shape[16];
+  char next_shape[16];
+  char affix[32];
+  glong length = g_utf8_strlen (lower, -1);
+
+  shape (word, word_shape, sizeof word_shape, FALSE);
+  shape (word, short_shape, sizeof short_shape, TRUE);
+  shape (word_at (sentence, (int) i - 1), previous_shape, sizeof previous_shape, TRUE);
+  shape (word_at (sentence, (int) i + 1), next_shape, sizeof next_shape, TRUE);
+
+  add (&features, "b", NULL);
+  add (&features, "w", word);
+  add (&features, "l", lower);
+  add (&features, "s", word_shape);
+  add (&features, "ss", short_shape);
+  for (glong k = 1; k <= 4 && k < length; k++)
+    {
+      const char *end = g_utf8_offset_to_pointer (lower, k);
+      const char *start = g_utf8_offset_to_pointer (lower, length - k);
+      char name[4] = { 'p', (char) ('0' + k), 0, 0 };
+
+      memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
+      affix[MIN ((gsize) (end - lower), sizeof affix - 1)] = '\0';
+      add (&features, name, affix);
+      name[0] = 'x';
+      add (&features, name, start);
+    }
+
+  add (&features, "l-1", previous);
+  add (&features, "l+1", next);
+  add (&features, "l-2", previous2);
+  add (&features, "l+2", next2);
+  add (&features, "s-1", previous_shape);
+  add (&features, "s+1", next_shape);
+  add3 (&features, "l-1|l", previous, lower);
+  add3 (&features, "l|l+1", lower, next);
+  add3 (&features, "s-1|s", previous_shape, short_shape);
+  add3 (&features, "s|s+1", short_shape, next_shape);
+
+  if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
+    for (int t = 0; t < PITH_NER_N_TYPES; t++)
+      {
+        if (sentence->gazetteer[i] & (1u << t))
+          {
+            add (&features, "gaz-begin", pith_ner_types[t]);
+            add3 (&features, "gaz-begin|ss", pith_ner_types[t], short_shape);
+          }
+        if (sentence->gazetteer[i] & (1u << (4 + t)))
+          add (&features, "gaz-inside", pith_ner_types[t]);
+      }
+
+  /* How the word is capitalised inside sentences of unlabelled news. */
+  {
+    const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
+    const char *share = NULL;
+    const char *next_share = NULL;
+    g_autofree char *next_lower = g_utf8_strdown (word_at (sentence, (int) i + 1), -1);
+    g_autofree char *word_lower = g_utf8_strdown (word, -1);
+
+    if (!pith_word_list_lookup (capitalization, word_lower, strlen (word_lower), &share))
+      share = "unseen";
+    if (!pith_word_list_lookup (capitalization, next_lower, strlen (next_lower), &next_share))
+      next_share = "unseen";
+    add3 (&features, "cap|ss", share, short_shape);
+    add3 (&features, "cap|first", share, i == 0 ? "1" : "0");
+    add3 (&features, "cap+1|ss+1", next_share, next_shape);
+  }
+
+  if (i == 0)
+    add (&features, "first", NULL);
+  if (sentence->all_caps)
+    add3 (&features, "caps|l", lower, NULL);
+
+  add (&features, "t-1", tag1);
+  add3 (&features, "t-2|t-1", tag2, tag1);
+  add3 (&features, "t-1|l", tag1, lower);
+  add3 (&features, "t-1|ss", tag1, short_shape);
+
+  if (document != NULL)
+    {
+      gpointer type = g_hash_table_lookup (document->types, word);
+
+      if (type != NULL)
+        {
+          add (&features, "doc-type", pith_ner_types[GPOINTER_TO_INT (type) - 1]);
+          add3 (&features, "doc-type|ss", pith_ner_types[GPOINTER_TO_INT (type) - 1], short_shape);
+        }
+      if (g_unichar_isupper (g_utf8_get_char (word)) && g_hash_table_contains (document->lowercase, lower))
+        add (&features, "doc-lowercase", NULL);
+    }
+
+  return features.n;
+}

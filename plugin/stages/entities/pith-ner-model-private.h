@@ -1,0 +1,123 @@
+/* pith-ner-model-private.h: the entity tagger's model and decoder
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Tags: O, then B-, I-, L-, U- for each of PER, ORG, LOC, MISC (BILOU). */
+#define PITH_NER_N_TYPES 4
+#define PITH_NER_N_TAGS (1 + 4 * PITH_NER_N_TYPES)
+#define PITH_NER_TAG_O 0
+
+/* Bumped whenever feature extraction changes: a model trained with other
+ * features is refused. */
+#define PITH_NER_FEATURE_VERSION 3
+
+extern const char * const pith_ner_types[PITH_NER_N_TYPES];
+
+typedef enum {
+  PITH_NER_PART_B,
+  PITH_NER_PART_I,
+  PITH_NER_PART_L,
+  PITH_NER_PART_U,
+} PithNerPart;
+
+static inline int
+pith_ner_tag (int         type,
+              PithNerPart part)
+{
+  return 1 + type * 4 + (int) part;
+}
+
+static inline int
+pith_ner_tag_type (int tag)
+{
+  return tag == PITH_NER_TAG_O ? -1 : (tag - 1) / 4;
+}
+
+static inline PithNerPart
+pith_ner_tag_part (int tag)
+{
+  return (PithNerPart) ((tag - 1) % 4);
+}
+
+gboolean pith_ner_transition_allowed (int previous,
+                                      int next);
+char    *pith_ner_tag_name           (int tag);
+
+/* One sentence of tokens, as the features see it. */
+typedef struct
+{
+  const char **words;       /* nul-terminated token strings */
+  guint n_words;
+  gboolean all_caps;        /* a headline line in capitals */
+  const guint8 *gazetteer;  /* per word: bit t if a name of type t starts
+                             * there, bit 4 + t if one goes on; nullable */
+} PithNerSentence;
+
+/* Marks where the names of the built-in gazetteer stand in @sentence;
+ * @marks has one byte per word. */
+void pith_ner_mark_gazetteer (const PithNerSentence *sentence,
+                              guint8                *marks);
+
+/* What the document said so far: the type a word was tagged with before,
+ * and whether it appears in lowercase anywhere. Owned by one run. */
+typedef struct _PithNerDocument PithNerDocument;
+
+PithNerDocument *pith_ner_document_new          (const char * const *all_words,
+                                                 guint               n_words);
+void             pith_ner_document_free         (PithNerDocument    *self);
+void             pith_ner_document_remember     (PithNerDocument    *self,
+                                                 const char         *word,
+                                                 int                 tag);
+
+/* Feature hashes of token @i given the tags before it. */
+#define PITH_NER_MAX_FEATURES 64
+guint pith_ner_features (const PithNerSentence *sentence,
+                         guint                  i,
+                         const int             *tags,
+                         const PithNerDocument *document,
+                         guint64               *hashes);
+
+typedef struct _PithNerModel PithNerModel;
+
+PithNerModel *pith_ner_model_new_from_bytes (GBytes        *bytes,
+                                             GError       **error);
+void          pith_ner_model_free           (PithNerModel  *self);
+guint         pith_ner_model_get_n_buckets  (const PithNerModel *self);
+void          pith_ner_model_score          (const PithNerModel *self,
+                                             const guint64      *hashes,
+                                             guint               n_hashes,
+                                             float              *scores);
+
+/* Tags a sentence greedily, left to right, within the BILOU transitions;
+ * remembers the document's words as it goes. */
+void          pith_ner_tag_sentence         (const PithNerModel    *model,
+                                             const PithNerSentence *sentence,
+                                             PithNerDocument       *document,
+                                             int                   *tags);
+
+/* Sets tags[@i] from @scores, within the transitions; may close the entity
+ * open at tags[@i - 1] when the scores leave it. */
+int           pith_ner_decide               (const float *scores,
+                                             int         *tags,
+                                             guint        i,
+                                             gboolean     last);
+
+/* The best allowed tag after @previous given @scores. */
+int           pith_ner_best_tag             (const float *scores,
+                                             int          previous);
+
+/* Writes a model file from float weights [n_buckets][PITH_NER_N_TAGS]. */
+GBytes       *pith_ner_model_serialize      (const float *weights,
+                                             guint        n_buckets);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerModel, pith_ner_model_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerDocument, pith_ner_document_free)
+
+G_END_DECLS

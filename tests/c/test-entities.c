@@ -1,0 +1,206 @@
+/* test-entities.c: the entities stage
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <pith/pith.h>
+
+static PithDocument *
+run (const char *description,
+     const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (description, &error);
+  PithDocument *document;
+
+  g_assert_no_error (error);
+  document = pith_pipeline_process_text (pipeline, text, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* The label of the first entity whose text is @name, or NULL. */
+static const char *
+label_of (PithDocument *document,
+          const char   *name)
+{
+  const char *text = pith_document_get_text (document);
+  const PithSpanData *entities;
+  guint n = 0;
+
+  entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n);
+  for (guint i = 0; i < n; i++)
+    if (entities[i].end - entities[i].start == strlen (name) &&
+        strncmp (text + entities[i].start, name, strlen (name)) == 0)
+      return g_quark_to_string (entities[i].label);
+  return NULL;
+}
+
+static void
+test_sentences (void)
+{
+  static const struct { const char *text; const char *entities[6][2]; } cases[] = {
+    { "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on Monday.",
+      { { "Angela Merkel", "PER" }, { "Emmanuel Macron", "PER" }, { "Berlin", "LOC" },
+        { "German", "MISC" }, { "French", "MISC" } } },
+    { "The United Nations Security Council met in New York to discuss the war in Ukraine.",
+      { { "United Nations Security Council", "ORG" }, { "New York", "LOC" }, { "Ukraine", "LOC" } } },
+    { "Manchester United beat Liverpool 2-1 at Old Trafford, with Marcus Rashford scoring twice.",
+      { { "Manchester United", "ORG" }, { "Liverpool", "ORG" }, { "Marcus Rashford", "PER" } } },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PithDocument) document = run ("clean ! segment ! entities", cases[c].text);
+
+      for (guint e = 0; e < G_N_ELEMENTS (cases[c].entities) && cases[c].entities[e][0] != NULL; e++)
+        if (g_strcmp0 (label_of (document, cases[c].entities[e][0]), cases[c].entities[e][1]) != 0)
+          g_error ("“%s” in “%s”: expected %s, got %s", cases[c].entities[e][0], cases[c].text,
+                   cases[c].entities[e][1], label_of (document, cases[c].entities[e][0]));
+    }
+}
+
+static void
+test_karabakh_sample (void)
+{
+  const char *shared = g_getenv ("PITH_SHARED_DATA");
+  g_autofree char *path = g_build_filename (shared != NULL ? shared : "", "samples",
+                                            "karabakh-scraped.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(PithDocument) document = NULL;
+  static const char * const expected[][2] = {
+    { "Recep Erdogan", "PER" }, { "Vladimir Putin", "PER" }, { "Ilham Aliyev", "PER" },
+    { "Aliyev", "PER" }, { "Azerbaijan", "LOC" }, { "Armenia", "LOC" }, { "Moscow", "LOC" },
+    { "Shusha", "LOC" }, { "Stepanakert", "LOC" }, { "Baku", "LOC" }, { "Syria", "LOC" },
+    { "CNN Turk", "ORG" }, { "Turkish", "MISC" }, { "Russian", "MISC" },
+  };
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    {
+      g_test_skip ("../shared/data/samples/karabakh-scraped.txt is not there");
+      return;
+    }
+
+  document = run ("clean ! segment ! entities", contents);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (g_strcmp0 (label_of (document, expected[i][0]), expected[i][1]) != 0)
+      g_error ("“%s”: expected %s, got %s", expected[i][0], expected[i][1],
+               label_of (document, expected[i][0]));
+}
+
+static void
+test_offsets_map_to_raw (void)
+{
+  g_autoptr(PithDocument) document =
+    run ("clean ! segment ! entities", "[ad_1]\n\nGerman Chancellor  Angela Merkel spoke in Berlin.");
+  g_autoptr(GPtrArray) entities = pith_document_get_spans (document, PITH_LAYER_ENTITY);
+  const char *raw = pith_document_get_raw (document);
+  guint found = 0;
+
+  for (guint i = 0; i < entities->len; i++)
+    {
+      PithSpan *entity = g_ptr_array_index (entities, i);
+      g_autofree char *raw_text = g_strndup (raw + entity->raw_start, entity->raw_end - entity->raw_start);
+
+      g_assert_cmpstr (raw_text, ==, entity->text);
+      found += g_strcmp0 (entity->text, "Angela Merkel") == 0;
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
+static void
+test_needs_segment (void)
+{
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("entities", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (pith_pipeline_process_text (pipeline, "Angela Merkel", NULL, &error));
+  g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "segment"));
+}
+
+static void
+check_model_rejected (const char   *contents,
+                      gsize         length,
+                      const char   *what)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "pith-test-model-XXXXXX", NULL);
+  int fd = g_mkstemp (path);
+  g_autofree char *description = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = NULL;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  description = g_strdup_printf ("entities model=\"%s\"", path);
+  pipeline = pith_pipeline_new_from_string (description, &error);
+  if (pipeline != NULL || !g_error_matches (error, PITH_ERROR, PITH_ERROR_MODEL))
+    g_error ("%s model was not rejected with PITH_ERROR_MODEL", what);
+  g_unlink (path);
+}
+
+static void
+test_corrupt_models (void)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/org/gnome/Pith/entities/ner-en.model", 0, NULL);
+  gsize size = 0;
+  const char *data = g_bytes_get_data (builtin, &size);
+  g_autofree char *flipped = g_memdup2 (data, size);
+  g_autofree char *other_version = g_memdup2 (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) missing = NULL;
+
+  check_model_rejected ("", 0, "an empty");
+  check_model_rejected ("not a model at all", 18, "a text");
+  check_model_rejected (data, 31, "a header-only");
+  check_model_rejected (data, size / 2, "a truncated");
+  flipped[size - 7] ^= 0x40;
+  check_model_rejected (flipped, size, "a corrupted");
+  other_version[12] = 99;
+  check_model_rejected (other_version, size, "another feature version's");
+
+  missing = pith_pipeline_new_from_string ("entities model=/nonexistent/model", &error);
+  g_assert_null (missing);
+  g_assert_error (error, PITH_ERROR, PITH_ERROR_MODEL);
+}
+
+static void
+test_model_file_property (void)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/org/gnome/Pith/entities/ner-en.model", 0, NULL);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "pith-test-model-good", NULL);
+  g_autofree char *description = g_strdup_printf ("clean ! segment ! entities model=\"%s\"", path);
+  g_autoptr(PithDocument) from_file = NULL;
+  g_autoptr(PithDocument) built_in = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (builtin, NULL),
+                                      (gssize) g_bytes_get_size (builtin), NULL));
+  from_file = run (description, "Angela Merkel visited Paris.");
+  built_in = run ("clean ! segment ! entities", "Angela Merkel visited Paris.");
+  a = pith_document_to_json (from_file);
+  b = pith_document_to_json (built_in);
+  g_assert_cmpstr (a, ==, b);
+  g_unlink (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Pith/Entities/sentences", test_sentences);
+  g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
+  g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
+  g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);
+  g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);
+  g_test_add_func ("/Pith/Entities/model-property", test_model_file_property);
+
+  return g_test_run ();
+}

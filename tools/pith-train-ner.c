@@ -1,0 +1,430 @@
+/* pith-train-ner.c: trains the entity model on CoNLL-2003 data
+ *
+ *   pith-train-ner [--epochs N] [--buckets-log2 B] [--seed S] --output MODEL TRAIN DEV
+ *
+ * An averaged perceptron over BILOU tags, trained with the greedy decoder
+ * and the features of the shipped tagger (plugin/stages/entities), so the
+ * model sees in training exactly what it sees in use, its own earlier tags
+ * included. After each epoch the averaged model is written, read back and
+ * scored on DEV with the CoNLL rules; the best epoch is kept. Training is
+ * deterministic: the same data, seed and options give the same file.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "pith-ner-model-private.h"
+
+typedef struct
+{
+  GPtrArray *words;         /* of char * */
+  GArray *gold;             /* of int: BILOU tags */
+  gboolean all_caps;
+  guint8 *gazetteer;        /* marks, computed once */
+} Sentence;
+
+typedef struct
+{
+  GPtrArray *sentences;     /* of Sentence * */
+  GPtrArray *all_words;     /* borrowed from the sentences */
+} Document;
+
+static int opt_epochs = 15;
+static int opt_buckets_log2 = 19;
+static int opt_seed = 2003;
+static char *opt_output;
+static char **opt_files;
+
+static const GOptionEntry entries[] = {
+  { "epochs", 'e', 0, G_OPTION_ARG_INT, &opt_epochs, "Passes over the training data", "N" },
+  { "buckets-log2", 'b', 0, G_OPTION_ARG_INT, &opt_buckets_log2, "Feature buckets, as a power of two", "B" },
+  { "seed", 's', 0, G_OPTION_ARG_INT, &opt_seed, "Seed for the order of documents", "S" },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "Where to write the model", "MODEL" },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "TRAIN DEV" },
+  { NULL }
+};
+
+static void
+sentence_free (gpointer data)
+{
+  Sentence *sentence = data;
+
+  g_ptr_array_unref (sentence->words);
+  g_array_unref (sentence->gold);
+  g_free (sentence->gazetteer);
+  g_free (sentence);
+}
+
+static void
+document_free (gpointer data)
+{
+  Document *document = data;
+
+  g_ptr_array_unref (document->sentences);
+  g_ptr_array_unref (document->all_words);
+  g_free (document);
+}
+
+static int
+type_index (const char *type)
+{
+  for (int t = 0; t < PITH_NER_N_TYPES; t++)
+    if (strcmp (pith_ner_types[t], type) == 0)
+      return t;
+  return -1;
+}
+
+/* IOB1 (I-X starts a chunk unless the previous tag is X; B-X separates two
+ * chunks of one type) to BILOU. */
+static void
+iob1_to_bilou (GPtrArray *labels,
+               GArray    *tags)
+{
+  guint n = labels->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = g_ptr_array_index (labels, i);
+      const char *previous = i > 0 ? g_ptr_array_index (labels, i - 1) : "O";
+      const char *next = i + 1 < n ? g_ptr_array_index (labels, i + 1) : "O";
+      gboolean begins;
+      gboolean continues;
+      int type;
+      int tag;
+
+      if (strcmp (label, "O") == 0 || strlen (label) < 3 || (type = type_index (label + 2)) < 0)
+        {
+          tag = PITH_NER_TAG_O;
+          g_array_append_val (tags, tag);
+          continue;
+        }
+      begins = label[0] == 'B' || strlen (previous) < 3 || strcmp (previous + 2, label + 2) != 0;
+      continues = strlen (next) >= 3 && next[0] == 'I' && strcmp (next + 2, label + 2) == 0;
+      tag = pith_ner_tag (type, begins ? (continues ? PITH_NER_PART_B : PITH_NER_PART_U)
+                                       : (continues ? PITH_NER_PART_I : PITH_NER_PART_L));
+      g_array_append_val (tags, tag);
+    }
+}
+
+static gboolean
+is_all_caps (GPtrArray *words)
+{
+  guint letters = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    for (const char *p = g_ptr_array_index (words, i); *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        if (g_unichar_islower (c))
+          return FALSE;
+        letters += g_unichar_isalpha (c);
+      }
+  return letters >= 4;
+}
+
+static GPtrArray *
+read_conll (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *documents = g_ptr_array_new_with_free_func (document_free);
+  Document *document = NULL;
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *labels = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("%s", error->message);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint l = 0; ; l++)
+    {
+      const char *line = lines[l];
+      g_auto(GStrv) fields = NULL;
+
+      if (line == NULL || *g_strstrip ((char *) line) == '\0' || g_str_has_prefix (line, "-DOCSTART-"))
+        {
+          if (words->len > 0)
+            {
+              Sentence *sentence = g_new0 (Sentence, 1);
+
+              if (document == NULL)
+                {
+                  document = g_new0 (Document, 1);
+                  document->sentences = g_ptr_array_new_with_free_func (sentence_free);
+                  document->all_words = g_ptr_array_new ();
+                  g_ptr_array_add (documents, document);
+                }
+              sentence->words = words;
+              sentence->gold = g_array_new (FALSE, FALSE, sizeof (int));
+              sentence->all_caps = is_all_caps (words);
+              iob1_to_bilou (labels, sentence->gold);
+              {
+                PithNerSentence view = { (const char **) words->pdata, words->len, FALSE, NULL };
+                sentence->gazetteer = g_new0 (guint8, words->len);
+                pith_ner_mark_gazetteer (&view, sentence->gazetteer);
+              }
+              for (guint i = 0; i < words->len; i++)
+                g_ptr_array_add (document->all_words, g_ptr_array_index (words, i));
+              g_ptr_array_add (document->sentences, sentence);
+              g_ptr_array_unref (labels);
+              words = g_ptr_array_new_with_free_func (g_free);
+              labels = g_ptr_array_new_with_free_func (g_free);
+            }
+          if (line == NULL)
+            break;
+          if (g_str_has_prefix (line, "-DOCSTART-"))
+            document = NULL;
+          continue;
+        }
+
+      fields = g_strsplit (line, " ", -1);
+      if (g_strv_length (fields) < 2)
+        continue;
+      g_ptr_array_add (words, g_strdup (fields[0]));
+      g_ptr_array_add (labels, g_strdup (fields[g_strv_length (fields) - 1]));
+    }
+
+  g_ptr_array_unref (words);
+  g_ptr_array_unref (labels);
+  return documents;
+}
+
+typedef struct
+{
+  guint n_buckets;
+  float *weights;
+  float *updates;           /* sum of step × change, for averaging */
+  guint64 step;
+} Perceptron;
+
+static void
+score (const Perceptron *perceptron,
+       const guint64    *hashes,
+       guint             n,
+       float            *scores)
+{
+  memset (scores, 0, PITH_NER_N_TAGS * sizeof (float));
+  for (guint f = 0; f < n; f++)
+    {
+      const float *row = perceptron->weights + (hashes[f] & (perceptron->n_buckets - 1)) * PITH_NER_N_TAGS;
+      for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+        scores[t] += row[t];
+    }
+}
+
+static void
+update (Perceptron    *perceptron,
+        const guint64 *hashes,
+        guint          n,
+        int            tag,
+        float          change)
+{
+  for (guint f = 0; f < n; f++)
+    {
+      gsize index = (hashes[f] & (perceptron->n_buckets - 1)) * PITH_NER_N_TAGS + tag;
+      perceptron->weights[index] += change;
+      perceptron->updates[index] += (float) perceptron->step * change;
+    }
+}
+
+static void
+train_document (Perceptron *perceptron,
+                Document   *document)
+{
+  g_autoptr(PithNerDocument) context =
+    pith_ner_document_new ((const char * const *) document->all_words->pdata, document->all_words->len);
+  guint64 hashes[PITH_NER_MAX_FEATURES];
+  float scores[PITH_NER_N_TAGS];
+
+  for (guint s = 0; s < document->sentences->len; s++)
+    {
+      Sentence *sentence = g_ptr_array_index (document->sentences, s);
+      PithNerSentence view = { (const char **) sentence->words->pdata, sentence->words->len,
+                               sentence->all_caps, sentence->gazetteer };
+      g_autofree int *tags = g_new0 (int, sentence->words->len);
+
+      for (guint i = 0; i < view.n_words; i++)
+        {
+          guint n = pith_ner_features (&view, i, tags, context, hashes);
+          int gold = g_array_index (sentence->gold, int, i);
+          int guess;
+
+          score (perceptron, hashes, n, scores);
+          /* The history is what the tagger predicted, as in use. */
+          guess = pith_ner_decide (scores, tags, i, i + 1 == view.n_words);
+          perceptron->step++;
+          if (guess != gold)
+            {
+              update (perceptron, hashes, n, gold, 1.0f);
+              update (perceptron, hashes, n, guess, -1.0f);
+            }
+        }
+      for (guint i = 0; i < view.n_words; i++)
+        pith_ner_document_remember (context, view.words[i], tags[i]);
+    }
+}
+
+/* Chunks as "start:end:type" strings, for the CoNLL score. */
+static void
+add_chunks (GHashTable *chunks,
+            guint       sentence,
+            const int  *tags,
+            guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      PithNerPart part;
+      guint end = i;
+
+      if (tags[i] == PITH_NER_TAG_O)
+        continue;
+      part = pith_ner_tag_part (tags[i]);
+      if (part == PITH_NER_PART_B)
+        while (end + 1 < n && tags[end + 1] != PITH_NER_TAG_O &&
+               pith_ner_tag_type (tags[end + 1]) == pith_ner_tag_type (tags[i]) &&
+               pith_ner_tag_part (tags[end + 1]) != PITH_NER_PART_B &&
+               pith_ner_tag_part (tags[end + 1]) != PITH_NER_PART_U)
+          {
+            end++;
+            if (pith_ner_tag_part (tags[end]) == PITH_NER_PART_L)
+              break;
+          }
+      g_hash_table_add (chunks, g_strdup_printf ("%u:%u:%u:%s", sentence, i, end,
+                                                 pith_ner_types[pith_ner_tag_type (tags[i])]));
+      i = end;
+    }
+}
+
+static double
+evaluate (const PithNerModel *model,
+          GPtrArray          *documents,
+          gboolean            verbose)
+{
+  g_autoptr(GHashTable) gold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) guessed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint sentence_number = 0;
+  guint correct = 0;
+  GHashTableIter iter;
+  gpointer key;
+  double precision;
+  double recall;
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      Document *document = g_ptr_array_index (documents, d);
+      g_autoptr(PithNerDocument) context =
+        pith_ner_document_new ((const char * const *) document->all_words->pdata, document->all_words->len);
+
+      for (guint s = 0; s < document->sentences->len; s++, sentence_number++)
+        {
+          Sentence *sentence = g_ptr_array_index (document->sentences, s);
+          PithNerSentence view = { (const char **) sentence->words->pdata, sentence->words->len,
+                                   sentence->all_caps, sentence->gazetteer };
+          g_autofree int *tags = g_new0 (int, view.n_words);
+
+          pith_ner_tag_sentence (model, &view, context, tags);
+          add_chunks (gold, sentence_number, (int *) (gpointer) sentence->gold->data, view.n_words);
+          add_chunks (guessed, sentence_number, tags, view.n_words);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, guessed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    correct += g_hash_table_contains (gold, key);
+  precision = g_hash_table_size (guessed) ? (double) correct / g_hash_table_size (guessed) : 0;
+  recall = g_hash_table_size (gold) ? (double) correct / g_hash_table_size (gold) : 0;
+  if (verbose)
+    g_print ("    P %.4f R %.4f (%u of %u gold chunks)\n", precision, recall, correct,
+             g_hash_table_size (gold));
+  return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+}
+
+static GBytes *
+averaged_model (const Perceptron *perceptron)
+{
+  gsize n = (gsize) perceptron->n_buckets * PITH_NER_N_TAGS;
+  g_autofree float *averaged = g_new (float, n);
+
+  for (gsize i = 0; i < n; i++)
+    averaged[i] = perceptron->weights[i] - perceptron->updates[i] / (float) (perceptron->step + 1);
+  return pith_ner_model_serialize (averaged, perceptron->n_buckets);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("TRAIN DEV");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) train = NULL;
+  g_autoptr(GPtrArray) dev = NULL;
+  g_autoptr(GRand) rand = NULL;
+  g_autoptr(GBytes) best = NULL;
+  Perceptron perceptron = { 0, };
+  double best_f1 = -1;
+  int best_epoch = 0;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || opt_output == NULL ||
+      opt_files == NULL || g_strv_length (opt_files) != 2 ||
+      opt_buckets_log2 < 10 || opt_buckets_log2 > 24)
+    {
+      g_printerr ("usage: pith-train-ner [--epochs N] [--buckets-log2 10..24] [--seed S] "
+                  "--output MODEL TRAIN DEV\n");
+      return 2;
+    }
+
+  train = read_conll (opt_files[0]);
+  dev = read_conll (opt_files[1]);
+  g_print ("%u training documents, %u dev documents\n", train->len, dev->len);
+
+  perceptron.n_buckets = 1u << opt_buckets_log2;
+  perceptron.weights = g_new0 (float, (gsize) perceptron.n_buckets * PITH_NER_N_TAGS);
+  perceptron.updates = g_new0 (float, (gsize) perceptron.n_buckets * PITH_NER_N_TAGS);
+  rand = g_rand_new_with_seed ((guint32) opt_seed);
+
+  for (int epoch = 1; epoch <= opt_epochs; epoch++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PithNerModel) model = NULL;
+      double f1;
+
+      /* A new order each epoch, the same for the same seed. */
+      for (guint i = train->len; i > 1; i--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+          gpointer swap = train->pdata[i - 1];
+          train->pdata[i - 1] = train->pdata[j];
+          train->pdata[j] = swap;
+        }
+      for (guint d = 0; d < train->len; d++)
+        train_document (&perceptron, g_ptr_array_index (train, d));
+
+      bytes = averaged_model (&perceptron);
+      model = pith_ner_model_new_from_bytes (bytes, &error);
+      g_assert_no_error (error);
+      f1 = evaluate (model, dev, FALSE);
+      g_print ("epoch %2d: dev F1 %.4f\n", epoch, f1);
+      if (f1 > best_f1)
+        {
+          best_f1 = f1;
+          best_epoch = epoch;
+          g_clear_pointer (&best, g_bytes_unref);
+          best = g_bytes_ref (bytes);
+        }
+    }
+
+  if (!g_file_set_contents (opt_output, g_bytes_get_data (best, NULL), (gssize) g_bytes_get_size (best), &error))
+    g_error ("%s", error->message);
+  g_print ("kept epoch %d: dev F1 %.4f, %s (%" G_GSIZE_FORMAT " bytes)\n", best_epoch, best_f1,
+           opt_output, g_bytes_get_size (best));
+
+  g_free (perceptron.weights);
+  g_free (perceptron.updates);
+  return 0;
+}
