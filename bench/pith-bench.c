@@ -26,7 +26,8 @@ typedef struct
 static const Measure measures[] = {
   { "clean", NULL, "clean" },
   { "segment", "clean", "segment" },
-  { "clean ! segment", NULL, "clean ! segment" },
+  { "entities", "clean ! segment", "entities" },
+  { "clean ! segment ! entities (default)", NULL, "clean ! segment ! entities" },
 };
 
 static int opt_runs = 5;
