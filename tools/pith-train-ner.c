@@ -25,6 +25,7 @@ typedef struct
   GArray *gold;             /* of int: BILOU tags */
   gboolean all_caps;
   guint8 *gazetteer;        /* marks, computed once */
+  PithNerSentence view;     /* with its tokens prepared once */
 } Sentence;
 
 typedef struct
@@ -53,6 +54,7 @@ sentence_free (gpointer data)
 {
   Sentence *sentence = data;
 
+  pith_ner_sentence_clear (&sentence->view);
   g_ptr_array_unref (sentence->words);
   g_array_unref (sentence->gold);
   g_free (sentence->gazetteer);
@@ -164,9 +166,12 @@ read_conll (const char *path)
               sentence->all_caps = is_all_caps (words);
               iob1_to_bilou (labels, sentence->gold);
               {
-                PithNerSentence view = { (const char **) words->pdata, words->len, FALSE, NULL };
+                PithNerSentence view = { (const char **) words->pdata, words->len, FALSE, NULL, NULL };
                 sentence->gazetteer = g_new0 (guint8, words->len);
                 pith_ner_mark_gazetteer (&view, sentence->gazetteer);
+                sentence->view = (PithNerSentence) { (const char **) words->pdata, words->len,
+                                                     sentence->all_caps, sentence->gazetteer, NULL };
+                pith_ner_sentence_prepare (&sentence->view);
               }
               for (guint i = 0; i < words->len; i++)
                 g_ptr_array_add (document->all_words, g_ptr_array_index (words, i));
@@ -244,8 +249,7 @@ train_document (Perceptron *perceptron,
   for (guint s = 0; s < document->sentences->len; s++)
     {
       Sentence *sentence = g_ptr_array_index (document->sentences, s);
-      PithNerSentence view = { (const char **) sentence->words->pdata, sentence->words->len,
-                               sentence->all_caps, sentence->gazetteer };
+      PithNerSentence view = sentence->view;
       g_autofree int *tags = g_new0 (int, sentence->words->len);
 
       for (guint i = 0; i < view.n_words; i++)
@@ -323,8 +327,7 @@ evaluate (const PithNerModel *model,
       for (guint s = 0; s < document->sentences->len; s++, sentence_number++)
         {
           Sentence *sentence = g_ptr_array_index (document->sentences, s);
-          PithNerSentence view = { (const char **) sentence->words->pdata, sentence->words->len,
-                                   sentence->all_caps, sentence->gazetteer };
+          PithNerSentence view = sentence->view;
           g_autofree int *tags = g_new0 (int, view.n_words);
 
           pith_ner_tag_sentence (model, &view, context, tags);

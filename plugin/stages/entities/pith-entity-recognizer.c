@@ -188,6 +188,7 @@ pith_entity_recognizer_process (PithStage     *stage,
       sentence.n_words = t - first;
       sentence.all_caps = is_all_caps (sentence.words, sentence.n_words);
       sentence.gazetteer = marks + first;
+      sentence.tokens = NULL;
       pith_ner_mark_gazetteer (&sentence, marks + first);
       pith_ner_tag_sentence (self->model, &sentence, context, tags + first);
 

@@ -265,17 +265,6 @@ shape (const char *word,
   out[n] = '\0';
 }
 
-static const char *
-word_at (const PithNerSentence *sentence,
-         int                    i)
-{
-  if (i < 0)
-    return "<s>";
-  if ((guint) i >= sentence->n_words)
-    return "</s>";
-  return sentence->words[i];
-}
-
 /* Lowercase, digits folded to 0, so years and scores share features. */
 static char *
 normalize (const char *word)
@@ -288,6 +277,75 @@ normalize (const char *word)
   return lower;
 }
 
+static void
+prepare_token (PithNerToken *token,
+               const char   *word)
+{
+  const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
+
+  token->lower = normalize (word);
+  token->down = g_utf8_strdown (word, -1);
+  shape (word, token->shape, sizeof token->shape, FALSE);
+  shape (word, token->short_shape, sizeof token->short_shape, TRUE);
+  if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
+    token->share = "unseen";
+}
+
+void
+pith_ner_sentence_prepare (PithNerSentence *sentence)
+{
+  sentence->tokens = g_new0 (PithNerToken, sentence->n_words);
+  for (guint i = 0; i < sentence->n_words; i++)
+    prepare_token (&sentence->tokens[i], sentence->words[i]);
+}
+
+void
+pith_ner_sentence_clear (PithNerSentence *sentence)
+{
+  if (sentence->tokens == NULL)
+    return;
+  for (guint i = 0; i < sentence->n_words; i++)
+    {
+      g_free (sentence->tokens[i].lower);
+      g_free (sentence->tokens[i].down);
+    }
+  g_clear_pointer (&sentence->tokens, g_free);
+}
+
+/* The token at @i, or the sentence's start or end markers. */
+static const PithNerToken *
+token_at (const PithNerSentence *sentence,
+          int                    i)
+{
+  static PithNerToken markers[2];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      prepare_token (&markers[0], "<s>");
+      prepare_token (&markers[1], "</s>");
+      g_once_init_leave (&initialized, 1);
+    }
+  if (i < 0)
+    return &markers[0];
+  if ((guint) i >= sentence->n_words)
+    return &markers[1];
+  return &sentence->tokens[i];
+}
+
+static const char *
+tag_name (int tag)
+{
+  static const char * const names[PITH_NER_N_TAGS] = {
+    "O",
+    "B-PER", "I-PER", "L-PER", "U-PER",
+    "B-ORG", "I-ORG", "L-ORG", "U-ORG",
+    "B-LOC", "I-LOC", "L-LOC", "U-LOC",
+    "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+  };
+  return names[tag];
+}
+
 guint
 pith_ner_features (const PithNerSentence *sentence,
                    guint                  i,
@@ -297,30 +355,20 @@ pith_ner_features (const PithNerSentence *sentence,
 {
   Features features = { hashes, 0 };
   const char *word = sentence->words[i];
-  g_autofree char *lower = normalize (word);
-  g_autofree char *previous = normalize (word_at (sentence, (int) i - 1));
-  g_autofree char *next = normalize (word_at (sentence, (int) i + 1));
-  g_autofree char *previous2 = normalize (word_at (sentence, (int) i - 2));
-  g_autofree char *next2 = normalize (word_at (sentence, (int) i + 2));
-  g_autofree char *tag1 = pith_ner_tag_name (i >= 1 ? tags[i - 1] : PITH_NER_TAG_O);
-  g_autofree char *tag2 = pith_ner_tag_name (i >= 2 ? tags[i - 2] : PITH_NER_TAG_O);
-  char word_shape[32];
-  char short_shape[16];
-  char previous_shape[16];
-  char next_shape[16];
+  const PithNerToken *token = token_at (sentence, (int) i);
+  const PithNerToken *previous = token_at (sentence, (int) i - 1);
+  const PithNerToken *next = token_at (sentence, (int) i + 1);
+  const char *lower = token->lower;
+  const char *tag1 = tag_name (i >= 1 ? tags[i - 1] : PITH_NER_TAG_O);
+  const char *tag2 = tag_name (i >= 2 ? tags[i - 2] : PITH_NER_TAG_O);
   char affix[32];
   glong length = g_utf8_strlen (lower, -1);
-
-  shape (word, word_shape, sizeof word_shape, FALSE);
-  shape (word, short_shape, sizeof short_shape, TRUE);
-  shape (word_at (sentence, (int) i - 1), previous_shape, sizeof previous_shape, TRUE);
-  shape (word_at (sentence, (int) i + 1), next_shape, sizeof next_shape, TRUE);
 
   add (&features, "b", NULL);
   add (&features, "w", word);
   add (&features, "l", lower);
-  add (&features, "s", word_shape);
-  add (&features, "ss", short_shape);
+  add (&features, "s", token->shape);
+  add (&features, "ss", token->short_shape);
   for (glong k = 1; k <= 4 && k < length; k++)
     {
       const char *end = g_utf8_offset_to_pointer (lower, k);
@@ -334,16 +382,16 @@ pith_ner_features (const PithNerSentence *sentence,
       add (&features, name, start);
     }
 
-  add (&features, "l-1", previous);
-  add (&features, "l+1", next);
-  add (&features, "l-2", previous2);
-  add (&features, "l+2", next2);
-  add (&features, "s-1", previous_shape);
-  add (&features, "s+1", next_shape);
-  add3 (&features, "l-1|l", previous, lower);
-  add3 (&features, "l|l+1", lower, next);
-  add3 (&features, "s-1|s", previous_shape, short_shape);
-  add3 (&features, "s|s+1", short_shape, next_shape);
+  add (&features, "l-1", previous->lower);
+  add (&features, "l+1", next->lower);
+  add (&features, "l-2", token_at (sentence, (int) i - 2)->lower);
+  add (&features, "l+2", token_at (sentence, (int) i + 2)->lower);
+  add (&features, "s-1", previous->short_shape);
+  add (&features, "s+1", next->short_shape);
+  add3 (&features, "l-1|l", previous->lower, lower);
+  add3 (&features, "l|l+1", lower, next->lower);
+  add3 (&features, "s-1|s", previous->short_shape, token->short_shape);
+  add3 (&features, "s|s+1", token->short_shape, next->short_shape);
 
   if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
     for (int t = 0; t < PITH_NER_N_TYPES; t++)
@@ -351,28 +399,16 @@ pith_ner_features (const PithNerSentence *sentence,
         if (sentence->gazetteer[i] & (1u << t))
           {
             add (&features, "gaz-begin", pith_ner_types[t]);
-            add3 (&features, "gaz-begin|ss", pith_ner_types[t], short_shape);
+            add3 (&features, "gaz-begin|ss", pith_ner_types[t], token->short_shape);
           }
         if (sentence->gazetteer[i] & (1u << (4 + t)))
           add (&features, "gaz-inside", pith_ner_types[t]);
       }
 
   /* How the word is capitalised inside sentences of unlabelled news. */
-  {
-    const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
-    const char *share = NULL;
-    const char *next_share = NULL;
-    g_autofree char *next_lower = g_utf8_strdown (word_at (sentence, (int) i + 1), -1);
-    g_autofree char *word_lower = g_utf8_strdown (word, -1);
-
-    if (!pith_word_list_lookup (capitalization, word_lower, strlen (word_lower), &share))
-      share = "unseen";
-    if (!pith_word_list_lookup (capitalization, next_lower, strlen (next_lower), &next_share))
-      next_share = "unseen";
-    add3 (&features, "cap|ss", share, short_shape);
-    add3 (&features, "cap|first", share, i == 0 ? "1" : "0");
-    add3 (&features, "cap+1|ss+1", next_share, next_shape);
-  }
+  add3 (&features, "cap|ss", token->share, token->short_shape);
+  add3 (&features, "cap|first", token->share, i == 0 ? "1" : "0");
+  add3 (&features, "cap+1|ss+1", next->share, next->short_shape);
 
   if (i == 0)
     add (&features, "first", NULL);
@@ -382,7 +418,7 @@ pith_ner_features (const PithNerSentence *sentence,
   add (&features, "t-1", tag1);
   add3 (&features, "t-2|t-1", tag2, tag1);
   add3 (&features, "t-1|l", tag1, lower);
-  add3 (&features, "t-1|ss", tag1, short_shape);
+  add3 (&features, "t-1|ss", tag1, token->short_shape);
 
   if (document != NULL)
     {
@@ -391,7 +427,7 @@ pith_ner_features (const PithNerSentence *sentence,
       if (type != NULL)
         {
           add (&features, "doc-type", pith_ner_types[GPOINTER_TO_INT (type) - 1]);
-          add3 (&features, "doc-type|ss", pith_ner_types[GPOINTER_TO_INT (type) - 1], short_shape);
+          add3 (&features, "doc-type|ss", pith_ner_types[GPOINTER_TO_INT (type) - 1], token->short_shape);
         }
       if (g_unichar_isupper (g_utf8_get_char (word)) && g_hash_table_contains (document->lowercase, lower))
         add (&features, "doc-lowercase", NULL);

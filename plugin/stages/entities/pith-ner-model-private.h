@@ -50,6 +50,16 @@ gboolean pith_ner_transition_allowed (int previous,
                                       int next);
 char    *pith_ner_tag_name           (int tag);
 
+/* What the features read of one word, worked out once per sentence. */
+typedef struct
+{
+  char *lower;              /* lowercase, digits folded to 0 */
+  char *down;               /* lowercase */
+  char shape[32];
+  char short_shape[16];
+  const char *share;        /* capitalisation in news, or "unseen" */
+} PithNerToken;
+
 /* One sentence of tokens, as the features see it. */
 typedef struct
 {
@@ -58,7 +68,11 @@ typedef struct
   gboolean all_caps;        /* a headline line in capitals */
   const guint8 *gazetteer;  /* per word: bit t if a name of type t starts
                              * there, bit 4 + t if one goes on; nullable */
+  PithNerToken *tokens;     /* filled by pith_ner_sentence_prepare() */
 } PithNerSentence;
+
+void pith_ner_sentence_prepare (PithNerSentence *sentence);
+void pith_ner_sentence_clear   (PithNerSentence *sentence);
 
 /* Marks where the names of the built-in gazetteer stand in @sentence;
  * @marks has one byte per word. */

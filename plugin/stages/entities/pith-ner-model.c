@@ -217,14 +217,21 @@ pith_ner_tag_sentence (const PithNerModel    *model,
 {
   guint64 hashes[PITH_NER_MAX_FEATURES];
   float scores[PITH_NER_N_TAGS];
+  PithNerSentence prepared = *sentence;
+
+  if (prepared.tokens == NULL)
+    pith_ner_sentence_prepare (&prepared);
 
   for (guint i = 0; i < sentence->n_words; i++)
     {
-      guint n = pith_ner_features (sentence, i, tags, document, hashes);
+      guint n = pith_ner_features (&prepared, i, tags, document, hashes);
 
       pith_ner_model_score (model, hashes, n, scores);
       pith_ner_decide (scores, tags, i, i + 1 == sentence->n_words);
     }
+
+  if (sentence->tokens == NULL)
+    pith_ner_sentence_clear (&prepared);
 
   if (document != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
