@@ -112,22 +112,6 @@ iob1_to_bilou (GPtrArray *labels,
     }
 }
 
-static gboolean
-is_all_caps (GPtrArray *words)
-{
-  guint letters = 0;
-
-  for (guint i = 0; i < words->len; i++)
-    for (const char *p = g_ptr_array_index (words, i); *p != '\0'; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-        if (g_unichar_islower (c))
-          return FALSE;
-        letters += g_unichar_isalpha (c);
-      }
-  return letters >= 4;
-}
-
 static GPtrArray *
 read_conll (const char *path)
 {
@@ -163,7 +147,7 @@ read_conll (const char *path)
                 }
               sentence->words = words;
               sentence->gold = g_array_new (FALSE, FALSE, sizeof (int));
-              sentence->all_caps = is_all_caps (words);
+              sentence->all_caps = pith_ner_is_all_caps ((const char * const *) words->pdata, words->len);
               iob1_to_bilou (labels, sentence->gold);
               {
                 PithNerSentence view = { (const char **) words->pdata, words->len, FALSE, NULL, NULL };

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <pith/pith.h>
+
 #include "pith-test-cases.h"
 
 char *
@@ -100,4 +102,18 @@ pith_test_cases_load (const char *name,
     }
 
   return cases;
+}
+
+PithDocument *
+pith_test_run (const char *description,
+               const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (description, &error);
+  PithDocument *document;
+
+  g_assert_no_error (error);
+  document = pith_pipeline_process_text (pipeline, text, NULL, &error);
+  g_assert_no_error (error);
+  return document;
 }

@@ -25,4 +25,9 @@ GPtrArray *pith_test_cases_load (const char *name,
 char      *pith_test_unescape   (const char *text);
 char      *pith_test_data_path  (const char *name);
 
+/* Runs @text through the pipeline @description, failing the test on error. */
+struct _PithDocument;
+struct _PithDocument *pith_test_run (const char *description,
+                                     const char *text);
+
 G_END_DECLS

@@ -20,19 +20,7 @@ static const char NON_ASCII[] =
   "\xe0\xe1\xe2\xe3\xe4\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef"
   "\xf0\xf1\xf2\xf3\xf4\xf5\xf6\xf7";
 
-static PithDocument *
-run (const char *description,
-     const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (description, &error);
-  PithDocument *document;
-
-  g_assert_no_error (error);
-  document = pith_pipeline_process_text (pipeline, text, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
+#define run pith_test_run
 
 /* The raw text as the cleaner leaves a token: NFC, without the characters
  * it drops. */

@@ -8,19 +8,9 @@
 #include <glib/gstdio.h>
 #include <pith/pith.h>
 
-static PithDocument *
-run (const char *description,
-     const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (description, &error);
-  PithDocument *document;
+#include "pith-test-cases.h"
 
-  g_assert_no_error (error);
-  document = pith_pipeline_process_text (pipeline, text, NULL, &error);
-  g_assert_no_error (error);
-  return document;
-}
+#define run pith_test_run
 
 /* The label of the first entity whose text is @name, or NULL. */
 static const char *

@@ -102,23 +102,6 @@ pith_entity_recognizer_initable_init (GInitableIface *iface)
 }
 
 static gboolean
-is_all_caps (const char * const *words,
-             guint               n)
-{
-  guint letters = 0;
-
-  for (guint i = 0; i < n; i++)
-    for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
-      {
-        gunichar c = g_utf8_get_char (p);
-        if (g_unichar_islower (c))
-          return FALSE;
-        letters += g_unichar_isalpha (c);
-      }
-  return letters >= 4;
-}
-
-static gboolean
 is_punctuation (const char *word)
 {
   for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
@@ -186,7 +169,7 @@ pith_entity_recognizer_process (PithStage     *stage,
 
       sentence.words = (const char **) words->pdata + first;
       sentence.n_words = t - first;
-      sentence.all_caps = is_all_caps (sentence.words, sentence.n_words);
+      sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
       sentence.gazetteer = marks + first;
       sentence.tokens = NULL;
       pith_ner_mark_gazetteer (&sentence, marks + first);

@@ -277,6 +277,23 @@ normalize (const char *word)
   return lower;
 }
 
+gboolean
+pith_ner_is_all_caps (const char * const *words,
+                      guint               n_words)
+{
+  guint letters = 0;
+
+  for (guint i = 0; i < n_words; i++)
+    for (const char *p = words[i]; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+        if (g_unichar_islower (c))
+          return FALSE;
+        letters += g_unichar_isalpha (c);
+      }
+  return letters >= 4;
+}
+
 static void
 prepare_token (PithNerToken *token,
                const char   *word)

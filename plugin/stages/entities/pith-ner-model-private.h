@@ -71,6 +71,10 @@ typedef struct
   PithNerToken *tokens;     /* filled by pith_ner_sentence_prepare() */
 } PithNerSentence;
 
+/* A headline line in capitals: no lowercase letter, four letters at least. */
+gboolean pith_ner_is_all_caps (const char * const *words,
+                               guint               n_words);
+
 void pith_ner_sentence_prepare (PithNerSentence *sentence);
 void pith_ner_sentence_clear   (PithNerSentence *sentence);
 
