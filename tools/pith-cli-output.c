@@ -143,12 +143,16 @@ print_layer_lines (FILE         *out,
     fprintf (out, "%.*s\n", (int) (spans[i].end - spans[i].start), text + spans[i].start);
 }
 
-/* Entities grouped by label, each name once, in order of first mention. */
+/* Entities by label, in order of first mention: each entity group once
+ * with its number of mentions, other entities (dates, sums) once each. */
 static void
 print_entities (FILE         *out,
                 PithDocument *document)
 {
   const char *text = pith_document_get_text (document);
+  JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
+  JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ?
+                      json_node_get_array (groups_node) : NULL;
   const PithSpanData *spans;
   guint n_spans = 0;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
@@ -175,12 +179,22 @@ print_entities (FILE         *out,
       for (guint i = 0; i < n_spans; i++)
         {
           const char *span_label = spans[i].label != 0 ? g_quark_to_string (spans[i].label) : "?";
+          JsonNode *group = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "entity");
           g_autofree char *name = NULL;
           g_autofree char *key = NULL;
 
           if (strcmp (span_label, label) != 0)
             continue;
-          name = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
+          if (group != NULL && groups != NULL &&
+              json_node_get_int (group) < json_array_get_length (groups))
+            {
+              JsonObject *entity = json_array_get_object_element (groups, (guint) json_node_get_int (group));
+              name = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")",
+                                      json_object_get_string_member (entity, "name"),
+                                      json_object_get_int_member (entity, "mentions"));
+            }
+          else
+            name = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
           key = g_strconcat (label, "\x1f", name, NULL);
           if (g_hash_table_contains (seen, key))
             continue;

@@ -686,6 +686,48 @@ pith_document_set_report (PithDocument *self,
 }
 
 /**
+ * pith_document_set_report_node:
+ * @self: a document
+ * @name: a report name, as for [method@Pith.Document.set_report]
+ * @report: (nullable): the report, any JSON value, copied; %NULL removes it
+ *
+ * Sets a report that is not an object, such as the array of entity groups
+ * the `entities` stage leaves under `entity_groups`.
+ */
+void
+pith_document_set_report_node (PithDocument *self,
+                               const char   *name,
+                               JsonNode     *report)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (name != NULL);
+
+  if (report == NULL)
+    json_object_remove_member (self->reports, name);
+  else
+    json_object_set_member (self->reports, name, json_node_copy (report));
+}
+
+/**
+ * pith_document_get_report_node:
+ * @self: a document
+ * @name: a report name
+ *
+ * Gets a report of any JSON type.
+ *
+ * Returns: (transfer none) (nullable): the report, or %NULL if there is none
+ */
+JsonNode *
+pith_document_get_report_node (PithDocument *self,
+                               const char   *name)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return json_object_get_member (self->reports, name);
+}
+
+/**
  * pith_document_list_reports:
  * @self: a document
  *
@@ -1330,6 +1372,32 @@ pith_document_get_spans (PithDocument *self,
     g_ptr_array_add (spans, pith_document_get_span (self, layer, i));
 
   return spans;
+}
+
+/**
+ * pith_document_set_span_label_bytes: (skip)
+ * @self: a document
+ * @layer: a layer name
+ * @index: the index of a span in the layer
+ * @label: the new label as a quark, or 0 for none
+ *
+ * Changes the label of a span, as a stage that revises its own findings
+ * does.
+ */
+void
+pith_document_set_span_label_bytes (PithDocument *self,
+                                    const char   *layer,
+                                    guint         index,
+                                    GQuark        label)
+{
+  PithLayer *found;
+
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (layer != NULL);
+
+  found = find_layer (self, layer);
+  g_return_if_fail (found != NULL && index < found->spans->len);
+  g_array_index (found->spans, PithSpanData, index).label = label;
 }
 
 /**

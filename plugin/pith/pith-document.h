@@ -153,6 +153,13 @@ void          pith_document_set_report         (PithDocument  *self,
                                                 const char    *name,
                                                 JsonObject    *report);
 PITH_AVAILABLE_IN_ALL
+void          pith_document_set_report_node    (PithDocument  *self,
+                                                const char    *name,
+                                                JsonNode      *report);
+PITH_AVAILABLE_IN_ALL
+JsonNode     *pith_document_get_report_node    (PithDocument  *self,
+                                                const char    *name);
+PITH_AVAILABLE_IN_ALL
 char        **pith_document_list_reports       (PithDocument  *self);
 
 PITH_AVAILABLE_IN_ALL
@@ -222,6 +229,11 @@ PITH_AVAILABLE_IN_ALL
 const PithSpanData *pith_document_peek_spans   (PithDocument  *self,
                                                 const char    *layer,
                                                 guint         *n_spans);
+PITH_AVAILABLE_IN_ALL
+void          pith_document_set_span_label_bytes (PithDocument *self,
+                                                  const char   *layer,
+                                                  guint         index,
+                                                  GQuark        label);
 PITH_AVAILABLE_IN_ALL
 void          pith_document_set_span_attribute (PithDocument  *self,
                                                 const char    *layer,

@@ -54,6 +54,96 @@ test_sentences (void)
 }
 
 static void
+test_rules (void)
+{
+  static const struct { const char *text; const char *entity; const char *label; } cases[] = {
+    { "They met on November 7 in the capital.", "November 7", "DATE" },
+    { "The vote is on Nov. 8, 2020 in the capital.", "Nov. 8, 2020", "DATE" },
+    { "The truce began on 10 October last year.", "10 October", "DATE" },
+    { "The war began in 1991 and ended later.", "1991", "DATE" },
+    { "Music changed in the 1990s for good.", "the 1990s", "DATE" },
+    { "He spoke on Monday about it.", "Monday", "DATE" },
+    { "Prices rose last week across the board.", "last week", "DATE" },
+    { "The firm closed two years ago after losses.", "two years ago", "DATE" },
+    { "The deadline is 10.10.2020 for all.", "10.10.2020", "DATE" },
+    { "The talks began at 12 noon sharp.", "12 noon", "TIME" },
+    { "The train leaves at 10:30 a.m. daily.", "10:30 a.m.", "TIME" },
+    { "They met at midnight in secret.", "midnight", "TIME" },
+    { "The deal is worth $4.2 billion overall.", "$4.2 billion", "MONEY" },
+    { "The club paid €30m for him.", "€30m", "MONEY" },
+    { "It cost 30 thousand dollars in the end.", "30 thousand dollars", "MONEY" },
+    { "Inflation reached 10% this spring.", "10%", "PERCENT" },
+    { "Turnout was 3.5 percent higher.", "3.5 percent", "PERCENT" },
+    { "The town lies 11 kilometers from the border.", "11 kilometers", "QUANTITY" },
+    { "They shipped 5 tonnes of grain.", "5 tonnes", "QUANTITY" },
+    { "It was the first time in years.", "first", "ORDINAL" },
+    { "She finished 2nd in the race.", "2nd", "ORDINAL" },
+    { "More than 30 thousand people died.", "30 thousand", "CARDINAL" },
+    { "The three ministers agreed.", "three", "CARDINAL" },
+    { "The agreement covers 4,200 workers.", "4,200", "CARDINAL" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PithDocument) document = run ("clean ! segment ! entities", cases[c].text);
+
+      if (g_strcmp0 (label_of (document, cases[c].entity), cases[c].label) != 0)
+        g_error ("“%s” in “%s”: expected %s, got %s", cases[c].entity, cases[c].text,
+                 cases[c].label, label_of (document, cases[c].entity));
+    }
+}
+
+static void
+test_may_is_not_a_date (void)
+{
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities", "The talks May resume soon.");
+
+  g_assert_null (label_of (document, "May"));
+}
+
+static JsonObject *
+group_of (PithDocument *document,
+          const char   *mention)
+{
+  const char *text = pith_document_get_text (document);
+  const PithSpanData *entities;
+  guint n = 0;
+  JsonArray *groups = json_node_get_array (pith_document_get_report_node (document, "entity_groups"));
+
+  entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n);
+  for (guint i = 0; i < n; i++)
+    if (entities[i].end - entities[i].start == strlen (mention) &&
+        strncmp (text + entities[i].start, mention, strlen (mention)) == 0)
+      {
+        JsonNode *index = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "entity");
+        return index != NULL ? json_array_get_object_element (groups, (guint) json_node_get_int (index)) : NULL;
+      }
+  return NULL;
+}
+
+static void
+test_groups (void)
+{
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities",
+    "German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin. "
+    "Merkel said the European Union would act. Macron agreed, and the EU will meet in Brussels. "
+    "Merkel left on Monday.");
+  JsonObject *merkel = group_of (document, "Merkel");
+  JsonObject *eu = group_of (document, "EU");
+
+  g_assert_nonnull (merkel);
+  g_assert_true (merkel == group_of (document, "Angela Merkel"));
+  g_assert_cmpstr (json_object_get_string_member (merkel, "name"), ==, "Angela Merkel");
+  g_assert_cmpstr (json_object_get_string_member (merkel, "label"), ==, "PER");
+  g_assert_cmpint (json_object_get_int_member (merkel, "mentions"), ==, 3);
+  g_assert_true (group_of (document, "Macron") == group_of (document, "Emmanuel Macron"));
+  g_assert_nonnull (eu);
+  g_assert_cmpstr (json_object_get_string_member (eu, "name"), ==, "European Union");
+  /* Dates are not grouped. */
+  g_assert_null (group_of (document, "Monday"));
+}
+
+static void
 test_karabakh_sample (void)
 {
   const char *shared = g_getenv ("PITH_SHARED_DATA");
@@ -66,6 +156,10 @@ test_karabakh_sample (void)
     { "Aliyev", "PER" }, { "Azerbaijan", "LOC" }, { "Armenia", "LOC" }, { "Moscow", "LOC" },
     { "Shusha", "LOC" }, { "Stepanakert", "LOC" }, { "Baku", "LOC" }, { "Syria", "LOC" },
     { "CNN Turk", "ORG" }, { "Turkish", "MISC" }, { "Russian", "MISC" },
+    { "Erdogan", "PER" }, { "Putin", "PER" },
+    { "November 7", "DATE" }, { "November 8", "DATE" }, { "1991", "DATE" }, { "1994", "DATE" },
+    { "September 27, 2020", "DATE" }, { "October 9", "DATE" }, { "10 October", "DATE" },
+    { "12 noon", "TIME" }, { "30 thousand", "CARDINAL" }, { "11 kilometers", "QUANTITY" },
   };
 
   if (!g_file_get_contents (path, &contents, NULL, NULL))
@@ -186,6 +280,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Pith/Entities/sentences", test_sentences);
+  g_test_add_func ("/Pith/Entities/rules", test_rules);
+  g_test_add_func ("/Pith/Entities/rules/may", test_may_is_not_a_date);
+  g_test_add_func ("/Pith/Entities/groups", test_groups);
   g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);

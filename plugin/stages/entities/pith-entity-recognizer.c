@@ -28,7 +28,9 @@
 #include <string.h>
 
 #include "pith-document.h"
+#include "pith-entity-groups-private.h"
 #include "pith-entity-recognizer.h"
+#include "pith-entity-rules-private.h"
 #include "pith-error.h"
 #include "pith-ner-model-private.h"
 
@@ -110,6 +112,94 @@ is_punctuation (const char *word)
   return TRUE;
 }
 
+typedef struct
+{
+  guint first;              /* token index */
+  guint last;               /* inclusive */
+  GQuark label;
+} Mention;
+
+static int
+compare_mentions (gconstpointer a,
+                  gconstpointer b)
+{
+  const Mention *x = a;
+  const Mention *y = b;
+
+  return (x->first > y->first) - (x->first < y->first);
+}
+
+/* The model's names and the rules' numbers and dates of one sentence, in
+ * text order. Where a rule entity overlaps a name, the name wins. */
+static void
+add_sentence_entities (PithEntityRecognizer *self,
+                       PithDocument         *document,
+                       const PithSpanData   *tokens,
+                       GPtrArray            *words,
+                       const int            *tags,
+                       guint                 first,
+                       guint                 end)
+{
+  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
+
+  for (guint i = first; i < end; i++)
+    {
+      int tag = tags[i];
+      guint last = i;
+      guint start;
+
+      if (tag == PITH_NER_TAG_O)
+        continue;
+      if (pith_ner_tag_part (tag) == PITH_NER_PART_B)
+        while (last + 1 < end && pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_B &&
+               pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_U &&
+               tags[last + 1] != PITH_NER_TAG_O)
+          {
+            last++;
+            if (pith_ner_tag_part (tags[last]) == PITH_NER_PART_L)
+              break;
+          }
+
+      /* A name neither starts nor ends with a full stop or a bracket. */
+      start = i;
+      while (start < last && is_punctuation (g_ptr_array_index (words, start)))
+        start++;
+      while (last > start && is_punctuation (g_ptr_array_index (words, last)))
+        last--;
+      if (!is_punctuation (g_ptr_array_index (words, start)))
+        {
+          Mention mention = { start, last, self->labels[pith_ner_tag_type (tag)] };
+          g_array_append_val (mentions, mention);
+        }
+      i = MAX (i, last);
+    }
+
+  pith_entity_rules_find ((const char * const *) words->pdata + first, end - first, rules);
+  for (guint r = 0; r < rules->len; r++)
+    {
+      PithRuleEntity *rule = &g_array_index (rules, PithRuleEntity, r);
+      gboolean overlaps = FALSE;
+
+      for (guint k = first + rule->first; k <= first + rule->last; k++)
+        overlaps |= tags[k] != PITH_NER_TAG_O;
+      if (!overlaps)
+        {
+          Mention mention = { first + rule->first, first + rule->last,
+                              g_quark_from_static_string (rule->label) };
+          g_array_append_val (mentions, mention);
+        }
+    }
+
+  g_array_sort (mentions, compare_mentions);
+  for (guint m = 0; m < mentions->len; m++)
+    {
+      Mention *mention = &g_array_index (mentions, Mention, m);
+      pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, tokens[mention->first].start,
+                                    tokens[mention->last].end, mention->label, 0.0);
+    }
+}
+
 static gboolean
 pith_entity_recognizer_process (PithStage     *stage,
                                 PithDocument  *document,
@@ -175,39 +265,10 @@ pith_entity_recognizer_process (PithStage     *stage,
       pith_ner_mark_gazetteer (&sentence, marks + first);
       pith_ner_tag_sentence (self->model, &sentence, context, tags + first);
 
-      for (guint i = first; i < t; i++)
-        {
-          int tag = tags[i];
-          guint last = i;
-
-          if (tag == PITH_NER_TAG_O)
-            continue;
-          if (pith_ner_tag_part (tag) == PITH_NER_PART_B)
-            while (last + 1 < t && pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_B &&
-                   pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_U &&
-                   tags[last + 1] != PITH_NER_TAG_O)
-              {
-                last++;
-                if (pith_ner_tag_part (tags[last]) == PITH_NER_PART_L)
-                  break;
-              }
-          /* A name neither starts nor ends with a full stop or a bracket. */
-          {
-            guint start = i;
-            guint end = last;
-
-            while (start < end && is_punctuation (g_ptr_array_index (words, start)))
-              start++;
-            while (end > start && is_punctuation (g_ptr_array_index (words, end)))
-              end--;
-            if (!is_punctuation (g_ptr_array_index (words, start)))
-              pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, tokens[start].start,
-                                            tokens[end].end, self->labels[pith_ner_tag_type (tag)], 0.0);
-          }
-          i = last;
-        }
+      add_sentence_entities (self, document, tokens, words, tags, first, t);
     }
 
+  pith_entity_groups_build (document);
   return TRUE;
 }
 

@@ -1,0 +1,17 @@
+/* pith-entity-groups-private.h: mentions of one entity, grouped
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "pith-document.h"
+
+G_BEGIN_DECLS
+
+/* Groups the name mentions (PER, ORG, LOC, MISC) of the document's entity
+ * layer: sets each one's "entity" attribute to its group's index and
+ * leaves the groups in the "entity_groups" report. */
+void pith_entity_groups_build (PithDocument *document);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* pith-entity-groups.c: mentions of one entity, grouped
+ *
+ * "Recep Erdogan", "Erdogan" and "President Erdogan" are one person. A
+ * mention joins a group when, case and possessive aside,
+ *
+ * - it is the same text as the group's name;
+ * - it is a person's surname, or a run of words that ends a longer
+ *   person's name ("Erdogan" in "Recep Erdogan"), in which case it also
+ *   takes the label PER: a lone surname the model called a place in a
+ *   headline is the person the article names in full;
+ * - it is an acronym of the group's name ("EU" for "European Union",
+ *   "UN" for "United Nations"; "of", "the", "and" not counted).
+ *
+ * The group's name is its longest mention, its label that mention's. One
+ * pass collects the long names, one assigns the mentions: linear in the
+ * mentions, with hash tables.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pith-entity-groups-private.h"
+
+typedef struct
+{
+  char *name;               /* as written, the longest mention */
+  GQuark label;
+  guint mentions;
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->name);
+  g_free (group);
+}
+
+static const char * const name_labels[] = { "PER", "ORG", "LOC", "MISC" };
+
+/* The index of a name label, or -1 for others (DATE, MONEY…). */
+static int
+name_label_index (GQuark label)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (name_labels); i++)
+    if (label == g_quark_from_static_string (name_labels[i]))
+      return (int) i;
+  return -1;
+}
+
+/* Lowercase, single spaces, without a final possessive. */
+static char *
+key_of (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (lower), " \t\n", -1);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (key, "%s%s", key->len > 0 ? " " : "", words[i]);
+  if (g_str_has_suffix (key->str, "'s") || g_str_has_suffix (key->str, "’s"))
+    g_string_truncate (key, key->len - (g_str_has_suffix (key->str, "'s") ? 2 : 4));
+  return g_string_free (key, FALSE);
+}
+
+static char *
+initials_of (const char *key)
+{
+  static const char * const skipped[] = { "of", "the", "and", "for", "&", NULL };
+  g_auto(GStrv) words = g_strsplit (key, " ", -1);
+  GString *initials = g_string_new (NULL);
+
+  if (g_strv_length (words) < 2)
+    {
+      g_string_free (initials, TRUE);
+      return NULL;
+    }
+  for (guint i = 0; words[i] != NULL; i++)
+    if (!g_strv_contains (skipped, words[i]))
+      g_string_append_unichar (initials, g_utf8_get_char (words[i]));
+  return g_string_free (initials, FALSE);
+}
+
+static gboolean
+is_acronym (const char *text)
+{
+  gsize letters = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isupper (*p))
+        letters++;
+      else if (*p != '.')
+        return FALSE;
+    }
+  return letters >= 2 && letters <= 6;
+}
+
+void
+pith_entity_groups_build (PithDocument *document)
+{
+  g_autoptr(GPtrArray) spans = pith_document_get_spans (document, PITH_LAYER_ENTITY);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_tail = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char **keys = g_new0 (char *, spans->len + 1);
+  g_autofree guint *order = g_new (guint, spans->len);
+  GQuark person = g_quark_from_static_string ("PER");
+  JsonArray *report = json_array_new ();
+  g_autoptr(JsonNode) report_node = NULL;
+  guint n_order = 0;
+
+  /* Longest mentions first, so each group is named by its longest. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      PithSpan *span = g_ptr_array_index (spans, i);
+
+      keys[i] = key_of (span->text);
+      if (name_label_index (g_quark_from_string (span->label)) >= 0)
+        order[n_order++] = i;
+    }
+  for (guint a = 1; a < n_order; a++)
+    {
+      guint value = order[a];
+      gsize length = strlen (keys[value]);
+      guint b = a;
+
+      /* A stable insertion sort by length, longest first; mentions are few. */
+      while (b > 0 && strlen (keys[order[b - 1]]) < length)
+        {
+          order[b] = order[b - 1];
+          b--;
+        }
+      order[b] = value;
+    }
+
+  for (guint o = 0; o < n_order; o++)
+    {
+      guint i = order[o];
+      PithSpan *span = g_ptr_array_index (spans, i);
+      GQuark label = g_quark_from_string (span->label);
+      gpointer found = NULL;
+      guint index;
+      g_autoptr(JsonNode) attribute = json_node_new (JSON_NODE_VALUE);
+
+      if (!g_hash_table_lookup_extended (by_key, keys[i], NULL, &found) &&
+          !g_hash_table_lookup_extended (by_tail, keys[i], NULL, &found) &&
+          !(is_acronym (span->text) &&
+            g_hash_table_lookup_extended (by_initials, span->text, NULL, &found)))
+        {
+          Group *group = g_new0 (Group, 1);
+          g_auto(GStrv) words = g_strsplit (keys[i], " ", -1);
+          g_autofree char *initials = initials_of (keys[i]);
+          guint n_words = g_strv_length (words);
+
+          group->name = g_strdup (span->text);
+          group->label = label;
+          g_ptr_array_add (groups, group);
+          found = GUINT_TO_POINTER (groups->len);
+          g_hash_table_insert (by_key, g_strdup (keys[i]), found);
+          /* The runs of words that end a person's name stand for it. */
+          if (label == person)
+            for (guint w = 1; w < n_words; w++)
+              {
+                g_autofree char *tail = g_strjoinv (" ", words + w);
+                if (!g_hash_table_contains (by_tail, tail))
+                  g_hash_table_insert (by_tail, g_steal_pointer (&tail), found);
+              }
+          if (initials != NULL)
+            {
+              g_autofree char *upper = g_utf8_strup (initials, -1);
+              if (!g_hash_table_contains (by_initials, upper))
+                g_hash_table_insert (by_initials, g_steal_pointer (&upper), found);
+            }
+        }
+
+      index = GPOINTER_TO_UINT (found) - 1;
+      ((Group *) g_ptr_array_index (groups, index))->mentions++;
+      /* Mentions keep their own labels (a country is a place and, in sport,
+       * a team), but a lone surname of a person named in full is that
+       * person, whatever the model made of it. */
+      if (((Group *) g_ptr_array_index (groups, index))->label == person && label != person &&
+          strchr (keys[i], ' ') == NULL)
+        pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, person);
+      json_node_set_int (attribute, index);
+      pith_document_set_span_attribute (document, PITH_LAYER_ENTITY, i, "entity", attribute);
+    }
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      JsonObject *object = json_object_new ();
+
+      json_object_set_string_member (object, "name", group->name);
+      json_object_set_string_member (object, "label", g_quark_to_string (group->label));
+      json_object_set_int_member (object, "mentions", group->mentions);
+      json_array_add_object_element (report, object);
+    }
+
+  report_node = json_node_new (JSON_NODE_ARRAY);
+  json_node_take_array (report_node, report);
+  pith_document_set_report_node (document, "entity_groups", report_node);
+
+  for (guint i = 0; i < spans->len; i++)
+    g_free (keys[i]);
+}
