@@ -100,7 +100,14 @@ pith_cli_inspect (const char *name)
         continue;
 
       default_value = g_param_spec_get_default_value (pspec);
-      default_text = g_strdup_value_contents (default_value);
+      if (G_IS_PARAM_SPEC_ENUM (pspec))
+        {
+          GEnumValue *nick = g_enum_get_value (G_PARAM_SPEC_ENUM (pspec)->enum_class,
+                                               g_value_get_enum (default_value));
+          default_text = g_strdup (nick != NULL ? nick->value_nick : "?");
+        }
+      else
+        default_text = g_strdup_value_contents (default_value);
       printf ("  %s\n      type %s, default %s", pspec->name,
               g_type_name (pspec->value_type), default_text);
       print_range (pspec);

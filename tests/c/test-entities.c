@@ -143,6 +143,69 @@ test_groups (void)
   g_assert_null (group_of (document, "Monday"));
 }
 
+static char *
+write_patterns (const char *contents)
+{
+  char *path = g_build_filename (g_get_tmp_dir (), "pith-test-patterns-XXXXXX", NULL);
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static void
+test_patterns (void)
+{
+  g_autofree char *path = write_patterns (
+    "{\"label\": \"PRODUCT\", \"pattern\": \"quantum widget\"}\n"
+    "\n"
+    "{\"label\": \"ORG\", \"pattern\": [\"berlin\"], \"lower\": true}\n");
+  static const struct { const char *merge; const char *berlin; } policies[] = {
+    { "model-wins", "LOC" }, { "patterns-win", "ORG" }, { "longest", "ORG" },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (policies); p++)
+    {
+      g_autofree char *description = g_strdup_printf ("clean ! segment ! entities patterns=\"%s\" merge=%s",
+                                                      path, policies[p].merge);
+      g_autoptr(PithDocument) document = run (description,
+        "They sold a quantum widget in Berlin to Angela Merkel.");
+
+      /* A new label where the model found nothing, under any policy. */
+      g_assert_cmpstr (label_of (document, "quantum widget"), ==, "PRODUCT");
+      g_assert_cmpstr (label_of (document, "Berlin"), ==, policies[p].berlin);
+      g_assert_cmpstr (label_of (document, "Angela Merkel"), ==, "PER");
+    }
+  g_unlink (path);
+}
+
+static void
+test_patterns_errors (void)
+{
+  static const char * const bad[] = {
+    "{\"label\": \"X\"}\n",
+    "{\"pattern\": \"x\"}\n",
+    "not json\n",
+    "{\"label\": \"X\", \"pattern\": [1]}\n",
+    "{\"label\": \"X\", \"pattern\": \"   \"}\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = write_patterns (bad[i]);
+      g_autofree char *description = g_strdup_printf ("entities patterns=\"%s\"", path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (description, &error);
+
+      g_assert_null (pipeline);
+      g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, ":1:"));
+      g_unlink (path);
+    }
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -283,6 +346,8 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/rules", test_rules);
   g_test_add_func ("/Pith/Entities/rules/may", test_may_is_not_a_date);
   g_test_add_func ("/Pith/Entities/groups", test_groups);
+  g_test_add_func ("/Pith/Entities/patterns", test_patterns);
+  g_test_add_func ("/Pith/Entities/patterns/errors", test_patterns_errors);
   g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);

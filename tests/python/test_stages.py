@@ -43,3 +43,19 @@ def test_cleaning_is_deterministic():
     pipeline = Pith.Pipeline.new_from_string("clean audit=true ! segment")
     first = pipeline.process_text(NOISY).to_json()
     assert all(pipeline.process_text(NOISY).to_json() == first for _ in range(5))
+
+
+def test_entities_with_user_patterns(tmp_path):
+    patterns = tmp_path / "patterns.jsonl"
+    patterns.write_text('{"label": "PRODUCT", "pattern": "Pith Reader"}\n')
+    pipeline = Pith.Pipeline.new()
+    pipeline.append(Pith.Cleaner())
+    pipeline.append(Pith.Segmenter())
+    pipeline.append(Pith.EntityRecognizer(patterns=str(patterns), merge=Pith.EntityMerge.PATTERNS_WIN))
+    doc = pipeline.process_text("Angela Merkel tried the Pith Reader in Berlin on Monday.")
+    found = {(e.text, e.label) for e in doc.get_spans("entity")}
+    assert {("Angela Merkel", "PER"), ("Pith Reader", "PRODUCT"), ("Berlin", "LOC"),
+            ("Monday", "DATE")} <= found
+    groups = doc.get_report_node("entity_groups").get_array()
+    assert any(groups.get_object_element(i).get_string_member("name") == "Angela Merkel"
+               for i in range(groups.get_length()))

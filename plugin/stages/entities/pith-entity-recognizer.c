@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "pith-document.h"
+#include "pith-enum-types.h"
 #include "pith-entity-groups-private.h"
 #include "pith-entity-recognizer.h"
 #include "pith-entity-rules-private.h"
@@ -36,12 +37,23 @@
 
 #define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
 
+typedef struct
+{
+  char **tokens;            /* to match, lowercased when @fold */
+  guint n_tokens;
+  gboolean fold;
+  GQuark label;
+} Pattern;
+
 struct _PithEntityRecognizer
 {
   PithStage parent_instance;
 
   char *model_path;
+  char *patterns_path;
+  PithEntityMerge merge;
   PithNerModel *model;      /* read-only once initialised */
+  GPtrArray *patterns;      /* of Pattern; NULL without a patterns file */
   GQuark labels[PITH_NER_N_TYPES];
 };
 
@@ -54,10 +66,115 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PithEntityRecognizer, pith_entity_recognizer, PIT
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_PATTERNS,
+  PROP_MERGE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+pattern_free (gpointer data)
+{
+  Pattern *pattern = data;
+
+  g_strfreev (pattern->tokens);
+  g_free (pattern);
+}
+
+/* Reads the patterns file: JSON Lines of {"label": "ORG", "pattern":
+ * "Pith Project"} or {"label": …, "pattern": ["Pith", "Project"],
+ * "lower": true}. A phrase is split at spaces into tokens, as the
+ * segment stage would split it. */
+static GPtrArray *
+load_patterns (const char  *path,
+               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (pattern_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, &local_error))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_VALUE, "Cannot read the patterns: %s",
+                   local_error->message);
+      return NULL;
+    }
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint l = 0; lines[l] != NULL; l++)
+    {
+      JsonObject *object;
+      JsonNode *pattern_node;
+      const char *label;
+      Pattern *pattern;
+      g_autoptr(GStrvBuilder) tokens = g_strv_builder_new ();
+      gboolean fold;
+
+      if (*g_strstrip (lines[l]) == '\0')
+        continue;
+      if (!json_parser_load_from_data (parser, lines[l], -1, NULL) ||
+          !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        goto invalid;
+      object = json_node_get_object (json_parser_get_root (parser));
+      label = json_object_get_string_member_with_default (object, "label", NULL);
+      pattern_node = json_object_get_member (object, "pattern");
+      if (label == NULL || *label == '\0' || pattern_node == NULL)
+        goto invalid;
+      fold = json_object_get_boolean_member_with_default (object, "lower", FALSE);
+
+      if (JSON_NODE_HOLDS_VALUE (pattern_node) && json_node_get_value_type (pattern_node) == G_TYPE_STRING)
+        {
+          g_auto(GStrv) words = g_strsplit (json_node_get_string (pattern_node), " ", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            if (*words[w] != '\0')
+              {
+                g_autofree char *word = fold ? g_utf8_strdown (words[w], -1) : g_strdup (words[w]);
+                g_strv_builder_add (tokens, word);
+              }
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (pattern_node))
+        {
+          JsonArray *array = json_node_get_array (pattern_node);
+          for (guint w = 0; w < json_array_get_length (array); w++)
+            {
+              JsonNode *word = json_array_get_element (array, w);
+              g_autofree char *folded = NULL;
+
+              if (!JSON_NODE_HOLDS_VALUE (word) || json_node_get_value_type (word) != G_TYPE_STRING)
+                goto invalid;
+              folded = fold ? g_utf8_strdown (json_node_get_string (word), -1)
+                            : g_strdup (json_node_get_string (word));
+              g_strv_builder_add (tokens, folded);
+            }
+        }
+      else
+        goto invalid;
+
+      pattern = g_new0 (Pattern, 1);
+      pattern->tokens = g_strv_builder_end (tokens);
+      pattern->n_tokens = g_strv_length (pattern->tokens);
+      pattern->fold = fold;
+      pattern->label = g_quark_from_string (label);
+      if (pattern->n_tokens == 0)
+        {
+          pattern_free (pattern);
+          goto invalid;
+        }
+      g_ptr_array_add (patterns, pattern);
+      continue;
+
+invalid:
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_VALUE,
+                   "%s:%u: a pattern is {\"label\": \"…\", \"pattern\": \"words\" or [\"tokens\"]}",
+                   path, l + 1);
+      return NULL;
+    }
+
+  return g_steal_pointer (&patterns);
+}
 
 static gboolean
 pith_entity_recognizer_initable_init_impl (GInitable     *initable,
@@ -70,6 +187,10 @@ pith_entity_recognizer_initable_init_impl (GInitable     *initable,
 
   if (self->model != NULL)
     return TRUE;
+
+  if (self->patterns_path != NULL && self->patterns == NULL &&
+      (self->patterns = load_patterns (self->patterns_path, error)) == NULL)
+    return FALSE;
 
   if (self->model_path != NULL)
     {
@@ -127,6 +248,84 @@ compare_mentions (gconstpointer a,
   const Mention *y = b;
 
   return (x->first > y->first) - (x->first < y->first);
+}
+
+static gboolean
+pattern_matches (const Pattern *pattern,
+                 GPtrArray     *words,
+                 guint          at,
+                 guint          end)
+{
+  if (at + pattern->n_tokens > end)
+    return FALSE;
+  for (guint k = 0; k < pattern->n_tokens; k++)
+    {
+      const char *word = g_ptr_array_index (words, at + k);
+      g_autofree char *folded = pattern->fold ? g_utf8_strdown (word, -1) : NULL;
+
+      if (strcmp (folded != NULL ? folded : word, pattern->tokens[k]) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+mentions_overlap (const Mention *a,
+                  const Mention *b)
+{
+  return a->first <= b->last && b->first <= a->last;
+}
+
+/* Matches the user's patterns in the sentence, longest first at each
+ * token, and merges them with @mentions by the merge policy. Patterns are
+ * tried at every token: a user's list is short beside the text. */
+static void
+merge_patterns (PithEntityRecognizer *self,
+                GPtrArray            *words,
+                guint                 first,
+                guint                 end,
+                GArray               *mentions)
+{
+  for (guint i = first; i < end; i++)
+    {
+      Mention found = { 0, 0, 0 };
+      gboolean matched = FALSE;
+      gboolean keep = TRUE;
+
+      for (guint p = 0; p < self->patterns->len; p++)
+        {
+          const Pattern *pattern = g_ptr_array_index (self->patterns, p);
+
+          if ((!matched || pattern->n_tokens > found.last - found.first + 1) &&
+              pattern_matches (pattern, words, i, end))
+            {
+              found = (Mention) { i, i + pattern->n_tokens - 1, pattern->label };
+              matched = TRUE;
+            }
+        }
+      if (!matched)
+        continue;
+
+      for (guint m = 0; m < mentions->len && keep; m++)
+        {
+          Mention *other = &g_array_index (mentions, Mention, m);
+
+          if (!mentions_overlap (&found, other))
+            continue;
+          if (self->merge == PITH_ENTITY_MERGE_MODEL_WINS ||
+              (self->merge == PITH_ENTITY_MERGE_LONGEST &&
+               other->last - other->first > found.last - found.first))
+            keep = FALSE;
+        }
+      if (keep)
+        {
+          for (guint m = mentions->len; m > 0; m--)
+            if (mentions_overlap (&found, &g_array_index (mentions, Mention, m - 1)))
+              g_array_remove_index (mentions, m - 1);
+          g_array_append_val (mentions, found);
+        }
+      i = found.last;
+    }
 }
 
 /* The model's names and the rules' numbers and dates of one sentence, in
@@ -190,6 +389,9 @@ add_sentence_entities (PithEntityRecognizer *self,
           g_array_append_val (mentions, mention);
         }
     }
+
+  if (self->patterns != NULL)
+    merge_patterns (self, words, first, end, mentions);
 
   g_array_sort (mentions, compare_mentions);
   for (guint m = 0; m < mentions->len; m++)
@@ -278,7 +480,9 @@ pith_entity_recognizer_finalize (GObject *object)
   PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (object);
 
   g_free (self->model_path);
+  g_free (self->patterns_path);
   g_clear_pointer (&self->model, pith_ner_model_free);
+  g_clear_pointer (&self->patterns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pith_entity_recognizer_parent_class)->finalize (object);
 }
@@ -295,6 +499,12 @@ pith_entity_recognizer_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_string (value, self->model_path);
+      break;
+    case PROP_PATTERNS:
+      g_value_set_string (value, self->patterns_path);
+      break;
+    case PROP_MERGE:
+      g_value_set_enum (value, self->merge);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -314,6 +524,13 @@ pith_entity_recognizer_set_property (GObject      *object,
     case PROP_MODEL:
       g_free (self->model_path);
       self->model_path = g_value_dup_string (value);
+      break;
+    case PROP_PATTERNS:
+      g_free (self->patterns_path);
+      self->patterns_path = g_value_dup_string (value);
+      break;
+    case PROP_MERGE:
+      self->merge = g_value_get_enum (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -344,6 +561,30 @@ pith_entity_recognizer_class_init (PithEntityRecognizerClass *klass)
   properties[PROP_MODEL] =
     g_param_spec_string ("model", NULL, "A model file instead of the built-in English model", NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithEntityRecognizer:patterns:
+   *
+   * A file of the user's own entities, JSON Lines of
+   * `{"label": "ORG", "pattern": "Pith Project"}`, or with `"pattern"` a
+   * list of tokens, and `"lower": true` to match without regard to case.
+   * Labels may be new ones. [property@Pith.EntityRecognizer:merge] says
+   * what happens where a match overlaps what the model found.
+   */
+  properties[PROP_PATTERNS] =
+    g_param_spec_string ("patterns", NULL, "A JSON Lines file of {\"label\", \"pattern\"} entities", NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithEntityRecognizer:merge:
+   *
+   * How matches of [property@Pith.EntityRecognizer:patterns] merge with
+   * the model's entities.
+   */
+  properties[PROP_MERGE] =
+    g_param_spec_enum ("merge", NULL, "Pattern matches against the model: model-wins, patterns-win or longest",
+                       PITH_TYPE_ENTITY_MERGE, PITH_ENTITY_MERGE_MODEL_WINS,
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
