@@ -1,0 +1,230 @@
+/* pith-sentence-graph.c: sentences as vectors, and their centrality
+ *
+ * A sentence is the bag of the Snowball stems of its content words (stop
+ * words and tokens without letters or digits left out), weighted by tf-idf
+ * with the document's sentences as the collection, and scaled to unit
+ * length so that a dot product is a cosine. Centrality is TextRank: a
+ * PageRank walk over the similarity graph. Only sentences at most a window
+ * apart are compared, so a long document costs its length times the
+ * window, not its length squared.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <libstemmer.h>
+#include <math.h>
+#include <string.h>
+
+#include "pith-sentence-graph-private.h"
+
+#define DAMPING 0.85f
+#define ROUNDS 30
+
+static gboolean
+has_alnum (const char *text,
+           gsize       length)
+{
+  for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
+    if (g_unichar_isalnum (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_terms (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = ((const PithTermWeight *) a)->term;
+  guint y = ((const PithTermWeight *) b)->term;
+
+  return (x > y) - (x < y);
+}
+
+PithSentenceGraph *
+pith_sentence_graph_new (PithDocument       *document,
+                         const PithWordList *stopwords,
+                         const char         *stemmer_language)
+{
+  PithSentenceGraph *self = g_new0 (PithSentenceGraph, 1);
+  const char *text = pith_document_get_text (document);
+  const PithSpanData *tokens;
+  const PithSpanData *sentences;
+  guint n_tokens = 0;
+  guint n_sentences = 0;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  struct sb_stemmer *stemmer = stemmer_language != NULL ? sb_stemmer_new (stemmer_language, "UTF_8") : NULL;
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint t = 0;
+
+  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  self->n_sentences = n_sentences;
+  self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
+  self->term_texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      PithSentenceVector *vector = &self->sentences[s];
+      g_autoptr(GHashTable) tf = g_hash_table_new (NULL, NULL);
+      GHashTableIter iter;
+      gpointer term;
+      gpointer count;
+      guint k = 0;
+
+      while (t < n_tokens && tokens[t].end <= sentences[s].start)
+        t++;
+      vector->first_token = t;
+      for (; t < n_tokens && tokens[t].start < sentences[s].end; t++)
+        {
+          const char *word = text + tokens[t].start;
+          gsize length = tokens[t].end - tokens[t].start;
+          g_autofree char *lower = NULL;
+          const char *stem;
+          gpointer id;
+
+          vector->n_tokens++;
+          if (!has_alnum (word, length))
+            continue;
+          vector->n_words++;
+          lower = g_utf8_strdown (word, (gssize) length);
+          if (pith_word_list_lookup (stopwords, lower, strlen (lower), NULL))
+            continue;
+          stem = stemmer != NULL ? (const char *) sb_stemmer_stem (stemmer, (const sb_symbol *) lower,
+                                                                    (int) strlen (lower))
+                                 : lower;
+          if (stem == NULL)
+            stem = lower;
+          if (!g_hash_table_lookup_extended (ids, stem, NULL, &id))
+            {
+              char *copy = g_strdup (stem);
+
+              g_ptr_array_add (self->term_texts, copy);
+              id = GUINT_TO_POINTER (self->term_texts->len - 1);
+              g_hash_table_insert (ids, copy, id);
+              g_array_set_size (counts, self->term_texts->len);
+            }
+          g_hash_table_insert (tf, id, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (tf, id)) + 1));
+        }
+
+      vector->n_terms = g_hash_table_size (tf);
+      vector->terms = g_new (PithTermWeight, MAX (vector->n_terms, 1));
+      g_hash_table_iter_init (&iter, tf);
+      while (g_hash_table_iter_next (&iter, &term, &count))
+        {
+          vector->terms[k++] = (PithTermWeight) { GPOINTER_TO_UINT (term), (float) GPOINTER_TO_UINT (count) };
+          g_array_index (counts, guint, GPOINTER_TO_UINT (term))++;
+        }
+      qsort (vector->terms, vector->n_terms, sizeof (PithTermWeight), compare_terms);
+    }
+
+  self->document_frequency = g_new0 (guint, MAX (counts->len, 1));
+  self->idf = g_new0 (float, MAX (counts->len, 1));
+  for (guint term = 0; term < counts->len; term++)
+    {
+      self->document_frequency[term] = g_array_index (counts, guint, term);
+      self->idf[term] = (float) log ((1.0 + n_sentences) / (1.0 + self->document_frequency[term])) + 1.0f;
+    }
+
+  for (guint s = 0; s < n_sentences; s++)
+    {
+      PithSentenceVector *vector = &self->sentences[s];
+      double norm = 0;
+
+      for (guint k = 0; k < vector->n_terms; k++)
+        {
+          vector->terms[k].weight = (1.0f + logf (vector->terms[k].weight)) * self->idf[vector->terms[k].term];
+          norm += (double) vector->terms[k].weight * vector->terms[k].weight;
+        }
+      norm = sqrt (norm);
+      for (guint k = 0; k < vector->n_terms && norm > 0; k++)
+        vector->terms[k].weight /= (float) norm;
+    }
+
+  if (stemmer != NULL)
+    sb_stemmer_delete (stemmer);
+  return self;
+}
+
+void
+pith_sentence_graph_free (PithSentenceGraph *self)
+{
+  if (self == NULL)
+    return;
+  for (guint s = 0; s < self->n_sentences; s++)
+    g_free (self->sentences[s].terms);
+  g_free (self->sentences);
+  g_ptr_array_unref (self->term_texts);
+  g_free (self->document_frequency);
+  g_free (self->idf);
+  g_free (self);
+}
+
+float
+pith_sentence_graph_similarity (const PithSentenceGraph *self,
+                                guint                    a,
+                                guint                    b)
+{
+  const PithSentenceVector *x = &self->sentences[a];
+  const PithSentenceVector *y = &self->sentences[b];
+  guint i = 0;
+  guint j = 0;
+  float dot = 0.0f;
+
+  /* Both sorted by term: a merge. */
+  while (i < x->n_terms && j < y->n_terms)
+    {
+      if (x->terms[i].term < y->terms[j].term)
+        i++;
+      else if (x->terms[i].term > y->terms[j].term)
+        j++;
+      else
+        dot += x->terms[i++].weight * y->terms[j++].weight;
+    }
+  return dot;
+}
+
+void
+pith_sentence_graph_rank (const PithSentenceGraph *self,
+                          guint                    window,
+                          float                    threshold,
+                          float                   *ranks)
+{
+  guint n = self->n_sentences;
+  guint width = 2 * window + 1;
+  g_autofree float *weights = g_new0 (float, (gsize) n * width);   /* [i][j - i + window] */
+  g_autofree float *out_sum = g_new0 (float, MAX (n, 1));
+  g_autofree float *next = g_new0 (float, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n && j <= i + window; j++)
+      {
+        float similarity = pith_sentence_graph_similarity (self, i, j);
+
+        if (threshold > 0.0f)
+          similarity = similarity >= threshold ? 1.0f : 0.0f;
+        weights[(gsize) i * width + (j - i + window)] = similarity;
+        weights[(gsize) j * width + (i - j + window)] = similarity;
+        out_sum[i] += similarity;
+        out_sum[j] += similarity;
+      }
+
+  for (guint i = 0; i < n; i++)
+    ranks[i] = 1.0f;
+  for (guint round = 0; round < ROUNDS; round++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          float sum = 0.0f;
+          guint from = i > window ? i - window : 0;
+          guint to = MIN (n, i + window + 1);
+
+          for (guint j = from; j < to; j++)
+            if (j != i && out_sum[j] > 0.0f)
+              sum += weights[(gsize) j * width + (i - j + window)] / out_sum[j] * ranks[j];
+          next[i] = (1.0f - DAMPING) + DAMPING * sum;
+        }
+      memcpy (ranks, next, n * sizeof (float));
+    }
+}

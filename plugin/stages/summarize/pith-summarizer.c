@@ -1,0 +1,754 @@
+/* pith-summarizer.c: the summarize stage
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+/**
+ * PithSummarizer:
+ *
+ * The `summarize` stage: chooses the sentences of an extractive summary,
+ * and the key phrases of the text.
+ *
+ * A sentence's score combines its centrality (TextRank over the tf-idf
+ * cosine similarity of sentences, with Snowball stems and stop words of the
+ * document's language), a position prior for news (score (i + 1)^-decay for
+ * the i-th sentence, decay set by [property@Pith.Summarizer:position-decay]),
+ * and, when the `entities` stage ran before, the salience of the entities
+ * it names (how often the document mentions them). Fragments of fewer than
+ * five words count for little. [property@Pith.Summarizer:method] chooses
+ * other scorings.
+ *
+ * Sentences are taken best first, each weighed against those already taken
+ * (MMR, [property@Pith.Summarizer:diversity]); two near duplicates are never
+ * both taken. A sentence that opens with a pronoun or connective is brought
+ * in with the sentence before it, or passed over
+ * ([property@Pith.Summarizer:coherence]). Ties go to the earlier sentence,
+ * so the same document always gives the same summary.
+ *
+ * The length is [property@Pith.Summarizer:sentences], or a
+ * [property@Pith.Summarizer:ratio] of the sentences (rounded half up), or a
+ * budget of [property@Pith.Summarizer:words] or
+ * [property@Pith.Summarizer:chars] filled greedily; a non-empty document
+ * always gets at least one sentence.
+ *
+ * The stage fills the `summary` layer (sentence spans with their scores, in
+ * document order unless [property@Pith.Summarizer:rank-order]), the
+ * `summary` report (`sentences`: indices, `text`) and the `keywords` layer.
+ * It needs the `token` and `sentence` layers: put `segment` before it.
+ * Similarity is computed between sentences at most 50 apart, so long
+ * documents cost time in proportion to their length.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pith-document-private.h"
+#include "pith-enum-types.h"
+#include "pith-error.h"
+#include "pith-sentence-graph-private.h"
+#include "pith-summarizer.h"
+
+#define WINDOW 50
+#define NEAR_DUPLICATE 0.8f
+#define SHORT_SENTENCE 5
+#define KEYPHRASE_MAX_WORDS 3
+
+struct _PithSummarizer
+{
+  PithStage parent_instance;
+
+  PithSummaryMethod method;
+  PithSummaryCoherence coherence;
+  guint sentences;
+  double ratio;
+  guint words;
+  guint chars;
+  double diversity;
+  gboolean rank_order;
+  guint keywords;
+  double centrality_weight;
+  double position_weight;
+  double entity_weight;
+  double position_decay;
+};
+
+G_DEFINE_FINAL_TYPE (PithSummarizer, pith_summarizer, PITH_TYPE_STAGE)
+
+enum {
+  PROP_0,
+  PROP_METHOD,
+  PROP_SENTENCES,
+  PROP_RATIO,
+  PROP_WORDS,
+  PROP_CHARS,
+  PROP_DIVERSITY,
+  PROP_COHERENCE,
+  PROP_RANK_ORDER,
+  PROP_KEYWORDS,
+  PROP_CENTRALITY_WEIGHT,
+  PROP_POSITION_WEIGHT,
+  PROP_ENTITY_WEIGHT,
+  PROP_POSITION_DECAY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define DEFAULT_SENTENCES 3
+/* Tuned on the first 500 CNN/DailyMail validation articles against Lead-3
+ * with tools/pith-eval-summary; the other 500 are the held-out check. */
+#define DEFAULT_DIVERSITY 0.5
+#define DEFAULT_KEYWORDS 10
+#define DEFAULT_CENTRALITY_WEIGHT 0.4
+#define DEFAULT_POSITION_WEIGHT 1.0
+#define DEFAULT_ENTITY_WEIGHT 0.05
+#define DEFAULT_POSITION_DECAY 0.5
+
+static const char *
+language_of (PithDocument *document)
+{
+  const char *language = pith_document_get_language (document);
+
+  return language != NULL ? language : "en";
+}
+
+/* How much of the document's attention goes to the entities a sentence
+ * names: the sum over its entity mentions of the log of how often the
+ * document mentions that entity. */
+static void
+entity_salience (PithDocument             *document,
+                 const PithSentenceGraph  *graph,
+                 float                    *salience)
+{
+  const PithSpanData *sentences;
+  const PithSpanData *entities;
+  guint n_sentences = 0;
+  guint n_entities = 0;
+  JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
+  JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ?
+                      json_node_get_array (groups_node) : NULL;
+  guint s = 0;
+
+  memset (salience, 0, graph->n_sentences * sizeof (float));
+  if (groups == NULL)
+    return;
+
+  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_entities);
+  for (guint e = 0; e < n_entities; e++)
+    {
+      JsonNode *group = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, e, "entity");
+      gint64 index;
+
+      if (group == NULL || (index = json_node_get_int (group)) < 0 ||
+          (guint64) index >= json_array_get_length (groups))
+        continue;
+      while (s < n_sentences && sentences[s].end <= entities[e].start)
+        s++;
+      if (s >= n_sentences)
+        break;
+      salience[s] += logf (1.0f + (float) json_object_get_int_member (
+                             json_array_get_object_element (groups, (guint) index), "mentions"));
+    }
+}
+
+static void
+normalize (float *values,
+           guint  n)
+{
+  float largest = 0.0f;
+
+  for (guint i = 0; i < n; i++)
+    largest = MAX (largest, values[i]);
+  for (guint i = 0; i < n && largest > 0.0f; i++)
+    values[i] /= largest;
+}
+
+static void
+score_sentences (PithSummarizer          *self,
+                 PithDocument            *document,
+                 const PithSentenceGraph *graph,
+                 float                   *scores)
+{
+  guint n = graph->n_sentences;
+  g_autofree float *centrality = g_new0 (float, MAX (n, 1));
+  g_autofree float *salience = g_new0 (float, MAX (n, 1));
+
+  if (self->method == PITH_SUMMARY_METHOD_LEAD)
+    {
+      for (guint i = 0; i < n; i++)
+        scores[i] = 1.0f / (float) (i + 1);
+      return;
+    }
+
+  pith_sentence_graph_rank (graph, WINDOW, self->method == PITH_SUMMARY_METHOD_LEXRANK ? 0.1f : 0.0f,
+                            centrality);
+  normalize (centrality, n);
+  if (self->method != PITH_SUMMARY_METHOD_DEFAULT)
+    {
+      memcpy (scores, centrality, n * sizeof (float));
+      return;
+    }
+
+  entity_salience (document, graph, salience);
+  normalize (salience, n);
+  for (guint i = 0; i < n; i++)
+    {
+      float position = powf ((float) (i + 1), (float) -self->position_decay);
+
+      scores[i] = (float) (self->centrality_weight * centrality[i] +
+                           self->position_weight * position +
+                           self->entity_weight * salience[i]);
+      if (graph->sentences[i].n_words < SHORT_SENTENCE)
+        scores[i] *= 0.1f;
+    }
+}
+
+static gboolean
+opens_with_dangling_word (PithDocument            *document,
+                          const PithSentenceGraph *graph,
+                          guint                    sentence)
+{
+  const PithWordList *dangling = pith_word_list_get ("summarize/dangling-en.txt");
+  const PithSpanData *tokens;
+  guint n_tokens = 0;
+  g_autofree char *first = NULL;
+  guint t = graph->sentences[sentence].first_token;
+
+  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  if (graph->sentences[sentence].n_tokens == 0 || t >= n_tokens)
+    return FALSE;
+  first = g_utf8_strdown (pith_document_get_text (document) + tokens[t].start,
+                          (gssize) (tokens[t].end - tokens[t].start));
+  return pith_word_list_lookup (dangling, first, strlen (first), NULL);
+}
+
+typedef struct
+{
+  guint sentence;
+  float score;
+} Ranked;
+
+static guint
+sentence_budget (PithSummarizer *self,
+                 guint           n_sentences)
+{
+  if (self->ratio > 0.0)
+    return MAX (1, (guint) floor (self->ratio * n_sentences + 0.5));
+  return self->sentences;
+}
+
+/* Chooses sentences: best first by maximal marginal relevance, within the
+ * budget, with the coherence rule. */
+static GArray *
+select_sentences (PithSummarizer          *self,
+                  PithDocument            *document,
+                  const PithSentenceGraph *graph,
+                  const float             *scores)
+{
+  guint n = graph->n_sentences;
+  const PithSpanData *sentences;
+  guint n_spans = 0;
+  g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
+  g_autofree gboolean *passed = g_new0 (gboolean, MAX (n, 1));
+  GArray *selection = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  guint budget = self->words > 0 || self->chars > 0 ? n : sentence_budget (self, n);
+  guint words_used = 0;
+  guint chars_used = 0;
+
+  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_spans);
+
+  while (selection->len < budget)
+    {
+      int best = -1;
+      float best_value = 0.0f;
+
+      for (guint i = 0; i < n; i++)
+        {
+          float redundancy = 0.0f;
+          float value;
+
+          if (chosen[i] || passed[i])
+            continue;
+          for (guint k = 0; k < selection->len; k++)
+            redundancy = MAX (redundancy, pith_sentence_graph_similarity (
+                                graph, i, g_array_index (selection, Ranked, k).sentence));
+          if (redundancy >= NEAR_DUPLICATE)
+            {
+              passed[i] = TRUE;
+              continue;
+            }
+          value = (float) ((1.0 - self->diversity) * scores[i] - self->diversity * redundancy);
+          if (best < 0 || value > best_value)
+            {
+              best = (int) i;
+              best_value = value;
+            }
+        }
+      if (best < 0)
+        break;
+
+      {
+        guint take[2] = { (guint) best, 0 };
+        guint n_take = 1;
+        guint words = 0;
+        guint chars = 0;
+
+        if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best > 0 && !chosen[best - 1] &&
+            opens_with_dangling_word (document, graph, (guint) best))
+          {
+            if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget)
+              {
+                passed[best] = TRUE;
+                continue;
+              }
+            take[1] = take[0];
+            take[0] = (guint) best - 1;
+            n_take = 2;
+          }
+
+        for (guint k = 0; k < n_take; k++)
+          {
+            words += graph->sentences[take[k]].n_words;
+            chars += g_utf8_strlen (pith_document_get_text (document) + sentences[take[k]].start,
+                                    sentences[take[k]].end - sentences[take[k]].start);
+          }
+        if (selection->len > 0 &&
+            ((self->words > 0 && words_used + words > self->words) ||
+             (self->chars > 0 && chars_used + chars > self->chars)))
+          {
+            passed[best] = TRUE;
+            continue;
+          }
+
+        for (guint k = 0; k < n_take; k++)
+          {
+            Ranked ranked = { take[k], scores[take[k]] };
+            chosen[take[k]] = TRUE;
+            g_array_append_val (selection, ranked);
+          }
+        words_used += words;
+        chars_used += chars;
+        if ((self->words > 0 && words_used >= self->words) ||
+            (self->chars > 0 && chars_used >= self->chars))
+          break;
+      }
+    }
+
+  /* A non-empty document always gets a sentence, whatever the rules say. */
+  if (selection->len == 0 && n > 0)
+    {
+      Ranked ranked = { 0, scores[0] };
+      for (guint i = 1; i < n; i++)
+        if (scores[i] > ranked.score)
+          ranked = (Ranked) { i, scores[i] };
+      g_array_append_val (selection, ranked);
+    }
+
+  return selection;
+}
+
+static int
+compare_by_sentence (gconstpointer a,
+                     gconstpointer b)
+{
+  guint x = ((const Ranked *) a)->sentence;
+  guint y = ((const Ranked *) b)->sentence;
+
+  return (x > y) - (x < y);
+}
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  float score;
+  char *key;
+} Phrase;
+
+static void
+phrase_clear (gpointer data)
+{
+  g_free (((Phrase *) data)->key);
+}
+
+static int
+compare_phrases (gconstpointer a,
+                 gconstpointer b)
+{
+  const Phrase *x = a;
+  const Phrase *y = b;
+
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Key phrases: runs of up to three content words, scored by the summed
+ * document weight (frequency times idf) of their stems, over the square
+ * root of their length; each phrase once, the best first. */
+static void
+add_keywords (PithSummarizer          *self,
+              PithDocument            *document,
+              const PithSentenceGraph *graph)
+{
+  const char *text = pith_document_get_text (document);
+  const PithWordList *stopwords = pith_word_list_get ("summarize/stopwords-en.txt");
+  const PithSpanData *tokens;
+  guint n_tokens = 0;
+  g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree float *weights = g_new0 (float, MAX (graph->term_texts->len, 1));
+  g_autoptr(GHashTable) term_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GQuark label = g_quark_from_static_string ("KEYWORD");
+
+  g_array_set_clear_func (phrases, phrase_clear);
+  pith_document_remove_layer (document, "keywords");
+  pith_document_add_span_bytes (document, "keywords", 1, 0, 0, 0.0);
+  if (self->keywords == 0)
+    return;
+
+  for (guint term = 0; term < graph->term_texts->len; term++)
+    g_hash_table_insert (term_ids, g_ptr_array_index (graph->term_texts, term), GUINT_TO_POINTER (term));
+  for (guint s = 0; s < graph->n_sentences; s++)
+    for (guint k = 0; k < graph->sentences[s].n_terms; k++)
+      weights[graph->sentences[s].terms[k].term] += graph->idf[graph->sentences[s].terms[k].term];
+
+  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  for (guint s = 0; s < graph->n_sentences; s++)
+    {
+      const PithSentenceVector *sentence = &graph->sentences[s];
+      guint end = sentence->first_token + sentence->n_tokens;
+
+      for (guint t = sentence->first_token; t < end; t++)
+        {
+          GString *key = g_string_new (NULL);
+          float score = 0.0f;
+          guint length = 0;
+
+          while (t < end && length < KEYPHRASE_MAX_WORDS)
+            {
+              g_autofree char *lower = g_utf8_strdown (text + tokens[t].start,
+                                                       (gssize) (tokens[t].end - tokens[t].start));
+              gboolean letters = FALSE;
+
+              for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+                letters |= g_unichar_isalpha (g_utf8_get_char (p));
+              if (!letters || pith_word_list_lookup (stopwords, lower, strlen (lower), NULL))
+                break;
+              g_string_append_printf (key, "%s%s", key->len > 0 ? " " : "", lower);
+              /* The stem's weight, found through its sentence's terms. */
+              for (guint k = 0; k < sentence->n_terms; k++)
+                {
+                  const char *stem = g_ptr_array_index (graph->term_texts, sentence->terms[k].term);
+                  if (g_str_has_prefix (lower, stem))
+                    {
+                      score += weights[sentence->terms[k].term];
+                      break;
+                    }
+                }
+              length++;
+              t++;
+            }
+
+          if (length > 0)
+            {
+              Phrase phrase = { tokens[t - length].start, tokens[t - 1].end,
+                                score / sqrtf ((float) length), g_string_free (key, FALSE) };
+              Phrase *previous = g_hash_table_lookup (best, phrase.key);
+
+              if (previous == NULL)
+                {
+                  g_array_append_val (phrases, phrase);
+                  g_hash_table_insert (best, phrase.key, GUINT_TO_POINTER (phrases->len));
+                }
+              else
+                g_free (phrase.key);
+            }
+          else
+            g_string_free (key, TRUE);
+        }
+    }
+
+  g_hash_table_remove_all (best);
+  g_array_sort (phrases, compare_phrases);
+  for (guint p = 0; p < phrases->len && p < self->keywords; p++)
+    {
+      Phrase *phrase = &g_array_index (phrases, Phrase, p);
+      pith_document_add_span_bytes (document, "keywords", phrase->start, phrase->end, label, phrase->score);
+    }
+}
+
+static gboolean
+pith_summarizer_process (PithStage     *stage,
+                         PithDocument  *document,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  PithSummarizer *self = PITH_SUMMARIZER (stage);
+  const char *text = pith_document_get_text (document);
+  const PithWordList *stopwords = NULL;
+  const PithSpanData *sentences;
+  guint n_sentences = 0;
+  g_autoptr(PithSentenceGraph) graph = NULL;
+  g_autofree float *scores = NULL;
+  g_autoptr(GArray) selection = NULL;
+  g_autoptr(JsonObject) report = json_object_new ();
+  JsonArray *indices = json_array_new ();
+  GString *summary = g_string_new (NULL);
+  GQuark label = g_quark_from_static_string ("SUMMARY");
+
+  if (!pith_document_has_layer (document, PITH_LAYER_TOKEN) ||
+      !pith_document_has_layer (document, PITH_LAYER_SENTENCE))
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "The summarize stage needs tokens and sentences: put segment before it");
+      g_string_free (summary, TRUE);
+      json_array_unref (indices);
+      return FALSE;
+    }
+
+  if (g_ascii_strncasecmp (language_of (document), "en", 2) == 0)
+    stopwords = pith_word_list_get ("summarize/stopwords-en.txt");
+  graph = pith_sentence_graph_new (document, stopwords, language_of (document));
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_string_free (summary, TRUE);
+      json_array_unref (indices);
+      return FALSE;
+    }
+
+  scores = g_new0 (float, MAX (graph->n_sentences, 1));
+  score_sentences (self, document, graph, scores);
+  selection = select_sentences (self, document, graph, scores);
+  if (!self->rank_order)
+    g_array_sort (selection, compare_by_sentence);
+
+  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  pith_document_remove_layer (document, "summary");
+  pith_document_add_span_bytes (document, "summary", 1, 0, 0, 0.0);
+  for (guint k = 0; k < selection->len; k++)
+    {
+      Ranked *ranked = &g_array_index (selection, Ranked, k);
+      const PithSpanData *span = &sentences[ranked->sentence];
+
+      pith_document_add_span_bytes (document, "summary", span->start, span->end, label, ranked->score);
+      json_array_add_int_element (indices, ranked->sentence);
+      if (summary->len > 0)
+        g_string_append_c (summary, ' ');
+      g_string_append_len (summary, text + span->start, span->end - span->start);
+    }
+  json_object_set_array_member (report, "sentences", indices);
+  json_object_set_string_member (report, "text", summary->str);
+  g_string_free (summary, TRUE);
+  pith_document_set_report (document, "summary", report);
+
+  add_keywords (self, document, graph);
+  return TRUE;
+}
+
+static void
+pith_summarizer_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PithSummarizer *self = PITH_SUMMARIZER (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD: g_value_set_enum (value, self->method); break;
+    case PROP_SENTENCES: g_value_set_uint (value, self->sentences); break;
+    case PROP_RATIO: g_value_set_double (value, self->ratio); break;
+    case PROP_WORDS: g_value_set_uint (value, self->words); break;
+    case PROP_CHARS: g_value_set_uint (value, self->chars); break;
+    case PROP_DIVERSITY: g_value_set_double (value, self->diversity); break;
+    case PROP_COHERENCE: g_value_set_enum (value, self->coherence); break;
+    case PROP_RANK_ORDER: g_value_set_boolean (value, self->rank_order); break;
+    case PROP_KEYWORDS: g_value_set_uint (value, self->keywords); break;
+    case PROP_CENTRALITY_WEIGHT: g_value_set_double (value, self->centrality_weight); break;
+    case PROP_POSITION_WEIGHT: g_value_set_double (value, self->position_weight); break;
+    case PROP_ENTITY_WEIGHT: g_value_set_double (value, self->entity_weight); break;
+    case PROP_POSITION_DECAY: g_value_set_double (value, self->position_decay); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_summarizer_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PithSummarizer *self = PITH_SUMMARIZER (object);
+
+  switch (prop_id)
+    {
+    case PROP_METHOD: self->method = g_value_get_enum (value); break;
+    case PROP_SENTENCES: self->sentences = g_value_get_uint (value); break;
+    case PROP_RATIO: self->ratio = g_value_get_double (value); break;
+    case PROP_WORDS: self->words = g_value_get_uint (value); break;
+    case PROP_CHARS: self->chars = g_value_get_uint (value); break;
+    case PROP_DIVERSITY: self->diversity = g_value_get_double (value); break;
+    case PROP_COHERENCE: self->coherence = g_value_get_enum (value); break;
+    case PROP_RANK_ORDER: self->rank_order = g_value_get_boolean (value); break;
+    case PROP_KEYWORDS: self->keywords = g_value_get_uint (value); break;
+    case PROP_CENTRALITY_WEIGHT: self->centrality_weight = g_value_get_double (value); break;
+    case PROP_POSITION_WEIGHT: self->position_weight = g_value_get_double (value); break;
+    case PROP_ENTITY_WEIGHT: self->entity_weight = g_value_get_double (value); break;
+    case PROP_POSITION_DECAY: self->position_decay = g_value_get_double (value); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_summarizer_class_init (PithSummarizerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  PithStageClass *stage_class = PITH_STAGE_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->get_property = pith_summarizer_get_property;
+  object_class->set_property = pith_summarizer_set_property;
+  stage_class->process = pith_summarizer_process;
+
+  pith_stage_class_set_description (stage_class, "Chooses the sentences of an extractive summary and key phrases");
+
+  /* Blurbs are kept: `pith inspect summarize` shows them. */
+
+  /**
+   * PithSummarizer:method:
+   *
+   * How sentences are scored.
+   */
+  properties[PROP_METHOD] =
+    g_param_spec_enum ("method", NULL, "Scoring: default, textrank, lexrank or lead",
+                       PITH_TYPE_SUMMARY_METHOD, PITH_SUMMARY_METHOD_DEFAULT, flags);
+  /**
+   * PithSummarizer:sentences:
+   *
+   * How many sentences to take, unless a ratio, word or character budget
+   * is set.
+   */
+  properties[PROP_SENTENCES] =
+    g_param_spec_uint ("sentences", NULL, "Sentences to take", 1, 1000, DEFAULT_SENTENCES, flags);
+  /**
+   * PithSummarizer:ratio:
+   *
+   * The share of the document's sentences to take (0 for none): the count
+   * is rounded half up, at least one.
+   */
+  properties[PROP_RATIO] =
+    g_param_spec_double ("ratio", NULL, "Share of the sentences to take, 0 for none", 0.0, 1.0, 0.0, flags);
+  /**
+   * PithSummarizer:words:
+   *
+   * A budget of words (0 for none), filled greedily best sentence first.
+   */
+  properties[PROP_WORDS] =
+    g_param_spec_uint ("words", NULL, "Budget of words, 0 for none", 0, G_MAXUINT, 0, flags);
+  /**
+   * PithSummarizer:chars:
+   *
+   * A budget of characters (0 for none), filled greedily.
+   */
+  properties[PROP_CHARS] =
+    g_param_spec_uint ("chars", NULL, "Budget of characters, 0 for none", 0, G_MAXUINT, 0, flags);
+  /**
+   * PithSummarizer:diversity:
+   *
+   * How much a sentence's likeness to those already taken counts against
+   * it (the λ of maximal marginal relevance); near duplicates are never
+   * both taken whatever the setting.
+   */
+  properties[PROP_DIVERSITY] =
+    g_param_spec_double ("diversity", NULL, "Weight against redundancy (MMR lambda)", 0.0, 1.0,
+                         DEFAULT_DIVERSITY, flags);
+  /**
+   * PithSummarizer:coherence:
+   *
+   * What to do with a sentence that depends on the one before.
+   */
+  properties[PROP_COHERENCE] =
+    g_param_spec_enum ("coherence", NULL, "Dangling sentences: off, include or replace",
+                       PITH_TYPE_SUMMARY_COHERENCE, PITH_SUMMARY_COHERENCE_INCLUDE, flags);
+  /**
+   * PithSummarizer:rank-order:
+   *
+   * Whether the summary layer lists sentences best first rather than in
+   * document order.
+   */
+  properties[PROP_RANK_ORDER] =
+    g_param_spec_boolean ("rank-order", NULL, "List the summary best first", FALSE, flags);
+  /**
+   * PithSummarizer:keywords:
+   *
+   * How many key phrases to put in the `keywords` layer.
+   */
+  properties[PROP_KEYWORDS] =
+    g_param_spec_uint ("keywords", NULL, "Key phrases to find", 0, 1000, DEFAULT_KEYWORDS, flags);
+  /**
+   * PithSummarizer:centrality-weight:
+   *
+   * The weight of centrality in the default method.
+   */
+  properties[PROP_CENTRALITY_WEIGHT] =
+    g_param_spec_double ("centrality-weight", NULL, "Weight of centrality", 0.0, 100.0,
+                         DEFAULT_CENTRALITY_WEIGHT, flags);
+  /**
+   * PithSummarizer:position-weight:
+   *
+   * The weight of the position prior in the default method.
+   */
+  properties[PROP_POSITION_WEIGHT] =
+    g_param_spec_double ("position-weight", NULL, "Weight of the position prior", 0.0, 100.0,
+                         DEFAULT_POSITION_WEIGHT, flags);
+  /**
+   * PithSummarizer:entity-weight:
+   *
+   * The weight of entity salience in the default method.
+   */
+  properties[PROP_ENTITY_WEIGHT] =
+    g_param_spec_double ("entity-weight", NULL, "Weight of entity salience", 0.0, 100.0,
+                         DEFAULT_ENTITY_WEIGHT, flags);
+  /**
+   * PithSummarizer:position-decay:
+   *
+   * How fast the position prior falls: the i-th sentence scores
+   * (i + 1)^-decay.
+   */
+  properties[PROP_POSITION_DECAY] =
+    g_param_spec_double ("position-decay", NULL, "Decay of the position prior", 0.0, 10.0,
+                         DEFAULT_POSITION_DECAY, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+pith_summarizer_init (PithSummarizer *self)
+{
+  self->sentences = DEFAULT_SENTENCES;
+  self->diversity = DEFAULT_DIVERSITY;
+  self->coherence = PITH_SUMMARY_COHERENCE_INCLUDE;
+  self->keywords = DEFAULT_KEYWORDS;
+  self->centrality_weight = DEFAULT_CENTRALITY_WEIGHT;
+  self->position_weight = DEFAULT_POSITION_WEIGHT;
+  self->entity_weight = DEFAULT_ENTITY_WEIGHT;
+  self->position_decay = DEFAULT_POSITION_DECAY;
+}
+
+/**
+ * pith_summarizer_new:
+ *
+ * Creates a `summarize` stage with default settings. In Python,
+ * `Pith.Summarizer(sentences=5)` sets properties.
+ *
+ * Returns: (transfer full): a new stage
+ */
+PithStage *
+pith_summarizer_new (void)
+{
+  return g_object_new (PITH_TYPE_SUMMARIZER, NULL);
+}

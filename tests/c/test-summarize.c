@@ -1,0 +1,233 @@
+/* test-summarize.c: the summarize stage
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <pith/pith.h>
+
+#include "pith-test-cases.h"
+
+#define run pith_test_run
+
+static const char ARTICLE[] =
+  "Port workers in Valmora ended a nine-day strike on Tuesday after the ministry agreed to review pay. "
+  "The union said members would return to work on Wednesday morning. "
+  "Transport Minister Daniel Ferreira met union leader Ines Okafor for eleven hours. "
+  "He said the review of night-shift pay would be published within 30 days. "
+  "Shipping companies had warned that the strike cost the region $12 million a day. "
+  "Port workers in Valmora ended a nine-day strike on Tuesday after the ministry agreed to review pay. "
+  "However, seasonal staff are not covered by the agreement. "
+  "The strike was the longest at the port since 2011. "
+  "Fishing crews and ferry operators were hit hardest by the closure. "
+  "Okafor called the deal a first step, not the last word.";
+
+static guint
+n_summary (PithDocument *document)
+{
+  return pith_document_get_n_spans (document, "summary");
+}
+
+static void
+test_budgets (void)
+{
+  g_autoptr(PithDocument) three = run ("segment ! summarize", ARTICLE);
+  g_autoptr(PithDocument) five = run ("segment ! summarize sentences=5", ARTICLE);
+  g_autoptr(PithDocument) ratio = run ("segment ! summarize ratio=0.25", ARTICLE);
+  g_autoptr(PithDocument) tiny_ratio = run ("segment ! summarize ratio=0.01", ARTICLE);
+  g_autoptr(PithDocument) words = run ("segment ! summarize words=40", ARTICLE);
+  g_autoptr(PithDocument) chars = run ("segment ! summarize chars=10", ARTICLE);
+  g_autoptr(GPtrArray) word_spans = pith_document_get_spans (words, "summary");
+  guint n_words = 0;
+
+  g_assert_cmpuint (n_summary (three), ==, 3);
+  g_assert_cmpuint (n_summary (five), ==, 5);
+  /* 10 sentences × 0.25 = 2.5, rounded half up. */
+  g_assert_cmpuint (n_summary (ratio), ==, 3);
+  /* Never empty for a non-empty document. */
+  g_assert_cmpuint (n_summary (tiny_ratio), ==, 1);
+  g_assert_cmpuint (n_summary (chars), ==, 1);
+
+  for (guint i = 0; i < word_spans->len; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (((PithSpan *) g_ptr_array_index (word_spans, i))->text, " ", -1);
+      n_words += g_strv_length (parts);
+    }
+  g_assert_cmpuint (word_spans->len, >=, 1);
+  g_assert_cmpuint (n_words, <=, 44);
+}
+
+static void
+test_no_near_duplicates (void)
+{
+  g_autoptr(PithDocument) document = run ("segment ! summarize sentences=6", ARTICLE);
+  g_autoptr(GPtrArray) spans = pith_document_get_spans (document, "summary");
+  guint copies = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    copies += g_str_has_prefix (((PithSpan *) g_ptr_array_index (spans, i))->text, "Port workers in Valmora");
+  g_assert_cmpuint (copies, ==, 1);
+}
+
+static gboolean
+has_sentence (PithDocument *document,
+              const char   *prefix)
+{
+  g_autoptr(GPtrArray) spans = pith_document_get_spans (document, "summary");
+
+  for (guint i = 0; i < spans->len; i++)
+    if (g_str_has_prefix (((PithSpan *) g_ptr_array_index (spans, i))->text, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_coherence (void)
+{
+  /* The "He said" sentence is the most central: it links all the others. */
+  static const char text[] =
+    "Farmers protested in the capital. Prices of grain fell. Fuel costs rose for farmers. "
+    "He said farmers, grain prices and fuel costs all mattered in the capital. "
+    "Officials declined to comment.";
+  g_autoptr(PithDocument) off = run ("segment ! summarize sentences=2 coherence=off method=textrank", text);
+  g_autoptr(PithDocument) include = run ("segment ! summarize sentences=2 coherence=include method=textrank", text);
+  g_autoptr(PithDocument) replace = run ("segment ! summarize sentences=2 coherence=replace method=textrank", text);
+  g_autoptr(GPtrArray) spans = NULL;
+
+  /* Off: the dangling sentence alone, without what it refers to. */
+  g_assert_true (has_sentence (off, "He said"));
+  g_assert_false (has_sentence (off, "Fuel costs"));
+  /* Include: brought in with the sentence before it. */
+  g_assert_true (has_sentence (include, "He said"));
+  g_assert_true (has_sentence (include, "Fuel costs"));
+  /* Replace: passed over for others. */
+  g_assert_false (has_sentence (replace, "He said"));
+  g_assert_cmpuint (n_summary (replace), ==, 2);
+
+  /* In document order by default. */
+  spans = pith_document_get_spans (include, "summary");
+  for (guint i = 1; i < spans->len; i++)
+    g_assert_cmpuint (((PithSpan *) g_ptr_array_index (spans, i - 1))->start, <,
+                      ((PithSpan *) g_ptr_array_index (spans, i))->start);
+}
+
+static void
+test_rank_order_and_report (void)
+{
+  g_autoptr(PithDocument) document = run ("segment ! summarize rank-order=true", ARTICLE);
+  g_autoptr(GPtrArray) spans = pith_document_get_spans (document, "summary");
+  JsonObject *report = pith_document_get_report (document, "summary");
+  JsonArray *indices = json_object_get_array_member (report, "sentences");
+
+  for (guint i = 1; i < spans->len; i++)
+    g_assert_cmpfloat (((PithSpan *) g_ptr_array_index (spans, i - 1))->score, >=,
+                       ((PithSpan *) g_ptr_array_index (spans, i))->score);
+  g_assert_cmpuint (json_array_get_length (indices), ==, 3);
+  g_assert_nonnull (strstr (json_object_get_string_member (report, "text"),
+                            ((PithSpan *) g_ptr_array_index (spans, 0))->text));
+}
+
+static void
+test_deterministic (void)
+{
+  g_autoptr(PithDocument) first = run ("clean ! segment ! entities ! summarize", ARTICLE);
+  g_autofree char *expected = pith_document_to_json (first);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(PithDocument) again = run ("clean ! segment ! entities ! summarize", ARTICLE);
+      g_autofree char *json = pith_document_to_json (again);
+      g_assert_cmpstr (json, ==, expected);
+    }
+}
+
+static void
+test_keywords (void)
+{
+  g_autoptr(PithDocument) document = run ("segment ! summarize keywords=5", ARTICLE);
+  g_autoptr(GPtrArray) keywords = pith_document_get_spans (document, "keywords");
+  gboolean strike = FALSE;
+
+  g_assert_cmpuint (keywords->len, ==, 5);
+  for (guint i = 0; i < keywords->len; i++)
+    {
+      PithSpan *keyword = g_ptr_array_index (keywords, i);
+      g_assert_cmpstr (keyword->label, ==, "KEYWORD");
+      strike |= strstr (keyword->text, "strike") != NULL || strstr (keyword->text, "Port workers") != NULL;
+    }
+  g_assert_true (strike);
+}
+
+static void
+test_other_language (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("segment ! summarize sentences=1", NULL);
+  g_autoptr(PithDocument) german = pith_document_new (
+    "Die Hafenarbeiter beendeten den Streik. Die Regierung prüft die Löhne der Hafenarbeiter. "
+    "Das Wetter war schön.");
+  g_autoptr(PithDocument) unknown = pith_document_new ("Один. Два три. Четыре пять шесть.");
+
+  pith_document_set_language (german, "de");
+  pith_document_set_language (unknown, "xx");
+  g_assert_true (pith_pipeline_process (pipeline, german, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_summary (german), ==, 1);
+  /* A language without a stemmer falls back to plain words. */
+  g_assert_true (pith_pipeline_process (pipeline, unknown, NULL, &error));
+  g_assert_cmpuint (n_summary (unknown), ==, 1);
+}
+
+static void
+test_empty_and_missing_segment (void)
+{
+  g_autoptr(PithDocument) empty = run ("segment ! summarize", "");
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("summarize", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n_summary (empty), ==, 0);
+  g_assert_null (pith_pipeline_process_text (pipeline, "Text.", NULL, &error));
+  g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT);
+}
+
+static void
+test_karabakh_sample (void)
+{
+  const char *shared = g_getenv ("PITH_SHARED_DATA");
+  g_autofree char *path = g_build_filename (shared != NULL ? shared : "", "samples",
+                                            "karabakh-scraped.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(PithDocument) document = NULL;
+  g_autoptr(GPtrArray) spans = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    {
+      g_test_skip ("../shared/data/samples/karabakh-scraped.txt is not there");
+      return;
+    }
+  document = run ("clean ! segment ! entities ! summarize", contents);
+  spans = pith_document_get_spans (document, "summary");
+  g_assert_cmpuint (spans->len, ==, 3);
+  /* The article's point: the proposal of a joint group. */
+  g_assert_true (has_sentence (document, "Turkish President Recep Erdogan proposed"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Pith/Summarize/budgets", test_budgets);
+  g_test_add_func ("/Pith/Summarize/no-near-duplicates", test_no_near_duplicates);
+  g_test_add_func ("/Pith/Summarize/coherence", test_coherence);
+  g_test_add_func ("/Pith/Summarize/rank-order", test_rank_order_and_report);
+  g_test_add_func ("/Pith/Summarize/deterministic", test_deterministic);
+  g_test_add_func ("/Pith/Summarize/keywords", test_keywords);
+  g_test_add_func ("/Pith/Summarize/languages", test_other_language);
+  g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
+  g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
+
+  return g_test_run ();
+}
