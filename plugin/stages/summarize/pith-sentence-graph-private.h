@@ -34,6 +34,8 @@ typedef struct
   GPtrArray *term_texts;    /* term id -> stem */
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
+  int *token_terms;         /* token index -> term id, -1 for stop words and punctuation */
+  guint n_tokens;
 } PithSentenceGraph;
 
 PithSentenceGraph *pith_sentence_graph_new     (PithDocument       *document,

@@ -54,6 +54,8 @@ pith_sentence_graph_new (PithDocument       *document,
   guint n_tokens = 0;
   guint n_sentences = 0;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Words repeat: each lowercase word is looked up and stemmed once. */
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   struct sb_stemmer *stemmer = stemmer_language != NULL ? sb_stemmer_new (stemmer_language, "UTF_8") : NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   guint t = 0;
@@ -62,16 +64,20 @@ pith_sentence_graph_new (PithDocument       *document,
   sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
+  self->n_tokens = n_tokens;
+  self->token_terms = g_new (int, MAX (n_tokens, 1));
+  for (guint i = 0; i < n_tokens; i++)
+    self->token_terms[i] = -1;
   self->term_texts = g_ptr_array_new_with_free_func (g_free);
+
+  /* Term counts of the sentence at hand: a dense array, and the terms
+   * touched, so resetting it costs the sentence, not the vocabulary. */
+  g_autoptr(GArray) tf = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint s = 0; s < n_sentences; s++)
     {
       PithSentenceVector *vector = &self->sentences[s];
-      g_autoptr(GHashTable) tf = g_hash_table_new (NULL, NULL);
-      GHashTableIter iter;
-      gpointer term;
-      gpointer count;
-      guint k = 0;
 
       while (t < n_tokens && tokens[t].end <= sentences[s].start)
         t++;
@@ -80,42 +86,78 @@ pith_sentence_graph_new (PithDocument       *document,
         {
           const char *word = text + tokens[t].start;
           gsize length = tokens[t].end - tokens[t].start;
-          g_autofree char *lower = NULL;
-          const char *stem;
-          gpointer id;
+          char buffer[64];
+          g_autofree char *folded = NULL;
+          const char *lower;
+          gpointer cached;
+          guint term;
 
           vector->n_tokens++;
           if (!has_alnum (word, length))
             continue;
           vector->n_words++;
-          lower = g_utf8_strdown (word, (gssize) length);
-          if (pith_word_list_lookup (stopwords, lower, strlen (lower), NULL))
-            continue;
-          stem = stemmer != NULL ? (const char *) sb_stemmer_stem (stemmer, (const sb_symbol *) lower,
-                                                                    (int) strlen (lower))
-                                 : lower;
-          if (stem == NULL)
-            stem = lower;
-          if (!g_hash_table_lookup_extended (ids, stem, NULL, &id))
+
+          /* ASCII words lowercase in place, without an allocation. */
+          {
+            gboolean ascii = length < sizeof buffer;
+            for (gsize k = 0; ascii && k < length; k++)
+              ascii = (guchar) word[k] < 0x80;
+            if (ascii)
+              {
+                for (gsize k = 0; k < length; k++)
+                  buffer[k] = g_ascii_tolower (word[k]);
+                buffer[length] = '\0';
+                lower = buffer;
+              }
+            else
+              lower = folded = g_utf8_strdown (word, (gssize) length);
+          }
+
+          if (!g_hash_table_lookup_extended (words, lower, NULL, &cached))
             {
-              char *copy = g_strdup (stem);
+              cached = GINT_TO_POINTER (-1);
+              if (!pith_word_list_lookup (stopwords, lower, strlen (lower), NULL))
+                {
+                  const char *stem = stemmer != NULL ?
+                                     (const char *) sb_stemmer_stem (stemmer, (const sb_symbol *) lower,
+                                                                     (int) strlen (lower)) : lower;
+                  gpointer id;
 
-              g_ptr_array_add (self->term_texts, copy);
-              id = GUINT_TO_POINTER (self->term_texts->len - 1);
-              g_hash_table_insert (ids, copy, id);
-              g_array_set_size (counts, self->term_texts->len);
+                  if (stem == NULL)
+                    stem = lower;
+                  if (!g_hash_table_lookup_extended (ids, stem, NULL, &id))
+                    {
+                      char *copy = g_strdup (stem);
+
+                      g_ptr_array_add (self->term_texts, copy);
+                      id = GUINT_TO_POINTER (self->term_texts->len - 1);
+                      g_hash_table_insert (ids, copy, id);
+                      g_array_set_size (counts, self->term_texts->len);
+                      g_array_set_size (tf, self->term_texts->len);
+                    }
+                  cached = GINT_TO_POINTER ((int) GPOINTER_TO_UINT (id));
+                }
+              g_hash_table_insert (words, g_strdup (lower), cached);
             }
-          g_hash_table_insert (tf, id, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (tf, id)) + 1));
+          if (GPOINTER_TO_INT (cached) < 0)
+            continue;
+          term = (guint) GPOINTER_TO_INT (cached);
+          self->token_terms[t] = (int) term;
+          if (g_array_index (tf, guint, term)++ == 0)
+            g_array_append_val (touched, term);
         }
 
-      vector->n_terms = g_hash_table_size (tf);
+      vector->n_terms = touched->len;
       vector->terms = g_new (PithTermWeight, MAX (vector->n_terms, 1));
-      g_hash_table_iter_init (&iter, tf);
-      while (g_hash_table_iter_next (&iter, &term, &count))
+      for (guint k = 0; k < touched->len; k++)
         {
-          vector->terms[k++] = (PithTermWeight) { GPOINTER_TO_UINT (term), (float) GPOINTER_TO_UINT (count) };
-          g_array_index (counts, guint, GPOINTER_TO_UINT (term))++;
+          guint term = g_array_index (touched, guint, k);
+
+          vector->terms[k] = (PithTermWeight) { term, (float) g_array_index (tf, guint, term) };
+          g_array_index (counts, guint, term)++;
+          g_array_index (tf, guint, term) = 0;
         }
+      g_array_set_size (touched, 0);
       qsort (vector->terms, vector->n_terms, sizeof (PithTermWeight), compare_terms);
     }
 
@@ -158,6 +200,7 @@ pith_sentence_graph_free (PithSentenceGraph *self)
   g_ptr_array_unref (self->term_texts);
   g_free (self->document_frequency);
   g_free (self->idf);
+  g_free (self->token_terms);
   g_free (self);
 }
 
@@ -192,8 +235,9 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
                           float                   *ranks)
 {
   guint n = self->n_sentences;
-  guint width = 2 * window + 1;
-  g_autofree float *weights = g_new0 (float, (gsize) n * width);   /* [i][j - i + window] */
+  /* Similarity is symmetric: only pairs (i, i + 1 + k), k < window, are
+   * stored, n × window floats in all. */
+  g_autofree float *weights = g_new0 (float, (gsize) MAX (n, 1) * window);
   g_autofree float *out_sum = g_new0 (float, MAX (n, 1));
   g_autofree float *next = g_new0 (float, MAX (n, 1));
 
@@ -204,8 +248,7 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
 
         if (threshold > 0.0f)
           similarity = similarity >= threshold ? 1.0f : 0.0f;
-        weights[(gsize) i * width + (j - i + window)] = similarity;
-        weights[(gsize) j * width + (i - j + window)] = similarity;
+        weights[(gsize) i * window + (j - i - 1)] = similarity;
         out_sum[i] += similarity;
         out_sum[j] += similarity;
       }
@@ -221,8 +264,13 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
           guint to = MIN (n, i + window + 1);
 
           for (guint j = from; j < to; j++)
-            if (j != i && out_sum[j] > 0.0f)
-              sum += weights[(gsize) j * width + (i - j + window)] / out_sum[j] * ranks[j];
+            {
+              guint low = MIN (i, j);
+              guint high = MAX (i, j);
+
+              if (j != i && out_sum[j] > 0.0f)
+                sum += weights[(gsize) low * window + (high - low - 1)] / out_sum[j] * ranks[j];
+            }
           next[i] = (1.0f - DAMPING) + DAMPING * sum;
         }
       memcpy (ranks, next, n * sizeof (float));

@@ -114,6 +114,21 @@ language_of (PithDocument *document)
   return language != NULL ? language : "en";
 }
 
+/* The stop words of the document's language, NULL where there is no list
+ * (every word then counts). */
+static const PithWordList *
+stopwords_for (PithDocument *document)
+{
+  const char *language = language_of (document);
+  char name[64];
+
+  if (strlen (language) < 2 || !g_ascii_isalpha (language[0]) || !g_ascii_isalpha (language[1]))
+    return NULL;
+  g_snprintf (name, sizeof name, "summarize/stopwords-%c%c.txt",
+              g_ascii_tolower (language[0]), g_ascii_tolower (language[1]));
+  return pith_word_list_get (name);
+}
+
 /* How much of the document's attention goes to the entities a sentence
  * names: the sum over its entity mentions of the log of how often the
  * document mentions that entity. */
@@ -395,13 +410,11 @@ add_keywords (PithSummarizer          *self,
               const PithSentenceGraph *graph)
 {
   const char *text = pith_document_get_text (document);
-  const PithWordList *stopwords = pith_word_list_get ("summarize/stopwords-en.txt");
   const PithSpanData *tokens;
   guint n_tokens = 0;
   g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
-  g_autoptr(GHashTable) best = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree float *weights = g_new0 (float, MAX (graph->term_texts->len, 1));
-  g_autoptr(GHashTable) term_ids = g_hash_table_new (g_str_hash, g_str_equal);
   GQuark label = g_quark_from_static_string ("KEYWORD");
 
   g_array_set_clear_func (phrases, phrase_clear);
@@ -410,8 +423,7 @@ add_keywords (PithSummarizer          *self,
   if (self->keywords == 0)
     return;
 
-  for (guint term = 0; term < graph->term_texts->len; term++)
-    g_hash_table_insert (term_ids, g_ptr_array_index (graph->term_texts, term), GUINT_TO_POINTER (term));
+  /* A stem's weight in the document: idf summed over its sentences. */
   for (guint s = 0; s < graph->n_sentences; s++)
     for (guint k = 0; k < graph->sentences[s].n_terms; k++)
       weights[graph->sentences[s].terms[k].term] += graph->idf[graph->sentences[s].terms[k].term];
@@ -420,59 +432,43 @@ add_keywords (PithSummarizer          *self,
   for (guint s = 0; s < graph->n_sentences; s++)
     {
       const PithSentenceVector *sentence = &graph->sentences[s];
-      guint end = sentence->first_token + sentence->n_tokens;
+      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
 
       for (guint t = sentence->first_token; t < end; t++)
         {
-          GString *key = g_string_new (NULL);
+          GString *key;
           float score = 0.0f;
           guint length = 0;
 
-          while (t < end && length < KEYPHRASE_MAX_WORDS)
+          /* Runs of content words with letters: stems, not numbers. */
+          while (t + length < end && length < KEYPHRASE_MAX_WORDS && graph->token_terms[t + length] >= 0 &&
+                 g_unichar_isalpha (g_utf8_get_char (text + tokens[t + length].start)))
             {
-              g_autofree char *lower = g_utf8_strdown (text + tokens[t].start,
-                                                       (gssize) (tokens[t].end - tokens[t].start));
-              gboolean letters = FALSE;
-
-              for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
-                letters |= g_unichar_isalpha (g_utf8_get_char (p));
-              if (!letters || pith_word_list_lookup (stopwords, lower, strlen (lower), NULL))
-                break;
-              g_string_append_printf (key, "%s%s", key->len > 0 ? " " : "", lower);
-              /* The stem's weight, found through its sentence's terms. */
-              for (guint k = 0; k < sentence->n_terms; k++)
-                {
-                  const char *stem = g_ptr_array_index (graph->term_texts, sentence->terms[k].term);
-                  if (g_str_has_prefix (lower, stem))
-                    {
-                      score += weights[sentence->terms[k].term];
-                      break;
-                    }
-                }
+              score += weights[graph->token_terms[t + length]];
               length++;
-              t++;
             }
+          if (length == 0)
+            continue;
 
-          if (length > 0)
+          key = g_string_new (NULL);
+          for (guint k = 0; k < length; k++)
+            g_string_append_printf (key, "%s%s", k > 0 ? " " : "",
+                                    (char *) g_ptr_array_index (graph->term_texts, graph->token_terms[t + k]));
+          if (!g_hash_table_contains (seen, key->str))
             {
-              Phrase phrase = { tokens[t - length].start, tokens[t - 1].end,
+              Phrase phrase = { tokens[t].start, tokens[t + length - 1].end,
                                 score / sqrtf ((float) length), g_string_free (key, FALSE) };
-              Phrase *previous = g_hash_table_lookup (best, phrase.key);
 
-              if (previous == NULL)
-                {
-                  g_array_append_val (phrases, phrase);
-                  g_hash_table_insert (best, phrase.key, GUINT_TO_POINTER (phrases->len));
-                }
-              else
-                g_free (phrase.key);
+              g_array_append_val (phrases, phrase);
+              g_hash_table_add (seen, g_array_index (phrases, Phrase, phrases->len - 1).key);
             }
           else
             g_string_free (key, TRUE);
+          t += length - 1;
         }
     }
 
-  g_hash_table_remove_all (best);
+  g_hash_table_remove_all (seen);
   g_array_sort (phrases, compare_phrases);
   for (guint p = 0; p < phrases->len && p < self->keywords; p++)
     {
@@ -510,8 +506,7 @@ pith_summarizer_process (PithStage     *stage,
       return FALSE;
     }
 
-  if (g_ascii_strncasecmp (language_of (document), "en", 2) == 0)
-    stopwords = pith_word_list_get ("summarize/stopwords-en.txt");
+  stopwords = stopwords_for (document);
   graph = pith_sentence_graph_new (document, stopwords, language_of (document));
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
