@@ -464,8 +464,10 @@ pith_entity_recognizer_process (PithStage     *stage,
       sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
       sentence.gazetteer = marks + first;
       sentence.tokens = NULL;
+      pith_ner_sentence_prepare (&sentence);
       pith_ner_mark_gazetteer (&sentence, marks + first);
       pith_ner_tag_sentence (self->model, &sentence, context, tags + first);
+      pith_ner_sentence_clear (&sentence);
 
       add_sentence_entities (self, document, tokens, words, tags, first, t);
     }

@@ -170,10 +170,10 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
           g_string_truncate (phrase, 0);
           for (guint k = 0; k < n; k++)
             {
-              g_autofree char *lower = g_utf8_strdown (sentence->words[i + k], -1);
+              g_autofree char *folded = sentence->tokens == NULL ? g_utf8_strdown (sentence->words[i + k], -1) : NULL;
               if (k > 0)
                 g_string_append_c (phrase, ' ');
-              g_string_append (phrase, lower);
+              g_string_append (phrase, folded != NULL ? folded : sentence->tokens[i + k].down);
             }
           bits = GPOINTER_TO_UINT (g_hash_table_lookup (names, phrase->str));
           if (bits != 0)

@@ -79,7 +79,7 @@ void pith_ner_sentence_prepare (PithNerSentence *sentence);
 void pith_ner_sentence_clear   (PithNerSentence *sentence);
 
 /* Marks where the names of the built-in gazetteer stand in @sentence;
- * @marks has one byte per word. */
+ * @marks has one byte per word. Faster on a prepared sentence. */
 void pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                               guint8                *marks);
 
