@@ -33,13 +33,18 @@ static const Measure measures[] = {
 
 static int opt_runs = 5;
 static int opt_copies = 10;
+static int opt_threads;
 static char *opt_markdown;
+static char *opt_json;
 static char **opt_inputs;
 
 static const GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Timed runs per measure (median reported)", "N" },
   { "copies", 'c', 0, G_OPTION_ARG_INT, &opt_copies, "Copies of the corpus per run", "N" },
   { "markdown", 'm', 0, G_OPTION_ARG_FILENAME, &opt_markdown, "Also write a Markdown table", "FILE" },
+  { "json", 'j', 0, G_OPTION_ARG_FILENAME, &opt_json, "Also write each measure's MB/s as JSON", "FILE" },
+  { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
+    "Only measure the default pipeline as a batch on N threads", "N" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_inputs, NULL, "CORPUS…" },
   { NULL }
 };
@@ -75,6 +80,38 @@ load (const char *path,
     }
   else
     g_ptr_array_add (texts, g_steal_pointer (&contents));
+}
+
+static int compare_doubles (gconstpointer a, gconstpointer b);
+
+/* The default pipeline as a batch on @threads threads: MB/s, median. */
+static void
+measure_threads (GPtrArray *texts,
+                 gsize      bytes,
+                 GString   *table)
+{
+  g_autoptr(PithPipeline) pipeline =
+    pith_pipeline_new_from_string ("clean ! segment ! entities ! summarize", NULL);
+  g_autofree double *seconds = g_new (double, opt_runs);
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) results = NULL;
+      gint64 start;
+
+      for (int copy = 0; copy < opt_copies; copy++)
+        for (guint i = 0; i < texts->len; i++)
+          g_ptr_array_add (documents, pith_document_new (g_ptr_array_index (texts, i)));
+      start = g_get_monotonic_time ();
+      results = pith_pipeline_process_batch (pipeline, (PithDocument **) documents->pdata,
+                                             documents->len, (guint) opt_threads, NULL, NULL, NULL, NULL);
+      seconds[run] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+    }
+  qsort (seconds, opt_runs, sizeof (double), compare_doubles);
+  g_string_append_printf (table, "| default pipeline, %d thread%s | %.3f | %.2f |\n", opt_threads,
+                          opt_threads == 1 ? "" : "s", seconds[opt_runs / 2],
+                          bytes / 1e6 / seconds[opt_runs / 2]);
 }
 
 /* One document of about @size bytes made of the corpus, repeated. */
@@ -171,6 +208,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) table = g_string_new (NULL);
+  g_autoptr(JsonBuilder) figures = json_builder_new ();
   gsize bytes = 0;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -186,8 +224,16 @@ main (int   argc,
     bytes += strlen (g_ptr_array_index (texts, i));
   bytes *= (gsize) opt_copies;
 
+  if (opt_threads > 0)
+    {
+      measure_threads (texts, bytes, table);
+      fputs (table->str, stdout);
+      return 0;
+    }
+
   g_string_append_printf (table, "%u documents × %d copies, %.1f MB per run, median of %d runs, 1 thread\n\n",
                           texts->len, opt_copies, bytes / 1e6, opt_runs);
+  json_builder_begin_object (figures);
   g_string_append (table, "| measure | median s | MB/s | documents/s | tokens/s |\n");
   g_string_append (table, "| --- | ---: | ---: | ---: | ---: |\n");
 
@@ -230,9 +276,26 @@ main (int   argc,
 
       qsort (seconds, opt_runs, sizeof (double), compare_doubles);
       median = seconds[opt_runs / 2];
-      g_string_append_printf (table, "| `%s` | %.3f | %.1f | %.0f | %s |\n", measures[m].name, median,
-                              bytes / 1e6 / median, texts->len * opt_copies / median,
-                              tokens > 0 ? g_strdup_printf ("%.0f", tokens / median) : "–");
+      json_builder_set_member_name (figures, measures[m].measure);
+      json_builder_add_double_value (figures, bytes / 1e6 / median);
+      {
+        char tokens_per_second[32] = "–";
+
+        if (tokens > 0)
+          g_snprintf (tokens_per_second, sizeof tokens_per_second, "%.0f", tokens / median);
+        g_string_append_printf (table, "| `%s` | %.3f | %.1f | %.0f | %s |\n", measures[m].name, median,
+                                bytes / 1e6 / median, texts->len * opt_copies / median, tokens_per_second);
+      }
+    }
+
+  json_builder_end_object (figures);
+  if (opt_json != NULL)
+    {
+      g_autoptr(JsonNode) root = json_builder_get_root (figures);
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      if (!g_file_set_contents (opt_json, text, -1, &error))
+        g_error ("%s", error->message);
     }
 
   measure_scaling (texts, table);

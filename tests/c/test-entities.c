@@ -206,6 +206,24 @@ test_patterns_errors (void)
     }
 }
 
+/* 60,000 mentions: grouping sorted them with a quadratic sort once, which
+ * ran for minutes; it must finish well within the suite's timeout. */
+static void
+test_many_mentions (void)
+{
+  GString *text = g_string_new (NULL);
+  g_autoptr(PithDocument) document = NULL;
+  JsonArray *groups;
+
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (text, "Angela Merkel met Emmanuel Macron in Berlin. ");
+  document = run ("segment ! entities", text->str);
+  groups = json_node_get_array (pith_document_get_report_node (document, "entity_groups"));
+  g_assert_cmpuint (pith_document_get_n_spans (document, PITH_LAYER_ENTITY), >=, 60000);
+  g_assert_cmpuint (json_array_get_length (groups), <=, 10);
+  g_string_free (text, TRUE);
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -348,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/groups", test_groups);
   g_test_add_func ("/Pith/Entities/patterns", test_patterns);
   g_test_add_func ("/Pith/Entities/patterns/errors", test_patterns_errors);
+  g_test_add_func ("/Pith/Entities/many-mentions", test_many_mentions);
   g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);

@@ -11,9 +11,9 @@
  * - it is an acronym of the group's name ("EU" for "European Union",
  *   "UN" for "United Nations"; "of", "the", "and" not counted).
  *
- * The group's name is its longest mention, its label that mention's. One
- * pass collects the long names, one assigns the mentions: linear in the
- * mentions, with hash tables.
+ * The group's name is its longest mention, its label that mention's.
+ * Mentions are sorted by length once, then each is looked up in hash
+ * tables: n log n in the mentions.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -101,6 +101,22 @@ is_acronym (const char *text)
   return letters >= 2 && letters <= 6;
 }
 
+static int
+compare_by_length (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  char **keys = user_data;
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+  gsize length_x = strlen (keys[x]);
+  gsize length_y = strlen (keys[y]);
+
+  if (length_x != length_y)
+    return length_x > length_y ? -1 : 1;
+  return (x > y) - (x < y);
+}
+
 void
 pith_entity_groups_build (PithDocument *document)
 {
@@ -125,20 +141,9 @@ pith_entity_groups_build (PithDocument *document)
       if (name_label_index (g_quark_from_string (span->label)) >= 0)
         order[n_order++] = i;
     }
-  for (guint a = 1; a < n_order; a++)
-    {
-      guint value = order[a];
-      gsize length = strlen (keys[value]);
-      guint b = a;
-
-      /* A stable insertion sort by length, longest first; mentions are few. */
-      while (b > 0 && strlen (keys[order[b - 1]]) < length)
-        {
-          order[b] = order[b - 1];
-          b--;
-        }
-      order[b] = value;
-    }
+  /* Longest first; among equals, in text order, so grouping is the same
+   * every time. */
+  g_qsort_with_data (order, n_order, sizeof (guint), compare_by_length, keys);
 
   for (guint o = 0; o < n_order; o++)
     {
