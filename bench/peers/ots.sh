@@ -16,7 +16,7 @@ times=()
 for run in $(seq "$runs"); do
   start=$(date +%s.%N)
   for file in "$dir"/*.txt; do ots --ratio=20 "$file" >/dev/null; done
-  times+=("$(echo "$(date +%s.%N) - $start" | bc -l)")
+  times+=("$(/usr/bin/python3 -c 'import sys; print(float(sys.argv[1]) - float(sys.argv[2]))' "$(date +%s.%N)" "$start")")
 done
 median=$(printf '%s\n' "${times[@]}" | sort -g | sed -n "$(( (runs + 1) / 2 ))p")
-echo "{\"ots summaries\": $(echo "$size / 1000000 / $median" | bc -l)}"
+/usr/bin/python3 -c 'import json, sys; print(json.dumps({"ots summaries": int(sys.argv[1]) / 1e6 / float(sys.argv[2])}))' "$size" "$median"

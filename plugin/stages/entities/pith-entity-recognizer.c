@@ -414,10 +414,7 @@ pith_entity_recognizer_process (PithStage     *stage,
   const PithSpanData *sentences;
   guint n_tokens = 0;
   guint n_sentences = 0;
-  g_autoptr(GPtrArray) words = NULL;
   g_autoptr(PithNerDocument) context = NULL;
-  g_autofree int *tags = NULL;
-  g_autofree guint8 *marks = NULL;
   guint t = 0;
 
   if (self->model == NULL &&
@@ -432,18 +429,22 @@ pith_entity_recognizer_process (PithStage     *stage,
       return FALSE;
     }
 
+  /* The document's words are read twice: once for the words it writes in
+   * lowercase, then sentence by sentence; only one sentence's words are
+   * copied at a time. */
   tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
-  words = g_ptr_array_new_full (n_tokens, g_free);
+  context = pith_ner_document_new (NULL, 0);
   for (guint i = 0; i < n_tokens; i++)
-    g_ptr_array_add (words, g_strndup (text + tokens[i].start, tokens[i].end - tokens[i].start));
-  context = pith_ner_document_new ((const char * const *) words->pdata, words->len);
-  tags = g_new0 (int, MAX (n_tokens, 1));
-  marks = g_new0 (guint8, MAX (n_tokens, 1));
+    if (g_ascii_islower (text[tokens[i].start]) || (guchar) text[tokens[i].start] >= 0x80)
+      pith_ner_document_add_word (context, text + tokens[i].start, tokens[i].end - tokens[i].start);
 
   pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, 1, 0, 0, 0.0);
   sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
   for (guint s = 0; s < n_sentences; s++)
     {
+      g_autoptr(GPtrArray) words = NULL;
+      g_autofree int *tags = NULL;
+      g_autofree guint8 *marks = NULL;
       guint first;
       PithNerSentence sentence;
 
@@ -459,17 +460,23 @@ pith_entity_recognizer_process (PithStage     *stage,
       if (t == first)
         continue;
 
-      sentence.words = (const char **) words->pdata + first;
+      words = g_ptr_array_new_full (t - first, g_free);
+      for (guint i = first; i < t; i++)
+        g_ptr_array_add (words, g_strndup (text + tokens[i].start, tokens[i].end - tokens[i].start));
+      tags = g_new0 (int, t - first);
+      marks = g_new0 (guint8, t - first);
+
+      sentence.words = (const char **) words->pdata;
       sentence.n_words = t - first;
       sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
-      sentence.gazetteer = marks + first;
+      sentence.gazetteer = marks;
       sentence.tokens = NULL;
       pith_ner_sentence_prepare (&sentence);
-      pith_ner_mark_gazetteer (&sentence, marks + first);
-      pith_ner_tag_sentence (self->model, &sentence, context, tags + first);
+      pith_ner_mark_gazetteer (&sentence, marks);
+      pith_ner_tag_sentence (self->model, &sentence, context, tags);
       pith_ner_sentence_clear (&sentence);
 
-      add_sentence_entities (self, document, tokens, words, tags, first, t);
+      add_sentence_entities (self, document, tokens + first, words, tags, 0, t - first);
     }
 
   pith_entity_groups_build (document);

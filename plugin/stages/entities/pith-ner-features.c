@@ -62,6 +62,17 @@ pith_ner_document_new (const char * const *all_words,
 }
 
 void
+pith_ner_document_add_word (PithNerDocument *self,
+                            const char      *word,
+                            gsize            length)
+{
+  g_autofree char *copy = g_strndup (word, length);
+
+  if (is_lowercase_word (copy) && !g_hash_table_contains (self->lowercase, copy))
+    g_hash_table_add (self->lowercase, g_steal_pointer (&copy));
+}
+
+void
 pith_ner_document_free (PithNerDocument *self)
 {
   if (self == NULL)

@@ -90,6 +90,10 @@ typedef struct _PithNerDocument PithNerDocument;
 PithNerDocument *pith_ner_document_new          (const char * const *all_words,
                                                  guint               n_words);
 void             pith_ner_document_free         (PithNerDocument    *self);
+/* Notes a word of the document, for "written in lowercase somewhere". */
+void             pith_ner_document_add_word     (PithNerDocument    *self,
+                                                 const char         *word,
+                                                 gsize               length);
 void             pith_ner_document_remember     (PithNerDocument    *self,
                                                  const char         *word,
                                                  int                 tag);
