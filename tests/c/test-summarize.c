@@ -191,6 +191,27 @@ test_empty_and_missing_segment (void)
   g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT);
 }
 
+/* Every sentence of a long document: the selection once rescanned every
+ * candidate against every chosen sentence for each pick, cubic in the
+ * sentences. It must finish well within the suite's timeout. */
+static void
+test_whole_long_document (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (6);
+  GString *text = g_string_new (NULL);
+  g_autoptr(PithDocument) document = NULL;
+
+  for (guint s = 0; s < 20000; s++)
+    {
+      for (guint w = 0; w < 8; w++)
+        g_string_append_printf (text, "%s%u", w > 0 ? " w" : "W", g_rand_int_range (rand, 0, 5000));
+      g_string_append (text, ". ");
+    }
+  document = run ("segment ! summarize ratio=1.0 keywords=0", text->str);
+  g_assert_cmpuint (n_summary (document), >, 19000);
+  g_string_free (text, TRUE);
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -227,6 +248,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/keywords", test_keywords);
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
+  g_test_add_func ("/Pith/Summarize/whole-long-document", test_whole_long_document);
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
 
   return g_test_run ();

@@ -19,8 +19,8 @@
  * other scorings.
  *
  * Sentences are taken best first, each weighed against those already taken
- * (MMR, [property@Pith.Summarizer:diversity]); two near duplicates are never
- * both taken. A sentence that opens with a pronoun or connective is brought
+ * within 50 sentences of it (MMR, [property@Pith.Summarizer:diversity]);
+ * two near duplicates there are never both taken. A sentence that opens with a pronoun or connective is brought
  * in with the sentence before it, or passed over
  * ([property@Pith.Summarizer:coherence]). Ties go to the earlier sentence,
  * so the same document always gives the same summary.
@@ -255,8 +255,83 @@ sentence_budget (PithSummarizer *self,
   return self->sentences;
 }
 
+/* A candidate in the selection heap: its MMR value when pushed, and the
+ * redundancy that value was computed with. */
+typedef struct
+{
+  float value;
+  float redundancy;
+  guint sentence;
+} Candidate;
+
+/* Higher value first; on a tie, the earlier sentence. */
+static gboolean
+candidate_before (const Candidate *a,
+                  const Candidate *b)
+{
+  return a->value > b->value || (a->value == b->value && a->sentence < b->sentence);
+}
+
+static void
+heap_push (GArray    *heap,
+           Candidate  candidate)
+{
+  guint i = heap->len;
+
+  g_array_append_val (heap, candidate);
+  while (i > 0)
+    {
+      guint parent = (i - 1) / 2;
+      Candidate *items = (Candidate *) (gpointer) heap->data;
+
+      if (!candidate_before (&items[i], &items[parent]))
+        break;
+      candidate = items[i];
+      items[i] = items[parent];
+      items[parent] = candidate;
+      i = parent;
+    }
+}
+
+static Candidate
+heap_pop (GArray *heap)
+{
+  Candidate *items = (Candidate *) (gpointer) heap->data;
+  Candidate top = items[0];
+  guint i = 0;
+
+  items[0] = items[heap->len - 1];
+  g_array_set_size (heap, heap->len - 1);
+  items = (Candidate *) (gpointer) heap->data;
+  for (;;)
+    {
+      guint left = 2 * i + 1;
+      guint best = i;
+      Candidate swap;
+
+      if (left < heap->len && candidate_before (&items[left], &items[best]))
+        best = left;
+      if (left + 1 < heap->len && candidate_before (&items[left + 1], &items[best]))
+        best = left + 1;
+      if (best == i)
+        break;
+      swap = items[i];
+      items[i] = items[best];
+      items[best] = swap;
+      i = best;
+    }
+  return top;
+}
+
 /* Chooses sentences: best first by maximal marginal relevance, within the
- * budget, with the coherence rule. */
+ * budget, with the coherence rule.
+ *
+ * A sentence's redundancy is its greatest similarity to a chosen sentence
+ * within the similarity window (as for centrality). Choosing a sentence
+ * raises the redundancy of its window only, and values only fall as the
+ * selection grows, so candidates wait in a heap and are revalued when they
+ * come up with a redundancy that has changed: the same choice as rescanning
+ * every candidate for every pick, at O(window × log n) a pick. */
 static GArray *
 select_sentences (PithSummarizer          *self,
                   PithDocument            *document,
@@ -267,89 +342,75 @@ select_sentences (PithSummarizer          *self,
   const PithSpanData *sentences;
   guint n_spans = 0;
   g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
-  g_autofree gboolean *passed = g_new0 (gboolean, MAX (n, 1));
+  g_autofree float *redundancy = g_new0 (float, MAX (n, 1));
+  g_autoptr(GArray) heap = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
   GArray *selection = g_array_new (FALSE, FALSE, sizeof (Ranked));
   guint budget = self->words > 0 || self->chars > 0 ? n : sentence_budget (self, n);
   guint words_used = 0;
   guint chars_used = 0;
 
   sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_spans);
+  for (guint i = 0; i < n; i++)
+    heap_push (heap, (Candidate) { (float) ((1.0 - self->diversity) * scores[i]), 0.0f, i });
 
-  while (selection->len < budget)
+  while (selection->len < budget && heap->len > 0)
     {
-      int best = -1;
-      float best_value = 0.0f;
+      Candidate best = heap_pop (heap);
+      guint take[2] = { best.sentence, 0 };
+      guint n_take = 1;
+      guint words = 0;
+      guint chars = 0;
 
-      for (guint i = 0; i < n; i++)
+      if (chosen[best.sentence] || redundancy[best.sentence] >= NEAR_DUPLICATE)
+        continue;
+      if (best.redundancy != redundancy[best.sentence])
         {
-          float redundancy = 0.0f;
-          float value;
-
-          if (chosen[i] || passed[i])
-            continue;
-          for (guint k = 0; k < selection->len; k++)
-            redundancy = MAX (redundancy, pith_sentence_graph_similarity (
-                                graph, i, g_array_index (selection, Ranked, k).sentence));
-          if (redundancy >= NEAR_DUPLICATE)
-            {
-              passed[i] = TRUE;
-              continue;
-            }
-          value = (float) ((1.0 - self->diversity) * scores[i] - self->diversity * redundancy);
-          if (best < 0 || value > best_value)
-            {
-              best = (int) i;
-              best_value = value;
-            }
+          best.redundancy = redundancy[best.sentence];
+          best.value = (float) ((1.0 - self->diversity) * scores[best.sentence] -
+                                self->diversity * best.redundancy);
+          heap_push (heap, best);
+          continue;
         }
-      if (best < 0)
-        break;
 
-      {
-        guint take[2] = { (guint) best, 0 };
-        guint n_take = 1;
-        guint words = 0;
-        guint chars = 0;
-
-        if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best > 0 && !chosen[best - 1] &&
-            opens_with_dangling_word (document, graph, (guint) best))
-          {
-            if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget)
-              {
-                passed[best] = TRUE;
-                continue;
-              }
-            take[1] = take[0];
-            take[0] = (guint) best - 1;
-            n_take = 2;
-          }
-
-        for (guint k = 0; k < n_take; k++)
-          {
-            words += graph->sentences[take[k]].n_words;
-            chars += g_utf8_strlen (pith_document_get_text (document) + sentences[take[k]].start,
-                                    sentences[take[k]].end - sentences[take[k]].start);
-          }
-        if (selection->len > 0 &&
-            ((self->words > 0 && words_used + words > self->words) ||
-             (self->chars > 0 && chars_used + chars > self->chars)))
-          {
-            passed[best] = TRUE;
+      if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best.sentence > 0 &&
+          !chosen[best.sentence - 1] && opens_with_dangling_word (document, graph, best.sentence))
+        {
+          if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget)
             continue;
-          }
+          take[1] = take[0];
+          take[0] = best.sentence - 1;
+          n_take = 2;
+        }
 
-        for (guint k = 0; k < n_take; k++)
-          {
-            Ranked ranked = { take[k], scores[take[k]] };
-            chosen[take[k]] = TRUE;
-            g_array_append_val (selection, ranked);
-          }
-        words_used += words;
-        chars_used += chars;
-        if ((self->words > 0 && words_used >= self->words) ||
-            (self->chars > 0 && chars_used >= self->chars))
-          break;
-      }
+      for (guint k = 0; k < n_take; k++)
+        {
+          words += graph->sentences[take[k]].n_words;
+          chars += g_utf8_strlen (pith_document_get_text (document) + sentences[take[k]].start,
+                                  sentences[take[k]].end - sentences[take[k]].start);
+        }
+      if (selection->len > 0 &&
+          ((self->words > 0 && words_used + words > self->words) ||
+           (self->chars > 0 && chars_used + chars > self->chars)))
+        continue;
+
+      for (guint k = 0; k < n_take; k++)
+        {
+          guint taken = take[k];
+          Ranked ranked = { taken, scores[taken] };
+          guint from = taken > WINDOW ? taken - WINDOW : 0;
+          guint to = MIN (n, taken + WINDOW + 1);
+
+          chosen[taken] = TRUE;
+          g_array_append_val (selection, ranked);
+          for (guint j = from; j < to; j++)
+            if (j != taken && !chosen[j])
+              redundancy[j] = MAX (redundancy[j], pith_sentence_graph_similarity (graph, j, taken));
+        }
+      words_used += words;
+      chars_used += chars;
+      if ((self->words > 0 && words_used >= self->words) ||
+          (self->chars > 0 && chars_used >= self->chars))
+        break;
     }
 
   /* A non-empty document always gets a sentence, whatever the rules say. */
