@@ -40,16 +40,21 @@ group_free (gpointer data)
   g_free (group);
 }
 
-static const char * const name_labels[] = { "PER", "ORG", "LOC", "MISC" };
-
-/* The index of a name label, or -1 for others (DATE, MONEY…). */
-static int
-name_label_index (GQuark label)
+static gboolean
+is_name_label (GQuark label)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (name_labels); i++)
-    if (label == g_quark_from_static_string (name_labels[i]))
-      return (int) i;
-  return -1;
+  static GQuark names[4];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      names[0] = g_quark_from_static_string ("PER");
+      names[1] = g_quark_from_static_string ("ORG");
+      names[2] = g_quark_from_static_string ("LOC");
+      names[3] = g_quark_from_static_string ("MISC");
+      g_once_init_leave (&initialized, 1);
+    }
+  return label != 0 && (label == names[0] || label == names[1] || label == names[2] || label == names[3]);
 }
 
 /* Lowercase, single spaces, without a final possessive. */
@@ -120,27 +125,35 @@ compare_by_length (gconstpointer a,
 void
 pith_entity_groups_build (PithDocument *document)
 {
-  g_autoptr(GPtrArray) spans = pith_document_get_spans (document, PITH_LAYER_ENTITY);
+  const char *text = pith_document_get_text (document);
+  const PithSpanData *spans;
+  guint n_spans = 0;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_tail = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char **keys = g_new0 (char *, spans->len + 1);
-  g_autofree guint *order = g_new (guint, spans->len);
+  g_autofree char **keys = NULL;
+  g_autofree char **texts = NULL;
+  g_autofree guint *order = NULL;
   GQuark person = g_quark_from_static_string ("PER");
   JsonArray *report = json_array_new ();
   g_autoptr(JsonNode) report_node = NULL;
   guint n_order = 0;
 
-  /* Longest mentions first, so each group is named by its longest. */
-  for (guint i = 0; i < spans->len; i++)
-    {
-      PithSpan *span = g_ptr_array_index (spans, i);
-
-      keys[i] = key_of (span->text);
-      if (name_label_index (g_quark_from_string (span->label)) >= 0)
+  /* The layer is read in place; only names are copied out. */
+  spans = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_spans);
+  keys = g_new0 (char *, n_spans + 1);
+  texts = g_new0 (char *, n_spans + 1);
+  order = g_new (guint, MAX (n_spans, 1));
+  for (guint i = 0; i < n_spans; i++)
+    if (is_name_label (spans[i].label))
+      {
+        texts[i] = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
+        keys[i] = key_of (texts[i]);
         order[n_order++] = i;
-    }
+      }
+
+  /* Longest mentions first, so each group is named by its longest. */
   /* Longest first; among equals, in text order, so grouping is the same
    * every time. */
   g_qsort_with_data (order, n_order, sizeof (guint), compare_by_length, keys);
@@ -148,23 +161,22 @@ pith_entity_groups_build (PithDocument *document)
   for (guint o = 0; o < n_order; o++)
     {
       guint i = order[o];
-      PithSpan *span = g_ptr_array_index (spans, i);
-      GQuark label = g_quark_from_string (span->label);
+      GQuark label = spans[i].label;
       gpointer found = NULL;
       guint index;
       g_autoptr(JsonNode) attribute = json_node_new (JSON_NODE_VALUE);
 
       if (!g_hash_table_lookup_extended (by_key, keys[i], NULL, &found) &&
           !g_hash_table_lookup_extended (by_tail, keys[i], NULL, &found) &&
-          !(is_acronym (span->text) &&
-            g_hash_table_lookup_extended (by_initials, span->text, NULL, &found)))
+          !(is_acronym (texts[i]) &&
+            g_hash_table_lookup_extended (by_initials, texts[i], NULL, &found)))
         {
           Group *group = g_new0 (Group, 1);
           g_auto(GStrv) words = g_strsplit (keys[i], " ", -1);
           g_autofree char *initials = initials_of (keys[i]);
           guint n_words = g_strv_length (words);
 
-          group->name = g_strdup (span->text);
+          group->name = g_strdup (texts[i]);
           group->label = label;
           g_ptr_array_add (groups, group);
           found = GUINT_TO_POINTER (groups->len);
@@ -212,6 +224,9 @@ pith_entity_groups_build (PithDocument *document)
   json_node_take_array (report_node, report);
   pith_document_set_report_node (document, "entity_groups", report_node);
 
-  for (guint i = 0; i < spans->len; i++)
-    g_free (keys[i]);
+  for (guint i = 0; i < n_spans; i++)
+    {
+      g_free (keys[i]);
+      g_free (texts[i]);
+    }
 }
