@@ -31,8 +31,24 @@ typedef struct
 typedef struct
 {
   GPtrArray *sentences;     /* of Sentence * */
-  GPtrArray *all_words;     /* borrowed from the sentences */
 } Document;
+
+/* The document memory the tagger starts a document with, as the stage
+ * builds it: every word noted. */
+static PithNerDocument *
+document_context (Document *document)
+{
+  PithNerDocument *context = pith_ner_document_new ();
+
+  for (guint s = 0; s < document->sentences->len; s++)
+    {
+      GPtrArray *words = ((Sentence *) g_ptr_array_index (document->sentences, s))->words;
+      for (guint i = 0; i < words->len; i++)
+        pith_ner_document_add_word (context, g_ptr_array_index (words, i),
+                                    strlen (g_ptr_array_index (words, i)));
+    }
+  return context;
+}
 
 static int opt_epochs = 15;
 static int opt_buckets_log2 = 19;
@@ -67,7 +83,6 @@ document_free (gpointer data)
   Document *document = data;
 
   g_ptr_array_unref (document->sentences);
-  g_ptr_array_unref (document->all_words);
   g_free (document);
 }
 
@@ -142,7 +157,6 @@ read_conll (const char *path)
                 {
                   document = g_new0 (Document, 1);
                   document->sentences = g_ptr_array_new_with_free_func (sentence_free);
-                  document->all_words = g_ptr_array_new ();
                   g_ptr_array_add (documents, document);
                 }
               sentence->words = words;
@@ -157,8 +171,6 @@ read_conll (const char *path)
                                                      sentence->all_caps, sentence->gazetteer, NULL };
                 pith_ner_sentence_prepare (&sentence->view);
               }
-              for (guint i = 0; i < words->len; i++)
-                g_ptr_array_add (document->all_words, g_ptr_array_index (words, i));
               g_ptr_array_add (document->sentences, sentence);
               g_ptr_array_unref (labels);
               words = g_ptr_array_new_with_free_func (g_free);
@@ -226,7 +238,7 @@ train_document (Perceptron *perceptron,
                 Document   *document)
 {
   g_autoptr(PithNerDocument) context =
-    pith_ner_document_new ((const char * const *) document->all_words->pdata, document->all_words->len);
+    document_context (document);
   guint64 hashes[PITH_NER_MAX_FEATURES];
   float scores[PITH_NER_N_TAGS];
 
@@ -306,7 +318,7 @@ evaluate (const PithNerModel *model,
     {
       Document *document = g_ptr_array_index (documents, d);
       g_autoptr(PithNerDocument) context =
-        pith_ner_document_new ((const char * const *) document->all_words->pdata, document->all_words->len);
+        document_context (document);
 
       for (guint s = 0; s < document->sentences->len; s++, sentence_number++)
         {

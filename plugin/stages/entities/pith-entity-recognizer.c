@@ -282,11 +282,10 @@ mentions_overlap (const Mention *a,
 static void
 merge_patterns (PithEntityRecognizer *self,
                 GPtrArray            *words,
-                guint                 first,
                 guint                 end,
                 GArray               *mentions)
 {
-  for (guint i = first; i < end; i++)
+  for (guint i = 0; i < end; i++)
     {
       Mention found = { 0, 0, 0 };
       gboolean matched = FALSE;
@@ -335,14 +334,13 @@ add_sentence_entities (PithEntityRecognizer *self,
                        PithDocument         *document,
                        const PithSpanData   *tokens,
                        GPtrArray            *words,
-                       const int            *tags,
-                       guint                 first,
-                       guint                 end)
+                       const int            *tags)
 {
+  guint end = words->len;
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
 
-  for (guint i = first; i < end; i++)
+  for (guint i = 0; i < end; i++)
     {
       int tag = tags[i];
       guint last = i;
@@ -374,24 +372,24 @@ add_sentence_entities (PithEntityRecognizer *self,
       i = MAX (i, last);
     }
 
-  pith_entity_rules_find ((const char * const *) words->pdata + first, end - first, rules);
+  pith_entity_rules_find ((const char * const *) words->pdata, end, rules);
   for (guint r = 0; r < rules->len; r++)
     {
       PithRuleEntity *rule = &g_array_index (rules, PithRuleEntity, r);
       gboolean overlaps = FALSE;
 
-      for (guint k = first + rule->first; k <= first + rule->last; k++)
+      for (guint k = rule->first; k <= rule->last; k++)
         overlaps |= tags[k] != PITH_NER_TAG_O;
       if (!overlaps)
         {
-          Mention mention = { first + rule->first, first + rule->last,
+          Mention mention = { rule->first, rule->last,
                               g_quark_from_static_string (rule->label) };
           g_array_append_val (mentions, mention);
         }
     }
 
   if (self->patterns != NULL)
-    merge_patterns (self, words, first, end, mentions);
+    merge_patterns (self, words, end, mentions);
 
   g_array_sort (mentions, compare_mentions);
   for (guint m = 0; m < mentions->len; m++)
@@ -433,7 +431,7 @@ pith_entity_recognizer_process (PithStage     *stage,
    * lowercase, then sentence by sentence; only one sentence's words are
    * copied at a time. */
   tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
-  context = pith_ner_document_new (NULL, 0);
+  context = pith_ner_document_new ();
   for (guint i = 0; i < n_tokens; i++)
     if (g_ascii_islower (text[tokens[i].start]) || (guchar) text[tokens[i].start] >= 0x80)
       pith_ner_document_add_word (context, text + tokens[i].start, tokens[i].end - tokens[i].start);
@@ -476,7 +474,7 @@ pith_entity_recognizer_process (PithStage     *stage,
       pith_ner_tag_sentence (self->model, &sentence, context, tags);
       pith_ner_sentence_clear (&sentence);
 
-      add_sentence_entities (self, document, tokens + first, words, tags, 0, t - first);
+      add_sentence_entities (self, document, tokens + first, words, tags);
     }
 
   pith_entity_groups_build (document);

@@ -47,17 +47,12 @@ is_lowercase_word (const char *word)
 }
 
 PithNerDocument *
-pith_ner_document_new (const char * const *all_words,
-                       guint               n_words)
+pith_ner_document_new (void)
 {
   PithNerDocument *self = g_new0 (PithNerDocument, 1);
 
   self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->lowercase = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < n_words; i++)
-    if (is_lowercase_word (all_words[i]))
-      g_hash_table_add (self->lowercase, g_strdup (all_words[i]));
-
   return self;
 }
 
@@ -109,16 +104,6 @@ pith_ner_transition_allowed (int previous,
 
   return next == PITH_NER_TAG_O ||
          pith_ner_tag_part (next) == PITH_NER_PART_B || pith_ner_tag_part (next) == PITH_NER_PART_U;
-}
-
-char *
-pith_ner_tag_name (int tag)
-{
-  static const char parts[] = "BILU";
-
-  if (tag == PITH_NER_TAG_O)
-    return g_strdup ("O");
-  return g_strdup_printf ("%c-%s", parts[pith_ner_tag_part (tag)], pith_ner_types[pith_ner_tag_type (tag)]);
 }
 
 /* Lowercase name -> bit mask of types. Loaded once, read-only after. */
@@ -361,8 +346,8 @@ token_at (const PithNerSentence *sentence,
   return &sentence->tokens[i];
 }
 
-static const char *
-tag_name (int tag)
+const char *
+pith_ner_tag_name (int tag)
 {
   static const char * const names[PITH_NER_N_TAGS] = {
     "O",
@@ -387,8 +372,8 @@ pith_ner_features (const PithNerSentence *sentence,
   const PithNerToken *previous = token_at (sentence, (int) i - 1);
   const PithNerToken *next = token_at (sentence, (int) i + 1);
   const char *lower = token->lower;
-  const char *tag1 = tag_name (i >= 1 ? tags[i - 1] : PITH_NER_TAG_O);
-  const char *tag2 = tag_name (i >= 2 ? tags[i - 2] : PITH_NER_TAG_O);
+  const char *tag1 = pith_ner_tag_name (i >= 1 ? tags[i - 1] : PITH_NER_TAG_O);
+  const char *tag2 = pith_ner_tag_name (i >= 2 ? tags[i - 2] : PITH_NER_TAG_O);
   char affix[32];
   glong length = g_utf8_strlen (lower, -1);
 

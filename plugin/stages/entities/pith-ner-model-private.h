@@ -46,9 +46,9 @@ pith_ner_tag_part (int tag)
   return (PithNerPart) ((tag - 1) % 4);
 }
 
-gboolean pith_ner_transition_allowed (int previous,
-                                      int next);
-char    *pith_ner_tag_name           (int tag);
+gboolean    pith_ner_transition_allowed (int previous,
+                                         int next);
+const char *pith_ner_tag_name           (int tag);
 
 /* What the features read of one word, worked out once per sentence. */
 typedef struct
@@ -87,8 +87,7 @@ void pith_ner_mark_gazetteer (const PithNerSentence *sentence,
  * and whether it appears in lowercase anywhere. Owned by one run. */
 typedef struct _PithNerDocument PithNerDocument;
 
-PithNerDocument *pith_ner_document_new          (const char * const *all_words,
-                                                 guint               n_words);
+PithNerDocument *pith_ner_document_new          (void);
 void             pith_ner_document_free         (PithNerDocument    *self);
 /* Notes a word of the document, for "written in lowercase somewhere". */
 void             pith_ner_document_add_word     (PithNerDocument    *self,
