@@ -52,6 +52,27 @@ pith_test_data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "..", "data", name, NULL);
 }
 
+/* The shared data sets are not the project's to commit; a test that reads
+ * one skips, saying which file it missed, when the checkout has none. */
+char *
+pith_test_shared_sample_load (const char *name)
+{
+  const char *shared = g_getenv ("PITH_SHARED_DATA");
+  g_autofree char *path = g_build_filename (shared != NULL ? shared : "", "samples",
+                                            name, NULL);
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    {
+      g_autofree char *message = g_strdup_printf ("../shared/data/samples/%s is not there",
+                                                  name);
+      g_test_skip (message);
+      return NULL;
+    }
+
+  return contents;
+}
+
 static void
 case_free (gpointer data)
 {

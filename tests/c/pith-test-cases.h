@@ -25,6 +25,9 @@ GPtrArray *pith_test_cases_load (const char *name,
 char      *pith_test_unescape   (const char *text);
 char      *pith_test_data_path  (const char *name);
 
+/* Reads ../shared/data/samples/NAME, or skips the test and returns NULL. */
+char      *pith_test_shared_sample_load (const char *name);
+
 /* Runs @text through the pipeline @description, failing the test on error. */
 struct _PithDocument;
 struct _PithDocument *pith_test_run (const char *description,

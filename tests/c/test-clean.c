@@ -174,10 +174,7 @@ words_of (const char *text,
 static void
 test_karabakh_sample (void)
 {
-  const char *shared = g_getenv ("PITH_SHARED_DATA");
-  g_autofree char *path = g_build_filename (shared != NULL ? shared : "", "samples",
-                                            "karabakh-scraped.txt", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *contents = pith_test_shared_sample_load ("karabakh-scraped.txt");
   g_autoptr(PithDocument) document = NULL;
   g_autofree char *digest = NULL;
   g_autofree char *raw_words = NULL;
@@ -186,11 +183,8 @@ test_karabakh_sample (void)
   const char * const markers[] = { "ad_1", "ad_2", NULL };
   const char * const nothing[] = { NULL };
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    {
-      g_test_skip ("../shared/data/samples/karabakh-scraped.txt is not there");
-      return;
-    }
+  if (contents == NULL)
+    return;
 
   document = run ("clean ! segment", contents);
   text = pith_document_get_text (document);

@@ -224,18 +224,12 @@ test_hostile_inputs (void)
 static void
 test_karabakh_sample (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PITH_SHARED_DATA") != NULL ?
-                                            g_getenv ("PITH_SHARED_DATA") : "",
-                                            "samples", "karabakh-scraped.txt", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *contents = pith_test_shared_sample_load ("karabakh-scraped.txt");
   g_autoptr(PithDocument) document = NULL;
   g_autofree char *sentences = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    {
-      g_test_skip ("../shared/data/samples/karabakh-scraped.txt is not there");
-      return;
-    }
+  if (contents == NULL)
+    return;
 
   document = segment (contents, "en", "clean ! segment");
   sentences = layer_text (document, PITH_LAYER_SENTENCE, "\n");

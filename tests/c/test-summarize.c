@@ -215,18 +215,12 @@ test_whole_long_document (void)
 static void
 test_karabakh_sample (void)
 {
-  const char *shared = g_getenv ("PITH_SHARED_DATA");
-  g_autofree char *path = g_build_filename (shared != NULL ? shared : "", "samples",
-                                            "karabakh-scraped.txt", NULL);
-  g_autofree char *contents = NULL;
+  g_autofree char *contents = pith_test_shared_sample_load ("karabakh-scraped.txt");
   g_autoptr(PithDocument) document = NULL;
   g_autoptr(GPtrArray) spans = NULL;
 
-  if (!g_file_get_contents (path, &contents, NULL, NULL))
-    {
-      g_test_skip ("../shared/data/samples/karabakh-scraped.txt is not there");
-      return;
-    }
+  if (contents == NULL)
+    return;
   document = run ("clean ! segment ! entities ! summarize", contents);
   spans = pith_document_get_spans (document, "summary");
   g_assert_cmpuint (spans->len, ==, 3);
