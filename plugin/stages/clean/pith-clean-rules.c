@@ -936,6 +936,19 @@ joined_form (const char *text,
                           text + second_start);
 }
 
+/* One more occurrence of @word, when it is a candidate. The key is stolen
+ * and put back, so counting allocates nothing. */
+static void
+count_candidate (GHashTable *vocabulary,
+                 const char *word)
+{
+  gpointer key;
+  gpointer count;
+
+  if (g_hash_table_steal_extended (vocabulary, word, &key, &count))
+    g_hash_table_insert (vocabulary, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+}
+
 /* Counts, in the whole text, the words that hyphenation would make, so that
  * a line break is joined only into a word the document itself uses. */
 static void
@@ -943,6 +956,7 @@ count_hyphenation_candidates (Pass *pass)
 {
   const char *text = pass->text;
   gsize pos = 0;
+  g_autoptr(GString) word = NULL;
 
   if (!pass->rules->kinds[PITH_CLEAN_HYPHENATION])
     return;
@@ -983,11 +997,10 @@ count_hyphenation_candidates (Pass *pass)
     return;
 
   /* Words, hyphenated ones whole, counted where they are candidates. */
+  word = g_string_sized_new (64);
   for (gsize i = 0; i < pass->length;)
     {
       gsize j = i;
-      gpointer count;
-      g_autofree char *word = NULL;
 
       if (!g_ascii_isalpha (text[i]))
         {
@@ -997,19 +1010,22 @@ count_hyphenation_candidates (Pass *pass)
       while (j < pass->length && (g_ascii_isalpha (text[j]) ||
                                   (text[j] == '-' && j + 1 < pass->length && g_ascii_isalpha (text[j + 1]))))
         j++;
-      word = g_strndup (text + i, j - i);
-      if (g_hash_table_lookup_extended (pass->vocabulary, word, NULL, &count))
-        g_hash_table_insert (pass->vocabulary, g_strdup (word),
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+      g_string_truncate (word, 0);
+      g_string_append_len (word, text + i, (gssize) (j - i));
+      count_candidate (pass->vocabulary, word->str);
       /* The parts of a hyphenated word are words of the document too. */
-      if (strchr (word, '-') != NULL)
+      if (memchr (word->str, '-', word->len) != NULL)
         {
-          g_auto(GStrv) parts = g_strsplit (word, "-", -1);
+          char *part = word->str;
+          char *hyphen;
 
-          for (guint p = 0; parts[p] != NULL; p++)
-            if (g_hash_table_lookup_extended (pass->vocabulary, parts[p], NULL, &count))
-              g_hash_table_insert (pass->vocabulary, g_strdup (parts[p]),
-                                   GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          while ((hyphen = strchr (part, '-')) != NULL)
+            {
+              *hyphen = '\0';
+              count_candidate (pass->vocabulary, part);
+              part = hyphen + 1;
+            }
+          count_candidate (pass->vocabulary, part);
         }
       i = j;
     }
