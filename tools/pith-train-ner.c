@@ -2,10 +2,10 @@
  *
  *   pith-train-ner [--epochs N] [--buckets-log2 B] [--seed S] --output MODEL TRAIN DEV
  *
- * An averaged perceptron over BILOU tags, trained with the greedy decoder
- * and the features of the shipped tagger (plugin/stages/entities), so the
- * model sees in training exactly what it sees in use, its own earlier tags
- * included. After each epoch the averaged model is written, read back and
+ * An averaged structured perceptron over BILOU tags (Collins 2002), trained
+ * with the Viterbi decoder and the features of the shipped tagger
+ * (plugin/stages/entities), so the model sees in training exactly what it
+ * sees in use, the document memory of its own earlier tags included. After each epoch the averaged model is written, read back and
  * scored on DEV with the CoNLL rules; the best epoch is kept. Training is
  * deterministic: the same data, seed and options give the same file.
  *
@@ -204,11 +204,13 @@ typedef struct
 } Perceptron;
 
 static void
-score (const Perceptron *perceptron,
-       const guint64    *hashes,
-       guint             n,
-       float            *scores)
+score (gconstpointer  weights,
+       const guint64 *hashes,
+       guint          n,
+       float         *scores)
 {
+  const Perceptron *perceptron = weights;
+
   memset (scores, 0, PITH_NER_N_TAGS * sizeof (float));
   for (guint f = 0; f < n; f++)
     {
@@ -233,39 +235,61 @@ update (Perceptron    *perceptron,
     }
 }
 
+/* Moves the weights towards the gold sequence and away from the guess
+ * (Collins' structured perceptron), where the two differ. */
+static void
+update_sentence (Perceptron            *perceptron,
+                 const PithNerSentence *view,
+                 const PithNerDocument *context,
+                 const int             *gold,
+                 const int             *guess)
+{
+  guint64 hashes[PITH_NER_MAX_FEATURES];
+
+  for (guint i = 0; i < view->n_words; i++)
+    {
+      int gold_previous = i > 0 ? gold[i - 1] : PITH_NER_TAG_O;
+      int guess_previous = i > 0 ? guess[i - 1] : PITH_NER_TAG_O;
+      guint n;
+
+      if (gold[i] != guess[i])
+        {
+          n = pith_ner_features (view, i, context, hashes);
+          update (perceptron, hashes, n, gold[i], 1.0f);
+          update (perceptron, hashes, n, guess[i], -1.0f);
+        }
+      if (gold[i] != guess[i] || gold_previous != guess_previous)
+        for (int kind = 0; kind < PITH_NER_N_TRANSITIONS; kind++)
+          {
+            guint64 hash = pith_ner_transition_hash (view, i, gold_previous, kind);
+            update (perceptron, &hash, 1, gold[i], 1.0f);
+            hash = pith_ner_transition_hash (view, i, guess_previous, kind);
+            update (perceptron, &hash, 1, guess[i], -1.0f);
+          }
+    }
+}
+
 static void
 train_document (Perceptron *perceptron,
                 Document   *document)
 {
   g_autoptr(PithNerDocument) context =
     document_context (document);
-  guint64 hashes[PITH_NER_MAX_FEATURES];
-  float scores[PITH_NER_N_TAGS];
 
   for (guint s = 0; s < document->sentences->len; s++)
     {
       Sentence *sentence = g_ptr_array_index (document->sentences, s);
       PithNerSentence view = sentence->view;
-      g_autofree int *tags = g_new0 (int, sentence->words->len);
+      const int *gold = (const int *) (gpointer) sentence->gold->data;
+      g_autofree int *guess = g_new0 (int, view.n_words);
 
+      pith_ner_viterbi (&view, context, score, perceptron, guess);
+      perceptron->step++;
+      if (memcmp (gold, guess, view.n_words * sizeof (int)) != 0)
+        update_sentence (perceptron, &view, context, gold, guess);
+      /* The document memory holds what the tagger predicted, as in use. */
       for (guint i = 0; i < view.n_words; i++)
-        {
-          guint n = pith_ner_features (&view, i, tags, context, hashes);
-          int gold = g_array_index (sentence->gold, int, i);
-          int guess;
-
-          score (perceptron, hashes, n, scores);
-          /* The history is what the tagger predicted, as in use. */
-          guess = pith_ner_decide (scores, tags, i, i + 1 == view.n_words);
-          perceptron->step++;
-          if (guess != gold)
-            {
-              update (perceptron, hashes, n, gold, 1.0f);
-              update (perceptron, hashes, n, guess, -1.0f);
-            }
-        }
-      for (guint i = 0; i < view.n_words; i++)
-        pith_ner_document_remember (context, view.words[i], tags[i]);
+        pith_ner_document_remember (context, view.words[i], guess[i]);
     }
 }
 

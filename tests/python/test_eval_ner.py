@@ -11,8 +11,8 @@ import pytest
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 DEV = os.path.join(ROOT, "..", "shared", "data", "conll2003", "dev.txt")
 
-# The level the shipped stage reaches (0.9012); a drop below fails.
-MINIMUM_F1 = 0.898
+# The level the shipped stage reaches (0.9337); a drop below fails.
+MINIMUM_F1 = 0.930
 
 
 @pytest.mark.skipif(not os.path.exists(DEV), reason="../shared/data/conll2003 is not there")

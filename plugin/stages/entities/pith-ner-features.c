@@ -188,6 +188,7 @@ typedef struct
 {
   guint64 *hashes;
   guint n;
+  guint max;
 } Features;
 
 static guint64
@@ -212,7 +213,7 @@ add3 (Features   *features,
 {
   guint64 hash = 0xcbf29ce484222325ULL;
 
-  if (features->n >= PITH_NER_MAX_FEATURES)
+  if (features->n >= features->max)
     return;
   hash = fnv1a (name, strlen (name), hash);
   hash = fnv1a ("=", 1, hash);
@@ -224,6 +225,37 @@ add3 (Features   *features,
       hash = fnv1a (value2, strlen (value2), hash);
     }
   features->hashes[features->n++] = hash;
+}
+
+/* One feature per level of @clusters, "c0=46", "c1=186", "c2=602", each
+ * joined with @with when given. */
+static void
+add_clusters (Features   *features,
+              const char *name,
+              const char *clusters,
+              const char *with)
+{
+  const char *start = clusters;
+
+  for (int level = 0; level < 3; level++)
+    {
+      const char *end = strchr (start, '.');
+      char value[16];
+      char level_name[16];
+      gsize length = end != NULL ? (gsize) (end - start) : strlen (start);
+      gsize name_length = MIN (strlen (name), sizeof level_name - 2);
+
+      length = MIN (length, sizeof value - 1);
+      memcpy (value, start, length);
+      value[length] = '\0';
+      memcpy (level_name, name, name_length);
+      level_name[name_length] = (char) ('0' + level);
+      level_name[name_length + 1] = '\0';
+      add3 (features, level_name, value, with);
+      if (end == NULL)
+        break;
+      start = end + 1;
+    }
 }
 
 static void
@@ -300,8 +332,14 @@ prepare_token (PithNerToken *token,
   token->down = g_utf8_strdown (word, -1);
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
+  token->lower_hash = fnv1a (token->lower, strlen (token->lower), 0xcbf29ce484222325ULL);
+  token->short_shape_hash = fnv1a (token->short_shape, strlen (token->short_shape), 0xcbf29ce484222325ULL);
+  const PithWordList *clusters = pith_word_list_get ("entities/clusters-en.txt");
+
   if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
     token->share = "unseen";
+  if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
+    token->clusters = "-.-.-";
 }
 
 void
@@ -362,18 +400,15 @@ pith_ner_tag_name (int tag)
 guint
 pith_ner_features (const PithNerSentence *sentence,
                    guint                  i,
-                   const int             *tags,
                    const PithNerDocument *document,
                    guint64               *hashes)
 {
-  Features features = { hashes, 0 };
+  Features features = { hashes, 0, PITH_NER_MAX_FEATURES };
   const char *word = sentence->words[i];
   const PithNerToken *token = token_at (sentence, (int) i);
   const PithNerToken *previous = token_at (sentence, (int) i - 1);
   const PithNerToken *next = token_at (sentence, (int) i + 1);
   const char *lower = token->lower;
-  const char *tag1 = pith_ner_tag_name (i >= 1 ? tags[i - 1] : PITH_NER_TAG_O);
-  const char *tag2 = pith_ner_tag_name (i >= 2 ? tags[i - 2] : PITH_NER_TAG_O);
   char affix[32];
   glong length = g_utf8_strlen (lower, -1);
 
@@ -406,6 +441,11 @@ pith_ner_features (const PithNerSentence *sentence,
   add3 (&features, "s-1|s", previous->short_shape, token->short_shape);
   add3 (&features, "s|s+1", token->short_shape, next->short_shape);
 
+  add_clusters (&features, "c", token->clusters, NULL);
+  add_clusters (&features, "c-1", previous->clusters, NULL);
+  add_clusters (&features, "c+1", next->clusters, NULL);
+  add_clusters (&features, "c|ss", token->clusters, token->short_shape);
+
   if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
     for (int t = 0; t < PITH_NER_N_TYPES; t++)
       {
@@ -428,11 +468,6 @@ pith_ner_features (const PithNerSentence *sentence,
   if (sentence->all_caps)
     add3 (&features, "caps|l", lower, NULL);
 
-  add (&features, "t-1", tag1);
-  add3 (&features, "t-2|t-1", tag2, tag1);
-  add3 (&features, "t-1|l", tag1, lower);
-  add3 (&features, "t-1|ss", tag1, token->short_shape);
-
   if (document != NULL)
     {
       gpointer type = g_hash_table_lookup (document->types, word);
@@ -447,4 +482,39 @@ pith_ner_features (const PithNerSentence *sentence,
     }
 
   return features.n;
+}
+
+/* Joins two hashes (the mixer of splitmix64), for features whose parts are
+ * hashed once and combined many times. */
+static guint64
+join (guint64 a,
+      guint64 b)
+{
+  guint64 z = a * 0x9e3779b97f4a7c15ULL ^ b;
+
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+guint64
+pith_ner_transition_hash (const PithNerSentence *sentence,
+                          guint                  i,
+                          int                    previous,
+                          PithNerTransition      kind)
+{
+  const PithNerToken *token = token_at (sentence, (int) i);
+  guint64 tag = join (kind + 1, (guint64) previous + 1);
+
+  switch (kind)
+    {
+    case PITH_NER_TRANSITION_WORD:
+      return join (tag, token->lower_hash);
+    case PITH_NER_TRANSITION_SHAPE:
+      return join (tag, token->short_shape_hash);
+    case PITH_NER_TRANSITION_TAG:
+    case PITH_NER_N_TRANSITIONS:
+    default:
+      return tag;
+    }
 }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever feature extraction changes: a model trained with other
  * features is refused. */
-#define PITH_NER_FEATURE_VERSION 3
+#define PITH_NER_FEATURE_VERSION 4
 
 extern const char * const pith_ner_types[PITH_NER_N_TYPES];
 
@@ -58,6 +58,9 @@ typedef struct
   char shape[32];
   char short_shape[16];
   const char *share;        /* capitalisation in news, or "unseen" */
+  const char *clusters;     /* word clusters, coarse to fine: "46.186.602" */
+  guint64 lower_hash;       /* hashes of lower and short_shape, which the */
+  guint64 short_shape_hash; /* transition features join with a tag */
 } PithNerToken;
 
 /* One sentence of tokens, as the features see it. */
@@ -97,13 +100,41 @@ void             pith_ner_document_remember     (PithNerDocument    *self,
                                                  const char         *word,
                                                  int                 tag);
 
-/* Feature hashes of token @i given the tags before it. */
-#define PITH_NER_MAX_FEATURES 64
-guint pith_ner_features (const PithNerSentence *sentence,
-                         guint                  i,
-                         const int             *tags,
-                         const PithNerDocument *document,
-                         guint64               *hashes);
+/* Hashes of the features of token @i that do not depend on tags. */
+#define PITH_NER_MAX_FEATURES 96
+guint pith_ner_features            (const PithNerSentence *sentence,
+                                    guint                  i,
+                                    const PithNerDocument *document,
+                                    guint64               *hashes);
+
+/* The features that join token @i with the tag before it: that tag alone,
+ * with the word's lowercase form, with the word's shape. */
+typedef enum {
+  PITH_NER_TRANSITION_TAG,
+  PITH_NER_TRANSITION_WORD,
+  PITH_NER_TRANSITION_SHAPE,
+  PITH_NER_N_TRANSITIONS
+} PithNerTransition;
+
+guint64 pith_ner_transition_hash (const PithNerSentence *sentence,
+                                  guint                  i,
+                                  int                    previous,
+                                  PithNerTransition      kind);
+
+/* Adds up @weights over @hashes into one score per tag. The shipped model
+ * and the trainer's float weights both score through this. */
+typedef void (*PithNerScoreFunc) (gconstpointer  weights,
+                                  const guint64 *hashes,
+                                  guint          n_hashes,
+                                  float         *scores);
+
+/* The best tag sequence under @score, within the BILOU transitions
+ * (Viterbi, first order). */
+void pith_ner_viterbi (const PithNerSentence *sentence,
+                       const PithNerDocument *document,
+                       PithNerScoreFunc       score,
+                       gconstpointer          weights,
+                       int                   *tags);
 
 typedef struct _PithNerModel PithNerModel;
 
@@ -116,23 +147,12 @@ void          pith_ner_model_score          (const PithNerModel *self,
                                              guint               n_hashes,
                                              float              *scores);
 
-/* Tags a sentence greedily, left to right, within the BILOU transitions;
- * remembers the document's words as it goes. */
+/* Tags a sentence with pith_ner_viterbi(), then remembers its words and
+ * tags in @document for the sentences after it. */
 void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              const PithNerSentence *sentence,
                                              PithNerDocument       *document,
                                              int                   *tags);
-
-/* Sets tags[@i] from @scores, within the transitions; may close the entity
- * open at tags[@i - 1] when the scores leave it. */
-int           pith_ner_decide               (const float *scores,
-                                             int         *tags,
-                                             guint        i,
-                                             gboolean     last);
-
-/* The best allowed tag after @previous given @scores. */
-int           pith_ner_best_tag             (const float *scores,
-                                             int          previous);
 
 /* Writes a model file from float weights [n_buckets][PITH_NER_N_TAGS]. */
 GBytes       *pith_ner_model_serialize      (const float *weights,

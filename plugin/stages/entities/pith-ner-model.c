@@ -156,57 +156,149 @@ pith_ner_model_score (const PithNerModel *self,
     scores[t] = (float) sums[t] * self->scale;
 }
 
-int
-pith_ner_best_tag (const float *scores,
-                   int          previous)
+static void
+score_with_model (gconstpointer  weights,
+                  const guint64 *hashes,
+                  guint          n_hashes,
+                  float         *scores)
 {
-  int best = -1;
-
-  for (int t = 0; t < PITH_NER_N_TAGS; t++)
-    if (pith_ner_transition_allowed (previous, t) && (best < 0 || scores[t] > scores[best]))
-      best = t;
-  return best;
+  pith_ner_model_score (weights, hashes, n_hashes, scores);
 }
 
-/* B and I become U and L: an entity closed where it stands. */
-static int
-close_at_end (int tag)
+static gboolean
+may_end_sentence (int tag)
 {
-  if (tag == PITH_NER_TAG_O)
-    return tag;
-  if (pith_ner_tag_part (tag) == PITH_NER_PART_B)
-    return pith_ner_tag (pith_ner_tag_type (tag), PITH_NER_PART_U);
-  if (pith_ner_tag_part (tag) == PITH_NER_PART_I)
-    return pith_ner_tag (pith_ner_tag_type (tag), PITH_NER_PART_L);
-  return tag;
+  return tag == PITH_NER_TAG_O ||
+         pith_ner_tag_part (tag) == PITH_NER_PART_L || pith_ner_tag_part (tag) == PITH_NER_PART_U;
 }
 
-int
-pith_ner_decide (const float *scores,
-                 int         *tags,
-                 guint        i,
-                 gboolean     last)
+typedef float Transitions[PITH_NER_N_TAGS][PITH_NER_N_TAGS];   /* [previous][tag] */
+
+/* Scores of the transition feature @kind of token @i, for every previous tag. */
+static void
+score_transitions (const PithNerSentence *sentence,
+                   guint                  i,
+                   PithNerTransition      kind,
+                   PithNerScoreFunc       score,
+                   gconstpointer          weights,
+                   Transitions            out)
 {
-  int previous = i > 0 ? tags[i - 1] : PITH_NER_TAG_O;
-  int best = pith_ner_best_tag (scores, previous);
-  int unconstrained = 0;
-
-  for (int t = 1; t < PITH_NER_N_TAGS; t++)
-    if (scores[t] > scores[unconstrained])
-      unconstrained = t;
-
-  /* An open entity that the scores would rather leave is closed at the
-   * token before, instead of being dragged on: a wrong B must not force
-   * I and L onto the punctuation after it. */
-  if (!pith_ner_transition_allowed (previous, unconstrained) &&
-      pith_ner_transition_allowed (close_at_end (previous), unconstrained))
+  for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
     {
-      tags[i - 1] = close_at_end (previous);
-      best = unconstrained;
+      guint64 hash = pith_ner_transition_hash (sentence, i, previous, kind);
+      score (weights, &hash, 1, out[previous]);
+    }
+}
+
+/* The shape transitions of the few shapes a sentence has, each scored once. */
+#define SHAPE_CACHE_SIZE 8
+
+typedef struct
+{
+  guint64 shape_hashes[SHAPE_CACHE_SIZE];
+  Transitions transitions[SHAPE_CACHE_SIZE];
+  guint n;
+} ShapeCache;
+
+static const Transitions *
+shape_transitions (ShapeCache            *cache,
+                   const PithNerSentence *sentence,
+                   guint                  i,
+                   PithNerScoreFunc       score,
+                   gconstpointer          weights)
+{
+  guint64 shape = sentence->tokens[i].short_shape_hash;
+  guint slot;
+
+  for (slot = 0; slot < cache->n; slot++)
+    if (cache->shape_hashes[slot] == shape)
+      return (const Transitions *) &cache->transitions[slot];
+
+  /* When full, the last slot is taken over: sentences rarely have more. */
+  slot = MIN (cache->n, SHAPE_CACHE_SIZE - 1);
+  cache->n = MIN (cache->n + 1, SHAPE_CACHE_SIZE);
+  cache->shape_hashes[slot] = shape;
+  score_transitions (sentence, i, PITH_NER_TRANSITION_SHAPE, score, weights, cache->transitions[slot]);
+  return (const Transitions *) &cache->transitions[slot];
+}
+
+void
+pith_ner_viterbi (const PithNerSentence *sentence,
+                  const PithNerDocument *document,
+                  PithNerScoreFunc       score,
+                  gconstpointer          weights,
+                  int                   *tags)
+{
+  guint n = sentence->n_words;
+  guint64 hashes[PITH_NER_MAX_FEATURES];
+  float emission[PITH_NER_N_TAGS];
+  Transitions by_tag;
+  Transitions by_word;
+  g_autofree ShapeCache *shapes = g_new0 (ShapeCache, 1);
+  gboolean allowed[PITH_NER_N_TAGS][PITH_NER_N_TAGS];
+  float path[PITH_NER_N_TAGS] = { 0, };                 /* best path ending in tag */
+  float next_path[PITH_NER_N_TAGS];
+  gboolean reached[PITH_NER_N_TAGS] = { [PITH_NER_TAG_O] = TRUE };
+  gboolean next_reached[PITH_NER_N_TAGS];
+  /* Back pointers only: a byte per tag per word, the scores two rows. */
+  g_autofree guint8 *back = NULL;
+  int last = -1;
+
+  g_assert (sentence->tokens != NULL);
+  if (n == 0)
+    return;
+
+  back = g_new (guint8, (gsize) n * PITH_NER_N_TAGS);
+  for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
+    for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+      allowed[previous][tag] = pith_ner_transition_allowed (previous, tag);
+  /* The tag-only transitions are the same for every word. */
+  score_transitions (sentence, 0, PITH_NER_TRANSITION_TAG, score, weights, by_tag);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint n_hashes = pith_ner_features (sentence, i, document, hashes);
+      const Transitions *by_shape = shape_transitions (shapes, sentence, i, score, weights);
+
+      score (weights, hashes, n_hashes, emission);
+      score_transitions (sentence, i, PITH_NER_TRANSITION_WORD, score, weights, by_word);
+
+      for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+        {
+          int from = -1;
+          float best = 0.0f;
+
+          for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
+            {
+              float candidate;
+
+              if (!reached[previous] || !allowed[previous][tag])
+                continue;
+              candidate = path[previous] + by_tag[previous][tag] + (*by_shape)[previous][tag] +
+                          by_word[previous][tag];
+              if (from < 0 || candidate > best)
+                {
+                  from = previous;
+                  best = candidate;
+                }
+            }
+          next_reached[tag] = from >= 0;
+          next_path[tag] = from >= 0 ? best + emission[tag] : 0.0f;
+          back[(gsize) i * PITH_NER_N_TAGS + tag] = (guint8) MAX (from, 0);
+        }
+      memcpy (path, next_path, sizeof path);
+      memcpy (reached, next_reached, sizeof reached);
     }
 
-  tags[i] = last ? close_at_end (best) : best;
-  return tags[i];
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    if (reached[tag] && may_end_sentence (tag) && (last < 0 || path[tag] > path[last]))
+      last = tag;
+
+  for (guint i = n; i-- > 0;)
+    {
+      tags[i] = last;
+      last = back[(gsize) i * PITH_NER_N_TAGS + last];
+    }
 }
 
 void
@@ -215,20 +307,12 @@ pith_ner_tag_sentence (const PithNerModel    *model,
                        PithNerDocument       *document,
                        int                   *tags)
 {
-  guint64 hashes[PITH_NER_MAX_FEATURES];
-  float scores[PITH_NER_N_TAGS];
   PithNerSentence prepared = *sentence;
 
   if (prepared.tokens == NULL)
     pith_ner_sentence_prepare (&prepared);
 
-  for (guint i = 0; i < sentence->n_words; i++)
-    {
-      guint n = pith_ner_features (&prepared, i, tags, document, hashes);
-
-      pith_ner_model_score (model, hashes, n, scores);
-      pith_ner_decide (scores, tags, i, i + 1 == sentence->n_words);
-    }
+  pith_ner_viterbi (&prepared, document, score_with_model, model, tags);
 
   if (sentence->tokens == NULL)
     pith_ner_sentence_clear (&prepared);
