@@ -31,12 +31,14 @@ struct _PithNerDocument
   GHashTable *lowercase;    /* words written in lowercase somewhere */
 };
 
+/* Some letter and no capital, in the @length bytes of valid UTF-8 at @word. */
 static gboolean
-is_lowercase_word (const char *word)
+is_lowercase_word (const char *word,
+                   gsize       length)
 {
   gboolean any = FALSE;
 
-  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       if (g_unichar_isupper (c) || g_unichar_istitle (c))
@@ -61,10 +63,19 @@ pith_ner_document_add_word (PithNerDocument *self,
                             const char      *word,
                             gsize            length)
 {
-  g_autofree char *copy = g_strndup (word, length);
+  char key[64];
 
-  if (is_lowercase_word (copy) && !g_hash_table_contains (self->lowercase, copy))
-    g_hash_table_add (self->lowercase, g_steal_pointer (&copy));
+  if (!is_lowercase_word (word, length))
+    return;
+  /* Most words were seen before: look them up without copying. */
+  if (length < sizeof key)
+    {
+      memcpy (key, word, length);
+      key[length] = '\0';
+      if (g_hash_table_contains (self->lowercase, key))
+        return;
+    }
+  g_hash_table_add (self->lowercase, g_strndup (word, length));
 }
 
 void
@@ -106,17 +117,43 @@ pith_ner_transition_allowed (int previous,
          pith_ner_tag_part (next) == PITH_NER_PART_B || pith_ner_tag_part (next) == PITH_NER_PART_U;
 }
 
-/* Lowercase name -> bit mask of types. Loaded once, read-only after. */
-static GHashTable *
+/* The built-in gazetteer, loaded once and read-only after. */
+typedef struct
+{
+  GHashTable *names;        /* lowercase name -> bit mask of types */
+  GHashTable *first_words;  /* lowercase first word -> most words of a name it opens */
+} Gazetteer;
+
+static void
+gazetteer_add (Gazetteer  *gazetteer,
+               const char *name,
+               int         type)
+{
+  char *folded = g_utf8_strdown (name, -1);
+  const char *space = strchr (folded, ' ');
+  char *first = g_strndup (folded, space != NULL ? (gsize) (space - folded) : strlen (folded));
+  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer->names, folded));
+  guint n_words = 1;
+
+  for (const char *p = folded; (p = strchr (p, ' ')) != NULL; p++)
+    n_words++;
+  n_words = MAX (n_words, GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer->first_words, first)));
+  g_hash_table_replace (gazetteer->first_words, first, GUINT_TO_POINTER (n_words));
+  g_hash_table_replace (gazetteer->names, folded, GUINT_TO_POINTER (bits | (1u << type)));
+}
+
+static const Gazetteer *
 gazetteer (void)
 {
-  static GHashTable *names;
+  static Gazetteer *loaded;
 
-  if (g_once_init_enter (&names))
+  if (g_once_init_enter (&loaded))
     {
-      GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      Gazetteer *table = g_new0 (Gazetteer, 1);
       g_autoptr(GBytes) bytes = g_resources_lookup_data (GAZETTEER, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
+      table->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      table->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       if (bytes != NULL)
         {
           g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
@@ -124,42 +161,42 @@ gazetteer (void)
           for (guint i = 0; lines[i] != NULL; i++)
             {
               char *space = strchr (lines[i], ' ');
-              int type = -1;
 
               if (lines[i][0] == '#' || space == NULL)
                 continue;
               *space = '\0';
               for (int t = 0; t < PITH_NER_N_TYPES; t++)
                 if (strcmp (lines[i], pith_ner_types[t]) == 0)
-                  type = t;
-              if (type >= 0)
-                {
-                  char *name = g_utf8_strdown (space + 1, -1);
-                  guint bits = GPOINTER_TO_UINT (g_hash_table_lookup (table, name));
-                  g_hash_table_replace (table, name, GUINT_TO_POINTER (bits | (1u << type)));
-                }
+                  gazetteer_add (table, space + 1, t);
             }
         }
-      g_once_init_leave (&names, table);
+      g_once_init_leave (&loaded, table);
     }
-  return names;
+  return loaded;
 }
 
 void
 pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                          guint8                *marks)
 {
-  GHashTable *names = gazetteer ();
+  const Gazetteer *names = gazetteer ();
   GString *phrase = g_string_new (NULL);
 
   memset (marks, 0, sentence->n_words);
   for (guint i = 0; i < sentence->n_words; i++)
     {
+      g_autofree char *folded_first = NULL;
+      guint longest;
+
       if (!g_unichar_isupper (g_utf8_get_char (sentence->words[i])))
         continue;
+      if (sentence->tokens == NULL)
+        folded_first = g_utf8_strdown (sentence->words[i], -1);
+      longest = GPOINTER_TO_UINT (g_hash_table_lookup (names->first_words,
+                                                       folded_first != NULL ? folded_first : sentence->tokens[i].down));
 
       /* The longest name starting here. */
-      for (guint n = MIN (GAZETTEER_MAX_WORDS, sentence->n_words - i); n > 0; n--)
+      for (guint n = MIN (MIN (longest, GAZETTEER_MAX_WORDS), sentence->n_words - i); n > 0; n--)
         {
           guint bits;
 
@@ -171,7 +208,7 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                 g_string_append_c (phrase, ' ');
               g_string_append (phrase, folded != NULL ? folded : sentence->tokens[i + k].down);
             }
-          bits = GPOINTER_TO_UINT (g_hash_table_lookup (names, phrase->str));
+          bits = GPOINTER_TO_UINT (g_hash_table_lookup (names->names, phrase->str));
           if (bits != 0)
             {
               marks[i] |= (guint8) bits;
