@@ -30,7 +30,13 @@ typedef struct
   gsize size;               /* input bytes, for progress */
 } PithCliRecord;
 
-void pith_cli_record_clear (PithCliRecord *record);
+void pith_cli_record_clear           (PithCliRecord *record);
+/* Fills @record from one line of JSON Lines input: its document and id, or
+ * its error. @parser is reused from line to line. */
+void pith_cli_record_parse_json_line (PithCliRecord *record,
+                                      JsonParser    *parser,
+                                      const char    *line,
+                                      gsize          length);
 
 /* pith-cli-inspect.c */
 int  pith_cli_list_stages  (void);

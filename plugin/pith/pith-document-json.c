@@ -823,6 +823,12 @@ pith_document_new_from_json (const char  *json,
                    "Invalid JSON: %s", parse_error->message);
       return NULL;
     }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "Invalid JSON: the input is empty");
+      return NULL;
+    }
 
   return pith_document_new_from_json_node (json_parser_get_root (parser), error);
 }

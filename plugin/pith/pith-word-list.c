@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "pith-word-list-private.h"
+#include "pith-lines-private.h"
 
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
@@ -63,28 +64,33 @@ load (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_auto(GStrv) lines = NULL;
+  const char *cursor;
+  const char *end;
+  const char *line;
+  gsize length;
   PithWordList *self;
 
   if (bytes == NULL)
     return NULL;
 
   self = pith_word_list_new ();
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  cursor = g_bytes_get_data (bytes, &length);
+  end = cursor + length;
+  while (pith_lines_next (&cursor, end, &line, &length))
     {
-      char *line = g_strstrip (lines[i]);
+      g_autofree char *copy = g_strndup (line, length);
+      char *word = g_strstrip (copy);
       char *kind;
 
-      if (*line == '\0' || *line == '#')
+      if (*word == '\0' || *word == '#')
         continue;
-      kind = strchr (line, ' ');
+      kind = strchr (word, ' ');
       if (kind != NULL)
         {
           *kind++ = '\0';
           g_strstrip (kind);
         }
-      pith_word_list_add (self, line, kind);
+      pith_word_list_add (self, word, kind);
     }
 
   return self;

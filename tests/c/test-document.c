@@ -361,6 +361,9 @@ test_json_errors (void)
     "{\"tokens\": [[\"a\", \"\"]]}",
     "{\"text\": \"abc\"",
     "{\"text\": \"abc\", \"sentences\": [{\"start\": 0, \"end\": 99999999999999999999999}]}",
+    /* Found by fuzzing: empty and blank input parse to no JSON value. */
+    "",
+    " \n ",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

@@ -480,10 +480,16 @@ repair_after_terminal (Pass  *pass,
   /* said.The and Stepanakert.“GORDON”: the space after the full stop went
    * missing. Only after a lowercase word of two letters or more, so U.S.A
    * and e.g.X stay, and not before a domain ending (Amazon.Com). */
-  if (i < 2)
-    return after;
-  before1 = g_utf8_get_char (g_utf8_find_prev_char (text, text + i));
-  before2 = g_utf8_get_char (g_utf8_find_prev_char (text, g_utf8_find_prev_char (text, text + i)));
+  {
+    /* Two characters before the full stop, when the text has them. */
+    const char *previous1 = g_utf8_find_prev_char (text, text + i);
+    const char *previous2 = previous1 != NULL ? g_utf8_find_prev_char (text, previous1) : NULL;
+
+    if (previous2 == NULL)
+      return after;
+    before1 = g_utf8_get_char (previous1);
+    before2 = g_utf8_get_char (previous2);
+  }
   if (!is_lower_letter (before1) || !is_lower_letter (before2))
     return after;
 

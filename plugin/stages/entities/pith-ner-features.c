@@ -19,6 +19,7 @@
 
 #include "pith-ner-model-private.h"
 #include "pith-word-list-private.h"
+#include "pith-lines-private.h"
 
 #define GAZETTEER "/org/gnome/Pith/entities/gazetteer-en.txt"
 #define GAZETTEER_MAX_WORDS 5
@@ -156,18 +157,24 @@ gazetteer (void)
       table->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       if (bytes != NULL)
         {
-          g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+          gsize length;
+          const char *cursor = g_bytes_get_data (bytes, &length);
+          const char *end = cursor + length;
+          const char *line;
 
-          for (guint i = 0; lines[i] != NULL; i++)
+          while (pith_lines_next (&cursor, end, &line, &length))
             {
-              char *space = strchr (lines[i], ' ');
+              const char *space = memchr (line, ' ', length);
 
-              if (lines[i][0] == '#' || space == NULL)
+              if (length == 0 || line[0] == '#' || space == NULL)
                 continue;
-              *space = '\0';
               for (int t = 0; t < PITH_NER_N_TYPES; t++)
-                if (strcmp (lines[i], pith_ner_types[t]) == 0)
-                  gazetteer_add (table, space + 1, t);
+                if (strlen (pith_ner_types[t]) == (gsize) (space - line) &&
+                    memcmp (line, pith_ner_types[t], (gsize) (space - line)) == 0)
+                  {
+                    g_autofree char *name = g_strndup (space + 1, length - (gsize) (space + 1 - line));
+                    gazetteer_add (table, name, t);
+                  }
             }
         }
       g_once_init_leave (&loaded, table);

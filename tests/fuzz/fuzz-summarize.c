@@ -1,0 +1,14 @@
+/* fuzz-summarize.c: any bytes through `segment ! summarize`
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "pith-fuzz.h"
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  pith_fuzz_run_pipeline ("segment ! summarize", data, size, FALSE);
+  return 0;
+}

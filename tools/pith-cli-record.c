@@ -1,0 +1,49 @@
+/* pith-cli-record.c: one JSON Lines record of the pith command's input
+ *
+ * A line is parsed on its own: a bad one becomes that record's error and
+ * the stream goes on.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "pith-cli.h"
+
+void
+pith_cli_record_parse_json_line (PithCliRecord *record,
+                                 JsonParser    *parser,
+                                 const char    *line,
+                                 gsize          length)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  JsonNode *id;
+
+  if (!json_parser_load_from_data (parser, line, (gssize) length, &error))
+    {
+      g_set_error (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "Invalid JSON: %s", error->message);
+      return;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                           "A JSON Lines record must be an object");
+      return;
+    }
+
+  id = json_object_get_member (json_node_get_object (root), "id");
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
+    record->id = json_node_copy (id);
+
+  if (record->id != NULL && json_node_get_value_type (record->id) != G_TYPE_STRING)
+    {
+      /* The document's id is a string; the output keeps the original. */
+      JsonObject *object = json_node_get_object (root);
+      g_autofree char *text = json_to_string (record->id, FALSE);
+      json_object_set_string_member (object, "id", text);
+    }
+
+  record->document = pith_document_new_from_json_node (root, &record->error);
+}
