@@ -27,6 +27,8 @@ static char *opt_input;
 static char *opt_output;
 static char *opt_charset;
 static int opt_threads;
+static gint64 opt_max_bytes;
+static int opt_time_budget;
 static gboolean opt_list_stages;
 static gboolean opt_tokens;
 static gboolean opt_raw;
@@ -43,6 +45,10 @@ static const GOptionEntry entries[] = {
     "Output format: text, json or jsonl (default: jsonl for jsonl input, else text)", "FORMAT" },
   { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
     "Worker threads (default: one per processor)", "N" },
+  { "max-bytes", 0, 0, G_OPTION_ARG_INT64, &opt_max_bytes,
+    "Refuse documents larger than N bytes of text, each with an error (default: no limit)", "N" },
+  { "time-budget", 0, 0, G_OPTION_ARG_INT, &opt_time_budget,
+    "Stop a document after MS milliseconds, with an error (default: no limit)", "MS" },
   { "charset", 0, 0, G_OPTION_ARG_STRING, &opt_charset,
     "Charset of text and HTML input that is not UTF-8", "CHARSET" },
   { "tokens", 0, 0, G_OPTION_ARG_NONE, &opt_tokens,
@@ -379,6 +385,10 @@ main (int   argc,
       g_printerr ("pith: invalid pipeline: %s\n", error->message);
       return EXIT_USAGE;
     }
+  if (opt_max_bytes < 0 || opt_time_budget < 0)
+    return usage_error (context, "--max-bytes and --time-budget take a number of 0 or more");
+  pith_pipeline_set_max_bytes (pipeline, (guint64) opt_max_bytes);
+  pith_pipeline_set_time_budget (pipeline, (guint) opt_time_budget);
 
   if (opt_tokens)
     json_flags |= PITH_JSON_TOKENS;

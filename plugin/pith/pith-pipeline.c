@@ -28,6 +28,13 @@
  * and gives back one [class@Pith.Result] per document, in input order.
  * Progress and completion callbacks run in the thread-default main context
  * of the thread that started the call.
+ *
+ * ## Limits
+ *
+ * A service that takes documents from the web sets
+ * [property@Pith.Pipeline:max-bytes] and
+ * [property@Pith.Pipeline:time-budget]: a document over either limit fails
+ * alone with `PITH_ERROR_LIMIT_EXCEEDED`, and the rest of a batch goes on.
  */
 
 #include "config.h"
@@ -36,15 +43,69 @@
 #include "pith-pipeline-private.h"
 #include "pith-registry.h"
 #include "pith-result-private.h"
+#include "pith-watchdog-private.h"
 
 struct _PithPipeline
 {
   GObject parent_instance;
 
   GPtrArray *stages;
+  guint64 max_bytes;
+  guint time_budget;        /* milliseconds */
 };
 
 G_DEFINE_FINAL_TYPE (PithPipeline, pith_pipeline, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_MAX_BYTES,
+  PROP_TIME_BUDGET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+pith_pipeline_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PithPipeline *self = PITH_PIPELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_BYTES:
+      g_value_set_uint64 (value, self->max_bytes);
+      break;
+    case PROP_TIME_BUDGET:
+      g_value_set_uint (value, self->time_budget);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pith_pipeline_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  PithPipeline *self = PITH_PIPELINE (object);
+
+  switch (prop_id)
+    {
+    case PROP_MAX_BYTES:
+      pith_pipeline_set_max_bytes (self, g_value_get_uint64 (value));
+      break;
+    case PROP_TIME_BUDGET:
+      pith_pipeline_set_time_budget (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pith_pipeline_finalize (GObject *object)
@@ -59,7 +120,38 @@ pith_pipeline_finalize (GObject *object)
 static void
 pith_pipeline_class_init (PithPipelineClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = pith_pipeline_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pith_pipeline_finalize;
+  object_class->get_property = pith_pipeline_get_property;
+  object_class->set_property = pith_pipeline_set_property;
+
+  /**
+   * PithPipeline:max-bytes:
+   *
+   * The largest document, in bytes of text, the pipeline takes; a larger
+   * one fails with `PITH_ERROR_LIMIT_EXCEEDED` before any stage runs. 0,
+   * the default, sets no limit.
+   */
+  properties[PROP_MAX_BYTES] =
+    g_param_spec_uint64 ("max-bytes", NULL, "Largest document in bytes of text; 0 for no limit",
+                         0, G_MAXUINT64, 0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithPipeline:time-budget:
+   *
+   * The most time, in milliseconds, one document may spend in the
+   * pipeline. A document still in a stage when it runs out is stopped
+   * there, at the stage's next cancellation check, and fails with
+   * `PITH_ERROR_LIMIT_EXCEEDED`. 0, the default, sets no limit.
+   */
+  properties[PROP_TIME_BUDGET] =
+    g_param_spec_uint ("time-budget", NULL, "Most milliseconds per document; 0 for no limit",
+                       0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -245,22 +337,141 @@ pith_pipeline_to_string (PithPipeline *self)
  *
  * Returns: %TRUE on success; %FALSE with @error set otherwise
  */
+static void
+cancel_other (GCancellable *cancellable,
+              gpointer      other)
+{
+  g_cancellable_cancel (other);
+}
+
 gboolean
 pith_pipeline_process (PithPipeline  *self,
                        PithDocument  *document,
                        GCancellable  *cancellable,
                        GError       **error)
 {
+  g_autoptr(GCancellable) budget = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PithWatchdogTimer *timer;
+  gulong handler = 0;
+  gboolean done = TRUE;
+  gboolean budget_spent;
+
   g_return_val_if_fail (PITH_IS_PIPELINE (self), FALSE);
   g_return_val_if_fail (PITH_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  for (guint i = 0; i < self->stages->len; i++)
-    if (!pith_stage_process (g_ptr_array_index (self->stages, i), document, cancellable, error))
+  if (self->max_bytes > 0 && pith_document_get_text_size (document) > self->max_bytes)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED,
+                   "The document has %" G_GSIZE_FORMAT " bytes of text, more than the pipeline's "
+                   "max-bytes (%" G_GUINT64_FORMAT ")",
+                   pith_document_get_text_size (document), self->max_bytes);
       return FALSE;
+    }
 
-  return TRUE;
+  if (self->time_budget == 0)
+    {
+      for (guint i = 0; i < self->stages->len; i++)
+        if (!pith_stage_process (g_ptr_array_index (self->stages, i), document, cancellable, error))
+          return FALSE;
+      return TRUE;
+    }
+
+  /* The stages watch a cancellable of the document's own, which the
+   * caller's cancellable and the watchdog both cancel. */
+  budget = g_cancellable_new ();
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_other),
+                                     g_object_ref (budget), g_object_unref);
+  timer = pith_watchdog_arm (budget, self->time_budget);
+
+  for (guint i = 0; i < self->stages->len && done; i++)
+    done = pith_stage_process (g_ptr_array_index (self->stages, i), document, budget, &local_error);
+
+  budget_spent = pith_watchdog_disarm (timer);
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
+
+  if (done)
+    return TRUE;
+  if (budget_spent && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_cancellable_is_cancelled (cancellable))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED,
+                   "The document took longer than the pipeline's time-budget (%u ms)", self->time_budget);
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/**
+ * pith_pipeline_set_max_bytes:
+ * @self: a pipeline
+ * @max_bytes: the largest document in bytes of text, or 0 for no limit
+ *
+ * Sets [property@Pith.Pipeline:max-bytes].
+ */
+void
+pith_pipeline_set_max_bytes (PithPipeline *self,
+                             guint64       max_bytes)
+{
+  g_return_if_fail (PITH_IS_PIPELINE (self));
+
+  if (self->max_bytes == max_bytes)
+    return;
+  self->max_bytes = max_bytes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_BYTES]);
+}
+
+/**
+ * pith_pipeline_get_max_bytes:
+ * @self: a pipeline
+ *
+ * Returns: [property@Pith.Pipeline:max-bytes], 0 for no limit
+ */
+guint64
+pith_pipeline_get_max_bytes (PithPipeline *self)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), 0);
+
+  return self->max_bytes;
+}
+
+/**
+ * pith_pipeline_set_time_budget:
+ * @self: a pipeline
+ * @msec: the most milliseconds one document may take, or 0 for no limit
+ *
+ * Sets [property@Pith.Pipeline:time-budget].
+ */
+void
+pith_pipeline_set_time_budget (PithPipeline *self,
+                               guint         msec)
+{
+  g_return_if_fail (PITH_IS_PIPELINE (self));
+
+  if (self->time_budget == msec)
+    return;
+  self->time_budget = msec;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIME_BUDGET]);
+}
+
+/**
+ * pith_pipeline_get_time_budget:
+ * @self: a pipeline
+ *
+ * Returns: [property@Pith.Pipeline:time-budget] in milliseconds, 0 for no
+ *   limit
+ */
+guint
+pith_pipeline_get_time_budget (PithPipeline *self)
+{
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), 0);
+
+  return self->time_budget;
 }
 
 /**

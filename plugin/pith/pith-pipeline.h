@@ -51,6 +51,17 @@ PITH_AVAILABLE_IN_ALL
 char         *pith_pipeline_to_string            (PithPipeline         *self);
 
 PITH_AVAILABLE_IN_ALL
+void          pith_pipeline_set_max_bytes        (PithPipeline         *self,
+                                                  guint64               max_bytes);
+PITH_AVAILABLE_IN_ALL
+guint64       pith_pipeline_get_max_bytes        (PithPipeline         *self);
+PITH_AVAILABLE_IN_ALL
+void          pith_pipeline_set_time_budget      (PithPipeline         *self,
+                                                  guint                 msec);
+PITH_AVAILABLE_IN_ALL
+guint         pith_pipeline_get_time_budget      (PithPipeline         *self);
+
+PITH_AVAILABLE_IN_ALL
 gboolean      pith_pipeline_process              (PithPipeline         *self,
                                                   PithDocument         *document,
                                                   GCancellable         *cancellable,

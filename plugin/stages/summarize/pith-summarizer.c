@@ -553,8 +553,8 @@ pith_summarizer_process (PithStage     *stage,
   g_autofree float *scores = NULL;
   g_autoptr(GArray) selection = NULL;
   g_autoptr(JsonObject) report = json_object_new ();
-  JsonArray *indices = json_array_new ();
-  GString *summary = g_string_new (NULL);
+  g_autoptr(JsonArray) indices = json_array_new ();
+  g_autoptr(GString) summary = g_string_new (NULL);
   GQuark label = g_quark_from_static_string ("SUMMARY");
 
   if (!pith_document_has_layer (document, PITH_LAYER_TOKEN) ||
@@ -562,22 +562,20 @@ pith_summarizer_process (PithStage     *stage,
     {
       g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
                            "The summarize stage needs tokens and sentences: put segment before it");
-      g_string_free (summary, TRUE);
-      json_array_unref (indices);
       return FALSE;
     }
 
+  /* Building the graph and ranking are the long steps: a time budget or a
+   * cancel stops the stage after either. */
   stopwords = stopwords_for (document);
   graph = pith_sentence_graph_new (document, stopwords, language_of (document));
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    {
-      g_string_free (summary, TRUE);
-      json_array_unref (indices);
-      return FALSE;
-    }
-
+    return FALSE;
   scores = g_new0 (float, MAX (graph->n_sentences, 1));
   score_sentences (self, document, graph, scores);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
   selection = select_sentences (self, document, graph, scores);
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
@@ -596,9 +594,8 @@ pith_summarizer_process (PithStage     *stage,
         g_string_append_c (summary, ' ');
       g_string_append_len (summary, text + span->start, span->end - span->start);
     }
-  json_object_set_array_member (report, "sentences", indices);
+  json_object_set_array_member (report, "sentences", g_steal_pointer (&indices));
   json_object_set_string_member (report, "text", summary->str);
-  g_string_free (summary, TRUE);
   pith_document_set_report (document, "summary", report);
 
   add_keywords (self, document, graph);
