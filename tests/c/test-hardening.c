@@ -69,6 +69,7 @@ test_time_budget (void)
   g_autoptr(GPtrArray) documents = news_documents (2);
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(PithDocument) overlong = NULL;
+  guint budget;
 
   /* Seconds of work even for an optimised build. */
   while (long_text->len < 5 * 1000 * 1000)
@@ -76,8 +77,11 @@ test_time_budget (void)
       g_autofree char *item = news_item (long_text->len);
       g_string_append (long_text, item);
     }
-  pith_pipeline_set_time_budget (pipeline, 200);
-  g_assert_cmpuint (pith_pipeline_get_time_budget (pipeline), ==, 200);
+  budget = g_getenv ("PITH_SANITIZED") != NULL ? 2000 : 200;
+  /* The first document loads the models, which the budget is not about. */
+  g_assert_true (pith_pipeline_process (pipeline, g_ptr_array_index (documents, 0), NULL, NULL));
+  pith_pipeline_set_time_budget (pipeline, budget);
+  g_assert_cmpuint (pith_pipeline_get_time_budget (pipeline), ==, budget);
 
   overlong = pith_document_new (long_text->str);
   g_ptr_array_insert (documents, 1, g_object_ref (overlong));
