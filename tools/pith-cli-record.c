@@ -7,6 +7,7 @@
  */
 
 #include "pith-cli.h"
+#include "pith-json-private.h"
 
 void
 pith_cli_record_parse_json_line (PithCliRecord *record,
@@ -18,6 +19,12 @@ pith_cli_record_parse_json_line (PithCliRecord *record,
   JsonNode *root;
   JsonNode *id;
 
+  if (pith_json_too_deep (line, length, PITH_JSON_MAX_DEPTH))
+    {
+      g_set_error (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "Invalid JSON: nested deeper than %d levels", PITH_JSON_MAX_DEPTH);
+      return;
+    }
   if (!json_parser_load_from_data (parser, line, (gssize) length, &error))
     {
       g_set_error (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,

@@ -9,6 +9,7 @@
 
 #include "pith-document-private.h"
 #include "pith-error.h"
+#include "pith-json-private.h"
 
 /* Members of the document itself; every other top-level member is a report. */
 static const char * const document_members[] = {
@@ -816,6 +817,12 @@ pith_document_new_from_json (const char  *json,
   g_return_val_if_fail (json != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (pith_json_too_deep (json, length < 0 ? strlen (json) : (gsize) length, PITH_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                   "Invalid JSON: nested deeper than %d levels", PITH_JSON_MAX_DEPTH);
+      return NULL;
+    }
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, json, length, &parse_error))
     {

@@ -36,6 +36,10 @@
 #include "pith-ner-model-private.h"
 
 #define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
+/* The most tokens tagged as one sequence; longer sentences go in pieces. */
+#define MAX_TAGGED_TOKENS 1000
+/* Tokens longer than this are never names, patterns or rule matches. */
+#define MAX_NAME_TOKEN_BYTES 256
 
 typedef struct
 {
@@ -400,6 +404,40 @@ add_sentence_entities (PithEntityRecognizer *self,
     }
 }
 
+/* Tags @n_tokens tokens of one sentence and adds their entities. */
+static void
+tag_tokens (PithEntityRecognizer *self,
+            PithDocument         *document,
+            const char           *text,
+            const PithSpanData   *tokens,
+            guint                 n_tokens,
+            PithNerDocument      *context)
+{
+  g_autoptr(GPtrArray) words = g_ptr_array_new_full (n_tokens, g_free);
+  g_autofree int *tags = g_new0 (int, n_tokens);
+  g_autofree guint8 *marks = g_new0 (guint8, n_tokens);
+  PithNerSentence sentence;
+
+  /* A token longer than any name (a base64 blob, a 10 MB "word") is
+   * tagged as what it is, a long token, instead of being copied thrice. */
+  for (guint i = 0; i < n_tokens; i++)
+    g_ptr_array_add (words, tokens[i].end - tokens[i].start > MAX_NAME_TOKEN_BYTES
+                            ? g_strdup ("<long-token>")
+                            : g_strndup (text + tokens[i].start, tokens[i].end - tokens[i].start));
+
+  sentence.words = (const char **) words->pdata;
+  sentence.n_words = n_tokens;
+  sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
+  sentence.gazetteer = marks;
+  sentence.tokens = NULL;
+  pith_ner_sentence_prepare (&sentence);
+  pith_ner_mark_gazetteer (&sentence, marks);
+  pith_ner_tag_sentence (self->model, &sentence, context, tags);
+  pith_ner_sentence_clear (&sentence);
+
+  add_sentence_entities (self, document, tokens, words, tags);
+}
+
 static gboolean
 pith_entity_recognizer_process (PithStage     *stage,
                                 PithDocument  *document,
@@ -440,11 +478,8 @@ pith_entity_recognizer_process (PithStage     *stage,
   sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
   for (guint s = 0; s < n_sentences; s++)
     {
-      g_autoptr(GPtrArray) words = NULL;
-      g_autofree int *tags = NULL;
-      g_autofree guint8 *marks = NULL;
       guint first;
-      PithNerSentence sentence;
+      guint sentence_end;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -455,26 +490,19 @@ pith_entity_recognizer_process (PithStage     *stage,
       first = t;
       while (t < n_tokens && tokens[t].start < sentences[s].end)
         t++;
-      if (t == first)
-        continue;
+      sentence_end = t;
 
-      words = g_ptr_array_new_full (t - first, g_free);
-      for (guint i = first; i < t; i++)
-        g_ptr_array_add (words, g_strndup (text + tokens[i].start, tokens[i].end - tokens[i].start));
-      tags = g_new0 (int, t - first);
-      marks = g_new0 (guint8, t - first);
+      /* A "sentence" of a million tokens (a list, a page without full
+       * stops) is tagged in pieces, so the tagger's memory per sentence
+       * stays bounded; no real sentence is this long. */
+      for (guint piece = first; piece < sentence_end; piece += MAX_TAGGED_TOKENS)
+        {
+          guint piece_end = MIN (piece + MAX_TAGGED_TOKENS, sentence_end);
 
-      sentence.words = (const char **) words->pdata;
-      sentence.n_words = t - first;
-      sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
-      sentence.gazetteer = marks;
-      sentence.tokens = NULL;
-      pith_ner_sentence_prepare (&sentence);
-      pith_ner_mark_gazetteer (&sentence, marks);
-      pith_ner_tag_sentence (self->model, &sentence, context, tags);
-      pith_ner_sentence_clear (&sentence);
-
-      add_sentence_entities (self, document, tokens + first, words, tags);
+          if (piece > first && g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          tag_tokens (self, document, text, tokens + piece, piece_end - piece, context);
+        }
     }
 
   pith_entity_groups_build (document);
