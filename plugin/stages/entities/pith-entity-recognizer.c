@@ -56,7 +56,8 @@ struct _PithEntityRecognizer
   char *model_path;
   char *patterns_path;
   PithEntityMerge merge;
-  PithNerModel *model;      /* read-only once initialised */
+  const PithNerModel *model;  /* read-only once initialised: own_model or the shared built-in one */
+  PithNerModel *own_model;    /* loaded from model-path */
   GPtrArray *patterns;      /* of Pattern; NULL without a patterns file */
   GQuark labels[PITH_NER_N_TYPES];
 };
@@ -180,12 +181,39 @@ invalid:
   return g_steal_pointer (&patterns);
 }
 
+/* The built-in model, checked once and shared by every recognizer of the
+ * process: it is read-only, and checking 18 MB per pipeline would cost
+ * more than most documents. */
+static const PithNerModel *
+builtin_model (GError **error)
+{
+  static GMutex lock;
+  static PithNerModel *model;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (model != NULL)
+    return model;
+
+  bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in entity model is missing: %s",
+                   local_error->message);
+      return NULL;
+    }
+  model = pith_ner_model_new_from_bytes (bytes, error);
+  return model;
+}
+
 static gboolean
 pith_entity_recognizer_initable_init_impl (GInitable     *initable,
                                            GCancellable  *cancellable,
                                            GError       **error)
 {
   PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (initable);
+  g_autoptr(GMappedFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -196,29 +224,22 @@ pith_entity_recognizer_initable_init_impl (GInitable     *initable,
       (self->patterns = load_patterns (self->patterns_path, error)) == NULL)
     return FALSE;
 
-  if (self->model_path != NULL)
+  if (self->model_path == NULL)
     {
-      g_autoptr(GMappedFile) file = g_mapped_file_new (self->model_path, FALSE, &local_error);
-
-      if (file == NULL)
-        {
-          g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Cannot read the entity model: %s",
-                       local_error->message);
-          return FALSE;
-        }
-      bytes = g_mapped_file_get_bytes (file);
+      self->model = builtin_model (error);
+      return self->model != NULL;
     }
-  else
-    bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
 
-  if (bytes == NULL)
+  file = g_mapped_file_new (self->model_path, FALSE, &local_error);
+  if (file == NULL)
     {
-      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in entity model is missing: %s",
+      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Cannot read the entity model: %s",
                    local_error->message);
       return FALSE;
     }
-
-  self->model = pith_ner_model_new_from_bytes (bytes, error);
+  bytes = g_mapped_file_get_bytes (file);
+  self->own_model = pith_ner_model_new_from_bytes (bytes, error);
+  self->model = self->own_model;
   return self->model != NULL;
 }
 
@@ -516,7 +537,7 @@ pith_entity_recognizer_finalize (GObject *object)
 
   g_free (self->model_path);
   g_free (self->patterns_path);
-  g_clear_pointer (&self->model, pith_ner_model_free);
+  g_clear_pointer (&self->own_model, pith_ner_model_free);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pith_entity_recognizer_parent_class)->finalize (object);
