@@ -59,8 +59,9 @@ node_take_array (JsonArray *array)
   return node;
 }
 
-static JsonNode *
-deep_copy (JsonNode *node)
+/* json_node_copy() shares objects and arrays; output must not. */
+JsonNode *
+pith_json_node_deep_copy (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
@@ -73,7 +74,7 @@ deep_copy (JsonNode *node)
 
         json_object_iter_init (&iter, json_node_get_object (node));
         while (json_object_iter_next (&iter, &name, &member))
-          json_object_set_member (copy, name, deep_copy (member));
+          json_object_set_member (copy, name, pith_json_node_deep_copy (member));
         return node_take_object (copy);
       }
     case JSON_NODE_ARRAY:
@@ -82,7 +83,7 @@ deep_copy (JsonNode *node)
         JsonArray *copy = json_array_sized_new (json_array_get_length (array));
 
         for (guint i = 0; i < json_array_get_length (array); i++)
-          json_array_add_element (copy, deep_copy (json_array_get_element (array, i)));
+          json_array_add_element (copy, pith_json_node_deep_copy (json_array_get_element (array, i)));
         return node_take_array (copy);
       }
     case JSON_NODE_VALUE:
@@ -138,7 +139,6 @@ layer_to_json (PithDocument *self,
   for (guint i = 0; i < n_spans; i++)
     {
       JsonObject *object = json_object_new ();
-      JsonObject *attributes;
 
       json_object_set_int_member (object, "start",
                                   (gint64) pith_document_byte_to_char (self, spans[i].start));
@@ -167,18 +167,7 @@ layer_to_json (PithDocument *self,
                                       (gint64) pith_document_raw_byte_to_char (self, raw_end));
         }
 
-      attributes = pith_document_peek_span_attributes (self, layer, i);
-      if (attributes != NULL)
-        {
-          JsonObjectIter iter;
-          const char *name;
-          JsonNode *value;
-
-          json_object_iter_init (&iter, attributes);
-          while (json_object_iter_next (&iter, &name, &value))
-            if (!g_strv_contains (span_members, name))
-              json_object_set_member (object, name, deep_copy (value));
-        }
+      pith_document_copy_span_attributes (self, layer, i, object, span_members);
 
       json_array_add_object_element (array, object);
     }
@@ -236,7 +225,7 @@ pith_document_to_json_node (PithDocument  *self,
   if (json_object_get_size (metadata) > 0)
     {
       JsonNode *copy = json_node_init_object (json_node_alloc (), metadata);
-      json_object_set_member (object, "metadata", deep_copy (copy));
+      json_object_set_member (object, "metadata", pith_json_node_deep_copy (copy));
       json_node_unref (copy);
     }
 
@@ -276,7 +265,7 @@ pith_document_to_json_node (PithDocument  *self,
     json_object_iter_init (&iter, reports);
     while (json_object_iter_next (&iter, &name, &value))
       if (!g_strv_contains (document_members, name))
-        json_object_set_member (object, name, deep_copy (value));
+        json_object_set_member (object, name, pith_json_node_deep_copy (value));
   }
 
   return node_take_object (object);
@@ -416,7 +405,7 @@ read_span (PithDocument  *self,
   while (json_object_iter_next (&iter, &name, &value))
     if (!g_strv_contains (span_members, name))
       {
-        g_autoptr(JsonNode) copy = deep_copy (value);
+        g_autoptr(JsonNode) copy = pith_json_node_deep_copy (value);
         pith_document_set_span_attribute (self, layer, span_index, name, copy);
       }
 
@@ -754,7 +743,7 @@ pith_document_new_from_json_node (JsonNode  *node,
         }
       json_object_iter_init (&iter, json_node_get_object (member));
       while (json_object_iter_next (&iter, &name, &value))
-        json_object_set_member (pith_document_get_metadata (self), name, deep_copy (value));
+        json_object_set_member (pith_document_get_metadata (self), name, pith_json_node_deep_copy (value));
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (layer_members); i++)
@@ -788,7 +777,7 @@ pith_document_new_from_json_node (JsonNode  *node,
     json_object_iter_init (&iter, object);
     while (json_object_iter_next (&iter, &name, &value))
       if (!g_strv_contains (document_members, name))
-        json_object_set_member (pith_document_get_reports (self), name, deep_copy (value));
+        json_object_set_member (pith_document_get_reports (self), name, pith_json_node_deep_copy (value));
   }
 
   return g_steal_pointer (&self);

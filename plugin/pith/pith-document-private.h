@@ -26,6 +26,15 @@ gsize                pith_document_get_raw_length   (PithDocument  *self);
 JsonObject          *pith_document_peek_span_attributes (PithDocument *self,
                                                          const char   *layer,
                                                          guint         index);
+/* A copy of @node that shares nothing with it. */
+JsonNode            *pith_json_node_deep_copy (JsonNode *node);
+/* Adds the attributes of span @index to @object (a copy), all but the
+ * members named in @skipped, without changing how the document stores them. */
+void                 pith_document_copy_span_attributes (PithDocument       *self,
+                                                         const char         *layer,
+                                                         guint               index,
+                                                         JsonObject         *object,
+                                                         const char * const *skipped);
 JsonObject          *pith_document_get_reports      (PithDocument  *self);
 
 G_END_DECLS

@@ -44,11 +44,23 @@
 #include "pith-document-private.h"
 #include "pith-error.h"
 
+/* An attribute that holds a 32-bit integer on many spans of a layer (the
+ * entity layer's "entity" group index) is kept in a column, 4 bytes a
+ * span, rather than in a JsonObject of several hundred bytes per span. */
+#define UNSET_INTEGER G_MININT32
+
+typedef struct
+{
+  GQuark name;
+  GArray *values;           /* of gint32 by span index; UNSET_INTEGER where unset */
+} IntegerColumn;
+
 typedef struct
 {
   char *name;
   GArray *spans;            /* of PithSpanData */
   GHashTable *attributes;   /* span index -> JsonObject; NULL until used */
+  GArray *columns;          /* of IntegerColumn; NULL until used */
 } PithLayer;
 
 struct _PithDocument
@@ -102,6 +114,10 @@ pith_layer_free (gpointer data)
   g_free (layer->name);
   g_array_unref (layer->spans);
   g_clear_pointer (&layer->attributes, g_hash_table_unref);
+  if (layer->columns != NULL)
+    for (guint c = 0; c < layer->columns->len; c++)
+      g_array_unref (g_array_index (layer->columns, IntegerColumn, c).values);
+  g_clear_pointer (&layer->columns, g_array_unref);
   g_free (layer);
 }
 
@@ -1283,6 +1299,81 @@ pith_document_peek_spans (PithDocument *self,
   return (const PithSpanData *) (gpointer) found->spans->data;
 }
 
+static IntegerColumn *
+find_column (PithLayer *layer,
+             GQuark     name,
+             gboolean   create)
+{
+  IntegerColumn column;
+
+  for (guint c = 0; layer->columns != NULL && c < layer->columns->len; c++)
+    if (g_array_index (layer->columns, IntegerColumn, c).name == name)
+      return &g_array_index (layer->columns, IntegerColumn, c);
+  if (!create)
+    return NULL;
+
+  if (layer->columns == NULL)
+    layer->columns = g_array_new (FALSE, FALSE, sizeof (IntegerColumn));
+  column.name = name;
+  column.values = g_array_new (FALSE, FALSE, sizeof (gint32));
+  g_array_append_val (layer->columns, column);
+  return &g_array_index (layer->columns, IntegerColumn, layer->columns->len - 1);
+}
+
+static void
+set_column_value (IntegerColumn *column,
+                  guint          index,
+                  gint32         value)
+{
+  const gint32 unset = UNSET_INTEGER;
+
+  if (index >= column->values->len && value == UNSET_INTEGER)
+    return;
+  while (column->values->len <= index)
+    g_array_append_val (column->values, unset);
+  g_array_index (column->values, gint32, index) = value;
+}
+
+static gboolean
+get_column_value (const IntegerColumn *column,
+                  guint                index,
+                  gint32              *value)
+{
+  if (index >= column->values->len || g_array_index (column->values, gint32, index) == UNSET_INTEGER)
+    return FALSE;
+  *value = g_array_index (column->values, gint32, index);
+  return TRUE;
+}
+
+/* Moves the column values of span @index into its JsonObject, for callers
+ * that need every attribute as JSON. */
+static JsonObject *
+materialize_attributes (PithLayer *layer,
+                        guint      index)
+{
+  JsonObject *attributes = layer->attributes != NULL
+                           ? g_hash_table_lookup (layer->attributes, GUINT_TO_POINTER (index)) : NULL;
+
+  for (guint c = 0; layer->columns != NULL && c < layer->columns->len; c++)
+    {
+      IntegerColumn *column = &g_array_index (layer->columns, IntegerColumn, c);
+      gint32 value;
+
+      if (!get_column_value (column, index, &value))
+        continue;
+      if (layer->attributes == NULL)
+        layer->attributes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+      if (attributes == NULL)
+        {
+          attributes = json_object_new ();
+          g_hash_table_insert (layer->attributes, GUINT_TO_POINTER (index), attributes);
+        }
+      json_object_set_int_member (attributes, g_quark_to_string (column->name), value);
+      set_column_value (column, index, UNSET_INTEGER);
+    }
+  return attributes;
+}
+
 JsonObject *
 pith_document_peek_span_attributes (PithDocument *self,
                                     const char   *layer,
@@ -1290,10 +1381,47 @@ pith_document_peek_span_attributes (PithDocument *self,
 {
   PithLayer *found = find_layer (self, layer);
 
-  if (found == NULL || found->attributes == NULL)
+  if (found == NULL)
     return NULL;
+  return materialize_attributes (found, index);
+}
 
-  return g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index));
+void
+pith_document_copy_span_attributes (PithDocument       *self,
+                                    const char         *layer,
+                                    guint               index,
+                                    JsonObject         *object,
+                                    const char * const *skipped)
+{
+  PithLayer *found = find_layer (self, layer);
+  JsonObject *attributes;
+
+  if (found == NULL)
+    return;
+
+  for (guint c = 0; found->columns != NULL && c < found->columns->len; c++)
+    {
+      IntegerColumn *column = &g_array_index (found->columns, IntegerColumn, c);
+      const char *name = g_quark_to_string (column->name);
+      gint32 value;
+
+      if (get_column_value (column, index, &value) && !g_strv_contains (skipped, name))
+        json_object_set_int_member (object, name, value);
+    }
+
+  attributes = found->attributes != NULL
+               ? g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index)) : NULL;
+  if (attributes != NULL)
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, attributes);
+      while (json_object_iter_next (&iter, &name, &value))
+        if (!g_strv_contains (skipped, name))
+          json_object_set_member (object, name, pith_json_node_deep_copy (value));
+    }
 }
 
 /**
@@ -1429,11 +1557,20 @@ pith_document_set_span_attribute (PithDocument *self,
   found = find_layer (self, layer);
   g_return_if_fail (found != NULL && index < found->spans->len);
 
-  if (found->attributes == NULL)
-    found->attributes = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify) json_object_unref);
+  /* A plain 32-bit integer goes to the layer's column of that name. */
+  if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64 &&
+      json_node_get_int (value) > UNSET_INTEGER && json_node_get_int (value) <= G_MAXINT32)
+    {
+      attributes = found->attributes != NULL
+                   ? g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index)) : NULL;
+      if (attributes != NULL)
+        json_object_remove_member (attributes, name);
+      set_column_value (find_column (found, g_quark_from_string (name), TRUE), index,
+                        (gint32) json_node_get_int (value));
+      return;
+    }
 
-  attributes = g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index));
+  attributes = materialize_attributes (found, index);
   if (value == NULL)
     {
       if (attributes != NULL)
@@ -1441,6 +1578,9 @@ pith_document_set_span_attribute (PithDocument *self,
       return;
     }
 
+  if (found->attributes == NULL)
+    found->attributes = g_hash_table_new_full (NULL, NULL, NULL,
+                                               (GDestroyNotify) json_object_unref);
   if (attributes == NULL)
     {
       attributes = json_object_new ();

@@ -259,6 +259,48 @@ make_rich_document (void)
   return document;
 }
 
+/* Integer attributes (the entity layer's group index) are stored compactly
+ * but read, written and replaced like any other attribute. */
+static void
+test_integer_attributes (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("Alpha met Beta.");
+  g_autoptr(JsonNode) group = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonNode) big = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonNode) word = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(PithDocument) back = NULL;
+  g_autoptr(PithSpan) span = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_again = NULL;
+
+  pith_document_add_span (document, "entity", 0, 5, "PER", 1.0, NULL);
+  pith_document_add_span (document, "entity", 10, 14, "PER", 1.0, NULL);
+  json_node_set_int (group, 3);
+  json_node_set_int (big, G_GINT64_CONSTANT (5000000000));
+  json_node_set_string (word, "three");
+
+  pith_document_set_span_attribute (document, "entity", 1, "entity", group);
+  pith_document_set_span_attribute (document, "entity", 0, "size", big);
+  g_assert_cmpint (json_node_get_int (pith_document_get_span_attribute (document, "entity", 1, "entity")), ==, 3);
+  g_assert_cmpint (json_node_get_int (pith_document_get_span_attribute (document, "entity", 0, "size")), ==,
+                   G_GINT64_CONSTANT (5000000000));
+  g_assert_null (pith_document_get_span_attribute (document, "entity", 0, "entity"));
+
+  json = pith_document_to_json (document);
+  g_assert_nonnull (strstr (json, "\"entity\":3"));
+  back = pith_document_new_from_json (json, -1, NULL);
+  json_again = pith_document_to_json (back);
+  g_assert_cmpstr (json_again, ==, json);
+
+  /* Replaced by a string, then removed. */
+  pith_document_set_span_attribute (back, "entity", 1, "entity", word);
+  span = pith_document_get_span (back, "entity", 1);
+  g_assert_cmpstr (json_node_get_string (pith_span_get_attribute (span, "entity")), ==, "three");
+  pith_document_set_span_attribute (back, "entity", 1, "entity", group);
+  pith_document_set_span_attribute (back, "entity", 1, "entity", NULL);
+  g_assert_null (pith_document_get_span_attribute (back, "entity", 1, "entity"));
+}
+
 static void
 test_json_round_trip (void)
 {
@@ -417,6 +459,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/layers/follow-edits", test_spans_follow_edits);
   g_test_add_func ("/Pith/Document/metadata", test_metadata_and_reports);
   g_test_add_func ("/Pith/Document/json/round-trip", test_json_round_trip);
+  g_test_add_func ("/Pith/Document/attributes/integers", test_integer_attributes);
   g_test_add_func ("/Pith/Document/json/compact", test_json_compact);
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
   g_test_add_func ("/Pith/Document/json/errors", test_json_errors);
