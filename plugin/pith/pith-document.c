@@ -1374,6 +1374,36 @@ materialize_attributes (PithLayer *layer,
   return attributes;
 }
 
+gboolean
+pith_document_get_span_integer (PithDocument *self,
+                                const char   *layer,
+                                guint         index,
+                                const char   *name,
+                                gint64       *value)
+{
+  PithLayer *found = find_layer (self, layer);
+  IntegerColumn *column;
+  JsonObject *attributes;
+  JsonNode *node;
+  gint32 stored;
+
+  if (found == NULL)
+    return FALSE;
+  column = find_column (found, g_quark_try_string (name), FALSE);
+  if (column != NULL && get_column_value (column, index, &stored))
+    {
+      *value = stored;
+      return TRUE;
+    }
+  attributes = found->attributes != NULL
+               ? g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index)) : NULL;
+  node = attributes != NULL ? json_object_get_member (attributes, name) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
 JsonObject *
 pith_document_peek_span_attributes (PithDocument *self,
                                     const char   *layer,

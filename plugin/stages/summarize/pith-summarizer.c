@@ -154,11 +154,10 @@ entity_salience (PithDocument             *document,
   entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_entities);
   for (guint e = 0; e < n_entities; e++)
     {
-      JsonNode *group = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, e, "entity");
       gint64 index;
 
-      if (group == NULL || (index = json_node_get_int (group)) < 0 ||
-          (guint64) index >= json_array_get_length (groups))
+      if (!pith_document_get_span_integer (document, PITH_LAYER_ENTITY, e, "entity", &index) ||
+          index < 0 || (guint64) index >= json_array_get_length (groups))
         continue;
       while (s < n_sentences && sentences[s].end <= entities[e].start)
         s++;
