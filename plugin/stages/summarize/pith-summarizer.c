@@ -461,9 +461,59 @@ compare_phrases (gconstpointer a,
   return (x->start > y->start) - (x->start < y->start);
 }
 
+/* The phrase the tokens @first to @first + @length - 1 make, as stems. */
+static char *
+phrase_key (const PithSentenceGraph *graph,
+            guint                    first,
+            guint                    length)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint k = 0; k < length; k++)
+    {
+      if (k > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, g_ptr_array_index (graph->term_texts, graph->token_terms[first + k]));
+    }
+  return g_string_free (key, FALSE);
+}
+
+/* Offers @candidate to @best, the top phrases so far in compare_phrases()
+ * order, at most @limit of them; takes its key. A phrase scores the same
+ * wherever it occurs, so its first occurrence ranks before the others, and
+ * a later occurrence that reaches the list must be a repeat of one in it. */
+static void
+offer_phrase (GArray *best,
+              guint   limit,
+              Phrase *candidate)
+{
+  guint at = best->len;
+
+  while (at > 0 && compare_phrases (candidate, &g_array_index (best, Phrase, at - 1)) < 0)
+    at--;
+  for (guint i = 0; i < best->len; i++)
+    {
+      Phrase *kept = &g_array_index (best, Phrase, i);
+      if (kept->score == candidate->score && strcmp (kept->key, candidate->key) == 0)
+        {
+          phrase_clear (candidate);
+          return;
+        }
+    }
+  if (at >= limit)
+    {
+      phrase_clear (candidate);
+      return;
+    }
+  g_array_insert_val (best, at, *candidate);
+  if (best->len > limit)
+    g_array_remove_index (best, best->len - 1);
+}
+
 /* Key phrases: runs of up to three content words, scored by the summed
  * document weight (frequency times idf) of their stems, over the square
- * root of their length; each phrase once, the best first. */
+ * root of their length; each phrase once, the best first. Only the best
+ * few are kept while reading, so memory does not grow with the document. */
 static void
 add_keywords (PithSummarizer          *self,
               PithDocument            *document,
@@ -472,12 +522,11 @@ add_keywords (PithSummarizer          *self,
   const char *text = pith_document_get_text (document);
   const PithSpanData *tokens;
   guint n_tokens = 0;
-  g_autoptr(GArray) phrases = g_array_new (FALSE, FALSE, sizeof (Phrase));
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
   g_autofree float *weights = g_new0 (float, MAX (graph->term_texts->len, 1));
   GQuark label = g_quark_from_static_string ("KEYWORD");
 
-  g_array_set_clear_func (phrases, phrase_clear);
+  g_array_set_clear_func (best, phrase_clear);
   pith_document_remove_layer (document, "keywords");
   pith_document_add_span_bytes (document, "keywords", 1, 0, 0, 0.0);
   if (self->keywords == 0)
@@ -496,7 +545,7 @@ add_keywords (PithSummarizer          *self,
 
       for (guint t = sentence->first_token; t < end; t++)
         {
-          GString *key;
+          Phrase candidate;
           float score = 0.0f;
           guint length = 0;
 
@@ -510,29 +559,21 @@ add_keywords (PithSummarizer          *self,
           if (length == 0)
             continue;
 
-          key = g_string_new (NULL);
-          for (guint k = 0; k < length; k++)
-            g_string_append_printf (key, "%s%s", k > 0 ? " " : "",
-                                    (char *) g_ptr_array_index (graph->term_texts, graph->token_terms[t + k]));
-          if (!g_hash_table_contains (seen, key->str))
+          candidate = (Phrase) { tokens[t].start, tokens[t + length - 1].end, score / sqrtf ((float) length), NULL };
+          /* Most phrases rank below a full list: no key is built for them. */
+          if (best->len < self->keywords ||
+              compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) < 0)
             {
-              Phrase phrase = { tokens[t].start, tokens[t + length - 1].end,
-                                score / sqrtf ((float) length), g_string_free (key, FALSE) };
-
-              g_array_append_val (phrases, phrase);
-              g_hash_table_add (seen, g_array_index (phrases, Phrase, phrases->len - 1).key);
+              candidate.key = phrase_key (graph, t, length);
+              offer_phrase (best, self->keywords, &candidate);
             }
-          else
-            g_string_free (key, TRUE);
           t += length - 1;
         }
     }
 
-  g_hash_table_remove_all (seen);
-  g_array_sort (phrases, compare_phrases);
-  for (guint p = 0; p < phrases->len && p < self->keywords; p++)
+  for (guint p = 0; p < best->len; p++)
     {
-      Phrase *phrase = &g_array_index (phrases, Phrase, p);
+      Phrase *phrase = &g_array_index (best, Phrase, p);
       pith_document_add_span_bytes (document, "keywords", phrase->start, phrase->end, label, phrase->score);
     }
 }
