@@ -249,6 +249,19 @@ fnv1a (const char *data,
 }
 
 /* A feature is a name and up to two values: "l-1=the", "t-1|w=B-PER|smith". */
+/* fnv1a() over a nul-terminated string, in one pass. */
+static guint64
+fnv1a_string (const char *data,
+              guint64     hash)
+{
+  for (const guchar *p = (const guchar *) data; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= 0x100000001b3ULL;
+    }
+  return hash;
+}
+
 static void
 add3 (Features   *features,
       const char *name,
@@ -259,14 +272,14 @@ add3 (Features   *features,
 
   if (features->n >= features->max)
     return;
-  hash = fnv1a (name, strlen (name), hash);
+  hash = fnv1a_string (name, hash);
   hash = fnv1a ("=", 1, hash);
   if (value != NULL)
-    hash = fnv1a (value, strlen (value), hash);
+    hash = fnv1a_string (value, hash);
   if (value2 != NULL)
     {
       hash = fnv1a ("|", 1, hash);
-      hash = fnv1a (value2, strlen (value2), hash);
+      hash = fnv1a_string (value2, hash);
     }
   features->hashes[features->n++] = hash;
 }
