@@ -39,6 +39,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include "pith-error.h"
 #include "pith-pipeline-private.h"
 #include "pith-registry.h"
@@ -514,10 +516,17 @@ process_thread (GTask        *task,
 {
   GError *error = NULL;
 
+  pith_tsan_acquire (task);
   if (pith_pipeline_process (source_object, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      pith_tsan_release (task);
+      g_task_return_boolean (task, TRUE);
+    }
   else
-    g_task_return_error (task, error);
+    {
+      pith_tsan_release (task);
+      g_task_return_error (task, error);
+    }
 }
 
 /**
@@ -549,6 +558,7 @@ pith_pipeline_process_async (PithPipeline        *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pith_pipeline_process_async);
   g_task_set_task_data (task, g_object_ref (document), g_object_unref);
+  pith_tsan_release (task);
   g_task_run_in_thread (task, process_thread);
 }
 
@@ -571,6 +581,7 @@ pith_pipeline_process_finish (PithPipeline  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pith_pipeline_process_async, FALSE);
 
+  pith_tsan_acquire (result);
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -615,6 +626,7 @@ batch_new (PithPipeline  *pipeline,
 static void
 batch_free (Batch *batch)
 {
+  pith_tsan_acquire (batch->pipeline);
   g_object_unref (batch->pipeline);
   g_ptr_array_unref (batch->documents);
   g_clear_pointer (&batch->results, g_ptr_array_unref);
@@ -643,11 +655,14 @@ batch_worker (gpointer data,
 {
   Batch *batch = user_data;
 
+  pith_tsan_acquire (batch);
   batch_process_one (batch, GPOINTER_TO_UINT (data) - 1);
 
   g_mutex_lock (&batch->mutex);
+  pith_tsan_acquire (&batch->mutex);
   batch->done++;
   g_cond_signal (&batch->cond);
+  pith_tsan_release (&batch->mutex);
   g_mutex_unlock (&batch->mutex);
 }
 
@@ -673,24 +688,33 @@ batch_run (Batch             *batch,
     }
   else
     {
+      pith_tsan_release (batch);
       pool = g_thread_pool_new (batch_worker, batch, MIN (batch->n_threads, total), FALSE, NULL);
       for (guint i = 0; i < total; i++)
         g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
 
       g_mutex_lock (&batch->mutex);
+      pith_tsan_acquire (&batch->mutex);
       while (reported < total)
         {
           guint done;
 
           while (batch->done == reported)
-            g_cond_wait (&batch->cond, &batch->mutex);
+            {
+              pith_tsan_release (&batch->mutex);
+              g_cond_wait (&batch->cond, &batch->mutex);
+              pith_tsan_acquire (&batch->mutex);
+            }
           done = batch->done;
+          pith_tsan_release (&batch->mutex);
           g_mutex_unlock (&batch->mutex);
           if (progress != NULL)
             progress (done, total, progress_data);
           reported = done;
           g_mutex_lock (&batch->mutex);
+          pith_tsan_acquire (&batch->mutex);
         }
+      pith_tsan_release (&batch->mutex);
       g_mutex_unlock (&batch->mutex);
 
       g_thread_pool_free (pool, FALSE, TRUE);
@@ -843,10 +867,14 @@ batch_thread (GTask        *task,
 {
   BatchTaskData *task_data = data;
   GError *error = NULL;
+  gboolean done;
 
-  if (batch_run (task_data->batch,
-                 task_data->relay != NULL ? progress_relay_post : NULL,
-                 task_data->relay, &error))
+  pith_tsan_acquire (task);
+  done = batch_run (task_data->batch,
+                    task_data->relay != NULL ? progress_relay_post : NULL,
+                    task_data->relay, &error);
+  pith_tsan_release (task);
+  if (done)
     g_task_return_pointer (task, g_steal_pointer (&task_data->batch->results),
                            (GDestroyNotify) g_ptr_array_unref);
   else
@@ -913,6 +941,7 @@ pith_pipeline_process_batch_async (PithPipeline         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, pith_pipeline_process_batch_async);
   g_task_set_task_data (task, task_data, batch_task_data_free);
+  pith_tsan_release (task);
   g_task_run_in_thread (task, batch_thread);
 }
 
@@ -936,5 +965,8 @@ pith_pipeline_process_batch_finish (PithPipeline  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == pith_pipeline_process_batch_async, NULL);
 
+  pith_tsan_acquire (result);
+  /* The task's data, which holds the pipeline, may be freed on the worker. */
+  pith_tsan_release (self);
   return g_task_propagate_pointer (G_TASK (result), error);
 }

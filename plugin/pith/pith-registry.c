@@ -30,6 +30,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <string.h>
 
 #include <gio/gio.h>
@@ -124,8 +126,11 @@ pith_registry_register_stage (PithRegistry *self,
     }
 
   g_mutex_lock (&self->mutex);
+
+  pith_tsan_acquire (&self->mutex);
   g_hash_table_replace (self->types, g_strdup (name), GSIZE_TO_POINTER (stage_type));
   g_hash_table_replace (self->names, GSIZE_TO_POINTER (stage_type), g_strdup (name));
+  pith_tsan_release (&self->mutex);
   g_mutex_unlock (&self->mutex);
 
   return TRUE;
@@ -150,7 +155,10 @@ pith_registry_lookup (PithRegistry *self,
   g_return_val_if_fail (name != NULL, G_TYPE_INVALID);
 
   g_mutex_lock (&self->mutex);
+
+  pith_tsan_acquire (&self->mutex);
   type = GPOINTER_TO_SIZE (g_hash_table_lookup (self->types, name));
+  pith_tsan_release (&self->mutex);
   g_mutex_unlock (&self->mutex);
 
   return type;
@@ -175,9 +183,12 @@ pith_registry_get_type_name (PithRegistry *self,
   g_return_val_if_fail (PITH_IS_REGISTRY (self), NULL);
 
   g_mutex_lock (&self->mutex);
+
+  pith_tsan_acquire (&self->mutex);
   name = g_hash_table_lookup (self->names, GSIZE_TO_POINTER (stage_type));
   if (name != NULL)
     name = g_intern_string (name);
+  pith_tsan_release (&self->mutex);
   g_mutex_unlock (&self->mutex);
 
   return name;
@@ -209,10 +220,13 @@ pith_registry_list_stages (PithRegistry *self)
   g_return_val_if_fail (PITH_IS_REGISTRY (self), NULL);
 
   g_mutex_lock (&self->mutex);
+
+  pith_tsan_acquire (&self->mutex);
   keys = (const char **) g_hash_table_get_keys_as_array (self->types, &n);
   names = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     names[i] = g_strdup (keys[i]);
+  pith_tsan_release (&self->mutex);
   g_mutex_unlock (&self->mutex);
 
   g_qsort_with_data (names, n, sizeof (char *), compare_names, NULL);
@@ -326,7 +340,10 @@ pith_registry_load_plugins (PithRegistry *self,
   n_loaded = g_list_length (modules);
 
   g_mutex_lock (&self->mutex);
+
+  pith_tsan_acquire (&self->mutex);
   self->modules = g_list_concat (self->modules, modules);
+  pith_tsan_release (&self->mutex);
   g_mutex_unlock (&self->mutex);
 
   point = g_io_extension_point_lookup (PITH_STAGE_EXTENSION_POINT_NAME);
@@ -385,8 +402,11 @@ pith_registry_get_default (void)
       system_path = g_getenv ("PITH_PLUGIN_SYSTEM_PATH");
       load_plugin_path (registry, system_path != NULL ? system_path : PITH_PLUGINDIR);
 
+      pith_tsan_release (&default_registry);
+
       g_once_init_leave (&default_registry, registry);
     }
+  pith_tsan_acquire (&default_registry);
 
   return default_registry;
 }

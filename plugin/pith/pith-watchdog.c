@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include "pith-watchdog-private.h"
 
 struct _PithWatchdogTimer
@@ -40,8 +42,10 @@ watchdog_context (void)
 
       /* Lives as long as the process, as GLib's own worker thread does. */
       g_thread_unref (g_thread_new ("pith-watchdog", run_watchdog, created));
+      pith_tsan_release (&context);
       g_once_init_leave (&context, created);
     }
+  pith_tsan_acquire (&context);
   return context;
 }
 
@@ -50,6 +54,7 @@ on_budget_spent (gpointer data)
 {
   PithWatchdogTimer *timer = data;
 
+  pith_tsan_acquire (timer);
   g_atomic_int_set (&timer->fired, 1);
   g_cancellable_cancel (timer->cancellable);
   return G_SOURCE_REMOVE;
@@ -60,6 +65,7 @@ timer_clear (gpointer data)
 {
   PithWatchdogTimer *timer = data;
 
+  pith_tsan_acquire (timer);
   g_object_unref (timer->cancellable);
 }
 
@@ -68,6 +74,7 @@ timer_clear (gpointer data)
 static void
 timer_release (gpointer data)
 {
+  pith_tsan_release (data);
   g_atomic_rc_box_release_full (data, timer_clear);
 }
 
@@ -81,6 +88,7 @@ pith_watchdog_arm (GCancellable *cancellable,
   timer->source = g_timeout_source_new (msec);
   g_source_set_callback (timer->source, on_budget_spent, g_atomic_rc_box_acquire (timer), timer_release);
   g_source_set_static_name (timer->source, "[pith] time budget");
+  pith_tsan_release (timer);
   g_source_attach (timer->source, watchdog_context ());
   return timer;
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <gio/gio.h>
 #include <string.h>
 
@@ -106,6 +108,8 @@ pith_word_list_get (const char *name)
   PithWordList *list;
 
   g_mutex_lock (&mutex);
+
+  pith_tsan_acquire (&mutex);
   if (cache == NULL)
     cache = g_hash_table_new (g_str_hash, g_str_equal);
   if (!g_hash_table_lookup_extended (cache, name, NULL, (gpointer *) &list))
@@ -113,6 +117,7 @@ pith_word_list_get (const char *name)
       list = load (name);
       g_hash_table_insert (cache, g_strdup (name), list);
     }
+  pith_tsan_release (&mutex);
   g_mutex_unlock (&mutex);
 
   return list;

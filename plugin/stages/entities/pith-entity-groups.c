@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <string.h>
 
 #include "pith-entity-groups-private.h"
@@ -52,8 +54,10 @@ is_name_label (GQuark label)
       names[1] = g_quark_from_static_string ("ORG");
       names[2] = g_quark_from_static_string ("LOC");
       names[3] = g_quark_from_static_string ("MISC");
+      pith_tsan_release (&initialized);
       g_once_init_leave (&initialized, 1);
     }
+  pith_tsan_acquire (&initialized);
   return label != 0 && (label == names[0] || label == names[1] || label == names[2] || label == names[3]);
 }
 

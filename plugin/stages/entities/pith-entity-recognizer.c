@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <string.h>
 
 #include "pith-document.h"
@@ -189,22 +191,25 @@ builtin_model (GError **error)
 {
   static GMutex lock;
   static PithNerModel *model;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
+  PithNerModel *loaded;
 
-  if (model != NULL)
-    return model;
-
-  bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-  if (bytes == NULL)
+  g_mutex_lock (&lock);
+  pith_tsan_acquire (&lock);
+  if (model == NULL)
     {
-      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in entity model is missing: %s",
-                   local_error->message);
-      return NULL;
+      bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      if (bytes == NULL)
+        g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in entity model is missing: %s",
+                     local_error->message);
+      else
+        model = pith_ner_model_new_from_bytes (bytes, error);
     }
-  model = pith_ner_model_new_from_bytes (bytes, error);
-  return model;
+  loaded = model;
+  pith_tsan_release (&lock);
+  g_mutex_unlock (&lock);
+  return loaded;
 }
 
 static gboolean

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <string.h>
 
 #include <gio/gio.h>
@@ -177,8 +179,10 @@ gazetteer (void)
                   }
             }
         }
+      pith_tsan_release (&loaded);
       g_once_init_leave (&loaded, table);
     }
+  pith_tsan_acquire (&loaded);
   return loaded;
 }
 
@@ -432,8 +436,10 @@ token_at (const PithNerSentence *sentence,
     {
       prepare_token (&markers[0], "<s>");
       prepare_token (&markers[1], "</s>");
+      pith_tsan_release (&initialized);
       g_once_init_leave (&initialized, 1);
     }
+  pith_tsan_acquire (&initialized);
   if (i < 0)
     return &markers[0];
   if ((guint) i >= sentence->n_words)
