@@ -51,7 +51,7 @@ document_context (Document *document)
 }
 
 static int opt_epochs = 15;
-static int opt_buckets_log2 = 19;
+static int opt_buckets_log2 = 18;
 static int opt_seed = 2003;
 static char *opt_output;
 static char **opt_files;

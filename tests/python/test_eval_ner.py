@@ -11,7 +11,7 @@ import pytest
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 DEV = os.path.join(ROOT, "..", "shared", "data", "conll2003", "dev.txt")
 
-# The level the shipped stage reaches (0.9337); a drop below fails.
+# The level the shipped stage reaches (0.9354); a drop below fails.
 MINIMUM_F1 = 0.930
 
 
