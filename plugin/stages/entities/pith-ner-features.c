@@ -388,6 +388,7 @@ prepare_token (PithNerToken *token,
                const char   *word)
 {
   const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
+  const PithWordList *clusters = pith_word_list_get ("entities/clusters-en.txt");
 
   token->lower = normalize (word);
   token->down = g_utf8_strdown (word, -1);
@@ -395,8 +396,6 @@ prepare_token (PithNerToken *token,
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
   token->lower_hash = fnv1a (token->lower, strlen (token->lower), 0xcbf29ce484222325ULL);
   token->short_shape_hash = fnv1a (token->short_shape, strlen (token->short_shape), 0xcbf29ce484222325ULL);
-  const PithWordList *clusters = pith_word_list_get ("entities/clusters-en.txt");
-
   if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
     token->share = "unseen";
   if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
