@@ -30,23 +30,21 @@ typedef struct
   const char * const *words;
   guint n;
   const PithWordList *list;
+  const char **kinds;       /* each word's kind, looked up once */
+  guint8 *looked_up;
 } Rules;
 
 /* The word's kind in the rules list: lowercase, a final full stop dropped
  * ("Nov." is "nov"), or NULL. */
 static const char *
-kind (const Rules *rules,
-      guint        i)
+look_up_kind (const Rules *rules,
+              guint        i)
 {
   char lower[PITH_WORD_LIST_MAX_WORD];
-  const char *word;
+  const char *word = rules->words[i];
   const char *found = NULL;
-  gsize n;
+  gsize n = strlen (word);
 
-  if (i >= rules->n)
-    return NULL;
-  word = rules->words[i];
-  n = strlen (word);
   if (n >= sizeof lower)
     return NULL;
   for (gsize k = 0; k < n; k++)
@@ -57,6 +55,21 @@ kind (const Rules *rules,
   if (!pith_word_list_lookup (rules->list, lower, n, &found))
     return NULL;
   return found;
+}
+
+/* The rules ask a word's kind several times; it is looked up once. */
+static const char *
+kind (const Rules *rules,
+      guint        i)
+{
+  if (i >= rules->n)
+    return NULL;
+  if (!rules->looked_up[i])
+    {
+      rules->kinds[i] = look_up_kind (rules, i);
+      rules->looked_up[i] = TRUE;
+    }
+  return rules->kinds[i];
 }
 
 static gboolean
@@ -376,7 +389,9 @@ pith_entity_rules_find (const char * const *words,
                         guint               n_words,
                         GArray             *found)
 {
-  Rules rules = { words, n_words, pith_word_list_get ("entities/rules-en.txt") };
+  g_autofree const char **kinds = g_new (const char *, MAX (n_words, 1));
+  g_autofree guint8 *looked_up = g_new0 (guint8, MAX (n_words, 1));
+  Rules rules = { words, n_words, pith_word_list_get ("entities/rules-en.txt"), kinds, looked_up };
 
   for (guint i = 0; i < n_words; i++)
     {
