@@ -43,7 +43,17 @@ is_lowercase_word (const char *word,
 
   for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* Most words are ASCII: no Unicode tables for them. */
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isupper (*p))
+            return FALSE;
+          any |= g_ascii_isalpha (*p);
+          continue;
+        }
+      c = g_utf8_get_char (p);
       if (g_unichar_isupper (c) || g_unichar_istitle (c))
         return FALSE;
       any |= g_unichar_isalpha (c);
@@ -340,10 +350,16 @@ shape (const char *word,
 
   for (const char *p = word; *p != '\0' && n + 1 < size; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
-      char cls = g_unichar_isupper (c) || g_unichar_istitle (c) ? 'X' :
-                 g_unichar_islower (c) ? 'x' : g_unichar_isdigit (c) ? 'd' :
-                 c < 0x80 ? (char) c : '*';
+      char cls;
+
+      if ((guchar) *p < 0x80)
+        cls = g_ascii_isupper (*p) ? 'X' : g_ascii_islower (*p) ? 'x' : g_ascii_isdigit (*p) ? 'd' : *p;
+      else
+        {
+          gunichar c = g_utf8_get_char (p);
+          cls = g_unichar_isupper (c) || g_unichar_istitle (c) ? 'X' :
+                g_unichar_islower (c) ? 'x' : g_unichar_isdigit (c) ? 'd' : '*';
+        }
 
       run = cls == last ? run + 1 : 1;
       last = cls;
