@@ -1347,12 +1347,30 @@ get_column_value (const IntegerColumn *column,
 
 /* Moves the column values of span @index into its JsonObject, for callers
  * that need every attribute as JSON. */
+/* The JsonObject of span @index's attributes; with @create, made when
+ * missing. */
+static JsonObject *
+span_attributes (PithLayer *layer,
+                 guint      index,
+                 gboolean   create)
+{
+  JsonObject *attributes = layer->attributes != NULL
+                           ? g_hash_table_lookup (layer->attributes, GUINT_TO_POINTER (index)) : NULL;
+
+  if (attributes != NULL || !create)
+    return attributes;
+  if (layer->attributes == NULL)
+    layer->attributes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+  attributes = json_object_new ();
+  g_hash_table_insert (layer->attributes, GUINT_TO_POINTER (index), attributes);
+  return attributes;
+}
+
 static JsonObject *
 materialize_attributes (PithLayer *layer,
                         guint      index)
 {
-  JsonObject *attributes = layer->attributes != NULL
-                           ? g_hash_table_lookup (layer->attributes, GUINT_TO_POINTER (index)) : NULL;
+  JsonObject *attributes = span_attributes (layer, index, FALSE);
 
   for (guint c = 0; layer->columns != NULL && c < layer->columns->len; c++)
     {
@@ -1361,13 +1379,7 @@ materialize_attributes (PithLayer *layer,
 
       if (!get_column_value (column, index, &value))
         continue;
-      if (layer->attributes == NULL)
-        layer->attributes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
-      if (attributes == NULL)
-        {
-          attributes = json_object_new ();
-          g_hash_table_insert (layer->attributes, GUINT_TO_POINTER (index), attributes);
-        }
+      attributes = span_attributes (layer, index, TRUE);
       json_object_set_int_member (attributes, g_quark_to_string (column->name), value);
       set_column_value (column, index, UNSET_INTEGER);
     }
@@ -1395,8 +1407,7 @@ pith_document_get_span_integer (PithDocument *self,
       *value = stored;
       return TRUE;
     }
-  attributes = found->attributes != NULL
-               ? g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index)) : NULL;
+  attributes = span_attributes (found, index, FALSE);
   node = attributes != NULL ? json_object_get_member (attributes, name) : NULL;
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return FALSE;
@@ -1439,8 +1450,7 @@ pith_document_copy_span_attributes (PithDocument       *self,
         json_object_set_int_member (object, name, value);
     }
 
-  attributes = found->attributes != NULL
-               ? g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index)) : NULL;
+  attributes = span_attributes (found, index, FALSE);
   if (attributes != NULL)
     {
       JsonObjectIter iter;
@@ -1591,8 +1601,7 @@ pith_document_set_span_attribute (PithDocument *self,
   if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64 &&
       json_node_get_int (value) > UNSET_INTEGER && json_node_get_int (value) <= G_MAXINT32)
     {
-      attributes = found->attributes != NULL
-                   ? g_hash_table_lookup (found->attributes, GUINT_TO_POINTER (index)) : NULL;
+      attributes = span_attributes (found, index, FALSE);
       if (attributes != NULL)
         json_object_remove_member (attributes, name);
       set_column_value (find_column (found, g_quark_from_string (name), TRUE), index,
@@ -1608,15 +1617,7 @@ pith_document_set_span_attribute (PithDocument *self,
       return;
     }
 
-  if (found->attributes == NULL)
-    found->attributes = g_hash_table_new_full (NULL, NULL, NULL,
-                                               (GDestroyNotify) json_object_unref);
-  if (attributes == NULL)
-    {
-      attributes = json_object_new ();
-      g_hash_table_insert (found->attributes, GUINT_TO_POINTER (index), attributes);
-    }
-  json_object_set_member (attributes, name, json_node_copy (value));
+  json_object_set_member (span_attributes (found, index, TRUE), name, json_node_copy (value));
 }
 
 /**
