@@ -13,8 +13,9 @@
 #include "pith-cli-progress.h"
 
 /* Documents go through the pipeline in chunks, so a stream of any length
- * runs in bounded memory while every thread has work. */
-#define CHUNK_DOCUMENTS 512
+ * runs in bounded memory while every thread has work: a processed news
+ * article holds about 50 KB of layers until it is written. */
+#define CHUNK_DOCUMENTS_PER_THREAD 64
 #define CHUNK_BYTES (16 * 1024 * 1024)
 
 #define EXIT_SOME_FAILED 1
@@ -128,9 +129,13 @@ static void
 runner_add (Runner        *runner,
             PithCliRecord *record)
 {
+  guint threads = runner->n_threads > 0 ? runner->n_threads : g_get_num_processors ();
+
   g_array_append_vals (runner->records, record, 1);
   runner->chunk_bytes += record->size;
-  if (runner->records->len >= CHUNK_DOCUMENTS || runner->chunk_bytes >= CHUNK_BYTES)
+
+  if (runner->records->len >= CHUNK_DOCUMENTS_PER_THREAD * threads ||
+      runner->chunk_bytes >= CHUNK_BYTES)
     runner_flush (runner);
 }
 

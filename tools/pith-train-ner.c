@@ -128,7 +128,8 @@ iob1_to_bilou (GPtrArray *labels,
 }
 
 static GPtrArray *
-read_conll (const char *path)
+read_conll (const char        *path,
+            PithNerVocabulary *vocabulary)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -169,7 +170,7 @@ read_conll (const char *path)
                 pith_ner_mark_gazetteer (&view, sentence->gazetteer);
                 sentence->view = (PithNerSentence) { (const char **) words->pdata, words->len,
                                                      sentence->all_caps, sentence->gazetteer, NULL };
-                pith_ner_sentence_prepare (&sentence->view);
+                pith_ner_sentence_prepare (&sentence->view, vocabulary);
               }
               g_ptr_array_add (document->sentences, sentence);
               g_ptr_array_unref (labels);
@@ -261,9 +262,9 @@ update_sentence (Perceptron            *perceptron,
       if (gold[i] != guess[i] || gold_previous != guess_previous)
         for (int kind = 0; kind < PITH_NER_N_TRANSITIONS; kind++)
           {
-            guint64 hash = pith_ner_transition_hash (view, i, gold_previous, kind);
+            guint64 hash = pith_ner_transition_hash (view->tokens[i], gold_previous, kind);
             update (perceptron, &hash, 1, gold[i], 1.0f);
-            hash = pith_ner_transition_hash (view, i, guess_previous, kind);
+            hash = pith_ner_transition_hash (view->tokens[i], guess_previous, kind);
             update (perceptron, &hash, 1, guess[i], -1.0f);
           }
     }
@@ -387,6 +388,7 @@ main (int   argc,
   g_autoptr(GPtrArray) train = NULL;
   g_autoptr(GPtrArray) dev = NULL;
   g_autoptr(GRand) rand = NULL;
+  g_autoptr(PithNerVocabulary) vocabulary = NULL;
   g_autoptr(GBytes) best = NULL;
   Perceptron perceptron = { 0, };
   double best_f1 = -1;
@@ -402,8 +404,10 @@ main (int   argc,
       return 2;
     }
 
-  train = read_conll (opt_files[0]);
-  dev = read_conll (opt_files[1]);
+  /* Every word of both sets prepared once, for the whole training. */
+  vocabulary = pith_ner_vocabulary_new (0);
+  train = read_conll (opt_files[0], vocabulary);
+  dev = read_conll (opt_files[1], vocabulary);
   g_print ("%u training documents, %u dev documents\n", train->len, dev->len);
 
   perceptron.n_buckets = 1u << opt_buckets_log2;

@@ -9,8 +9,8 @@
  * The `entities` stage: fills the `entity` layer with mentions labelled
  * `PER`, `ORG`, `LOC` or `MISC` (the CoNLL-2003 scheme).
  *
- * It tags the tokens of each sentence with an averaged perceptron over
- * BILOU tags, decoded greedily left to right within the tag transitions,
+ * It tags the tokens of each sentence with an averaged structured
+ * perceptron over BILOU tags, decoded with Viterbi within the tag transitions,
  * with the features of the strong feature-based taggers of CoNLL-2003 and
  * two document-level ones: how the same word was tagged earlier in the
  * document, and whether the document writes it in lowercase anywhere. The
@@ -42,6 +42,8 @@
 #define MAX_TAGGED_TOKENS 1000
 /* Tokens longer than this are never names, patterns or rule matches. */
 #define MAX_NAME_TOKEN_BYTES 256
+/* Words a run's vocabulary keeps, about 1 KB each. */
+#define VOCABULARY_MAX_WORDS 8192
 
 typedef struct
 {
@@ -62,6 +64,11 @@ struct _PithEntityRecognizer
   PithNerModel *own_model;    /* loaded from model-path */
   GPtrArray *patterns;      /* of Pattern; NULL without a patterns file */
   GQuark labels[PITH_NER_N_TYPES];
+
+  /* Vocabularies not in use, kept from one document to the next: one per
+   * run at a time, so runs on other threads never share one. */
+  GMutex vocabularies_lock;
+  GPtrArray *vocabularies;  /* of PithNerVocabulary */
 };
 
 static void pith_entity_recognizer_initable_init (GInitableIface *iface);
@@ -437,26 +444,40 @@ tag_tokens (PithEntityRecognizer *self,
             const char           *text,
             const PithSpanData   *tokens,
             guint                 n_tokens,
-            PithNerDocument      *context)
+            PithNerDocument      *context,
+            PithNerVocabulary    *vocabulary)
 {
-  g_autoptr(GPtrArray) words = g_ptr_array_new_full (n_tokens, g_free);
+  static const char long_token[] = "<long-token>";
+  g_autoptr(GPtrArray) words = g_ptr_array_sized_new (n_tokens);
+  g_autoptr(GString) buffer = g_string_sized_new (tokens[n_tokens - 1].end - tokens[0].start + n_tokens);
   g_autofree int *tags = g_new0 (int, n_tokens);
   g_autofree guint8 *marks = g_new0 (guint8, n_tokens);
   PithNerSentence sentence;
 
-  /* A token longer than any name (a base64 blob, a 10 MB "word") is
-   * tagged as what it is, a long token, instead of being copied thrice. */
+  /* The sentence's words, nul-terminated, side by side in one buffer. A
+   * token longer than any name (a base64 blob, a 10 MB "word") is tagged
+   * as what it is, a long token, instead of being copied thrice. */
   for (guint i = 0; i < n_tokens; i++)
-    g_ptr_array_add (words, tokens[i].end - tokens[i].start > MAX_NAME_TOKEN_BYTES
-                            ? g_strdup ("<long-token>")
-                            : g_strndup (text + tokens[i].start, tokens[i].end - tokens[i].start));
+    {
+      gsize length = tokens[i].end - tokens[i].start;
+
+      if (length > MAX_NAME_TOKEN_BYTES)
+        g_string_append_len (buffer, long_token, sizeof long_token);
+      else
+        {
+          g_string_append_len (buffer, text + tokens[i].start, (gssize) length);
+          g_string_append_c (buffer, '\0');
+        }
+    }
+  for (const char *word = buffer->str; words->len < n_tokens; word += strlen (word) + 1)
+    g_ptr_array_add (words, (gpointer) word);
 
   sentence.words = (const char **) words->pdata;
   sentence.n_words = n_tokens;
   sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
   sentence.gazetteer = marks;
   sentence.tokens = NULL;
-  pith_ner_sentence_prepare (&sentence);
+  pith_ner_sentence_prepare (&sentence, vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (self->model, &sentence, context, tags);
   pith_ner_sentence_clear (&sentence);
@@ -464,13 +485,39 @@ tag_tokens (PithEntityRecognizer *self,
   add_sentence_entities (self, document, tokens, words, tags);
 }
 
-static gboolean
-pith_entity_recognizer_process (PithStage     *stage,
-                                PithDocument  *document,
-                                GCancellable  *cancellable,
-                                GError       **error)
+static PithNerVocabulary *
+take_vocabulary (PithEntityRecognizer *self)
 {
-  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (stage);
+  PithNerVocabulary *vocabulary = NULL;
+
+  g_mutex_lock (&self->vocabularies_lock);
+  pith_tsan_acquire (&self->vocabularies_lock);
+  if (self->vocabularies->len > 0)
+    vocabulary = g_ptr_array_steal_index_fast (self->vocabularies, self->vocabularies->len - 1);
+  pith_tsan_release (&self->vocabularies_lock);
+  g_mutex_unlock (&self->vocabularies_lock);
+
+  return vocabulary != NULL ? vocabulary : pith_ner_vocabulary_new (VOCABULARY_MAX_WORDS);
+}
+
+static void
+give_back_vocabulary (PithEntityRecognizer *self,
+                      PithNerVocabulary    *vocabulary)
+{
+  g_mutex_lock (&self->vocabularies_lock);
+  pith_tsan_acquire (&self->vocabularies_lock);
+  g_ptr_array_add (self->vocabularies, vocabulary);
+  pith_tsan_release (&self->vocabularies_lock);
+  g_mutex_unlock (&self->vocabularies_lock);
+}
+
+static gboolean
+recognize (PithEntityRecognizer  *self,
+           PithDocument          *document,
+           PithNerVocabulary     *vocabulary,
+           GCancellable          *cancellable,
+           GError               **error)
+{
   const char *text = pith_document_get_text (document);
   const PithSpanData *tokens;
   const PithSpanData *sentences;
@@ -478,10 +525,6 @@ pith_entity_recognizer_process (PithStage     *stage,
   guint n_sentences = 0;
   g_autoptr(PithNerDocument) context = NULL;
   guint t = 0;
-
-  if (self->model == NULL &&
-      !g_initable_init (G_INITABLE (self), cancellable, error))
-    return FALSE;
 
   if (!pith_document_has_layer (document, PITH_LAYER_TOKEN) ||
       !pith_document_has_layer (document, PITH_LAYER_SENTENCE))
@@ -527,12 +570,33 @@ pith_entity_recognizer_process (PithStage     *stage,
 
           if (piece > first && g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-          tag_tokens (self, document, text, tokens + piece, piece_end - piece, context);
+          pith_ner_vocabulary_trim (vocabulary);
+          tag_tokens (self, document, text, tokens + piece, piece_end - piece, context, vocabulary);
         }
     }
 
   pith_entity_groups_build (document);
   return TRUE;
+}
+
+static gboolean
+pith_entity_recognizer_process (PithStage     *stage,
+                                PithDocument  *document,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (stage);
+  PithNerVocabulary *vocabulary;
+  gboolean recognized;
+
+  if (self->model == NULL &&
+      !g_initable_init (G_INITABLE (self), cancellable, error))
+    return FALSE;
+
+  vocabulary = take_vocabulary (self);
+  recognized = recognize (self, document, vocabulary, cancellable, error);
+  give_back_vocabulary (self, vocabulary);
+  return recognized;
 }
 
 static void
@@ -544,6 +608,8 @@ pith_entity_recognizer_finalize (GObject *object)
   g_free (self->patterns_path);
   g_clear_pointer (&self->own_model, pith_ner_model_free);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
+  g_ptr_array_unref (self->vocabularies);
+  g_mutex_clear (&self->vocabularies_lock);
 
   G_OBJECT_CLASS (pith_entity_recognizer_parent_class)->finalize (object);
 }
@@ -655,6 +721,8 @@ pith_entity_recognizer_init (PithEntityRecognizer *self)
 {
   for (guint i = 0; i < PITH_NER_N_TYPES; i++)
     self->labels[i] = g_quark_from_static_string (pith_ner_types[i]);
+  g_mutex_init (&self->vocabularies_lock);
+  self->vocabularies = g_ptr_array_new_with_free_func ((GDestroyNotify) pith_ner_vocabulary_free);
 }
 
 /**

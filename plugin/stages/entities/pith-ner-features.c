@@ -196,6 +196,17 @@ gazetteer (void)
   return loaded;
 }
 
+/* The most words of a gazetteer name that @word opens: none unless it is
+ * capitalised. */
+static guint
+names_opened (const char *word,
+              const char *folded)
+{
+  if (!g_unichar_isupper (g_utf8_get_char (word)))
+    return 0;
+  return MIN (GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer ()->first_words, folded)), GAZETTEER_MAX_WORDS);
+}
+
 void
 pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                          guint8                *marks)
@@ -206,18 +217,18 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
   memset (marks, 0, sentence->n_words);
   for (guint i = 0; i < sentence->n_words; i++)
     {
-      g_autofree char *folded_first = NULL;
       guint longest;
 
-      if (!g_unichar_isupper (g_utf8_get_char (sentence->words[i])))
-        continue;
-      if (sentence->tokens == NULL)
-        folded_first = g_utf8_strdown (sentence->words[i], -1);
-      longest = GPOINTER_TO_UINT (g_hash_table_lookup (names->first_words,
-                                                       folded_first != NULL ? folded_first : sentence->tokens[i].down));
+      if (sentence->tokens != NULL)
+        longest = sentence->tokens[i]->names_opened;
+      else
+        {
+          g_autofree char *folded_first = g_utf8_strdown (sentence->words[i], -1);
+          longest = names_opened (sentence->words[i], folded_first);
+        }
 
       /* The longest name starting here. */
-      for (guint n = MIN (MIN (longest, GAZETTEER_MAX_WORDS), sentence->n_words - i); n > 0; n--)
+      for (guint n = MIN (longest, sentence->n_words - i); n > 0; n--)
         {
           guint bits;
 
@@ -227,7 +238,7 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
               g_autofree char *folded = sentence->tokens == NULL ? g_utf8_strdown (sentence->words[i + k], -1) : NULL;
               if (k > 0)
                 g_string_append_c (phrase, ' ');
-              g_string_append (phrase, folded != NULL ? folded : sentence->tokens[i + k].down);
+              g_string_append (phrase, folded != NULL ? folded : sentence->tokens[i + k]->down);
             }
           bits = GPOINTER_TO_UINT (g_hash_table_lookup (names->names, phrase->str));
           if (bits != 0)
@@ -399,13 +410,15 @@ pith_ner_is_all_caps (const char * const *words,
   return letters >= 4;
 }
 
-static void
-prepare_token (PithNerToken *token,
-               const char   *word)
+void
+pith_ner_token_init (PithNerToken *token,
+                     const char   *word)
 {
   const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
   const PithWordList *clusters = pith_word_list_get ("entities/clusters-en.txt");
 
+  memset (token, 0, sizeof *token);
+  token->word = word;
   token->lower = normalize (word);
   token->down = g_utf8_strdown (word, -1);
   shape (word, token->shape, sizeof token->shape, FALSE);
@@ -416,14 +429,29 @@ prepare_token (PithNerToken *token,
     token->share = "unseen";
   if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
     token->clusters = "-.-.-";
+  token->names_opened = names_opened (word, token->down);
 }
 
 void
-pith_ner_sentence_prepare (PithNerSentence *sentence)
+pith_ner_token_clear (PithNerToken *token)
 {
-  sentence->tokens = g_new0 (PithNerToken, sentence->n_words);
+  g_clear_pointer (&token->lower, g_free);
+  g_clear_pointer (&token->down, g_free);
+}
+
+void
+pith_ner_sentence_prepare (PithNerSentence   *sentence,
+                           PithNerVocabulary *vocabulary)
+{
+  PithNerToken **tokens = g_new (PithNerToken *, sentence->n_words + 4);
+
+  /* Two markers on each side, so the features two words away need no
+   * bounds checks. */
+  tokens[0] = tokens[1] = pith_ner_vocabulary_marker (vocabulary, FALSE);
+  tokens[sentence->n_words + 2] = tokens[sentence->n_words + 3] = pith_ner_vocabulary_marker (vocabulary, TRUE);
   for (guint i = 0; i < sentence->n_words; i++)
-    prepare_token (&sentence->tokens[i], sentence->words[i]);
+    tokens[i + 2] = pith_ner_vocabulary_lookup (vocabulary, sentence->words[i], strlen (sentence->words[i]));
+  sentence->tokens = tokens + 2;
 }
 
 void
@@ -431,35 +459,8 @@ pith_ner_sentence_clear (PithNerSentence *sentence)
 {
   if (sentence->tokens == NULL)
     return;
-  for (guint i = 0; i < sentence->n_words; i++)
-    {
-      g_free (sentence->tokens[i].lower);
-      g_free (sentence->tokens[i].down);
-    }
-  g_clear_pointer (&sentence->tokens, g_free);
-}
-
-/* The token at @i, or the sentence's start or end markers. */
-static const PithNerToken *
-token_at (const PithNerSentence *sentence,
-          int                    i)
-{
-  static PithNerToken markers[2];
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      prepare_token (&markers[0], "<s>");
-      prepare_token (&markers[1], "</s>");
-      pith_tsan_release (&initialized);
-      g_once_init_leave (&initialized, 1);
-    }
-  pith_tsan_acquire (&initialized);
-  if (i < 0)
-    return &markers[0];
-  if ((guint) i >= sentence->n_words)
-    return &markers[1];
-  return &sentence->tokens[i];
+  g_free (sentence->tokens - 2);
+  sentence->tokens = NULL;
 }
 
 const char *
@@ -476,53 +477,83 @@ pith_ner_tag_name (int tag)
 }
 
 guint
-pith_ner_features (const PithNerSentence *sentence,
-                   guint                  i,
-                   const PithNerDocument *document,
-                   guint64               *hashes)
+pith_ner_word_features (const PithNerToken *token,
+                        PithNerPlace        place,
+                        guint64            *hashes)
 {
-  Features features = { hashes, 0, PITH_NER_MAX_FEATURES };
-  const char *word = sentence->words[i];
-  const PithNerToken *token = token_at (sentence, (int) i);
-  const PithNerToken *previous = token_at (sentence, (int) i - 1);
-  const PithNerToken *next = token_at (sentence, (int) i + 1);
+  Features features = { hashes, 0, PITH_NER_MAX_FEATURES / 2 };
   const char *lower = token->lower;
-  char affix[32];
-  glong length = g_utf8_strlen (lower, -1);
 
-  add (&features, "b", NULL);
-  add (&features, "w", word);
-  add (&features, "l", lower);
-  add (&features, "s", token->shape);
-  add (&features, "ss", token->short_shape);
-  for (glong k = 1; k <= 4 && k < length; k++)
+  switch (place)
     {
-      const char *end = g_utf8_offset_to_pointer (lower, k);
-      const char *start = g_utf8_offset_to_pointer (lower, length - k);
-      char name[4] = { 'p', (char) ('0' + k), 0, 0 };
+    case PITH_NER_PLACE_SELF:
+      {
+        glong length = g_utf8_strlen (lower, -1);
+        char affix[32];
 
-      memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
-      affix[MIN ((gsize) (end - lower), sizeof affix - 1)] = '\0';
-      add (&features, name, affix);
-      name[0] = 'x';
-      add (&features, name, start);
+        add (&features, "b", NULL);
+        add (&features, "w", token->word);
+        add (&features, "l", lower);
+        add (&features, "s", token->shape);
+        add (&features, "ss", token->short_shape);
+        for (glong k = 1; k <= 4 && k < length; k++)
+          {
+            const char *end = g_utf8_offset_to_pointer (lower, k);
+            const char *start = g_utf8_offset_to_pointer (lower, length - k);
+            char name[4] = { 'p', (char) ('0' + k), 0, 0 };
+
+            memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
+            affix[MIN ((gsize) (end - lower), sizeof affix - 1)] = '\0';
+            add (&features, name, affix);
+            name[0] = 'x';
+            add (&features, name, start);
+          }
+        add_clusters (&features, "c", token->clusters, NULL);
+        add_clusters (&features, "c|ss", token->clusters, token->short_shape);
+        /* How the word is capitalised inside sentences of unlabelled news. */
+        add3 (&features, "cap|ss", token->share, token->short_shape);
+      }
+      break;
+    case PITH_NER_PLACE_PREVIOUS:
+      add (&features, "l-1", lower);
+      add (&features, "s-1", token->short_shape);
+      add_clusters (&features, "c-1", token->clusters, NULL);
+      break;
+    case PITH_NER_PLACE_NEXT:
+      add (&features, "l+1", lower);
+      add (&features, "s+1", token->short_shape);
+      add_clusters (&features, "c+1", token->clusters, NULL);
+      add3 (&features, "cap+1|ss+1", token->share, token->short_shape);
+      break;
+    case PITH_NER_PLACE_BEFORE_PREVIOUS:
+      add (&features, "l-2", lower);
+      break;
+    case PITH_NER_PLACE_AFTER_NEXT:
+      add (&features, "l+2", lower);
+      break;
+    case PITH_NER_N_PLACES:
+    default:
+      g_assert_not_reached ();
     }
+  return features.n;
+}
 
-  add (&features, "l-1", previous->lower);
-  add (&features, "l+1", next->lower);
-  add (&features, "l-2", token_at (sentence, (int) i - 2)->lower);
-  add (&features, "l+2", token_at (sentence, (int) i + 2)->lower);
-  add (&features, "s-1", previous->short_shape);
-  add (&features, "s+1", next->short_shape);
-  add3 (&features, "l-1|l", previous->lower, lower);
-  add3 (&features, "l|l+1", lower, next->lower);
+guint
+pith_ner_context_features (const PithNerSentence *sentence,
+                           guint                  i,
+                           const PithNerDocument *document,
+                           guint64               *hashes)
+{
+  Features features = { hashes, 0, PITH_NER_MAX_FEATURES / 2 };
+  const char *word = sentence->words[i];
+  const PithNerToken *token = sentence->tokens[i];
+  const PithNerToken *previous = sentence->tokens[(int) i - 1];
+  const PithNerToken *next = sentence->tokens[i + 1];
+
+  add3 (&features, "l-1|l", previous->lower, token->lower);
+  add3 (&features, "l|l+1", token->lower, next->lower);
   add3 (&features, "s-1|s", previous->short_shape, token->short_shape);
   add3 (&features, "s|s+1", token->short_shape, next->short_shape);
-
-  add_clusters (&features, "c", token->clusters, NULL);
-  add_clusters (&features, "c-1", previous->clusters, NULL);
-  add_clusters (&features, "c+1", next->clusters, NULL);
-  add_clusters (&features, "c|ss", token->clusters, token->short_shape);
 
   if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
     for (int t = 0; t < PITH_NER_N_TYPES; t++)
@@ -536,15 +567,11 @@ pith_ner_features (const PithNerSentence *sentence,
           add (&features, "gaz-inside", pith_ner_types[t]);
       }
 
-  /* How the word is capitalised inside sentences of unlabelled news. */
-  add3 (&features, "cap|ss", token->share, token->short_shape);
   add3 (&features, "cap|first", token->share, i == 0 ? "1" : "0");
-  add3 (&features, "cap+1|ss+1", next->share, next->short_shape);
-
   if (i == 0)
     add (&features, "first", NULL);
   if (sentence->all_caps)
-    add3 (&features, "caps|l", lower, NULL);
+    add3 (&features, "caps|l", token->lower, NULL);
 
   if (document != NULL)
     {
@@ -555,11 +582,25 @@ pith_ner_features (const PithNerSentence *sentence,
           add (&features, "doc-type", pith_ner_types[GPOINTER_TO_INT (type) - 1]);
           add3 (&features, "doc-type|ss", pith_ner_types[GPOINTER_TO_INT (type) - 1], token->short_shape);
         }
-      if (g_unichar_isupper (g_utf8_get_char (word)) && g_hash_table_contains (document->lowercase, lower))
+      if (g_unichar_isupper (g_utf8_get_char (word)) && g_hash_table_contains (document->lowercase, token->lower))
         add (&features, "doc-lowercase", NULL);
     }
 
   return features.n;
+}
+
+guint
+pith_ner_features (const PithNerSentence *sentence,
+                   guint                  i,
+                   const PithNerDocument *document,
+                   guint64               *hashes)
+{
+  static const int offsets[PITH_NER_N_PLACES] = { 0, -2, -1, 1, 2 };
+  guint n = 0;
+
+  for (int place = 0; place < PITH_NER_N_PLACES; place++)
+    n += pith_ner_word_features (sentence->tokens[(int) i + offsets[place]], place, hashes + n);
+  return n + pith_ner_context_features (sentence, i, document, hashes + n);
 }
 
 /* Joins two hashes (the mixer of splitmix64), for features whose parts are
@@ -576,12 +617,10 @@ join (guint64 a,
 }
 
 guint64
-pith_ner_transition_hash (const PithNerSentence *sentence,
-                          guint                  i,
-                          int                    previous,
-                          PithNerTransition      kind)
+pith_ner_transition_hash (const PithNerToken *token,
+                          int                 previous,
+                          PithNerTransition   kind)
 {
-  const PithNerToken *token = token_at (sentence, (int) i);
   guint64 tag = join (kind + 1, (guint64) previous + 1);
 
   switch (kind)

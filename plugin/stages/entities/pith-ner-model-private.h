@@ -50,9 +50,27 @@ gboolean    pith_ner_transition_allowed (int previous,
                                          int next);
 const char *pith_ner_tag_name           (int tag);
 
-/* What the features read of one word, worked out once per sentence. */
+/* Where a word stands from the word being tagged: the features a word
+ * gives depend on that place alone, so a vocabulary can add them up once
+ * per word and model. */
+typedef enum {
+  PITH_NER_PLACE_SELF,
+  PITH_NER_PLACE_BEFORE_PREVIOUS,   /* two words before */
+  PITH_NER_PLACE_PREVIOUS,
+  PITH_NER_PLACE_NEXT,
+  PITH_NER_PLACE_AFTER_NEXT,        /* two words after */
+  PITH_NER_N_PLACES
+} PithNerPlace;
+
+/* The (previous tag, tag) pairs the BILOU transitions allow: 9 before O,
+ * each B- and each U-, 2 before each I- and L-. Transition scores are
+ * kept for these pairs only, tag by tag, previous tags in increasing order. */
+#define PITH_NER_N_PAIRS (9 * 9 + 8 * 2)
+
+/* What the features read of one word, worked out once per vocabulary. */
 typedef struct
 {
+  const char *word;         /* as written */
   char *lower;              /* lowercase, digits folded to 0 */
   char *down;               /* lowercase */
   char shape[32];
@@ -61,7 +79,41 @@ typedef struct
   const char *clusters;     /* word clusters, coarse to fine: "46.186.602" */
   guint64 lower_hash;       /* hashes of lower and short_shape, which the */
   guint64 short_shape_hash; /* transition features join with a tag */
+  guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
+
+  /* The word's weights under the model numbered scored_by (0: none yet),
+   * added up per place, and the scores of its word and shape transitions
+   * for each allowed pair. */
+  guint scored_by;
+  gint32 scores[PITH_NER_N_PLACES][PITH_NER_N_TAGS];
+  float word_transitions[PITH_NER_N_PAIRS];
+  float shape_transitions[PITH_NER_N_PAIRS];
 } PithNerToken;
+
+void pith_ner_token_init  (PithNerToken *token,
+                           const char   *word);
+void pith_ner_token_clear (PithNerToken *token);
+
+/* The words a run has prepared, each once: its tokens are shared by the
+ * sentences prepared from it and live as long as it, or until trimmed.
+ * One thread at a time uses a vocabulary. */
+typedef struct _PithNerVocabulary PithNerVocabulary;
+
+/* @max_words: how many words pith_ner_vocabulary_trim() lets it keep;
+ * 0 for no limit. */
+PithNerVocabulary *pith_ner_vocabulary_new    (guint              max_words);
+void               pith_ner_vocabulary_free   (PithNerVocabulary *self);
+/* The token of the @length bytes at @word (valid UTF-8, no nul). */
+PithNerToken      *pith_ner_vocabulary_lookup (PithNerVocabulary *self,
+                                               const char        *word,
+                                               gsize              length);
+/* The sentence start ("<s>") or end ("</s>") marker. */
+PithNerToken      *pith_ner_vocabulary_marker (PithNerVocabulary *self,
+                                               gboolean           end);
+guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
+/* Forgets the words least recently used when there are more than
+ * max_words; call it only while no prepared sentence is in use. */
+void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
 
 /* One sentence of tokens, as the features see it. */
 typedef struct
@@ -71,15 +123,18 @@ typedef struct
   gboolean all_caps;        /* a headline line in capitals */
   const guint8 *gazetteer;  /* per word: bit t if a name of type t starts
                              * there, bit 4 + t if one goes on; nullable */
-  PithNerToken *tokens;     /* filled by pith_ner_sentence_prepare() */
+  PithNerToken **tokens;    /* set by pith_ner_sentence_prepare(): tokens[-2]
+                             * to tokens[n_words + 1], the markers around */
 } PithNerSentence;
 
 /* A headline line in capitals: no lowercase letter, four letters at least. */
 gboolean pith_ner_is_all_caps (const char * const *words,
                                guint               n_words);
 
-void pith_ner_sentence_prepare (PithNerSentence *sentence);
-void pith_ner_sentence_clear   (PithNerSentence *sentence);
+/* Points @sentence's tokens at @vocabulary's. */
+void pith_ner_sentence_prepare (PithNerSentence   *sentence,
+                                PithNerVocabulary *vocabulary);
+void pith_ner_sentence_clear   (PithNerSentence   *sentence);
 
 /* Marks where the names of the built-in gazetteer stand in @sentence;
  * @marks has one byte per word. Faster on a prepared sentence. */
@@ -106,6 +161,17 @@ guint pith_ner_features            (const PithNerSentence *sentence,
                                     guint                  i,
                                     const PithNerDocument *document,
                                     guint64               *hashes);
+/* Of those, the ones that @token gives the word it stands @place from;
+ * at most PITH_NER_MAX_FEATURES / 2. */
+guint pith_ner_word_features       (const PithNerToken    *token,
+                                    PithNerPlace           place,
+                                    guint64               *hashes);
+/* The rest: pairs of words, the place in the sentence, the gazetteer and
+ * the document memory; at most PITH_NER_MAX_FEATURES / 2. */
+guint pith_ner_context_features    (const PithNerSentence *sentence,
+                                    guint                  i,
+                                    const PithNerDocument *document,
+                                    guint64               *hashes);
 
 /* The features that join token @i with the tag before it: that tag alone,
  * with the word's lowercase form, with the word's shape. */
@@ -116,10 +182,9 @@ typedef enum {
   PITH_NER_N_TRANSITIONS
 } PithNerTransition;
 
-guint64 pith_ner_transition_hash (const PithNerSentence *sentence,
-                                  guint                  i,
-                                  int                    previous,
-                                  PithNerTransition      kind);
+guint64 pith_ner_transition_hash (const PithNerToken *token,
+                                  int                 previous,
+                                  PithNerTransition   kind);
 
 /* Adds up @weights over @hashes into one score per tag. The shipped model
  * and the trainer's float weights both score through this. */
@@ -147,8 +212,10 @@ void          pith_ner_model_score          (const PithNerModel *self,
                                              guint               n_hashes,
                                              float              *scores);
 
-/* Tags a sentence with pith_ner_viterbi(), then remembers its words and
- * tags in @document for the sentences after it. */
+/* Tags a prepared sentence with the model: the same tags as
+ * pith_ner_viterbi() with pith_ner_model_score(), from the scores its
+ * vocabulary keeps per word. Then remembers its words and tags in
+ * @document for the sentences after it. */
 void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              const PithNerSentence *sentence,
                                              PithNerDocument       *document,
@@ -160,5 +227,6 @@ GBytes       *pith_ner_model_serialize      (const float *weights,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerModel, pith_ner_model_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerDocument, pith_ner_document_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerVocabulary, pith_ner_vocabulary_free)
 
 G_END_DECLS

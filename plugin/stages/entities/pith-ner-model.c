@@ -20,6 +20,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <string.h>
 
 #include "pith-error.h"
@@ -35,6 +37,7 @@ struct _PithNerModel
   const gint16 *weights;
   guint n_buckets;
   float scale;
+  guint serial;             /* which model a token's scores came from */
 };
 
 static guint32
@@ -60,12 +63,30 @@ adler32 (const guint8 *data,
   guint32 a = 1;
   guint32 b = 0;
 
-  for (gsize i = 0; i < length; i++)
+  /* 5552 bytes is the most that cannot overflow 32 bits before the
+   * modulo (zlib's NMAX): one division per block, not two per byte. */
+  while (length > 0)
     {
-      a = (a + data[i]) % 65521;
-      b = (b + a) % 65521;
+      gsize block = MIN (length, 5552);
+
+      length -= block;
+      while (block-- > 0)
+        {
+          a += *data++;
+          b += a;
+        }
+      a %= 65521;
+      b %= 65521;
     }
   return (b << 16) | a;
+}
+
+static guint
+next_serial (void)
+{
+  static gint last;
+
+  return (guint) g_atomic_int_add (&last, 1) + 1;
 }
 
 PithNerModel *
@@ -115,6 +136,7 @@ pith_ner_model_new_from_bytes (GBytes  *bytes,
 
   self = g_new0 (PithNerModel, 1);
   self->bytes = g_bytes_ref (bytes);
+  self->serial = next_serial ();
   self->weights = (const gint16 *) (gconstpointer) (data + HEADER_SIZE);
   self->n_buckets = n_buckets;
   self->scale = scale;
@@ -172,22 +194,60 @@ may_end_sentence (int tag)
          pith_ner_tag_part (tag) == PITH_NER_PART_L || pith_ner_tag_part (tag) == PITH_NER_PART_U;
 }
 
-typedef float Transitions[PITH_NER_N_TAGS][PITH_NER_N_TAGS];   /* [previous][tag] */
-
-/* Scores of the transition feature @kind of token @i, for every previous tag. */
-static void
-score_transitions (const PithNerSentence *sentence,
-                   guint                  i,
-                   PithNerTransition      kind,
-                   PithNerScoreFunc       score,
-                   gconstpointer          weights,
-                   Transitions            out)
+/* For each tag, the tags that may come before it, in increasing order,
+ * and where its pairs start in a list of PITH_NER_N_PAIRS. */
+typedef struct
 {
+  guint8 previous[PITH_NER_N_PAIRS];
+  guint8 first_pair[PITH_NER_N_TAGS + 1];
+} Allowed;
+
+static const Allowed *
+allowed_transitions (void)
+{
+  static Allowed allowed;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      guint n = 0;
+
+      for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+        {
+          allowed.first_pair[tag] = (guint8) n;
+          for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
+            if (pith_ner_transition_allowed (previous, tag))
+              allowed.previous[n++] = (guint8) previous;
+        }
+      allowed.first_pair[PITH_NER_N_TAGS] = (guint8) n;
+      g_assert (n == PITH_NER_N_PAIRS);
+      pith_tsan_release (&initialized);
+      g_once_init_leave (&initialized, 1);
+    }
+  pith_tsan_acquire (&initialized);
+  return &allowed;
+}
+
+/* Scores of the transition feature @kind of @token, for every allowed
+ * pair; the token does not matter for the tag-only transitions. */
+static void
+score_transitions (const PithNerToken *token,
+                   PithNerTransition   kind,
+                   PithNerScoreFunc    score,
+                   gconstpointer       weights,
+                   float              *pairs)
+{
+  const Allowed *allowed = allowed_transitions ();
+  float by_previous[PITH_NER_N_TAGS][PITH_NER_N_TAGS];
+
   for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
     {
-      guint64 hash = pith_ner_transition_hash (sentence, i, previous, kind);
-      score (weights, &hash, 1, out[previous]);
+      guint64 hash = pith_ner_transition_hash (token, previous, kind);
+      score (weights, &hash, 1, by_previous[previous]);
     }
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
+      pairs[k] = by_previous[allowed->previous[k]][tag];
 }
 
 /* The shape transitions of the few shapes a sentence has, each scored once. */
@@ -196,30 +256,112 @@ score_transitions (const PithNerSentence *sentence,
 typedef struct
 {
   guint64 shape_hashes[SHAPE_CACHE_SIZE];
-  Transitions transitions[SHAPE_CACHE_SIZE];
+  float transitions[SHAPE_CACHE_SIZE][PITH_NER_N_PAIRS];
   guint n;
 } ShapeCache;
 
-static const Transitions *
-shape_transitions (ShapeCache            *cache,
-                   const PithNerSentence *sentence,
-                   guint                  i,
-                   PithNerScoreFunc       score,
-                   gconstpointer          weights)
+static const float *
+shape_transitions (ShapeCache         *cache,
+                   const PithNerToken *token,
+                   PithNerScoreFunc    score,
+                   gconstpointer       weights)
 {
-  guint64 shape = sentence->tokens[i].short_shape_hash;
+  guint64 shape = token->short_shape_hash;
   guint slot;
 
   for (slot = 0; slot < cache->n; slot++)
     if (cache->shape_hashes[slot] == shape)
-      return (const Transitions *) &cache->transitions[slot];
+      return cache->transitions[slot];
 
   /* When full, the last slot is taken over: sentences rarely have more. */
   slot = MIN (cache->n, SHAPE_CACHE_SIZE - 1);
   cache->n = MIN (cache->n + 1, SHAPE_CACHE_SIZE);
   cache->shape_hashes[slot] = shape;
-  score_transitions (sentence, i, PITH_NER_TRANSITION_SHAPE, score, weights, cache->transitions[slot]);
-  return (const Transitions *) &cache->transitions[slot];
+  score_transitions (token, PITH_NER_TRANSITION_SHAPE, score, weights, cache->transitions[slot]);
+  return cache->transitions[slot];
+}
+
+/* The Viterbi search over one sentence, a word at a time. */
+typedef struct
+{
+  const Allowed *allowed;
+  float by_tag[PITH_NER_N_PAIRS];       /* the same for every word */
+  float path[PITH_NER_N_TAGS];          /* best path ending in tag */
+  gboolean reached[PITH_NER_N_TAGS];
+  /* Back pointers only: a byte per tag per word, the scores two rows. */
+  guint8 *back;
+} Search;
+
+static void
+search_init (Search           *search,
+             guint             n_words,
+             PithNerScoreFunc  score,
+             gconstpointer     weights)
+{
+  memset (search, 0, sizeof *search);
+  search->allowed = allowed_transitions ();
+  search->reached[PITH_NER_TAG_O] = TRUE;
+  search->back = g_new (guint8, (gsize) n_words * PITH_NER_N_TAGS);
+  score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
+}
+
+static void
+search_step (Search      *search,
+             guint        i,
+             const float *emission,
+             const float *by_shape,
+             const float *by_word)
+{
+  const Allowed *allowed = search->allowed;
+  float next_path[PITH_NER_N_TAGS];
+  gboolean next_reached[PITH_NER_N_TAGS];
+  guint8 *back = search->back + (gsize) i * PITH_NER_N_TAGS;
+
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    {
+      int from = -1;
+      float best = 0.0f;
+
+      for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
+        {
+          int previous = allowed->previous[k];
+          float candidate;
+
+          if (!search->reached[previous])
+            continue;
+          /* Added in this order, the floats are those of the full search. */
+          candidate = search->path[previous] + search->by_tag[k] + by_shape[k] + by_word[k];
+          if (from < 0 || candidate > best)
+            {
+              from = previous;
+              best = candidate;
+            }
+        }
+      next_reached[tag] = from >= 0;
+      next_path[tag] = from >= 0 ? best + emission[tag] : 0.0f;
+      back[tag] = (guint8) MAX (from, 0);
+    }
+  memcpy (search->path, next_path, sizeof next_path);
+  memcpy (search->reached, next_reached, sizeof next_reached);
+}
+
+static void
+search_finish (Search *search,
+               guint   n_words,
+               int    *tags)
+{
+  int last = -1;
+
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    if (search->reached[tag] && may_end_sentence (tag) && (last < 0 || search->path[tag] > search->path[last]))
+      last = tag;
+
+  for (guint i = n_words; i-- > 0;)
+    {
+      tags[i] = last;
+      last = search->back[(gsize) i * PITH_NER_N_TAGS + last];
+    }
+  g_clear_pointer (&search->back, g_free);
 }
 
 void
@@ -229,76 +371,130 @@ pith_ner_viterbi (const PithNerSentence *sentence,
                   gconstpointer          weights,
                   int                   *tags)
 {
-  guint n = sentence->n_words;
+  g_autofree Search *search = g_new (Search, 1);
+  g_autofree ShapeCache *shapes = g_new0 (ShapeCache, 1);
   guint64 hashes[PITH_NER_MAX_FEATURES];
   float emission[PITH_NER_N_TAGS];
-  Transitions by_tag;
-  Transitions by_word;
-  g_autofree ShapeCache *shapes = g_new0 (ShapeCache, 1);
-  gboolean allowed[PITH_NER_N_TAGS][PITH_NER_N_TAGS];
-  float path[PITH_NER_N_TAGS] = { 0, };                 /* best path ending in tag */
-  float next_path[PITH_NER_N_TAGS];
-  gboolean reached[PITH_NER_N_TAGS] = { [PITH_NER_TAG_O] = TRUE };
-  gboolean next_reached[PITH_NER_N_TAGS];
-  /* Back pointers only: a byte per tag per word, the scores two rows. */
-  g_autofree guint8 *back = NULL;
-  int last = -1;
+  float by_word[PITH_NER_N_PAIRS];
 
-  g_assert (sentence->tokens != NULL);
-  if (n == 0)
+  g_return_if_fail (sentence->tokens != NULL);
+  if (sentence->n_words == 0)
     return;
 
-  back = g_new (guint8, (gsize) n * PITH_NER_N_TAGS);
-  for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
-    for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-      allowed[previous][tag] = pith_ner_transition_allowed (previous, tag);
-  /* The tag-only transitions are the same for every word. */
-  score_transitions (sentence, 0, PITH_NER_TRANSITION_TAG, score, weights, by_tag);
-
-  for (guint i = 0; i < n; i++)
+  search_init (search, sentence->n_words, score, weights);
+  for (guint i = 0; i < sentence->n_words; i++)
     {
       guint n_hashes = pith_ner_features (sentence, i, document, hashes);
-      const Transitions *by_shape = shape_transitions (shapes, sentence, i, score, weights);
+      const float *by_shape = shape_transitions (shapes, sentence->tokens[i], score, weights);
 
       score (weights, hashes, n_hashes, emission);
-      score_transitions (sentence, i, PITH_NER_TRANSITION_WORD, score, weights, by_word);
-
-      for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-        {
-          int from = -1;
-          float best = 0.0f;
-
-          for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
-            {
-              float candidate;
-
-              if (!reached[previous] || !allowed[previous][tag])
-                continue;
-              candidate = path[previous] + by_tag[previous][tag] + (*by_shape)[previous][tag] +
-                          by_word[previous][tag];
-              if (from < 0 || candidate > best)
-                {
-                  from = previous;
-                  best = candidate;
-                }
-            }
-          next_reached[tag] = from >= 0;
-          next_path[tag] = from >= 0 ? best + emission[tag] : 0.0f;
-          back[(gsize) i * PITH_NER_N_TAGS + tag] = (guint8) MAX (from, 0);
-        }
-      memcpy (path, next_path, sizeof path);
-      memcpy (reached, next_reached, sizeof reached);
+      score_transitions (sentence->tokens[i], PITH_NER_TRANSITION_WORD, score, weights, by_word);
+      search_step (search, i, emission, by_shape, by_word);
     }
+  search_finish (search, sentence->n_words, tags);
+}
 
+/* The model's scores of the transition feature @kind of @token for every
+ * allowed pair, as score_transitions() gives them, without adding up rows
+ * of one. */
+static void
+score_pairs (const PithNerModel *self,
+             const PithNerToken *token,
+             PithNerTransition   kind,
+             float              *pairs)
+{
+  const Allowed *allowed = allowed_transitions ();
+  const gint16 *rows[PITH_NER_N_TAGS];
+  guint mask = self->n_buckets - 1;
+
+  for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
+    rows[previous] = self->weights + (gsize) (pith_ner_transition_hash (token, previous, kind) & mask) * PITH_NER_N_TAGS;
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    if (reached[tag] && may_end_sentence (tag) && (last < 0 || path[tag] > path[last]))
-      last = tag;
+    for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
+      pairs[k] = (float) (gint32) GINT16_FROM_LE (rows[allowed->previous[k]][tag]) * self->scale;
+}
 
-  for (guint i = n; i-- > 0;)
+/* Adds up @token's weights for each place, and scores its transitions,
+ * once per model: the features a word gives depend on its place alone. */
+static void
+score_word (const PithNerModel *self,
+            PithNerToken       *token)
+{
+  guint64 hashes[PITH_NER_MAX_FEATURES];
+  guint mask = self->n_buckets - 1;
+
+  for (int place = 0; place < PITH_NER_N_PLACES; place++)
     {
-      tags[i] = last;
-      last = back[(gsize) i * PITH_NER_N_TAGS + last];
+      guint n = pith_ner_word_features (token, place, hashes);
+
+      memset (token->scores[place], 0, sizeof token->scores[place]);
+      for (guint f = 0; f < n; f++)
+        {
+          const gint16 *row = self->weights + (gsize) (hashes[f] & mask) * PITH_NER_N_TAGS;
+
+          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+            token->scores[place][t] += GINT16_FROM_LE (row[t]);
+        }
     }
+  score_pairs (self, token, PITH_NER_TRANSITION_WORD, token->word_transitions);
+  score_pairs (self, token, PITH_NER_TRANSITION_SHAPE, token->shape_transitions);
+  token->scored_by = self->serial;
+}
+
+static PithNerToken *
+scored (const PithNerModel *self,
+        PithNerToken       *token)
+{
+  if (token->scored_by != self->serial)
+    score_word (self, token);
+  return token;
+}
+
+/* pith_ner_viterbi() with the model, reading each word's scores from its
+ * token. The sums are of integers, so the scores are the same floats. */
+static void
+viterbi_with_model (const PithNerModel    *self,
+                    const PithNerSentence *sentence,
+                    const PithNerDocument *document,
+                    int                   *tags)
+{
+  static const int offsets[PITH_NER_N_PLACES] = { 0, -2, -1, 1, 2 };
+  g_autofree Search *search = g_new (Search, 1);
+  guint64 hashes[PITH_NER_MAX_FEATURES];
+  guint mask = self->n_buckets - 1;
+  float emission[PITH_NER_N_TAGS];
+
+  if (sentence->n_words == 0)
+    return;
+
+  search_init (search, sentence->n_words, score_with_model, self);
+  for (guint i = 0; i < sentence->n_words; i++)
+    {
+      const PithNerToken *token = scored (self, sentence->tokens[i]);
+      guint n_hashes = pith_ner_context_features (sentence, i, document, hashes);
+      gint32 sums[PITH_NER_N_TAGS];
+
+      memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
+      for (int place = 1; place < PITH_NER_N_PLACES; place++)
+        {
+          const PithNerToken *near = scored (self, sentence->tokens[(int) i + offsets[place]]);
+
+          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+            sums[t] += near->scores[place][t];
+        }
+      for (guint f = 0; f < n_hashes; f++)
+        {
+          const gint16 *row = self->weights + (gsize) (hashes[f] & mask) * PITH_NER_N_TAGS;
+
+          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+            sums[t] += GINT16_FROM_LE (row[t]);
+        }
+      for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+        emission[t] = (float) sums[t] * self->scale;
+
+      search_step (search, i, emission, token->shape_transitions, token->word_transitions);
+    }
+  search_finish (search, sentence->n_words, tags);
 }
 
 void
@@ -307,15 +503,9 @@ pith_ner_tag_sentence (const PithNerModel    *model,
                        PithNerDocument       *document,
                        int                   *tags)
 {
-  PithNerSentence prepared = *sentence;
+  g_return_if_fail (sentence->tokens != NULL);
 
-  if (prepared.tokens == NULL)
-    pith_ner_sentence_prepare (&prepared);
-
-  pith_ner_viterbi (&prepared, document, score_with_model, model, tags);
-
-  if (sentence->tokens == NULL)
-    pith_ner_sentence_clear (&prepared);
+  viterbi_with_model (model, sentence, document, tags);
 
   if (document != NULL)
     for (guint i = 0; i < sentence->n_words; i++)

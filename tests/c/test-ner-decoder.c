@@ -1,0 +1,203 @@
+/* test-ner-decoder.c: the tagger's fast path gives the tags of the full search
+ *
+ * pith_ner_tag_sentence() reads each word's scores from its vocabulary,
+ * summed once per word; pith_ner_viterbi() with pith_ner_model_score()
+ * scores every feature of every token, as the trainer does. The two must
+ * agree tag for tag, whatever the vocabulary has forgotten, and a
+ * vocabulary shared by two models must never serve one model's scores to
+ * the other.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include <gio/gio.h>
+
+#include "pith-ner-model-private.h"
+
+#define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
+
+static void
+score_with (gconstpointer  weights,
+            const guint64 *hashes,
+            guint          n_hashes,
+            float         *scores)
+{
+  pith_ner_model_score (weights, hashes, n_hashes, scores);
+}
+
+static PithNerModel *
+builtin_model (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  PithNerModel *model;
+
+  g_assert_no_error (error);
+  model = pith_ner_model_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return model;
+}
+
+/* The lines of the project's text files in @directory as sentences of
+ * whitespace-separated words, with trailing punctuation split off. */
+static void
+add_sentences (GPtrArray  *sentences,
+               const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (!g_str_has_suffix (name, ".txt") || !g_file_get_contents (path, &contents, NULL, NULL))
+        continue;
+      lines = g_strsplit (contents, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_auto(GStrv) words = g_strsplit_set (lines[l], " \t", -1);
+          GPtrArray *sentence = g_ptr_array_new_with_free_func (g_free);
+
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              gsize length = strlen (words[w]);
+
+              if (length == 0 || !g_utf8_validate (words[w], -1, NULL))
+                continue;
+              if (length > 1 && strchr (".,;:!?\"", words[w][length - 1]) != NULL)
+                {
+                  g_ptr_array_add (sentence, g_strndup (words[w], length - 1));
+                  g_ptr_array_add (sentence, g_strndup (words[w] + length - 1, 1));
+                }
+              else
+                g_ptr_array_add (sentence, g_strdup (words[w]));
+            }
+          if (sentence->len > 0)
+            g_ptr_array_add (sentences, sentence);
+          else
+            g_ptr_array_unref (sentence);
+        }
+    }
+}
+
+/* The project's articles and test texts: enough names, numbers, shapes
+ * and noise. */
+static GPtrArray *
+article_sentences (void)
+{
+  GPtrArray *sentences = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  add_sentences (sentences, g_test_get_filename (G_TEST_DIST, "..", "..", "examples", "articles", NULL));
+  add_sentences (sentences, g_test_get_filename (G_TEST_DIST, "..", "data", NULL));
+  g_assert_cmpuint (sentences->len, >, 100);
+  return sentences;
+}
+
+/* Tags every sentence both ways, one document memory each, and counts the
+ * names found so the test knows it tagged something. */
+static guint
+assert_same_tags (const PithNerModel *model,
+                  GPtrArray          *sentences,
+                  PithNerVocabulary  *vocabulary)
+{
+  g_autoptr(PithNerDocument) fast_memory = pith_ner_document_new ();
+  g_autoptr(PithNerDocument) full_memory = pith_ner_document_new ();
+  guint names = 0;
+
+  for (guint s = 0; s < sentences->len; s++)
+    {
+      GPtrArray *words = g_ptr_array_index (sentences, s);
+      g_autofree guint8 *marks = g_new0 (guint8, words->len);
+      g_autofree int *fast = g_new0 (int, words->len);
+      g_autofree int *full = g_new0 (int, words->len);
+      PithNerSentence sentence = { (const char **) words->pdata, words->len, FALSE, marks, NULL };
+
+      sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
+      pith_ner_vocabulary_trim (vocabulary);
+      pith_ner_sentence_prepare (&sentence, vocabulary);
+      pith_ner_mark_gazetteer (&sentence, marks);
+
+      pith_ner_viterbi (&sentence, full_memory, score_with, model, full);
+      for (guint i = 0; i < sentence.n_words; i++)
+        pith_ner_document_remember (full_memory, sentence.words[i], full[i]);
+      pith_ner_tag_sentence (model, &sentence, fast_memory, fast);
+
+      for (guint i = 0; i < sentence.n_words; i++)
+        {
+          if (fast[i] != full[i])
+            g_error ("sentence %u word %u (%s): %s against %s", s, i, sentence.words[i],
+                     pith_ner_tag_name (fast[i]), pith_ner_tag_name (full[i]));
+          names += fast[i] != PITH_NER_TAG_O;
+        }
+      pith_ner_sentence_clear (&sentence);
+    }
+  return names;
+}
+
+static void
+test_same_tags (void)
+{
+  g_autoptr(PithNerModel) model = builtin_model ();
+  g_autoptr(GPtrArray) sentences = article_sentences ();
+  g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (0);
+
+  g_assert_cmpuint (assert_same_tags (model, sentences, vocabulary), >, 50);
+}
+
+/* A vocabulary of 16 words forgets and brings back words all the time. */
+static void
+test_same_tags_forgetting (void)
+{
+  g_autoptr(PithNerModel) model = builtin_model ();
+  g_autoptr(GPtrArray) sentences = article_sentences ();
+  g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (16);
+
+  assert_same_tags (model, sentences, vocabulary);
+  /* A trim keeps at most the young generation's half, plus one sentence. */
+  pith_ner_vocabulary_trim (vocabulary);
+  g_assert_cmpuint (pith_ner_vocabulary_get_size (vocabulary), <, 16 + 1000);
+}
+
+/* Scores summed under one model are not used under another. */
+static void
+test_two_models (void)
+{
+  g_autoptr(PithNerModel) builtin = builtin_model ();
+  g_autoptr(GPtrArray) sentences = article_sentences ();
+  g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (0);
+  guint n_buckets = 1u << 10;
+  g_autofree float *weights = g_new (float, (gsize) n_buckets * PITH_NER_N_TAGS);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PithNerModel) other = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < (gsize) n_buckets * PITH_NER_N_TAGS; i++)
+    weights[i] = (float) g_rand_double_range (rand, -1.0, 1.0);
+  bytes = pith_ner_model_serialize (weights, n_buckets);
+  other = pith_ner_model_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  assert_same_tags (builtin, sentences, vocabulary);
+  assert_same_tags (other, sentences, vocabulary);
+  assert_same_tags (builtin, sentences, vocabulary);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ner-decoder/same-tags", test_same_tags);
+  g_test_add_func ("/ner-decoder/same-tags-forgetting", test_same_tags_forgetting);
+  g_test_add_func ("/ner-decoder/two-models", test_two_models);
+
+  return g_test_run ();
+}
