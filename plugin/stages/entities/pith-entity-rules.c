@@ -127,9 +127,12 @@ is_decade (const char *word)
 static gboolean
 is_day (const char *word)
 {
-  gsize n = strlen (word);
+  gsize n;
   gint64 value;
 
+  if (!g_ascii_isdigit (word[0]))
+    return FALSE;
+  n = strlen (word);
   if (n >= 3 && (g_str_has_suffix (word, "st") || g_str_has_suffix (word, "nd") ||
                  g_str_has_suffix (word, "rd") || g_str_has_suffix (word, "th")))
     n -= 2;

@@ -22,6 +22,7 @@
 
 #include "pith-tsan-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "pith-error.h"
@@ -286,8 +287,8 @@ typedef struct
 {
   const Allowed *allowed;
   float by_tag[PITH_NER_N_PAIRS];       /* the same for every word */
-  float path[PITH_NER_N_TAGS];          /* best path ending in tag */
-  gboolean reached[PITH_NER_N_TAGS];
+  float path[PITH_NER_N_TAGS];          /* best path ending in tag, or -inf
+                                         * for a tag no path reaches */
   /* Back pointers only: a byte per tag per word, the scores two rows. */
   guint8 *back;
 } Search;
@@ -300,7 +301,8 @@ search_init (Search           *search,
 {
   memset (search, 0, sizeof *search);
   search->allowed = allowed_transitions ();
-  search->reached[PITH_NER_TAG_O] = TRUE;
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
   search->back = g_new (guint8, (gsize) n_words * PITH_NER_N_TAGS);
   score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
 }
@@ -314,35 +316,31 @@ search_step (Search      *search,
 {
   const Allowed *allowed = search->allowed;
   float next_path[PITH_NER_N_TAGS];
-  gboolean next_reached[PITH_NER_N_TAGS];
   guint8 *back = search->back + (gsize) i * PITH_NER_N_TAGS;
 
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     {
       int from = -1;
-      float best = 0.0f;
+      float best = -INFINITY;
 
+      /* An unreached tag's -inf never wins over a reached one, so the
+       * first best reached tag is chosen, as when skipping them. */
       for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
         {
           int previous = allowed->previous[k];
-          float candidate;
-
-          if (!search->reached[previous])
-            continue;
           /* Added in this order, the floats are those of the full search. */
-          candidate = search->path[previous] + search->by_tag[k] + by_shape[k] + by_word[k];
-          if (from < 0 || candidate > best)
+          float candidate = search->path[previous] + search->by_tag[k] + by_shape[k] + by_word[k];
+
+          if (candidate > best)
             {
               from = previous;
               best = candidate;
             }
         }
-      next_reached[tag] = from >= 0;
-      next_path[tag] = from >= 0 ? best + emission[tag] : 0.0f;
+      next_path[tag] = from >= 0 ? best + emission[tag] : -INFINITY;
       back[tag] = (guint8) MAX (from, 0);
     }
   memcpy (search->path, next_path, sizeof next_path);
-  memcpy (search->reached, next_reached, sizeof next_reached);
 }
 
 static void
@@ -350,10 +348,11 @@ search_finish (Search *search,
                guint   n_words,
                int    *tags)
 {
-  int last = -1;
+  int last = PITH_NER_TAG_O;
 
+  /* O is reached at every word: from O, L- and U-. */
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    if (search->reached[tag] && may_end_sentence (tag) && (last < 0 || search->path[tag] > search->path[last]))
+    if (may_end_sentence (tag) && search->path[tag] > search->path[last])
       last = tag;
 
   for (guint i = n_words; i-- > 0;)
