@@ -108,19 +108,56 @@ document_to_json (PithCliWriter *self,
   return node;
 }
 
+/* A document's compact JSON, written without a json-glib tree. Its id is
+ * the record's as a string; a record whose id was a number or a boolean
+ * gets it back as it came in. */
+static char *
+document_to_compact_json (PithCliWriter *self,
+                          PithCliRecord *record)
+{
+  char *text = pith_document_to_json_full (record->document, self->json_flags & ~PITH_JSON_PRETTY);
+  g_autofree char *id = NULL;
+  g_autofree char *as_string = NULL;
+  g_autofree char *prefix = NULL;
+
+  if (record->id == NULL || json_node_get_value_type (record->id) == G_TYPE_STRING)
+    return text;
+
+  id = json_to_string (record->id, FALSE);
+  {
+    g_autoptr(JsonNode) string_node = json_node_init_string (json_node_alloc (), id);
+    as_string = json_to_string (string_node, FALSE);
+  }
+  prefix = g_strconcat ("{\"id\":", as_string, NULL);
+  if (g_str_has_prefix (text, prefix))
+    {
+      char *spliced = g_strconcat ("{\"id\":", id, text + strlen (prefix), NULL);
+
+      g_free (text);
+      return spliced;
+    }
+  return text;
+}
+
 static void
 write_json (PithCliWriter *self,
             PithCliRecord *record,
             gboolean       one_line)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  gboolean pretty = !one_line && (self->json_flags & PITH_JSON_PRETTY);
   g_autofree char *text = NULL;
 
-  node = record->error != NULL ? error_to_json (record) : document_to_json (self, record);
-  json_generator_set_root (generator, node);
-  json_generator_set_pretty (generator, !one_line && (self->json_flags & PITH_JSON_PRETTY));
-  text = json_generator_to_data (generator, NULL);
+  if (record->error == NULL && !pretty)
+    text = document_to_compact_json (self, record);
+  else
+    {
+      g_autoptr(JsonNode) node = record->error != NULL ? error_to_json (record) : document_to_json (self, record);
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+      json_generator_set_root (generator, node);
+      json_generator_set_pretty (generator, pretty);
+      text = json_generator_to_data (generator, NULL);
+    }
 
   if (self->format == PITH_CLI_FORMAT_JSON && self->several && self->written > 0)
     fputs (",\n", self->out);

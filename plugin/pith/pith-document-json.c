@@ -124,10 +124,13 @@ offset_map_to_json (PithDocument *self)
   return array;
 }
 
+/* Spans @first to @last (excluded) of @layer. */
 static JsonArray *
-layer_to_json (PithDocument *self,
-               const char   *layer,
-               gboolean      with_text)
+layer_to_json_range (PithDocument *self,
+                     const char   *layer,
+                     gboolean      with_text,
+                     guint         first,
+                     guint         last)
 {
   const char *text = pith_document_get_text (self);
   const PithSpanData *spans;
@@ -135,8 +138,9 @@ layer_to_json (PithDocument *self,
   JsonArray *array;
 
   spans = pith_document_peek_spans (self, layer, &n_spans);
-  array = json_array_sized_new (n_spans);
-  for (guint i = 0; i < n_spans; i++)
+  last = MIN (last, n_spans);
+  array = json_array_sized_new (last > first ? last - first : 0);
+  for (guint i = first; i < last; i++)
     {
       JsonObject *object = json_object_new ();
 
@@ -173,6 +177,14 @@ layer_to_json (PithDocument *self,
     }
 
   return array;
+}
+
+static JsonArray *
+layer_to_json (PithDocument *self,
+               const char   *layer,
+               gboolean      with_text)
+{
+  return layer_to_json_range (self, layer, with_text, 0, G_MAXUINT);
 }
 
 /**
@@ -271,6 +283,311 @@ pith_document_to_json_node (PithDocument  *self,
   return node_take_object (object);
 }
 
+/* Compact writing, straight into a string: the same text json-glib's
+ * generator gives for the tree above, without the tree, whose nodes cost
+ * about a kilobyte a span. Members that are arbitrary JSON (metadata,
+ * reports, spans with JSON attributes) still go through json-glib. */
+
+/* A JSON string as json-glib writes it: quotes and backslashes escaped,
+ * control characters but 0x1f as \b \f \n \r \t or \u00XX, and DEL as
+ * \u007f; everything else, UTF-8 included, as it is. Like json-glib, it
+ * stops at a nul. */
+static void
+append_string (GString    *out,
+               const char *string,
+               gsize       length)
+{
+  const char *end = string + length;
+  const char *run = string;
+
+  g_string_append_c (out, '"');
+  for (const char *p = string; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+      char escaped[8];
+
+      if ((c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) || c == 0x1f)
+        continue;
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+      if (c == '\0')
+        {
+          end = p;
+          break;
+        }
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          g_snprintf (escaped, sizeof escaped, "\\u00%02x", c);
+          g_string_append (out, escaped);
+          break;
+        }
+    }
+  if (run < end)
+    g_string_append_len (out, run, end - run);
+  g_string_append_c (out, '"');
+}
+
+static void
+append_name (GString    *out,
+             gboolean   *first,
+             const char *name)
+{
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  append_string (out, name, strlen (name));
+  g_string_append_c (out, ':');
+}
+
+static void
+append_int_member (GString    *out,
+                   gboolean   *first,
+                   const char *name,
+                   gint64      value)
+{
+  append_name (out, first, name);
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+/* json-glib's own text for a node; doubles too, for its number format. */
+static void
+append_node (GString  *out,
+             JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+
+  g_string_append (out, text);
+}
+
+/* Metadata and reports as the tree has them: deep copies, whose members
+ * json-glib writes in an order of its own. */
+static void
+append_copy (GString  *out,
+             JsonNode *node)
+{
+  g_autoptr(JsonNode) copy = pith_json_node_deep_copy (node);
+
+  append_node (out, copy);
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  g_autoptr(JsonNode) node = json_node_init_double (json_node_alloc (), value);
+
+  append_node (out, node);
+}
+
+typedef struct
+{
+  GString *out;
+  gboolean *first;
+} IntegerWriter;
+
+static void
+append_span_integer (const char *name,
+                     gint32      value,
+                     gpointer    user_data)
+{
+  IntegerWriter *writer = user_data;
+
+  if (!g_strv_contains (span_members, name))
+    append_int_member (writer->out, writer->first, name, value);
+}
+
+static void
+append_offset_map (GString      *out,
+                   PithDocument *self)
+{
+  const PithOffsetPiece *pieces;
+  gsize n_pieces;
+
+  pieces = pith_offset_map_get_pieces (pith_document_get_offset_map (self), &n_pieces);
+  g_string_append_c (out, '[');
+  for (gsize i = 0; i < n_pieces; i++)
+    {
+      gsize text_start = pith_document_byte_to_char (self, pieces[i].text_start);
+      gsize text_end = pith_document_byte_to_char (self, pieces[i].text_start + pieces[i].text_len);
+      gsize raw_start = pith_document_raw_byte_to_char (self, pieces[i].raw_start);
+      gsize raw_end = pith_document_raw_byte_to_char (self, pieces[i].raw_start + pieces[i].raw_len);
+
+      g_string_append_printf (out, "%s[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT
+                              ",%" G_GSIZE_FORMAT ",%d]", i > 0 ? "," : "", text_start,
+                              text_end - text_start, raw_start, raw_end - raw_start,
+                              pieces[i].identity ? 1 : 0);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_layer (GString      *out,
+              PithDocument *self,
+              const char   *layer,
+              gboolean      with_text)
+{
+  const char *text = pith_document_get_text (self);
+  const PithSpanData *spans;
+  guint n_spans = 0;
+
+  spans = pith_document_peek_spans (self, layer, &n_spans);
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n_spans; i++)
+    {
+      gboolean first = TRUE;
+      IntegerWriter integers = { out, &first };
+      gsize mark = out->len;
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, '{');
+      append_int_member (out, &first, "start", (gint64) pith_document_byte_to_char (self, spans[i].start));
+      append_int_member (out, &first, "end", (gint64) pith_document_byte_to_char (self, spans[i].end));
+      if (with_text)
+        {
+          append_name (out, &first, "text");
+          append_string (out, text + spans[i].start, spans[i].end - spans[i].start);
+        }
+      if (spans[i].label != 0)
+        {
+          const char *label = g_quark_to_string (spans[i].label);
+
+          append_name (out, &first, "label");
+          append_string (out, label, strlen (label));
+        }
+      if (spans[i].score != 0.0)
+        {
+          append_name (out, &first, "score");
+          append_double (out, spans[i].score);
+        }
+      if (with_text)
+        {
+          gsize raw_start;
+          gsize raw_end;
+
+          pith_document_map_to_raw_bytes (self, spans[i].start, spans[i].end, &raw_start, &raw_end);
+          append_int_member (out, &first, "raw_start", (gint64) pith_document_raw_byte_to_char (self, raw_start));
+          append_int_member (out, &first, "raw_end", (gint64) pith_document_raw_byte_to_char (self, raw_end));
+        }
+
+      if (!pith_document_foreach_span_integer (self, layer, i, append_span_integer, &integers))
+        {
+          /* JSON attributes: this span as the tree would have it. */
+          g_autoptr(JsonArray) one = json_array_new ();
+          g_autoptr(JsonNode) node = NULL;
+          g_autoptr(JsonArray) spans_json = layer_to_json_range (self, layer, with_text, i, i + 1);
+
+          g_string_truncate (out, mark);
+          if (i > 0)
+            g_string_append_c (out, ',');
+          node = json_array_dup_element (spans_json, 0);
+          append_node (out, node);
+          continue;
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static char *
+to_compact_json (PithDocument  *self,
+                 PithJsonFlags  flags)
+{
+  GString *out = g_string_sized_new (2 * strlen (pith_document_get_text (self)) + 256);
+  const char *text = pith_document_get_text (self);
+  JsonObject *metadata = pith_document_get_metadata (self);
+  JsonObject *reports = pith_document_get_reports (self);
+  g_auto(GStrv) layers = pith_document_list_layers (self);
+  gboolean first = TRUE;
+  gboolean other_layers = FALSE;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  g_string_append_c (out, '{');
+  if (pith_document_get_id (self) != NULL)
+    {
+      append_name (out, &first, "id");
+      append_string (out, pith_document_get_id (self), strlen (pith_document_get_id (self)));
+    }
+  append_name (out, &first, "text");
+  append_string (out, text, strlen (text));
+  if (pith_document_get_language (self) != NULL)
+    {
+      append_name (out, &first, "language");
+      append_string (out, pith_document_get_language (self), strlen (pith_document_get_language (self)));
+    }
+
+  if (flags & PITH_JSON_RAW)
+    {
+      const char *raw = pith_document_get_raw (self);
+
+      append_name (out, &first, "raw");
+      append_string (out, raw, strlen (raw));
+      if (!pith_offset_map_is_identity (pith_document_get_offset_map (self)))
+        {
+          append_name (out, &first, "offset_map");
+          append_offset_map (out, self);
+        }
+    }
+
+  if (json_object_get_size (metadata) > 0)
+    {
+      g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), metadata);
+
+      append_name (out, &first, "metadata");
+      append_copy (out, node);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (layer_members); i++)
+    {
+      const char *layer = layer_members[i].layer;
+
+      if (!pith_document_has_layer (self, layer) ||
+          (g_strcmp0 (layer, PITH_LAYER_TOKEN) == 0 && !(flags & PITH_JSON_TOKENS)))
+        continue;
+      append_name (out, &first, layer_members[i].member);
+      append_layer (out, self, layer, g_strcmp0 (layer, PITH_LAYER_ENTITY) == 0);
+    }
+
+  for (guint i = 0; layers[i] != NULL; i++)
+    {
+      gboolean first_layer = !other_layers;
+
+      if (member_for_layer (layers[i]) != NULL)
+        continue;
+      if (!other_layers)
+        {
+          append_name (out, &first, "layers");
+          g_string_append_c (out, '{');
+          other_layers = TRUE;
+        }
+      append_name (out, &first_layer, layers[i]);
+      append_layer (out, self, layers[i], TRUE);
+    }
+  if (other_layers)
+    g_string_append_c (out, '}');
+
+  json_object_iter_init (&iter, reports);
+  while (json_object_iter_next (&iter, &name, &value))
+    if (!g_strv_contains (document_members, name))
+      {
+        append_name (out, &first, name);
+        append_copy (out, value);
+      }
+
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
 /**
  * pith_document_to_json_full:
  * @self: a document
@@ -288,9 +605,12 @@ pith_document_to_json_full (PithDocument  *self,
 
   g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
 
+  if (!(flags & PITH_JSON_PRETTY))
+    return to_compact_json (self, flags);
+
   node = pith_document_to_json_node (self, flags);
 
-  return json_to_string (node, (flags & PITH_JSON_PRETTY) != 0);
+  return json_to_string (node, TRUE);
 }
 
 /**

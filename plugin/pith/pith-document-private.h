@@ -44,4 +44,16 @@ void                 pith_document_copy_span_attributes (PithDocument       *sel
                                                          const char * const *skipped);
 JsonObject          *pith_document_get_reports      (PithDocument  *self);
 
+typedef void (*PithSpanIntegerFunc) (const char *name,
+                                     gint32      value,
+                                     gpointer    user_data);
+/* Calls @func for each integer attribute of span @index, as
+ * pith_document_copy_span_attributes() would add them; FALSE, calling
+ * nothing, if the span has other attributes too. */
+gboolean             pith_document_foreach_span_integer (PithDocument        *self,
+                                                         const char          *layer,
+                                                         guint                index,
+                                                         PithSpanIntegerFunc  func,
+                                                         gpointer             user_data);
+
 G_END_DECLS

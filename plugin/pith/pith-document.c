@@ -1427,6 +1427,31 @@ pith_document_peek_span_attributes (PithDocument *self,
   return materialize_attributes (found, index);
 }
 
+gboolean
+pith_document_foreach_span_integer (PithDocument        *self,
+                                    const char          *layer,
+                                    guint                index,
+                                    PithSpanIntegerFunc  func,
+                                    gpointer             user_data)
+{
+  PithLayer *found = find_layer (self, layer);
+
+  if (found == NULL)
+    return TRUE;
+  if (span_attributes (found, index, FALSE) != NULL)
+    return FALSE;
+
+  for (guint c = 0; found->columns != NULL && c < found->columns->len; c++)
+    {
+      IntegerColumn *column = &g_array_index (found->columns, IntegerColumn, c);
+      gint32 value;
+
+      if (get_column_value (column, index, &value))
+        func (g_quark_to_string (column->name), value, user_data);
+    }
+  return TRUE;
+}
+
 void
 pith_document_copy_span_attributes (PithDocument       *self,
                                     const char         *layer,

@@ -356,6 +356,35 @@ test_json_compact (void)
   g_assert_cmpint (json_object_get_int_member (entity, "raw_end"), ==, 27);
 }
 
+/* The compact form is written straight to text, without a json-glib tree;
+ * it must be the text json-glib gives for the tree, byte for byte. */
+static void
+test_json_writer_matches_tree (void)
+{
+  static const PithJsonFlags flags[] = { PITH_JSON_DEFAULT, PITH_JSON_TOKENS, PITH_JSON_RAW, PITH_JSON_ALL };
+  g_autoptr(PithDocument) rich = make_rich_document ();
+  g_autoptr(PithDocument) noisy = pith_document_new ("Ctrl \x01\x07\x1f\x7f tab\t \"quoted\" back\\slash \xc3\xa9 \xe2\x80\xa8 end");
+  g_autoptr(JsonNode) group = json_node_new (JSON_NODE_VALUE);
+  PithDocument *documents[] = { rich, noisy };
+
+  json_node_set_int (group, 3);
+  pith_document_add_span (noisy, "entity", 0, 4, "\"odd\\label\"", 0.1, NULL);
+  pith_document_add_span (noisy, "entity", 5, 9, "MISC", 0, NULL);
+  pith_document_set_span_attribute (noisy, "entity", 0, "entity", group);
+  pith_document_add_span (noisy, "summary", 0, 9, NULL, 1.0 / 3.0, NULL);
+  pith_document_set_metadata_string (noisy, "z\tkey", "\x01value");
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+      {
+        g_autoptr(JsonNode) tree = pith_document_to_json_node (documents[d], flags[f]);
+        g_autofree char *expected = json_to_string (tree, FALSE);
+        g_autofree char *written = pith_document_to_json_full (documents[d], flags[f]);
+
+        g_assert_cmpstr (written, ==, expected);
+      }
+}
+
 static void
 test_json_pretokenized (void)
 {
@@ -461,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/json/round-trip", test_json_round_trip);
   g_test_add_func ("/Pith/Document/attributes/integers", test_integer_attributes);
   g_test_add_func ("/Pith/Document/json/compact", test_json_compact);
+  g_test_add_func ("/Pith/Document/json/writer-matches-tree", test_json_writer_matches_tree);
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
   g_test_add_func ("/Pith/Document/json/errors", test_json_errors);
 

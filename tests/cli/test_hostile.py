@@ -33,12 +33,6 @@ def peak_within(peak_mb, input_bytes, factor=10):
     return SANITIZED or peak_mb < 64 + factor * input_bytes / 1e6
 
 
-# Input of a token every two to four bytes costs more than ten times its
-# size: a token span is 24 bytes, and segment holds its token list beside
-# the layer while it fills it (issue #7's memory work). Still linear.
-TOKEN_DENSE = 30
-
-
 @pytest.fixture
 def hostile(pith, tmp_path):
     def go(data, *args, name="input.txt", factor=10):
@@ -82,7 +76,7 @@ def test_ten_megabyte_single_line_segmented(hostile):
 
 def test_a_million_one_character_lines(hostile):
     count = 100_000 if SANITIZED else 1_000_000
-    doc = json.loads(hostile(b"a\n" * count, "-p", DEFAULT, "-o", "json", factor=TOKEN_DENSE))
+    doc = json.loads(hostile(b"a\n" * count, "-p", DEFAULT, "-o", "json"))
     assert doc["text"].count("a") == count
 
 
@@ -95,7 +89,7 @@ def test_ten_megabyte_word(hostile):
 
 def test_a_million_abbreviations(hostile):
     count = 100_000 if SANITIZED else 1_000_000
-    doc = json.loads(hostile(b"Mr. " * count, "-p", DEFAULT, "-o", "json", factor=TOKEN_DENSE))
+    doc = json.loads(hostile(b"Mr. " * count, "-p", DEFAULT, "-o", "json"))
     assert doc["text"].startswith("Mr. Mr.")
 
 
@@ -112,15 +106,8 @@ def test_entity_and_comment_bombs(hostile):
     assert doc["text"].startswith("&&&")
 
 
-# JSON output builds a json-glib tree of the whole document, about 1.2 KB a
-# span; a dense document of many short sentences and names passes 10x its
-# size there (issue #7's memory work). Text output stays within bounds.
-DENSE_JSON = pytest.mark.xfail(strict=not SANITIZED, reason="JSON output costs ~1.2 KB per span")
-
-
 @pytest.mark.parametrize("text", [
-    pytest.param("BREAKING NEWS: PRESIDENT ALIYEV MEETS PUTIN IN MOSCOW ON MONDAY. TALKS LAST SIX HOURS. ",
-                 marks=DENSE_JSON),
+    "BREAKING NEWS: PRESIDENT ALIYEV MEETS PUTIN IN MOSCOW ON MONDAY. TALKS LAST SIX HOURS. ",
     "!?.,;:-()[]{}\"'/\\|*&^%$#@~` ",
     "😀🔥🇦🇿👨\u200d👩\u200d👧 ",
     "مرحبا بالعالم. שלום עולם. ",
