@@ -216,16 +216,16 @@ print_entities (FILE         *out,
       for (guint i = 0; i < n_spans; i++)
         {
           const char *span_label = spans[i].label != 0 ? g_quark_to_string (spans[i].label) : "?";
-          JsonNode *group = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "entity");
+          gint64 group = -1;
           g_autofree char *name = NULL;
           g_autofree char *key = NULL;
 
           if (strcmp (span_label, label) != 0)
             continue;
-          if (group != NULL && groups != NULL &&
-              json_node_get_int (group) < json_array_get_length (groups))
+          if (pith_document_get_span_integer (document, PITH_LAYER_ENTITY, i, "entity", &group) &&
+              groups != NULL && group >= 0 && group < json_array_get_length (groups))
             {
-              JsonObject *entity = json_array_get_object_element (groups, (guint) json_node_get_int (group));
+              JsonObject *entity = json_array_get_object_element (groups, (guint) group);
               name = g_strdup_printf ("%s (%" G_GINT64_FORMAT ")",
                                       json_object_get_string_member (entity, "name"),
                                       json_object_get_int_member (entity, "mentions"));

@@ -26,13 +26,6 @@ gsize                pith_document_get_raw_length   (PithDocument  *self);
 JsonObject          *pith_document_peek_span_attributes (PithDocument *self,
                                                          const char   *layer,
                                                          guint         index);
-/* The integer attribute @name of span @index, without turning the layer's
- * compact storage into JSON; FALSE if the span has no such integer. */
-gboolean             pith_document_get_span_integer (PithDocument  *self,
-                                                     const char    *layer,
-                                                     guint          index,
-                                                     const char    *name,
-                                                     gint64        *value);
 /* A copy of @node that shares nothing with it. */
 JsonNode            *pith_json_node_deep_copy (JsonNode *node);
 /* Adds the attributes of span @index to @object (a copy), all but the
@@ -43,6 +36,11 @@ void                 pith_document_copy_span_attributes (PithDocument       *sel
                                                          JsonObject         *object,
                                                          const char * const *skipped);
 JsonObject          *pith_document_get_reports      (PithDocument  *self);
+/* Makes @spans (of PithSpanData, in order, on character boundaries of the
+ * text) the whole of @layer, without a copy; takes the reference. */
+void                 pith_document_take_spans       (PithDocument  *self,
+                                                     const char    *layer,
+                                                     GArray        *spans);
 
 typedef void (*PithSpanIntegerFunc) (const char *name,
                                      gint32      value,

@@ -1151,6 +1151,22 @@ pith_document_remove_layer (PithDocument *self,
       }
 }
 
+void
+pith_document_take_spans (PithDocument *self,
+                          const char   *layer,
+                          GArray       *spans)
+{
+  PithLayer *target;
+
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+  g_return_if_fail (g_array_get_element_size (spans) == sizeof (PithSpanData));
+
+  pith_document_remove_layer (self, layer);
+  target = ensure_layer (self, layer);
+  g_array_unref (target->spans);
+  target->spans = spans;
+}
+
 /**
  * pith_document_add_span_bytes: (skip)
  * @self: a document
@@ -1386,6 +1402,21 @@ materialize_attributes (PithLayer *layer,
   return attributes;
 }
 
+/**
+ * pith_document_get_span_integer:
+ * @self: a document
+ * @layer: a layer name
+ * @index: the index of a span in the layer
+ * @name: an attribute name, such as `entity`
+ * @value: (out): where to store the attribute's value
+ *
+ * Reads an integer attribute of a span, such as the index of an entity's
+ * group. Unlike [method@Pith.Document.get_span_attribute], it leaves the
+ * layer's compact storage of integers as it is, so reading every span of
+ * a large layer costs no memory.
+ *
+ * Returns: %TRUE if the span has an integer attribute @name
+ */
 gboolean
 pith_document_get_span_integer (PithDocument *self,
                                 const char   *layer,
@@ -1393,13 +1424,17 @@ pith_document_get_span_integer (PithDocument *self,
                                 const char   *name,
                                 gint64       *value)
 {
-  PithLayer *found = find_layer (self, layer);
+  PithLayer *found;
   IntegerColumn *column;
   JsonObject *attributes;
   JsonNode *node;
   gint32 stored;
 
-  if (found == NULL)
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (layer != NULL && name != NULL && value != NULL, FALSE);
+
+  found = find_layer (self, layer);
+  if (found == NULL || index >= found->spans->len)
     return FALSE;
   column = find_column (found, g_quark_try_string (name), FALSE);
   if (column != NULL && get_column_value (column, index, &stored))

@@ -245,5 +245,11 @@ JsonNode     *pith_document_get_span_attribute (PithDocument  *self,
                                                 const char    *layer,
                                                 guint          index,
                                                 const char    *name);
+PITH_AVAILABLE_IN_ALL
+gboolean      pith_document_get_span_integer   (PithDocument  *self,
+                                                const char    *layer,
+                                                guint          index,
+                                                const char    *name,
+                                                gint64        *value);
 
 G_END_DECLS

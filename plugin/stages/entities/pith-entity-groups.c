@@ -110,16 +110,41 @@ is_acronym (const char *text)
   return letters >= 2 && letters <= 6;
 }
 
+/* A mention's text and key, kept once for all the mentions that write a
+ * name the same way: a long document names the same few thousand
+ * entities again and again. */
+typedef struct
+{
+  char *text;
+  char *key;
+  gsize key_length;
+} Name;
+
+static void
+name_clear (gpointer data)
+{
+  Name *name = data;
+
+  g_free (name->text);
+  g_free (name->key);
+}
+
+typedef struct
+{
+  const Name *names;
+  const guint *name_of;     /* span -> its name */
+} Mentions;
+
 static int
 compare_by_length (gconstpointer a,
                    gconstpointer b,
                    gpointer      user_data)
 {
-  char **keys = user_data;
+  const Mentions *mentions = user_data;
   guint x = *(const guint *) a;
   guint y = *(const guint *) b;
-  gsize length_x = strlen (keys[x]);
-  gsize length_y = strlen (keys[y]);
+  gsize length_x = mentions->names[mentions->name_of[x]].key_length;
+  gsize length_y = mentions->names[mentions->name_of[y]].key_length;
 
   if (length_x != length_y)
     return length_x > length_y ? -1 : 1;
@@ -136,55 +161,78 @@ pith_entity_groups_build (PithDocument *document)
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_tail = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char **keys = NULL;
-  g_autofree char **texts = NULL;
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_autoptr(GHashTable) name_by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) span_text = g_string_new (NULL);
+  g_autofree guint *name_of = NULL;
   g_autofree guint *order = NULL;
+  Mentions mentions;
   GQuark person = g_quark_from_static_string ("PER");
   JsonArray *report = json_array_new ();
   g_autoptr(JsonNode) report_node = NULL;
   guint n_order = 0;
 
-  /* The layer is read in place; only names are copied out. */
+  /* The layer is read in place; each way of writing a name is copied out
+   * once. */
+  g_array_set_clear_func (names, name_clear);
   spans = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_spans);
-  keys = g_new0 (char *, n_spans + 1);
-  texts = g_new0 (char *, n_spans + 1);
+  name_of = g_new0 (guint, MAX (n_spans, 1));
   order = g_new (guint, MAX (n_spans, 1));
   for (guint i = 0; i < n_spans; i++)
     if (is_name_label (spans[i].label))
       {
-        texts[i] = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
-        keys[i] = key_of (texts[i]);
+        gpointer found;
+
+        g_string_truncate (span_text, 0);
+        g_string_append_len (span_text, text + spans[i].start, (gssize) (spans[i].end - spans[i].start));
+        if (g_hash_table_lookup_extended (name_by_text, span_text->str, NULL, &found))
+          name_of[i] = GPOINTER_TO_UINT (found);
+        else
+          {
+            Name name;
+
+            name.text = g_strdup (span_text->str);
+            name.key = key_of (name.text);
+            name.key_length = strlen (name.key);
+            g_array_append_val (names, name);
+            name_of[i] = names->len - 1;
+            /* The array may move; the table's keys are the names' own texts. */
+            g_hash_table_insert (name_by_text, name.text, GUINT_TO_POINTER (name_of[i]));
+          }
         order[n_order++] = i;
       }
+  mentions.names = (const Name *) (gpointer) names->data;
+  mentions.name_of = name_of;
 
-  /* Longest mentions first, so each group is named by its longest. */
-  /* Longest first; among equals, in text order, so grouping is the same
-   * every time. */
-  g_qsort_with_data (order, n_order, sizeof (guint), compare_by_length, keys);
+  /* Longest mentions first, so each group is named by its longest; among
+   * equals, in text order, so grouping is the same every time. */
+  g_qsort_with_data (order, n_order, sizeof (guint), compare_by_length, &mentions);
 
   for (guint o = 0; o < n_order; o++)
     {
       guint i = order[o];
+      const char *key = mentions.names[name_of[i]].key;
+      const char *mention = mentions.names[name_of[i]].text;
       GQuark label = spans[i].label;
       gpointer found = NULL;
       guint index;
       g_autoptr(JsonNode) attribute = json_node_new (JSON_NODE_VALUE);
 
-      if (!g_hash_table_lookup_extended (by_key, keys[i], NULL, &found) &&
-          !g_hash_table_lookup_extended (by_tail, keys[i], NULL, &found) &&
-          !(is_acronym (texts[i]) &&
-            g_hash_table_lookup_extended (by_initials, texts[i], NULL, &found)))
+      if (!g_hash_table_lookup_extended (by_key, key, NULL, &found) &&
+          !g_hash_table_lookup_extended (by_tail, key, NULL, &found) &&
+          !(is_acronym (mention) &&
+            g_hash_table_lookup_extended (by_initials, mention, NULL, &found)))
         {
           Group *group = g_new0 (Group, 1);
-          g_auto(GStrv) words = g_strsplit (keys[i], " ", -1);
-          g_autofree char *initials = initials_of (keys[i]);
+          g_auto(GStrv) words = g_strsplit (key, " ", -1);
+          g_autofree char *initials = initials_of (key);
           guint n_words = g_strv_length (words);
 
-          group->name = g_strdup (texts[i]);
+          group->name = g_strdup (mention);
           group->label = label;
           g_ptr_array_add (groups, group);
           found = GUINT_TO_POINTER (groups->len);
-          g_hash_table_insert (by_key, g_strdup (keys[i]), found);
+          g_hash_table_insert (by_key, g_strdup (key), found);
           /* The runs of words that end a person's name stand for it. */
           if (label == person)
             for (guint w = 1; w < n_words; w++)
@@ -207,7 +255,7 @@ pith_entity_groups_build (PithDocument *document)
        * a team), but a lone surname of a person named in full is that
        * person, whatever the model made of it. */
       if (((Group *) g_ptr_array_index (groups, index))->label == person && label != person &&
-          strchr (keys[i], ' ') == NULL)
+          strchr (key, ' ') == NULL)
         pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, person);
       json_node_set_int (attribute, index);
       pith_document_set_span_attribute (document, PITH_LAYER_ENTITY, i, "entity", attribute);
@@ -227,10 +275,4 @@ pith_entity_groups_build (PithDocument *document)
   report_node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (report_node, report);
   pith_document_set_report_node (document, "entity_groups", report_node);
-
-  for (guint i = 0; i < n_spans; i++)
-    {
-      g_free (keys[i]);
-      g_free (texts[i]);
-    }
 }

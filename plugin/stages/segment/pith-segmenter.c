@@ -33,7 +33,7 @@
 
 #include <string.h>
 
-#include "pith-document.h"
+#include "pith-document-private.h"
 #include "pith-segmenter.h"
 #include "pith-sentence-private.h"
 #include "pith-token-private.h"
@@ -116,12 +116,15 @@ pith_segmenter_process (PithStage     *stage,
   PithSentenceRules sentence_rules = { sentence_starters_for (document), self->lines_are_sentences };
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) bounds = NULL;
+  gsize reserved;
 
   if (json_object_get_boolean_member_with_default (metadata, "pretokenized", FALSE) &&
       pith_document_has_layer (document, PITH_LAYER_TOKEN))
     return TRUE;
 
-  tokens = g_array_sized_new (FALSE, FALSE, sizeof (PithToken), length / 5 + 1);
+  /* News has a token every five or six bytes; the list doubles past this. */
+  reserved = length / 8 + 1;
+  tokens = g_array_sized_new (FALSE, FALSE, sizeof (PithToken), reserved);
   pith_tokenize (text, length, &token_rules, tokens);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
@@ -130,14 +133,21 @@ pith_segmenter_process (PithStage     *stage,
   pith_split_sentences (text, length, (PithToken *) (gpointer) tokens->data, tokens->len,
                         &sentence_rules, bounds);
 
-  pith_document_remove_layer (document, PITH_LAYER_TOKEN);
-  pith_document_remove_layer (document, PITH_LAYER_SENTENCE);
-  pith_document_add_span_bytes (document, PITH_LAYER_TOKEN, 1, 0, 0, 0.0);
+  /* The kinds were the splitter's; the layer's spans have no label. */
   for (guint i = 0; i < tokens->len; i++)
+    g_array_index (tokens, PithToken, i).kind = 0;
+  /* A text of few, long tokens keeps a layer of its own size, not of the
+   * list's. */
+  if (tokens->len < reserved / 2)
     {
-      PithToken *token = &g_array_index (tokens, PithToken, i);
-      pith_document_add_span_bytes (document, PITH_LAYER_TOKEN, token->start, token->end, 0, 0.0);
+      GArray *fitted = g_array_sized_new (FALSE, FALSE, sizeof (PithToken), tokens->len);
+
+      g_array_append_vals (fitted, tokens->data, tokens->len);
+      g_array_unref (tokens);
+      tokens = fitted;
     }
+  pith_document_take_spans (document, PITH_LAYER_TOKEN, g_steal_pointer (&tokens));
+  pith_document_remove_layer (document, PITH_LAYER_SENTENCE);
   pith_document_add_span_bytes (document, PITH_LAYER_SENTENCE, 1, 0, 0, 0.0);
   for (guint i = 0; i < bounds->len; i += 2)
     pith_document_add_span_bytes (document, PITH_LAYER_SENTENCE,
