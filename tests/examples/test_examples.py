@@ -53,3 +53,29 @@ def test_plugin_module_from_cli():
                  str(EXAMPLES / "articles" / "harbour-scraped.txt"))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["layers"]["tag"] == []
+
+
+@pytest.mark.skipif("PITH_VALA_EXAMPLE" not in os.environ,
+                    reason="the Vala example is not built (valac or the .vapi missing)")
+def test_vala_example_matches_the_cli():
+    result = run(os.environ["PITH_VALA_EXAMPLE"], str(ARTICLE))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    summary_at = lines.index("summary:")
+    entities = [tuple(line.split("\t")) for line in lines[:summary_at]]
+    summary = [line.strip() for line in lines[summary_at + 1:]]
+
+    cli = run(os.environ["PITH_CLI"], "-o", "json", str(ARTICLE))
+    assert cli.returncode == 0, cli.stderr
+    doc = json.loads(cli.stdout)
+    assert entities == [(e.get("label", "-"), e["text"]) for e in doc["entities"]]
+    assert ("LOC", "Valmora") in entities or any(label == "PER" for label, _ in entities)
+    assert summary and summary == [doc["text"][s["start"]:s["end"]] for s in doc["layers"]["summary"]]
+
+
+def test_vala_example_reports_a_missing_file():
+    if "PITH_VALA_EXAMPLE" not in os.environ:
+        pytest.skip("the Vala example is not built")
+    result = run(os.environ["PITH_VALA_EXAMPLE"], "/nonexistent/article.txt")
+    assert result.returncode == 1
+    assert "/nonexistent/article.txt" in result.stderr
