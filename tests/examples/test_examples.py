@@ -79,3 +79,41 @@ def test_vala_example_reports_a_missing_file():
     result = run(os.environ["PITH_VALA_EXAMPLE"], "/nonexistent/article.txt")
     assert result.returncode == 1
     assert "/nonexistent/article.txt" in result.stderr
+
+
+def _dask_available():
+    try:
+        import dask.bag  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _dask_available(), reason="python3-dask and python3-distributed are not installed")
+def test_dask_example_matches_the_cli(tmp_path):
+    """Two worker processes over a corpus with bad lines, blank lines, and
+    number ids: the output is the pith command's, line for line."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for i in range(240):
+            if i == 17:
+                out.write("not json\n")
+            elif i == 40:
+                out.write("\n")
+            elif i == 55:
+                out.write(json.dumps({"id": 55, "text": 3}) + "\n")
+            else:
+                record_id = i if i % 3 == 0 else f"doc-{i}"
+                out.write(json.dumps({"id": record_id, "text": text[: (i * 97) % len(text) + 50]}) + "\n")
+
+    output = tmp_path / "out.jsonl"
+    result = run(sys.executable, str(EXAMPLES / "dask" / "pith_dask.py"), str(corpus), str(output),
+                 "--workers", "2", "--partition-lines", "40")
+    assert result.returncode == 0, result.stderr
+    cli = run(os.environ["PITH_CLI"], "-i", "jsonl", "-o", "jsonl", str(corpus))
+    assert cli.returncode == 1  # some records failed, as they should
+    assert output.read_text(encoding="utf-8").splitlines() == cli.stdout.splitlines()
+    assert len(cli.stdout.splitlines()) == 239
+    assert '"line":18,"error"' in cli.stdout
