@@ -456,11 +456,13 @@ tag_tokens (PithEntityRecognizer *self,
 
   /* The sentence's words, nul-terminated, side by side in one buffer. A
    * token longer than any name (a base64 blob, a 10 MB "word") is tagged
-   * as what it is, a long token, instead of being copied thrice. */
+   * as what it is, a long token, instead of being copied thrice. Words
+   * are noted by offset while the buffer may still move. */
   for (guint i = 0; i < n_tokens; i++)
     {
       gsize length = tokens[i].end - tokens[i].start;
 
+      g_ptr_array_add (words, GSIZE_TO_POINTER (buffer->len));
       if (length > MAX_NAME_TOKEN_BYTES)
         g_string_append_len (buffer, long_token, sizeof long_token);
       else
@@ -469,8 +471,8 @@ tag_tokens (PithEntityRecognizer *self,
           g_string_append_c (buffer, '\0');
         }
     }
-  for (const char *word = buffer->str; words->len < n_tokens; word += strlen (word) + 1)
-    g_ptr_array_add (words, (gpointer) word);
+  for (guint i = 0; i < n_tokens; i++)
+    words->pdata[i] = buffer->str + GPOINTER_TO_SIZE (words->pdata[i]);
 
   sentence.words = (const char **) words->pdata;
   sentence.n_words = n_tokens;

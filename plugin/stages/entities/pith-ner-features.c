@@ -28,6 +28,14 @@
 
 const char * const pith_ner_types[PITH_NER_N_TYPES] = { "PER", "ORG", "LOC", "MISC" };
 
+const int pith_ner_place_offsets[PITH_NER_N_PLACES] = {
+  [PITH_NER_PLACE_SELF] = 0,
+  [PITH_NER_PLACE_BEFORE_PREVIOUS] = -2,
+  [PITH_NER_PLACE_PREVIOUS] = -1,
+  [PITH_NER_PLACE_NEXT] = 1,
+  [PITH_NER_PLACE_AFTER_NEXT] = 2,
+};
+
 struct _PithNerDocument
 {
   GHashTable *types;        /* word -> type + 1 of its last tag */
@@ -595,11 +603,10 @@ pith_ner_features (const PithNerSentence *sentence,
                    const PithNerDocument *document,
                    guint64               *hashes)
 {
-  static const int offsets[PITH_NER_N_PLACES] = { 0, -2, -1, 1, 2 };
   guint n = 0;
 
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
-    n += pith_ner_word_features (sentence->tokens[(int) i + offsets[place]], place, hashes + n);
+    n += pith_ner_word_features (sentence->tokens[(int) i + pith_ner_place_offsets[place]], place, hashes + n);
   return n + pith_ner_context_features (sentence, i, document, hashes + n);
 }
 

@@ -62,6 +62,9 @@ typedef enum {
   PITH_NER_N_PLACES
 } PithNerPlace;
 
+/* Each place's offset from the tagged word: 0, -2, -1, +1, +2. */
+extern const int pith_ner_place_offsets[PITH_NER_N_PLACES];
+
 /* The (previous tag, tag) pairs the BILOU transitions allow: 9 before O,
  * each B- and each U-, 2 before each I- and L-. Transition scores are
  * kept for these pairs only, tag by tag, previous tags in increasing order. */

@@ -457,7 +457,6 @@ viterbi_with_model (const PithNerModel    *self,
                     const PithNerDocument *document,
                     int                   *tags)
 {
-  static const int offsets[PITH_NER_N_PLACES] = { 0, -2, -1, 1, 2 };
   g_autofree Search *search = g_new (Search, 1);
   guint64 hashes[PITH_NER_MAX_FEATURES];
   guint mask = self->n_buckets - 1;
@@ -476,7 +475,7 @@ viterbi_with_model (const PithNerModel    *self,
       memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
       for (int place = 1; place < PITH_NER_N_PLACES; place++)
         {
-          const PithNerToken *near = scored (self, sentence->tokens[(int) i + offsets[place]]);
+          const PithNerToken *near = scored (self, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
 
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
             sums[t] += near->scores[place][t];
