@@ -286,6 +286,26 @@ test_integer_attributes (void)
                    G_GINT64_CONSTANT (5000000000));
   g_assert_null (pith_document_get_span_attribute (document, "entity", 0, "entity"));
 
+  /* Read as integers: a column value, a JSON integer, nothing else. */
+  {
+    g_autoptr(PithDocument) compact = pith_document_new ("Alpha met Beta.");
+    gint64 value = -1;
+
+    pith_document_add_span (compact, "entity", 0, 5, "PER", 1.0, NULL);
+    pith_document_add_span (compact, "entity", 10, 14, "PER", 1.0, NULL);
+    pith_document_set_span_attribute (compact, "entity", 1, "entity", group);
+    pith_document_set_span_attribute (compact, "entity", 0, "size", big);
+    pith_document_set_span_attribute (compact, "entity", 0, "name", word);
+    g_assert_true (pith_document_get_span_integer (compact, "entity", 1, "entity", &value));
+    g_assert_cmpint (value, ==, 3);
+    g_assert_true (pith_document_get_span_integer (compact, "entity", 0, "size", &value));
+    g_assert_cmpint (value, ==, G_GINT64_CONSTANT (5000000000));
+    g_assert_false (pith_document_get_span_integer (compact, "entity", 0, "entity", &value));
+    g_assert_false (pith_document_get_span_integer (compact, "entity", 0, "name", &value));
+    g_assert_false (pith_document_get_span_integer (compact, "entity", 2, "entity", &value));
+    g_assert_false (pith_document_get_span_integer (compact, "nope", 0, "entity", &value));
+  }
+
   json = pith_document_to_json (document);
   g_assert_nonnull (strstr (json, "\"entity\":3"));
   back = pith_document_new_from_json (json, -1, NULL);
