@@ -124,13 +124,10 @@ offset_map_to_json (PithDocument *self)
   return array;
 }
 
-/* Spans @first to @last (excluded) of @layer. */
 static JsonArray *
-layer_to_json_range (PithDocument *self,
-                     const char   *layer,
-                     gboolean      with_text,
-                     guint         first,
-                     guint         last)
+layer_to_json (PithDocument *self,
+               const char   *layer,
+               gboolean      with_text)
 {
   const char *text = pith_document_get_text (self);
   const PithSpanData *spans;
@@ -138,9 +135,8 @@ layer_to_json_range (PithDocument *self,
   JsonArray *array;
 
   spans = pith_document_peek_spans (self, layer, &n_spans);
-  last = MIN (last, n_spans);
-  array = json_array_sized_new (last > first ? last - first : 0);
-  for (guint i = first; i < last; i++)
+  array = json_array_sized_new (n_spans);
+  for (guint i = 0; i < n_spans; i++)
     {
       JsonObject *object = json_object_new ();
 
@@ -177,14 +173,6 @@ layer_to_json_range (PithDocument *self,
     }
 
   return array;
-}
-
-static JsonArray *
-layer_to_json (PithDocument *self,
-               const char   *layer,
-               gboolean      with_text)
-{
-  return layer_to_json_range (self, layer, with_text, 0, G_MAXUINT);
 }
 
 /**
@@ -444,7 +432,6 @@ append_layer (GString      *out,
     {
       gboolean first = TRUE;
       IntegerWriter integers = { out, &first };
-      gsize mark = out->len;
 
       if (i > 0)
         g_string_append_c (out, ',');
@@ -480,17 +467,19 @@ append_layer (GString      *out,
 
       if (!pith_document_foreach_span_integer (self, layer, i, append_span_integer, &integers))
         {
-          /* JSON attributes: this span as the tree would have it. */
-          g_autoptr(JsonArray) one = json_array_new ();
-          g_autoptr(JsonNode) node = NULL;
-          g_autoptr(JsonArray) spans_json = layer_to_json_range (self, layer, with_text, i, i + 1);
+          /* JSON attributes too: all of them as the tree has them. */
+          g_autoptr(JsonObject) attributes = json_object_new ();
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *value;
 
-          g_string_truncate (out, mark);
-          if (i > 0)
-            g_string_append_c (out, ',');
-          node = json_array_dup_element (spans_json, 0);
-          append_node (out, node);
-          continue;
+          pith_document_copy_span_attributes (self, layer, i, attributes, span_members);
+          json_object_iter_init (&iter, attributes);
+          while (json_object_iter_next (&iter, &name, &value))
+            {
+              append_name (out, &first, name);
+              append_node (out, value);
+            }
         }
       g_string_append_c (out, '}');
     }
