@@ -72,8 +72,8 @@ pith_json_node_deep_copy (JsonNode *node)
         const char *name;
         JsonNode *member;
 
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &member))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
           json_object_set_member (copy, name, pith_json_node_deep_copy (member));
         return node_take_object (copy);
       }
@@ -262,8 +262,8 @@ pith_document_to_json_node (PithDocument  *self,
     const char *name;
     JsonNode *value;
 
-    json_object_iter_init (&iter, reports);
-    while (json_object_iter_next (&iter, &name, &value))
+    json_object_iter_init_ordered (&iter, reports);
+    while (json_object_iter_next_ordered (&iter, &name, &value))
       if (!g_strv_contains (document_members, name))
         json_object_set_member (object, name, pith_json_node_deep_copy (value));
   }
@@ -474,8 +474,8 @@ append_layer (GString      *out,
           JsonNode *value;
 
           pith_document_copy_span_attributes (self, layer, i, attributes, span_members);
-          json_object_iter_init (&iter, attributes);
-          while (json_object_iter_next (&iter, &name, &value))
+          json_object_iter_init_ordered (&iter, attributes);
+          while (json_object_iter_next_ordered (&iter, &name, &value))
             {
               append_name (out, &first, name);
               append_node (out, value);
@@ -565,8 +565,8 @@ to_compact_json (PithDocument  *self,
   if (other_layers)
     g_string_append_c (out, '}');
 
-  json_object_iter_init (&iter, reports);
-  while (json_object_iter_next (&iter, &name, &value))
+  json_object_iter_init_ordered (&iter, reports);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
     if (!g_strv_contains (document_members, name))
       {
         append_name (out, &first, name);
@@ -710,8 +710,8 @@ read_span (PithDocument  *self,
                                              pith_document_char_to_byte (self, end),
                                              label, score);
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &value))
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
     if (!g_strv_contains (span_members, name))
       {
         g_autoptr(JsonNode) copy = pith_json_node_deep_copy (value);
@@ -1050,8 +1050,8 @@ pith_document_new_from_json_node (JsonNode  *node,
                                "“metadata” is not an object");
           return NULL;
         }
-      json_object_iter_init (&iter, json_node_get_object (member));
-      while (json_object_iter_next (&iter, &name, &value))
+      json_object_iter_init_ordered (&iter, json_node_get_object (member));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
         json_object_set_member (pith_document_get_metadata (self), name, pith_json_node_deep_copy (value));
     }
 
@@ -1074,8 +1074,8 @@ pith_document_new_from_json_node (JsonNode  *node,
                                "“layers” is not an object");
           return NULL;
         }
-      json_object_iter_init (&iter, json_node_get_object (member));
-      while (json_object_iter_next (&iter, &name, &value))
+      json_object_iter_init_ordered (&iter, json_node_get_object (member));
+      while (json_object_iter_next_ordered (&iter, &name, &value))
         if (!read_layer (self, name, name, value, error))
           return NULL;
     }
@@ -1083,8 +1083,8 @@ pith_document_new_from_json_node (JsonNode  *node,
   {
     JsonNode *value;
 
-    json_object_iter_init (&iter, object);
-    while (json_object_iter_next (&iter, &name, &value))
+    json_object_iter_init_ordered (&iter, object);
+    while (json_object_iter_next_ordered (&iter, &name, &value))
       if (!g_strv_contains (document_members, name))
         json_object_set_member (pith_document_get_reports (self), name, pith_json_node_deep_copy (value));
   }

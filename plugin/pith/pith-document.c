@@ -313,7 +313,7 @@ pith_document_new (const char *text)
  * the `replaced_nul_bytes` metadata member.
  *
  * Returns: (transfer full) (nullable): a new document, or %NULL if the input
- *   is larger than [const@Pith.DOCUMENT_MAX_BYTES]
+ *   is larger than `PITH_DOCUMENT_MAX_BYTES`, 4 GiB minus one byte
  */
 PithDocument *
 pith_document_new_from_bytes (GBytes      *bytes,
@@ -1517,8 +1517,8 @@ pith_document_copy_span_attributes (PithDocument       *self,
       const char *name;
       JsonNode *value;
 
-      json_object_iter_init (&iter, attributes);
-      while (json_object_iter_next (&iter, &name, &value))
+      json_object_iter_init_ordered (&iter, attributes);
+      while (json_object_iter_next_ordered (&iter, &name, &value))
         if (!g_strv_contains (skipped, name))
           json_object_set_member (object, name, pith_json_node_deep_copy (value));
     }
