@@ -38,7 +38,7 @@ G_BEGIN_DECLS
  * @PITH_ERROR_MODEL: a model or data file is missing, truncated or corrupt
  * @PITH_ERROR_LIMIT_EXCEEDED: a document exceeds a size or time limit
  *
- * Error codes of the [const@Pith.ERROR] domain.
+ * Error codes of the `PITH_ERROR` domain, [error@Pith.Error] to bindings.
  */
 typedef enum {
   PITH_ERROR_FAILED,

@@ -432,6 +432,9 @@ pith_pipeline_set_max_bytes (PithPipeline *self,
  * pith_pipeline_get_max_bytes:
  * @self: a pipeline
  *
+ * Gets the size limit of a document, in bytes of its text, which
+ * [method@Pith.Pipeline.process] checks before any stage runs.
+ *
  * Returns: [property@Pith.Pipeline:max-bytes], 0 for no limit
  */
 guint64
@@ -464,6 +467,9 @@ pith_pipeline_set_time_budget (PithPipeline *self,
 /**
  * pith_pipeline_get_time_budget:
  * @self: a pipeline
+ *
+ * Gets the time one document may take through the whole pipeline before
+ * it is cancelled with %PITH_ERROR_LIMIT_EXCEEDED.
  *
  * Returns: [property@Pith.Pipeline:time-budget] in milliseconds, 0 for no
  *   limit

@@ -240,7 +240,7 @@ pith_registry_list_stages (PithRegistry *self)
  * @name: a stage name
  *
  * Gets the description of a registered stage, as set with
- * [func@Pith.Stage.class_set_description].
+ * [method@Pith.StageClass.set_description].
  *
  * Returns: (transfer full) (nullable): the description, or %NULL if the
  *   stage is unknown or has none

@@ -153,7 +153,7 @@ pith_stage_class_set_description (PithStageClass *klass,
  * pith_stage_class_get_description:
  * @klass: a stage class
  *
- * Gets the description set with [func@Pith.Stage.class_set_description].
+ * Gets the description set with [method@Pith.StageClass.set_description].
  *
  * Returns: (transfer none) (nullable): the description
  */
