@@ -37,10 +37,16 @@ def display():
                                f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
                               pass_fds=[write_end], stderr=subprocess.DEVNULL)
     os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], 30)
-    assert ready, "Xvfb did not start"
-    number = os.read(read_end, 32).decode().strip()
+    # Xvfb writes the number, then a newline, then closes its end; closing
+    # ours before the newline came would kill it with a failed write.
+    number = b""
+    while not number.endswith(b"\n"):
+        ready, _, _ = select.select([read_end], [], [], 30)
+        chunk = os.read(read_end, 32) if ready else b""
+        assert chunk, "Xvfb did not start"
+        number += chunk
     os.close(read_end)
+    number = number.decode().strip()
     yield f":{number}"
     server.terminate()
     server.wait(timeout=30)
