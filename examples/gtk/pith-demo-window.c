@@ -74,39 +74,42 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Busy again while busy, a newer document replacing an older one: the
+ * samples count from the newer one's start. */
 static void
 set_busy (PithDemoWindow *self,
           gboolean        busy)
 {
   gtk_spinner_set_spinning (self->spinner, busy);
+  if (busy)
+    self->ticks = 0;
   if (busy && self->tick_source == 0)
-    {
-      self->ticks = 0;
-      self->tick_source = g_timeout_add (TICK_INTERVAL_MS, on_tick, self);
-    }
+    self->tick_source = g_timeout_add (TICK_INTERVAL_MS, on_tick, self);
   else if (!busy)
-    {
-      g_clear_handle_id (&self->tick_source, g_source_remove);
-    }
+    g_clear_handle_id (&self->tick_source, g_source_remove);
 }
 
 static void
 show_text (PithDemoWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GPtrArray) entities = pith_document_get_spans (self->document, PITH_LAYER_ENTITY);
+  guint n_entities = 0;
+  const PithSpanData *entities = pith_document_peek_spans (self->document, PITH_LAYER_ENTITY, &n_entities);
 
   gtk_text_buffer_set_text (buffer, pith_document_get_text (self->document), -1);
-  for (guint i = 0; i < entities->len; i++)
+  for (guint i = 0; i < n_entities; i++)
     {
-      PithSpan *entity = g_ptr_array_index (entities, i);
       GtkTextIter start;
       GtkTextIter end;
 
-      /* Span offsets are code points, as GtkTextBuffer counts them. */
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) entity->start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) entity->end);
-      gtk_text_buffer_apply_tag_by_name (buffer, pith_demo_labels_tag_name (entity->label),
+      /* The layer as stored, in bytes, with no copy per mention; the
+       * buffer counts code points. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          (int) pith_document_byte_to_char (self->document, entities[i].start));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                          (int) pith_document_byte_to_char (self->document, entities[i].end));
+      gtk_text_buffer_apply_tag_by_name (buffer,
+                                         pith_demo_labels_tag_name (g_quark_to_string (entities[i].label)),
                                          &start, &end);
     }
 }
@@ -234,9 +237,8 @@ on_processed (GObject      *source_object,
   g_autoptr(Job) job = user_data;
   PithDemoWindow *self = job->window;
   g_autoptr(GError) error = NULL;
-  double milliseconds;
-
   gboolean processed = pith_pipeline_process_finish (PITH_PIPELINE (source_object), result, &error);
+  double milliseconds;
 
   /* A newer document took over; its own callback will show it. */
   if (job->cancellable != self->cancellable)
