@@ -36,7 +36,6 @@ add_highlights (JsonBuilder   *builder,
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (text);
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  GtkTextIter start;
 
   gtk_text_tag_table_foreach (table, collect_tag, tags);
 
@@ -47,6 +46,7 @@ add_highlights (JsonBuilder   *builder,
       GtkTextTag *tag = g_ptr_array_index (tags, i);
       g_autofree char *name = NULL;
       gint64 characters = 0;
+      GtkTextIter start;
       GtkTextIter end;
 
       g_object_get (tag, "name", &name, NULL);
