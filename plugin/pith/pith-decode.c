@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "pith-decode-private.h"
@@ -123,6 +124,95 @@ try_convert (const char *data,
   return converted;
 }
 
+/* Decodes with iconv, each byte it cannot read becoming U+FFFD; NULL if
+ * iconv does not know @charset. */
+static char *
+convert_tolerantly (const char *data,
+                    gsize       length,
+                    const char *charset,
+                    gsize      *out_length)
+{
+  GIConv converter = g_iconv_open ("UTF-8", charset);
+  GString *out;
+  char buffer[4096];
+  char *in = (char *) data;
+  gsize in_left = length;
+
+  if (converter == (GIConv) -1)
+    return NULL;
+  out = g_string_sized_new (length + length / 2 + 1);
+  while (in_left > 0)
+    {
+      char *out_cursor = buffer;
+      gsize out_left = sizeof buffer;
+      gsize result = g_iconv (converter, &in, &in_left, &out_cursor, &out_left);
+
+      g_string_append_len (out, buffer, (gssize) (sizeof buffer - out_left));
+      if (result == (gsize) -1 && errno != E2BIG)
+        {
+          /* An illegal or incomplete sequence: one byte goes. */
+          g_string_append (out, "\xEF\xBF\xBD");
+          in++;
+          in_left--;
+          g_iconv (converter, NULL, NULL, NULL, NULL);
+        }
+    }
+  g_iconv_close (converter);
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* The charset an HTML page declares in its first bytes, as the HTML
+ * standard's prescan finds it: <meta charset="…"> or <meta
+ * http-equiv="Content-Type" content="text/html; charset=…">. */
+static char *
+sniff_html_charset (const char *data,
+                    gsize       length)
+{
+  gsize window = MIN (length, 16384);
+  g_autofree char *head = g_ascii_strdown (data, (gssize) window);
+  const char *p = head;
+
+  while ((p = strstr (p, "<meta")) != NULL)
+    {
+      const char *end = strchr (p, '>');
+      const char *charset;
+      gsize n = 0;
+      char name[41];
+
+      if (end == NULL)
+        break;
+      charset = g_strstr_len (p, end - p, "charset");
+      p = end;
+      if (charset == NULL)
+        continue;
+      charset += strlen ("charset");
+      while (*charset == ' ' || *charset == '=' || *charset == '"' || *charset == '\'')
+        charset++;
+      while (n < sizeof name - 1 && (g_ascii_isalnum (charset[n]) || charset[n] == '-' ||
+                                    charset[n] == '_' || charset[n] == ':' || charset[n] == '.'))
+        {
+          name[n] = charset[n];
+          n++;
+        }
+      name[n] = '\0';
+      if (n == 0 || strcmp (name, "utf-8") == 0 || strcmp (name, "utf8") == 0)
+        return NULL;
+      /* The standard reads these labels as their supersets. */
+      if (strcmp (name, "gb2312") == 0 || strcmp (name, "gbk") == 0 || strcmp (name, "x-gbk") == 0)
+        return g_strdup ("gb18030");
+      if (strcmp (name, "iso-8859-1") == 0 || strcmp (name, "latin1") == 0 ||
+          strcmp (name, "us-ascii") == 0 || strcmp (name, "ascii") == 0)
+        return g_strdup ("windows-1252");
+      if (strcmp (name, "iso-8859-9") == 0)
+        return g_strdup ("windows-1254");
+      if (strcmp (name, "shift_jis") == 0 || strcmp (name, "sjis") == 0)
+        return g_strdup ("cp932");
+      return g_strdup (name);
+    }
+  return NULL;
+}
+
 char *
 pith_decode_to_utf8 (const char       *data,
                      gsize             length,
@@ -161,6 +251,16 @@ pith_decode_to_utf8 (const char       *data,
       text[length] = '\0';
       *out_length = length;
       report->encoding = "utf-8";
+    }
+
+  if (text == NULL && charset == NULL && length > 0 && data[0] != '\0')
+    {
+      g_autofree char *declared = sniff_html_charset (data, length);
+
+      if (declared != NULL && strcmp (declared, "windows-1252") != 0)
+        text = convert_tolerantly (data, length, declared, out_length);
+      if (text != NULL)
+        report->encoding = g_intern_string (declared);
     }
 
   if (text == NULL)

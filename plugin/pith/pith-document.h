@@ -39,6 +39,14 @@ G_BEGIN_DECLS
 #define PITH_LAYER_ENTITY "entity"
 
 /**
+ * PITH_LAYER_COMMENT:
+ *
+ * The name of the layer of readers' comments on a web page, which `clean`
+ * keeps in the text with [property@Pith.Cleaner:comments].
+ */
+#define PITH_LAYER_COMMENT "comment"
+
+/**
  * PITH_DOCUMENT_MAX_BYTES:
  *
  * The largest text a document holds, in bytes (4 GiB minus one), so that

@@ -48,6 +48,9 @@ struct _PithCleaner
 
   gboolean kinds[PITH_CLEAN_N_KINDS];
   gboolean audit;
+  gboolean article;
+  gboolean captions;
+  gboolean comments;
   char **patterns;
   char **inline_patterns;
   PithInputFormat input_format;
@@ -77,6 +80,9 @@ enum {
   PROP_AUDIT,
   PROP_INPUT_FORMAT,
   PROP_QUOTE_STYLE,
+  PROP_ARTICLE,
+  PROP_CAPTIONS,
+  PROP_COMMENTS,
   N_PROPS
 };
 
@@ -181,6 +187,79 @@ is_html (PithCleaner  *self,
     }
 }
 
+/* The page's article, its metadata, and what was left out. */
+static gboolean
+clean_html (PithCleaner   *self,
+            PithDocument  *document,
+            GPtrArray     *strings,
+            guint         *counts,
+            JsonArray     *changes,
+            JsonObject   **html_report,
+            guint         *total,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GArray) html = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
+  JsonObject *metadata = pith_document_get_metadata (document);
+  PithHtmlOptions options = { self->captions, self->comments, !self->article,
+                              pith_document_get_metadata_string (document, "url") };
+  PithHtmlResult result;
+  JsonObject *report = json_object_new ();
+  JsonObject *dropped = json_object_new ();
+  const char *language;
+
+  pith_html_find_edits (pith_document_get_text (document), pith_document_get_text_size (document),
+                        &options, html, strings, metadata, &result);
+
+  json_object_set_string_member (report, "path", result.path);
+  for (guint zone = 0; zone < PITH_HTML_N_ZONES; zone++)
+    if (result.zone_counts[zone] > 0)
+      json_object_set_int_member (dropped, pith_html_zone_name (1u << zone), result.zone_counts[zone]);
+  json_object_set_object_member (report, "dropped", dropped);
+  if (changes != NULL)
+    {
+      JsonArray *zones = json_array_new ();
+
+      for (guint i = 0; i < result.dropped->len; i++)
+        {
+          PithHtmlDropped *zone = &g_array_index (result.dropped, PithHtmlDropped, i);
+          JsonObject *object = json_object_new ();
+          gsize raw_start;
+          gsize raw_end;
+
+          pith_document_map_to_raw_bytes (document, zone->start, zone->end, &raw_start, &raw_end);
+          json_object_set_string_member (object, "kind", pith_html_zone_name (zone->zone));
+          json_object_set_int_member (object, "raw_start",
+                                      (gint64) pith_document_raw_byte_to_char (document, raw_start));
+          json_object_set_int_member (object, "raw_end",
+                                      (gint64) pith_document_raw_byte_to_char (document, raw_end));
+          json_array_add_object_element (zones, object);
+        }
+      json_object_set_array_member (report, "zones", zones);
+    }
+  *html_report = report;
+
+  report_edits (self, document, html, counts, changes);
+  apply (document, html);
+  *total += html->len;
+
+  if (result.comments != NULL)
+    for (guint i = 0; i < result.comments->len; i++)
+      {
+        PithHtmlRange *range = &g_array_index (result.comments, PithHtmlRange, i);
+
+        pith_document_add_span_bytes (document, PITH_LAYER_COMMENT, range->start, range->end,
+                                      g_quark_from_static_string ("COMMENT"), 0);
+      }
+  pith_html_result_clear (&result);
+
+  language = pith_document_get_metadata_string (document, "language");
+  if (pith_document_get_language (document) == NULL && language != NULL)
+    pith_document_set_language (document, language);
+
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
 static gboolean
 pith_cleaner_process (PithStage     *stage,
                       PithDocument  *document,
@@ -193,22 +272,16 @@ pith_cleaner_process (PithStage     *stage,
   JsonArray *changes = self->audit ? json_array_new () : NULL;
   guint counts[PITH_CLEAN_N_KINDS] = { 0, };
   guint total = 0;
+  JsonObject *html_report = NULL;
 
   /* HTML first, as a pass of its own: the text pass then sees text. */
   if (is_html (self, document))
     {
-      g_autoptr(GArray) html = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
-
-      pith_html_find_edits (pith_document_get_text (document),
-                            pith_document_get_text_size (document),
-                            pith_word_list_get ("clean/html-entities.txt"),
-                            html, strings, pith_document_get_metadata (document));
-      report_edits (self, document, html, counts, changes);
-      apply (document, html);
-      total += html->len;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      if (!clean_html (self, document, strings, counts, changes, &html_report, &total, cancellable,
+                       error))
         {
           g_clear_pointer (&changes, json_array_unref);
+          g_clear_pointer (&html_report, json_object_unref);
           return FALSE;
         }
     }
@@ -239,6 +312,8 @@ pith_cleaner_process (PithStage     *stage,
   for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
     if (counts[kind] > 0)
       json_object_set_int_member (report, pith_clean_kind_to_string (kind), counts[kind]);
+  if (html_report != NULL)
+    json_object_set_object_member (report, "html", html_report);
   if (changes != NULL)
     json_object_set_array_member (report, "changes", changes);
   pith_document_set_report (document, "cleaning", report);
@@ -324,6 +399,15 @@ pith_cleaner_get_property (GObject    *object,
     case PROP_AUDIT:
       g_value_set_boolean (value, self->audit);
       break;
+    case PROP_ARTICLE:
+      g_value_set_boolean (value, self->article);
+      break;
+    case PROP_CAPTIONS:
+      g_value_set_boolean (value, self->captions);
+      break;
+    case PROP_COMMENTS:
+      g_value_set_boolean (value, self->comments);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -362,6 +446,15 @@ pith_cleaner_set_property (GObject      *object,
       break;
     case PROP_AUDIT:
       self->audit = g_value_get_boolean (value);
+      break;
+    case PROP_ARTICLE:
+      self->article = g_value_get_boolean (value);
+      break;
+    case PROP_CAPTIONS:
+      self->captions = g_value_get_boolean (value);
+      break;
+    case PROP_COMMENTS:
+      self->comments = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -541,6 +634,43 @@ pith_cleaner_class_init (PithCleanerClass *klass)
     g_param_spec_boolean ("audit", NULL, "List every edit in the cleaning report", FALSE,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * PithCleaner:article:
+   *
+   * Whether an HTML page is cut down to its article: the content root the
+   * page names or the one its paragraphs point to, without menus, related
+   * stories, share bars, newsletter boxes, comments, cookie notices and
+   * the like. The `html` member of the `cleaning` report says how the
+   * article was found (`path`) and counts the parts left out by kind
+   * (`dropped`); with [property@Pith.Cleaner:audit] it lists them with
+   * their raw spans (`zones`). Off, every text of the page is kept but
+   * markup (scripts, styles, form controls).
+   */
+  properties[PROP_ARTICLE] =
+    g_param_spec_boolean ("article", NULL, "Keep only the article of an HTML page", TRUE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithCleaner:captions:
+   *
+   * Whether the captions of the article's own figures stay in its text.
+   */
+  properties[PROP_CAPTIONS] =
+    g_param_spec_boolean ("captions", NULL, "Keep the captions of the article's figures", FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithCleaner:comments:
+   *
+   * Whether readers' comments on an HTML page stay in the text, where the
+   * page has them, each marked by a span of the `comment` layer
+   * ([const@Pith.LAYER_COMMENT]) so that later stages and users can tell
+   * them from the article.
+   */
+  properties[PROP_COMMENTS] =
+    g_param_spec_boolean ("comments", NULL, "Keep readers' comments, in the comment layer", FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -549,6 +679,7 @@ pith_cleaner_init (PithCleaner *self)
 {
   for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
     self->kinds[kind] = TRUE;
+  self->article = TRUE;
 }
 
 /**
