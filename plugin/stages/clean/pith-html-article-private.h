@@ -24,6 +24,10 @@ typedef struct
   gboolean comments;        /* keep comments, to be marked as a layer */
   gboolean whole_page;      /* keep all the text that is not markup */
   const char *body_hint;    /* the start of JSON-LD articleBody, or NULL */
+  const char *language;     /* the page's declared language, or NULL */
+  struct _PithHtmlBlocks *blocks;  /* when set: the blocks as the rules leave
+                                    * them go here, and no model judges them
+                                    * (for the model's trainer) */
 } PithHtmlArticleOptions;
 
 /* A part of the page left out, for the audit. */

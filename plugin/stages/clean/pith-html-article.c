@@ -16,11 +16,16 @@
  *    best-scored region; else the best-scored element and its siblings
  *    that score or read like text.
  * 5. Inside the root, furniture is pruned: parts named nav, related, share,
- *    comment, byline and the like, link lists, forms, and blocks announced
- *    by a heading such as "Related" or "Lesen Sie auch".
- * 6. When that leaves too little, broader selections follow, step by step:
- *    the scored region, every paragraph of the page, the whole body, all
- *    its text. The path taken is reported.
+ *    comment, byline and the like, link lists, forms, blocks announced by
+ *    a heading such as "Related" or "Lesen Sie auch", lines that only date
+ *    the page, and the short lines after the article's last paragraph.
+ * 6. A root with little text (under MIN_ARTICLE_CHARS) is weighed against
+ *    broader selections: the scored region, every paragraph of the page;
+ *    the most precise one that finds most of what they find wins, and the
+ *    whole body, then all its text, only when they find next to nothing.
+ *    The path taken is reported.
+ * 7. The block model (pith-html-blocks.c) has the last word on each block
+ *    of text, with what the rules decided among its features.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -30,15 +35,19 @@
 #include <string.h>
 
 #include "pith-html-article-private.h"
+#include "pith-html-blocks-private.h"
 #include "pith-html-dates-private.h"
 #include "pith-html-references-private.h"
 
-/* A selection with fewer characters than this is not trusted alone. */
-static int tune(const char *n, int d) { const char *v = g_getenv (n); return v ? atoi (v) : d; }
-#define MIN_ARTICLE_CHARS ((guint32) tune ("P_MIN", 3000))
-#include <stdlib.h>
+/* A selection with fewer characters than this is weighed against the
+ * broader ones. */
+#define MIN_ARTICLE_CHARS 3000
 /* Less than this is no article at all. */
-#define SHORT_ARTICLE_CHARS ((guint32) tune ("P_SHORT", 20))
+#define SHORT_ARTICLE_CHARS 20
+/* A named root needs this much text of its own. */
+#define MIN_ROOT_CHARS 125
+/* After the article's last paragraph, blocks shorter than this go. */
+#define TAIL_MAX_CHARS 80
 /* Headings and labels ("Related:", "Teilen") are short. */
 #define LABEL_MAX_CHARS 60
 #define LABEL_MAX_BYTES 240
@@ -88,6 +97,9 @@ typedef struct
   Stats *stats;
   float *scores;
   guint32 body;             /* the body, or the document */
+  guint path;               /* the path last selected */
+  guint tier;               /* and its root's tier */
+  guint32 headline;         /* the headline added to the root, or PITH_HTML_NONE */
 } Finder;
 
 typedef enum {
@@ -336,11 +348,6 @@ mark_negative (Finder *finder)
       if ((finder->zones[i] & STRONG_FURNITURE) != 0 ||
           ((finder->zones[i] & (FURNITURE | PITH_HTML_ZONE_CAPTION)) && finder->stats[i].chars * 2 < page_chars))
         {
-          if (g_getenv ("P_DEBUG") && finder->stats[i].chars * 2 >= page_chars) {
-            const char *v; gsize l = 0;
-            if (!pith_html_tree_get_attribute (finder->tree, i, "class", &v, &l)) { v = ""; l = 0; }
-            g_printerr ("NEG %s %x class=%.*s\n", pith_html_tag_name (n->tag) ? pith_html_tag_name (n->tag) : "?", finder->zones[i], (int) MIN (l, 80), v);
-          }
           if (finder->zones[i] & FURNITURE)
             finder->flags[i] |= NODE_NEGATIVE;
           context[i] |= finder->zones[i] & (FURNITURE | PITH_HTML_ZONE_CAPTION);
@@ -480,7 +487,7 @@ find_named (Finder  *finder,
     {
       guint32 candidate = best[tier];
 
-      if (candidate == PITH_HTML_NONE || content_chars (finder, candidate) < (guint32) tune ("P_ROOT", 125))
+      if (candidate == PITH_HTML_NONE || content_chars (finder, candidate) < MIN_ROOT_CHARS)
         continue;
       /* A small box away from where the text is. */
       if (scored != PITH_HTML_NONE && !contains (finder, candidate, scored) &&
@@ -547,30 +554,6 @@ label_text (Finder  *finder,
     g_string_free (text, TRUE);
     return decoded;
   }
-}
-
-/* "Aktualisiert am 12.03.2020", "January 13", "19:49": a line that only
- * dates the page. */
-static gboolean
-is_date_line (const char *label)
-{
-  gsize length = strlen (label);
-  PithHtmlDate date;
-  guint letters = 0;
-
-  if (g_utf8_strlen (label, -1) > 40)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if (g_ascii_isalpha (label[i]))
-      letters++;
-  if (pith_html_date_parse (label, length, PITH_HTML_DATE_ANYWHERE, &date))
-    return letters <= 24;
-  /* A time alone: "19:49", "9:30 Uhr". */
-  for (gsize i = 0; i + 4 < length; i++)
-    if (g_ascii_isdigit (label[i]) && g_ascii_isdigit (label[i + 1]) && label[i + 2] == ':' &&
-        g_ascii_isdigit (label[i + 3]) && g_ascii_isdigit (label[i + 4]))
-      return letters <= 4;
-  return FALSE;
 }
 
 static gboolean
@@ -667,9 +650,51 @@ prune_inside (Finder  *finder,
               if (parent != root || pith_html_tag_flags (n->tag) & PITH_HTML_HEADING)
                 finder->flags[parent] |= NODE_CUT;
             }
-          else if (label != NULL && tune ("P_DATELINE", 1) && is_date_line (label))
+          else if (label != NULL && pith_html_date_is_line (label, strlen (label)))
             prune (finder, i, PITH_HTML_ZONE_BYLINE);
         }
+    }
+}
+
+static gboolean
+is_kept_block (Finder  *finder,
+               guint32  i)
+{
+  const PithHtmlNode *n = node (finder, i);
+
+  return n->tag != PITH_HTML_TAG_TEXT && is_block (n->tag) && !(finder->flags[i] & NODE_BLOCKS) &&
+         !(finder->flags[i] & (NODE_PRUNED | NODE_MARKUP | NODE_REMOVED)) && finder->stats[i].chars > 0;
+}
+
+/* After the article's last paragraph come its furniture: "Quelle: dpa",
+ * "Weitere Informationen", an appeal, a label. Short blocks there go. */
+static void
+prune_tail (Finder  *finder,
+            guint32  root)
+{
+  guint32 last_paragraph = PITH_HTML_NONE;
+
+  for (guint32 i = root + 1; i < finder->subtree_end[root]; i++)
+    {
+      if (finder->flags[i] & (NODE_PRUNED | NODE_MARKUP | NODE_REMOVED))
+        {
+          i = finder->subtree_end[i] - 1;
+          continue;
+        }
+      if (is_kept_block (finder, i) && finder->stats[i].chars >= 100 && link_density (finder, i) < 0.3f)
+        last_paragraph = i;
+    }
+  if (last_paragraph == PITH_HTML_NONE)
+    return;
+  for (guint32 i = finder->subtree_end[last_paragraph]; i < finder->subtree_end[root]; i++)
+    {
+      if (finder->flags[i] & (NODE_PRUNED | NODE_MARKUP | NODE_REMOVED))
+        {
+          i = finder->subtree_end[i] - 1;
+          continue;
+        }
+      if (is_kept_block (finder, i) && finder->stats[i].chars < TAIL_MAX_CHARS)
+        prune (finder, i, PITH_HTML_ZONE_LINKS);
     }
 }
 
@@ -779,6 +804,10 @@ keep_selected (Finder   *finder,
           keep[i] = PITH_HTML_KEEP;
           chars += finder->stats[i].chars;
         }
+      else if (finder->options->comments && n->tag == PITH_HTML_TAG_TEXT &&
+               (finder->article->context[i] & PITH_HTML_ZONE_COMMENT) &&
+               !(finder->flags[i] & (NODE_MARKUP | NODE_REMOVED)))
+        keep[i] = PITH_HTML_KEEP_COMMENT;
     }
   g_free (inside);
   return chars;
@@ -794,6 +823,9 @@ select_path (Finder  *finder,
   guint tier = 0;
 
   clear_selection (finder);
+  finder->path = path;
+  finder->tier = 0;
+  finder->headline = PITH_HTML_NONE;
   switch (path)
     {
     case PATH_NAMED:
@@ -801,8 +833,8 @@ select_path (Finder  *finder,
       if (root == PITH_HTML_NONE)
         return 0;
       finder->article->path = tier_paths[tier];
-      if (tune ("P_KIN", 1))
-        add_kin (finder, root, tier);
+      finder->tier = tier;
+      add_kin (finder, root, tier);
       break;
     case PATH_SCORED:
       if (scored == PITH_HTML_NONE)
@@ -839,12 +871,14 @@ select_path (Finder  *finder,
   finder->flags[root] |= NODE_ROOT;
   finder->article->root = root;
   prune_inside (finder, root);
+  prune_tail (finder, root);
   if (path != PATH_BODY)
     {
-      guint32 headline = tune ("P_HEAD", 1) ? find_headline (finder, root) : PITH_HTML_NONE;
+      guint32 headline = find_headline (finder, root);
 
       if (headline != PITH_HTML_NONE)
         finder->flags[headline] |= NODE_ROOT;
+      finder->headline = headline;
     }
   return keep_selected (finder, FALSE);
 }
@@ -895,6 +929,86 @@ list_dropped (Finder *finder)
   g_free (has_kept);
 }
 
+/* What the rules chose, as the block model reads it. */
+static void
+describe_selection (Finder            *finder,
+                    PithHtmlSelection *selection,
+                    guint8            *state,
+                    guint32           *prune_zones)
+{
+  guint32 root = finder->article->root;
+  guint32 family = PITH_HTML_NONE;
+
+  if (root != PITH_HTML_NONE && root != finder->body)
+    {
+      family = node (finder, root)->parent;
+      if (family != PITH_HTML_NONE && family != finder->body && node (finder, family)->parent != PITH_HTML_NONE &&
+          node (finder, family)->parent != finder->body)
+        family = node (finder, family)->parent;
+    }
+
+  state[0] = (finder->flags[0] & NODE_ROOT) ? PITH_HTML_STATE_ROOT : 0;
+  prune_zones[0] = 0;
+  for (guint32 i = 1; i < finder->n; i++)
+    {
+      const PithHtmlNode *n = node (finder, i);
+      guint8 up = state[n->parent];
+      guint8 s = up & (PITH_HTML_STATE_ROOT | PITH_HTML_STATE_PRUNED | PITH_HTML_STATE_LINK |
+                       PITH_HTML_STATE_HEADER | PITH_HTML_STATE_NEAR | PITH_HTML_STATE_HEADLINE);
+
+      prune_zones[i] = prune_zones[n->parent];
+      if (finder->flags[i] & NODE_MARKUP)
+        s |= PITH_HTML_STATE_MARKUP;
+      if (finder->flags[i] & NODE_REMOVED)
+        s |= PITH_HTML_STATE_REMOVED;
+      if ((finder->flags[i] & NODE_PRUNED) && !(up & PITH_HTML_STATE_PRUNED))
+        {
+          s |= PITH_HTML_STATE_PRUNED;
+          prune_zones[i] = finder->zones[i];
+        }
+      if (finder->flags[i] & NODE_ROOT)
+        s |= PITH_HTML_STATE_ROOT;
+      if (n->tag == PITH_HTML_TAG_A)
+        s |= PITH_HTML_STATE_LINK;
+      if (n->tag == PITH_HTML_TAG_HEADER)
+        s |= PITH_HTML_STATE_HEADER;
+      if (i == family)
+        s |= PITH_HTML_STATE_NEAR;
+      if (i == finder->headline)
+        s |= PITH_HTML_STATE_HEADLINE;
+      state[i] = s;
+    }
+
+  selection->tree = finder->tree;
+  selection->state = state;
+  selection->context = finder->article->context;
+  selection->prune_zones = prune_zones;
+  selection->keep = finder->article->keep;
+  selection->path = finder->path;
+  selection->root_tier = finder->tier;
+  selection->language = finder->options->language;
+}
+
+/* The block model has the last word on each block of text. */
+static void
+judge_blocks (Finder *finder)
+{
+  g_autofree guint8 *state = g_new (guint8, finder->n);
+  g_autofree guint32 *prune_zones = g_new (guint32, finder->n);
+  PithHtmlSelection selection;
+  PithHtmlBlocks blocks;
+
+  describe_selection (finder, &selection, state, prune_zones);
+  if (finder->options->blocks != NULL)
+    {
+      pith_html_blocks_collect (&selection, finder->options->blocks);
+      return;
+    }
+  pith_html_blocks_collect (&selection, &blocks);
+  pith_html_blocks_decide (&blocks, finder->article->keep);
+  pith_html_blocks_clear (&blocks);
+}
+
 void
 pith_html_article_find (const PithHtmlTree           *tree,
                         const PithHtmlArticleOptions *options,
@@ -922,9 +1036,9 @@ pith_html_article_find (const PithHtmlTree           *tree,
   mark_negative (&finder);
   scored = score (&finder);
 
-  /* The first path that finds enough text wins. When none does, the page
-   * is short: the most precise path that finds a fair share of what the
-   * broader ones find, and the whole page only when they find nothing. */
+  /* The first path that finds enough text wins. When none does, the most
+   * precise path that finds 70% of the most any finds, and the body or the
+   * whole page only when they find next to nothing. */
   if (options->whole_page)
     select_path (&finder, PATH_ALL, scored);
   else
@@ -943,7 +1057,7 @@ pith_html_article_find (const PithHtmlTree           *tree,
           most = MAX (most, chars[path]);
         }
       for (Path path = PATH_NAMED; chosen == N_PATHS && path < PATH_BODY; path++)
-        if (chars[path] >= SHORT_ARTICLE_CHARS && chars[path] * 10 >= most * (guint32) tune ("P_RATIO", 7))
+        if (chars[path] >= SHORT_ARTICLE_CHARS && chars[path] * 10 >= most * 7)
           chosen = path;
       if (chosen == N_PATHS)
         {
@@ -955,20 +1069,10 @@ pith_html_article_find (const PithHtmlTree           *tree,
         select_path (&finder, chosen, scored);
     }
 
-  if (g_getenv ("P_DEBUG") && atoi (g_getenv ("P_DEBUG")) == 2)
-    {
-      g_printerr ("ROOT %u path %s\n", article->root, article->path);
-      for (guint32 i = 1; i < finder.n; i++)
-        {
-          const PithHtmlNode *n = node (&finder, i);
-          const char *v; gsize l = 0;
-          if (n->tag == PITH_HTML_TAG_TEXT) continue;
-          if (!((finder.flags[i] & (NODE_PRUNED | NODE_ROOT)) && !(finder.flags[n->parent] & NODE_PRUNED))) continue;
-          if (!pith_html_tree_get_attribute (tree, i, "class", &v, &l)) { v = ""; l = 0; }
-          g_printerr ("%s %u <%s class=%.*s> zones=%x chars=%u links=%.2f\n", (finder.flags[i] & NODE_ROOT) ? "ROOT" : "PRUNE", i,
-                      pith_html_tag_name (n->tag) ? pith_html_tag_name (n->tag) : "?", (int) MIN (l, 60), v, finder.zones[i], finder.stats[i].chars, link_density (&finder, i));
-        }
-    }
+  if (!options->whole_page &&
+      (options->blocks != NULL || pith_html_blocks_have_model ()))
+    judge_blocks (&finder);
+
   list_dropped (&finder);
 
   g_free (finder.flags);

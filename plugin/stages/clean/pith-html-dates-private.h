@@ -43,6 +43,11 @@ gboolean pith_html_date_parse     (const char         *text,
 gboolean pith_html_date_from_url  (const char         *url,
                                    PithHtmlDate       *date);
 
+/* Whether @text, a short line, does nothing but date the page:
+ * "Aktualisiert am 12.03.2020", "January 13, 2020", "19:49". */
+gboolean pith_html_date_is_line   (const char         *text,
+                                   gsize               length);
+
 /* ISO 8601: "2020-08-16", or with the time "2020-08-16T09:30:00+02:00". */
 char    *pith_html_date_to_string (const PithHtmlDate *date);
 

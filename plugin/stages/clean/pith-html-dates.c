@@ -604,6 +604,30 @@ pith_html_date_from_url (const char   *url,
   return FALSE;
 }
 
+/* "Aktualisiert am 12.03.2020", "January 13", "19:49": a line that only
+ * dates the page. */
+gboolean
+pith_html_date_is_line (const char *label,
+                        gsize       length)
+{
+  PithHtmlDate date;
+  guint letters = 0;
+
+  if (g_utf8_strlen (label, (gssize) length) > 40)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (g_ascii_isalpha (label[i]))
+      letters++;
+  if (pith_html_date_parse (label, length, PITH_HTML_DATE_ANYWHERE, &date))
+    return letters <= 24;
+  /* A time alone: "19:49", "9:30 Uhr". */
+  for (gsize i = 0; i + 4 < length; i++)
+    if (g_ascii_isdigit (label[i]) && g_ascii_isdigit (label[i + 1]) && label[i + 2] == ':' &&
+        g_ascii_isdigit (label[i + 3]) && g_ascii_isdigit (label[i + 4]))
+      return letters <= 4;
+  return FALSE;
+}
+
 char *
 pith_html_date_to_string (const PithHtmlDate *date)
 {

@@ -25,6 +25,10 @@ void              pith_html_metadata_free         (PithHtmlMetadata   *self);
  * or NULL. */
 const char       *pith_html_metadata_get_body_hint (PithHtmlMetadata  *self);
 
+/* The language the page declares (<html lang>, og:locale, …), as an ISO
+ * 639 code, or NULL. */
+const char       *pith_html_metadata_get_language (PithHtmlMetadata *self);
+
 /* Completes what the page says with what its article shows (the headline,
  * bylines, visible dates, never those of comments or related stories)
  * and writes each key found into @metadata: title, authors, published,

@@ -45,6 +45,8 @@ typedef enum {
   N_FACTS
 } Fact;
 
+static char *language_code (const char *declared);
+
 struct _PithHtmlMetadata
 {
   const PithHtmlTree *tree;
@@ -55,6 +57,7 @@ struct _PithHtmlMetadata
   GPtrArray *tags;
   char *body_hint;
   char *document_title;     /* <title> */
+  char *language;           /* the declared language's code, once asked for */
 };
 
 static gboolean
@@ -658,6 +661,7 @@ pith_html_metadata_free (PithHtmlMetadata *self)
   g_ptr_array_unref (self->tags);
   g_free (self->body_hint);
   g_free (self->document_title);
+  g_free (self->language);
   g_free (self->page_url);
   g_free (self);
 }
@@ -666,6 +670,17 @@ const char *
 pith_html_metadata_get_body_hint (PithHtmlMetadata *self)
 {
   return self->body_hint;
+}
+
+const char *
+pith_html_metadata_get_language (PithHtmlMetadata *self)
+{
+  if (self->language == NULL)
+    {
+      for (guint s = 0; s < N_SOURCES && self->language == NULL; s++)
+        self->language = language_code (self->facts[FACT_LANGUAGE][s]);
+    }
+  return self->language;
 }
 
 /* ------------------------------------------------------- what the page shows */

@@ -65,12 +65,13 @@ pith_html_find_edits (const char            *text,
   g_autoptr(PithHtmlTree) tree = pith_html_tree_new (text, length);
   g_autoptr(PithHtmlMetadata) page = NULL;
   PithHtmlArticleOptions article_options = { options->captions, options->comments,
-                                             options->whole_page, NULL };
+                                             options->whole_page, NULL, NULL, NULL };
   PithHtmlArticle article;
 
   memset (result, 0, sizeof *result);
   page = pith_html_metadata_new (tree, entities, options->url);
   article_options.body_hint = pith_html_metadata_get_body_hint (page);
+  article_options.language = pith_html_metadata_get_language (page);
   pith_html_article_find (tree, &article_options, &article);
   pith_html_metadata_write (page, &article, metadata);
 
