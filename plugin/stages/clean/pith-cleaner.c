@@ -216,6 +216,7 @@ clean_html (PithCleaner   *self,
     if (result.zone_counts[zone] > 0)
       json_object_set_int_member (dropped, pith_html_zone_name (1u << zone), result.zone_counts[zone]);
   json_object_set_object_member (report, "dropped", dropped);
+  json_object_set_object_member (report, "sources", json_object_ref (result.sources));
   if (changes != NULL)
     {
       JsonArray *zones = json_array_new ();

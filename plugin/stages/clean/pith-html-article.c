@@ -1076,7 +1076,7 @@ pith_html_article_find (const PithHtmlTree           *tree,
   list_dropped (&finder);
 
   g_free (finder.flags);
-  g_free (finder.zones);
+  article->zones = finder.zones;
   g_free (finder.tiers);
   g_free (finder.subtree_end);
   g_free (finder.stats);
@@ -1088,5 +1088,6 @@ pith_html_article_clear (PithHtmlArticle *article)
 {
   g_clear_pointer (&article->keep, g_free);
   g_clear_pointer (&article->context, g_free);
+  g_clear_pointer (&article->zones, g_free);
   g_clear_pointer (&article->dropped, g_array_unref);
 }

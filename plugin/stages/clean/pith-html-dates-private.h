@@ -39,6 +39,16 @@ gboolean pith_html_date_parse     (const char         *text,
                                    PithHtmlDateFlags   flags,
                                    PithHtmlDate       *date);
 
+/* The next date in @text from byte @from on, with where it starts and
+ * ends (either may be NULL). */
+gboolean pith_html_date_find      (const char         *text,
+                                   gsize               length,
+                                   gsize               from,
+                                   PithHtmlDateFlags   flags,
+                                   PithHtmlDate       *date,
+                                   gsize              *start,
+                                   gsize              *end);
+
 /* A date in a URL path: /2020/08/16/, /2020-08-16-, /20200816/. */
 gboolean pith_html_date_from_url  (const char         *url,
                                    PithHtmlDate       *date);

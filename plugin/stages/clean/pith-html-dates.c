@@ -84,6 +84,8 @@ days_in_month (int year,
   return days[month - 1];
 }
 
+gint64 pith_html_date_day_number (const PithHtmlDate *date);
+
 static int
 last_year (void)
 {
@@ -92,12 +94,26 @@ last_year (void)
   return g_date_time_get_year (now) + 1;
 }
 
+/* Today's day number: no page is published after tomorrow. */
+static gint64
+today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now), (GDateYear) g_date_time_get_year (now));
+  return g_date_get_julian (&day);
+}
+
 static gboolean
 valid (const PithHtmlDate *date)
 {
   return date->year >= FIRST_YEAR && date->year <= last_year () &&
          date->month >= 1 && date->month <= 12 &&
-         date->day >= 1 && date->day <= days_in_month (date->year, date->month);
+         date->day >= 1 && date->day <= days_in_month (date->year, date->month) &&
+         pith_html_date_day_number (date) <= today () + 1;
 }
 
 typedef struct
@@ -263,7 +279,7 @@ read_year (Cursor *c,
     return FALSE;
   if (digits == 4)
     *year = value;
-  else if (digits == 2)
+  else if (digits == 2 && !at (c, ':') && !at (c, '.') && !at (c, '/'))
     *year = value < 70 ? 2000 + value : 1900 + value;
   else
     return FALSE;
@@ -492,6 +508,31 @@ parse_at (Cursor            *c,
   if (at (c, ','))
     c->i++;
   skip_blanks (c);
+  /* "Tue Jan 28 15:28:56 CET 2020", as Java and C write dates: the time
+   * and the zone before the year. */
+  if (c->i + 2 < c->length && g_ascii_isdigit (c->text[c->i]) &&
+      (c->text[c->i + 1] == ':' || c->text[c->i + 2] == ':'))
+    {
+      PithHtmlDate time = *date;
+      Cursor zone;
+      char word[MAX_MONTH_NAME + 1];
+
+      read_time (c, &time);
+      if (!time.has_time)
+        return FALSE;
+      skip_blanks (c);
+      zone = *c;
+      if (read_word (&zone, word))
+        *c = zone;
+      skip_blanks (c);
+      if (!read_year (c, &date->year))
+        return FALSE;
+      date->hour = time.hour;
+      date->minute = time.minute;
+      date->second = time.second;
+      date->has_time = TRUE;
+      return valid (date);
+    }
   if (!read_year (c, &date->year))
     return FALSE;
   read_time (c, date);
@@ -527,10 +568,24 @@ pith_html_date_parse (const char        *text,
       return FALSE;
     }
 
-  for (gsize i = c.i; i < c.length; i++)
+  return pith_html_date_find (text, c.length, c.i, flags, date, NULL, NULL);
+}
+
+gboolean
+pith_html_date_find (const char        *text,
+                     gsize              length,
+                     gsize              from,
+                     PithHtmlDateFlags  flags,
+                     PithHtmlDate      *date,
+                     gsize             *start,
+                     gsize             *end)
+{
+  gsize limit = length;
+
+  for (gsize i = from; i < limit; i++)
     {
       guchar b = (guchar) text[i];
-      Cursor here = { text, c.length, i };
+      Cursor here = { text, limit, i };
 
       /* Try where a number or a word begins. */
       if (g_ascii_isdigit (b))
@@ -545,8 +600,14 @@ pith_html_date_parse (const char        *text,
         }
       else
         continue;
-      if (parse_at (&here, flags, date))
-        return TRUE;
+      if (parse_at (&here, flags | PITH_HTML_DATE_ANYWHERE, date))
+        {
+          if (start != NULL)
+            *start = i;
+          if (end != NULL)
+            *end = MAX (here.i, i + 1);
+          return TRUE;
+        }
     }
   return FALSE;
 }
@@ -596,7 +657,9 @@ pith_html_date_from_url (const char   *url,
         continue;
       c.i++;
       date->day = read_number (&c, 2, &digits);
-      if (digits == 0 || at_digit (&c) || (c.i < length && g_ascii_isalpha (path[c.i])))
+      /* The day ends a segment: "/2023/10/31/", not "/2023/10/3-fragen". */
+      if (digits == 0 || !(c.i == length || path[c.i] == '/' || path[c.i] == '.' ||
+                           (digits == 2 && (path[c.i] == '-' || path[c.i] == '_'))))
         continue;
       if (valid (date))
         return TRUE;

@@ -192,6 +192,14 @@ is_state_word (const char *word,
   return g_strv_contains (words, word);
 }
 
+static gboolean
+is_taxonomy_word (const char *word)
+{
+  static const char * const words[] = { "tag", "category", "cat", "term", "topic", NULL };
+
+  return g_strv_contains (words, word);
+}
+
 /* One class or id token: "c-article__body", "relatedPosts". */
 static void
 read_token (GHashTable    *words,
@@ -231,6 +239,14 @@ read_token (GHashTable    *words,
    * "hide-on-mobile": a post's topics or a layout's state, not a part. */
   if (n >= 2 && is_state_word (split[0], split[1]))
     return;
+  /* "post_tag-harbour", "entry-category-news". */
+  if (n >= 3 && is_taxonomy_word (split[1]))
+    return;
+  /* "header-with-topbar", "page-has-sidebar". */
+  for (guint k = 1; k + 1 < n; k++)
+    if (strcmp (split[k], "with") == 0 || strcmp (split[k], "has") == 0 ||
+        strcmp (split[k], "without") == 0 || strcmp (split[k], "no") == 0)
+      return;
 
   for (guint k = 0; k < n; k++)
     {

@@ -32,10 +32,14 @@ const char       *pith_html_metadata_get_language (PithHtmlMetadata *self);
 /* Completes what the page says with what its article shows (the headline,
  * bylines, visible dates, never those of comments or related stories)
  * and writes each key found into @metadata: title, authors, published,
- * modified, site_name, language, url, description, tags, image. */
+ * modified, site_name, language, url, description, tags, image. Which
+ * source gave the title, authors, dates, site name and language goes in
+ * @sources (url, json-ld, open-graph, marked, meta, article, headline,
+ * page, fallback), when it is not NULL. */
 void              pith_html_metadata_write        (PithHtmlMetadata      *self,
                                                    const PithHtmlArticle *article,
-                                                   JsonObject            *metadata);
+                                                   JsonObject            *metadata,
+                                                   JsonObject            *sources);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithHtmlMetadata, pith_html_metadata_free)
 

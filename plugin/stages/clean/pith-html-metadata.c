@@ -23,15 +23,29 @@
 #define MAX_TEXT_NODES 40
 #define MAX_LIST 50
 #define HEADLINE_WINDOW 2000
+#define PAGE_WINDOW 32768
 
-/* Where a fact came from, most trusted first. */
+/* Where a fact came from, most trusted first: the first rank that has a
+ * fact gives it. */
 typedef enum {
-  SOURCE_JSON_LD,
-  SOURCE_META,
-  SOURCE_PAGE,
-  SOURCE_URL,
-  N_SOURCES
-} Source;
+  RANK_URL,                 /* a whole date in the page's URL */
+  RANK_JSON_LD,             /* the article's schema.org object, <html lang> */
+  RANK_OPEN_GRAPH,          /* og: and article: meta tags, the canonical link */
+  RANK_MARKED,              /* elements marked as such: itemprop, time[pubdate], rel=author */
+  RANK_ARTICLE,             /* what the article shows: its h1, a time or byline in it */
+  RANK_NEAR_HEADLINE,       /* a date written near the headline */
+  RANK_META,                /* other meta tags, a web page's schema.org object */
+  RANK_PAGE,                /* what the rest of the page shows */
+  RANK_FALLBACK,            /* the document's <title>; the modification date */
+  N_RANKS
+} Rank;
+
+static Rank fact_rank (PithHtmlMetadata *self,
+                       int               fact);
+
+static const char * const rank_names[N_RANKS] = {
+  "url", "json-ld", "open-graph", "marked", "article", "headline", "meta", "page", "fallback",
+};
 
 typedef enum {
   FACT_TITLE,
@@ -46,18 +60,21 @@ typedef enum {
 } Fact;
 
 static char *language_code (const char *declared);
+static const char *first_fact (PithHtmlMetadata *self,
+                               int               fact);
 
 struct _PithHtmlMetadata
 {
   const PithHtmlTree *tree;
   const PithWordList *entities;
   char *page_url;
-  char *facts[N_FACTS][N_SOURCES];
-  GPtrArray *authors[N_SOURCES];
+  char *facts[N_FACTS][N_RANKS];
+  GPtrArray *authors[N_RANKS];
   GPtrArray *tags;
   char *body_hint;
   char *document_title;     /* <title> */
   char *language;           /* the declared language's code, once asked for */
+  GArray *shown_days;       /* of gint64: the days written near the headline and in the article */
 };
 
 static gboolean
@@ -72,11 +89,11 @@ is_blank (const char *text)
 static void
 set_fact (PithHtmlMetadata *self,
           Fact              fact,
-          Source            source,
+          Rank              rank,
           char             *value)
 {
-  if (value != NULL && !is_blank (value) && self->facts[fact][source] == NULL)
-    self->facts[fact][source] = value;
+  if (value != NULL && !is_blank (value) && self->facts[fact][rank] == NULL)
+    self->facts[fact][rank] = value;
   else
     g_free (value);
 }
@@ -157,6 +174,117 @@ normalize_date (const char        *text,
   if (text == NULL || !pith_html_date_parse (text, strlen (text), flags, &date))
     return NULL;
   return pith_html_date_to_string (&date);
+}
+
+/* What a few words before a date say of it: "Erschienen am", "Updated". */
+typedef enum {
+  DATE_SAID_NOTHING,
+  DATE_SAID_PUBLISHED,
+  DATE_SAID_MODIFIED,
+} DateSaid;
+
+static DateSaid
+said_before (const char *text,
+             gsize       start)
+{
+  static const char * const published[] = {
+    "veröffentlicht", "erschienen", "publiziert", "published", "posted", "publié", "publicado",
+    "publicación", "pubblicato", "opublikowano", "gepubliceerd", "publicerad", "publiceret",
+    "yayınlanma", "опубликовано", "datum", "date", NULL,
+  };
+  static const char * const modified[] = {
+    "aktualisiert", "geändert", "änderung", "bearbeitet", "updated", "update", "modified", "edited",
+    "mis à jour", "modifié", "actualizado", "actualización", "aggiornato", "bijgewerkt",
+    "zaktualizowano", "uppdaterad", "обновлено", "güncelleme", NULL,
+  };
+  gsize from = start > 40 ? start - 40 : 0;
+  g_autofree char *before = NULL;
+
+  while (from < start && ((guchar) text[from] & 0xC0) == 0x80)
+    from++;
+  before = g_utf8_strdown (text + from, (gssize) (start - from));
+  for (guint w = 0; modified[w] != NULL; w++)
+    if (strstr (before, modified[w]) != NULL)
+      return DATE_SAID_MODIFIED;
+  for (guint w = 0; published[w] != NULL; w++)
+    if (strstr (before, published[w]) != NULL)
+      return DATE_SAID_PUBLISHED;
+  return DATE_SAID_NOTHING;
+}
+
+/* Notes every day written in @text. */
+static void
+note_shown_days (GArray            *days,
+                 const char        *text,
+                 PithHtmlDateFlags  flags)
+{
+  gsize length = strlen (text);
+  gsize from = 0;
+  gsize start;
+  gsize end;
+  PithHtmlDate date;
+
+  for (guint n = 0; n < 64 && days->len < 256 &&
+                    pith_html_date_find (text, length, from, flags, &date, &start, &end); n++)
+    {
+      gint64 day = pith_html_date_day_number (&date);
+
+      g_array_append_val (days, day);
+      from = end;
+    }
+}
+
+static gboolean
+was_shown (PithHtmlMetadata   *self,
+           const PithHtmlDate *date)
+{
+  gint64 day = pith_html_date_day_number (date);
+
+  for (guint i = 0; i < self->shown_days->len; i++)
+    if (g_array_index (self->shown_days, gint64, i) == day)
+      return TRUE;
+  return FALSE;
+}
+
+/* The publication date in running text: the first one said to be it, or
+ * else the first not said to be a change. */
+static char *
+text_date_said (const char        *text,
+                PithHtmlDateFlags  flags,
+                gboolean           said_only)
+{
+  gsize length;
+  gsize from = 0;
+  gsize start;
+  gsize end;
+  PithHtmlDate date;
+  PithHtmlDate first;
+  gboolean have_first = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  length = strlen (text);
+  for (guint n = 0; n < 32 && pith_html_date_find (text, length, from, flags, &date, &start, &end); n++)
+    {
+      DateSaid said = said_before (text, start);
+
+      if (said == DATE_SAID_PUBLISHED)
+        return pith_html_date_to_string (&date);
+      if (said == DATE_SAID_NOTHING && !have_first && !said_only)
+        {
+          first = date;
+          have_first = TRUE;
+        }
+      from = end;
+    }
+  return have_first ? pith_html_date_to_string (&first) : NULL;
+}
+
+static char *
+text_date (const char        *text,
+           PithHtmlDateFlags  flags)
+{
+  return text_date_said (text, flags, FALSE);
 }
 
 /* ----------------------------------------------------------------- people */
@@ -349,7 +477,7 @@ read_json_ld_people (PithHtmlMetadata *self,
     {
       g_autofree char *names = json_text (self, json_node_get_string (author));
 
-      add_names (self->authors[SOURCE_JSON_LD], names);
+      add_names (self->authors[RANK_JSON_LD], names);
     }
   else if (JSON_NODE_HOLDS_OBJECT (author))
     {
@@ -357,7 +485,7 @@ read_json_ld_people (PithHtmlMetadata *self,
       g_autofree char *name = json_text (self, string_member (person, "name"));
 
       if (name != NULL)
-        add_names (self->authors[SOURCE_JSON_LD], name);
+        add_names (self->authors[RANK_JSON_LD], name);
     }
   else if (JSON_NODE_HOLDS_ARRAY (author))
     {
@@ -408,6 +536,22 @@ read_json_ld_tags (PithHtmlMetadata *self,
     }
 }
 
+/* A web page that is not marked as an article still dates itself. */
+static const char * const page_types[] = {
+  "WebPage", "AboutPage", "ItemPage", "CollectionPage", "ProfilePage", "QAPage", "FAQPage",
+  "MediaObject", "ImageObject", "VideoObject", "Event", "Product", "CreativeWork", NULL,
+};
+
+static void
+read_json_ld_page (PithHtmlMetadata *self,
+                   JsonObject       *page)
+{
+  set_fact (self, FACT_PUBLISHED, RANK_META, normalize_date (string_member (page, "datePublished"), 0));
+  set_fact (self, FACT_PUBLISHED, RANK_META, normalize_date (string_member (page, "uploadDate"), 0));
+  set_fact (self, FACT_PUBLISHED, RANK_META, normalize_date (string_member (page, "dateCreated"), 0));
+  set_fact (self, FACT_MODIFIED, RANK_META, normalize_date (string_member (page, "dateModified"), 0));
+}
+
 static void
 read_json_ld_article (PithHtmlMetadata *self,
                       JsonObject       *article)
@@ -415,20 +559,20 @@ read_json_ld_article (PithHtmlMetadata *self,
   JsonNode *publisher = json_object_get_member (article, "publisher");
   const char *body = string_member (article, "articleBody");
 
-  set_fact (self, FACT_TITLE, SOURCE_JSON_LD, json_text (self, string_member (article, "headline")));
-  set_fact (self, FACT_TITLE, SOURCE_JSON_LD, json_text (self, string_member (article, "name")));
-  set_fact (self, FACT_PUBLISHED, SOURCE_JSON_LD,
+  set_fact (self, FACT_TITLE, RANK_JSON_LD, json_text (self, string_member (article, "headline")));
+  set_fact (self, FACT_TITLE, RANK_JSON_LD, json_text (self, string_member (article, "name")));
+  set_fact (self, FACT_PUBLISHED, RANK_JSON_LD,
             normalize_date (string_member (article, "datePublished"), 0));
-  set_fact (self, FACT_PUBLISHED, SOURCE_JSON_LD,
+  set_fact (self, FACT_PUBLISHED, RANK_JSON_LD,
             normalize_date (string_member (article, "dateCreated"), 0));
-  set_fact (self, FACT_MODIFIED, SOURCE_JSON_LD,
+  set_fact (self, FACT_MODIFIED, RANK_JSON_LD,
             normalize_date (string_member (article, "dateModified"), 0));
-  set_fact (self, FACT_DESCRIPTION, SOURCE_JSON_LD,
+  set_fact (self, FACT_DESCRIPTION, RANK_JSON_LD,
             json_text (self, string_member (article, "description")));
-  set_fact (self, FACT_IMAGE, SOURCE_JSON_LD, json_text (self, string_member (article, "image")));
-  set_fact (self, FACT_LANGUAGE, SOURCE_JSON_LD, json_text (self, string_member (article, "inLanguage")));
+  set_fact (self, FACT_IMAGE, RANK_JSON_LD, json_text (self, string_member (article, "image")));
+  set_fact (self, FACT_LANGUAGE, RANK_MARKED, json_text (self, string_member (article, "inLanguage")));
   if (publisher != NULL && JSON_NODE_HOLDS_OBJECT (publisher))
-    set_fact (self, FACT_SITE_NAME, SOURCE_JSON_LD,
+    set_fact (self, FACT_SITE_NAME, RANK_META,
               json_text (self, string_member (json_node_get_object (publisher), "name")));
   read_json_ld_people (self, json_object_get_member (article, "author"));
   read_json_ld_people (self, json_object_get_member (article, "creator"));
@@ -460,8 +604,10 @@ read_json_ld_node (PithHtmlMetadata *self,
 
       if (has_type (object, article_types))
         read_json_ld_article (self, object);
+      else if (has_type (object, page_types))
+        read_json_ld_page (self, object);
       else if (has_type (object, site_types) && depth <= 2)
-        set_fact (self, FACT_SITE_NAME, SOURCE_JSON_LD + 1, json_text (self, string_member (object, "name")));
+        set_fact (self, FACT_SITE_NAME, RANK_MARKED, json_text (self, string_member (object, "name")));
       if (json_object_has_member (object, "@graph"))
         read_json_ld_node (self, json_object_get_member (object, "@graph"), depth + 1);
       /* A WebPage whose mainEntity is the article. */
@@ -528,6 +674,22 @@ static const char * const author_keys[] = {
   "article:author_name", "author_name", NULL,
 };
 
+/* Names of a site's own: "shareaholic:article_published_time",
+ * "og:article:pubdate", "dc.date.published". */
+static gboolean
+names_publication (const char *key)
+{
+  static const char * const parts[] = { "published_time", "publish_date", "publishdate", "pubdate",
+                                        "datepublished", "date_published", "publication_date",
+                                        "published_date", "date.published", NULL };
+  g_autofree char *lower = g_ascii_strdown (key, -1);
+
+  for (guint p = 0; parts[p] != NULL; p++)
+    if (strstr (lower, parts[p]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 read_meta (PithHtmlMetadata *self,
            guint32           node)
@@ -538,9 +700,11 @@ read_meta (PithHtmlMetadata *self,
   g_autofree char *http_equiv = attribute (self, node, "http-equiv");
   g_autofree char *content = NULL;
   const char *keys[3] = { name, property, itemprop };
+  /* og: and article: tags are the page's own word; itemprop marks it too. */
+  Rank date_rank = property != NULL || itemprop != NULL ? RANK_OPEN_GRAPH : RANK_META;
 
   if (http_equiv != NULL && g_ascii_strcasecmp (http_equiv, "content-language") == 0)
-    set_fact (self, FACT_LANGUAGE, SOURCE_META + 1, attribute (self, node, "content"));
+    set_fact (self, FACT_LANGUAGE, RANK_META, attribute (self, node, "content"));
   content = attribute (self, node, "content");
   if (content == NULL || *content == '\0')
     return;
@@ -552,40 +716,44 @@ read_meta (PithHtmlMetadata *self,
       if (key == NULL)
         continue;
       if (g_ascii_strcasecmp (key, "og:title") == 0)
-        set_fact (self, FACT_TITLE, SOURCE_META, g_strdup (content));
+        set_fact (self, FACT_TITLE, RANK_OPEN_GRAPH, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "twitter:title") == 0 || g_ascii_strcasecmp (key, "headline") == 0 ||
                g_ascii_strcasecmp (key, "dc.title") == 0)
-        set_fact (self, FACT_TITLE, SOURCE_PAGE, g_strdup (content));
-      else if (g_ascii_strcasecmp (key, "description") == 0 || g_ascii_strcasecmp (key, "og:description") == 0 ||
+        set_fact (self, FACT_TITLE, RANK_META, g_strdup (content));
+      else if (g_ascii_strcasecmp (key, "og:description") == 0)
+        set_fact (self, FACT_DESCRIPTION, RANK_OPEN_GRAPH, g_strdup (content));
+      else if (g_ascii_strcasecmp (key, "description") == 0 ||
                g_ascii_strcasecmp (key, "twitter:description") == 0 ||
                g_ascii_strcasecmp (key, "dc.description") == 0)
-        set_fact (self, FACT_DESCRIPTION, SOURCE_META, g_strdup (content));
+        set_fact (self, FACT_DESCRIPTION, RANK_META, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "og:site_name") == 0)
-        set_fact (self, FACT_SITE_NAME, SOURCE_JSON_LD, g_strdup (content));
+        set_fact (self, FACT_SITE_NAME, RANK_OPEN_GRAPH, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "application-name") == 0 ||
                g_ascii_strcasecmp (key, "publisher") == 0 || g_ascii_strcasecmp (key, "dc.publisher") == 0)
-        set_fact (self, FACT_SITE_NAME, SOURCE_META, g_strdup (content));
+        set_fact (self, FACT_SITE_NAME, RANK_MARKED, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "og:image") == 0 || g_ascii_strcasecmp (key, "og:image:url") == 0 ||
                g_ascii_strcasecmp (key, "og:image:secure_url") == 0)
-        set_fact (self, FACT_IMAGE, SOURCE_META, g_strdup (content));
+        set_fact (self, FACT_IMAGE, RANK_OPEN_GRAPH, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "twitter:image") == 0 || g_ascii_strcasecmp (key, "twitter:image:src") == 0 ||
                g_ascii_strcasecmp (key, "image") == 0 || g_ascii_strcasecmp (key, "thumbnailurl") == 0)
-        set_fact (self, FACT_IMAGE, SOURCE_PAGE, g_strdup (content));
+        set_fact (self, FACT_IMAGE, RANK_META, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "og:url") == 0)
-        set_fact (self, FACT_URL, SOURCE_META, g_strdup (content));
+        set_fact (self, FACT_URL, RANK_META, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "og:locale") == 0 || g_ascii_strcasecmp (key, "dc.language") == 0 ||
                g_ascii_strcasecmp (key, "language") == 0 || g_ascii_strcasecmp (key, "inlanguage") == 0)
-        set_fact (self, FACT_LANGUAGE, SOURCE_META + 1, g_strdup (content));
+        set_fact (self, FACT_LANGUAGE, RANK_OPEN_GRAPH, g_strdup (content));
       else if (g_ascii_strcasecmp (key, "keywords") == 0 || g_ascii_strcasecmp (key, "news_keywords") == 0 ||
                g_ascii_strcasecmp (key, "article:tag") == 0 || g_ascii_strcasecmp (key, "article:section") == 0 ||
                g_ascii_strcasecmp (key, "dc.subject") == 0 || g_ascii_strcasecmp (key, "parsely-tags") == 0)
         add_tags (self, content);
       else if (key_in (key, published_keys))
-        set_fact (self, FACT_PUBLISHED, SOURCE_META, normalize_date (content, 0));
+        set_fact (self, FACT_PUBLISHED, date_rank, normalize_date (content, 0));
       else if (key_in (key, modified_keys))
-        set_fact (self, FACT_MODIFIED, SOURCE_META, normalize_date (content, 0));
+        set_fact (self, FACT_MODIFIED, date_rank, normalize_date (content, 0));
+      else if (names_publication (key))
+        set_fact (self, FACT_PUBLISHED, RANK_META, normalize_date (content, 0));
       else if (key_in (key, author_keys) && !looks_like_url (content))
-        add_names (self->authors[SOURCE_META], content);
+        add_names (self->authors[RANK_META], content);
     }
 }
 
@@ -598,7 +766,7 @@ read_link (PithHtmlMetadata *self,
   if (rel == NULL)
     return;
   if (g_ascii_strcasecmp (rel, "canonical") == 0)
-    set_fact (self, FACT_URL, SOURCE_JSON_LD, attribute (self, node, "href"));
+    set_fact (self, FACT_URL, RANK_OPEN_GRAPH, attribute (self, node, "href"));
 }
 
 PithHtmlMetadata *
@@ -611,9 +779,10 @@ pith_html_metadata_new (const PithHtmlTree *tree,
   self->tree = tree;
   self->entities = entities;
   self->page_url = g_strdup (url);
-  for (guint s = 0; s < N_SOURCES; s++)
+  for (guint s = 0; s < N_RANKS; s++)
     self->authors[s] = g_ptr_array_new_with_free_func (g_free);
   self->tags = g_ptr_array_new_with_free_func (g_free);
+  self->shown_days = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (guint32 i = 1; i < tree->n_nodes; i++)
     {
@@ -639,7 +808,7 @@ pith_html_metadata_new (const PithHtmlTree *tree,
             }
           break;
         case PITH_HTML_TAG_HTML:
-          set_fact (self, FACT_LANGUAGE, SOURCE_META, attribute (self, i, "lang"));
+          set_fact (self, FACT_LANGUAGE, RANK_JSON_LD, attribute (self, i, "lang"));
           break;
         default:
           break;
@@ -654,14 +823,15 @@ pith_html_metadata_free (PithHtmlMetadata *self)
   if (self == NULL)
     return;
   for (guint f = 0; f < N_FACTS; f++)
-    for (guint s = 0; s < N_SOURCES; s++)
+    for (guint s = 0; s < N_RANKS; s++)
       g_free (self->facts[f][s]);
-  for (guint s = 0; s < N_SOURCES; s++)
+  for (guint s = 0; s < N_RANKS; s++)
     g_ptr_array_unref (self->authors[s]);
   g_ptr_array_unref (self->tags);
   g_free (self->body_hint);
   g_free (self->document_title);
   g_free (self->language);
+  g_array_unref (self->shown_days);
   g_free (self->page_url);
   g_free (self);
 }
@@ -677,7 +847,7 @@ pith_html_metadata_get_language (PithHtmlMetadata *self)
 {
   if (self->language == NULL)
     {
-      for (guint s = 0; s < N_SOURCES && self->language == NULL; s++)
+      for (guint s = 0; s < N_RANKS && self->language == NULL; s++)
         self->language = language_code (self->facts[FACT_LANGUAGE][s]);
     }
   return self->language;
@@ -690,11 +860,29 @@ pith_html_metadata_get_language (PithHtmlMetadata *self)
                        PITH_HTML_ZONE_FOOTER | PITH_HTML_ZONE_NAV | PITH_HTML_ZONE_AD | \
                        PITH_HTML_ZONE_NEWSLETTER | PITH_HTML_ZONE_COOKIE)
 
+/* Inside the article, its own footer and side box hold its date. */
+#define FOREIGN_INSIDE (FOREIGN_ZONES & ~(PITH_HTML_ZONE_FOOTER | PITH_HTML_ZONE_SIDEBAR))
+
+/* Zones whose headings and dates are not the page's: navigation may hold
+ * the headline ("intro__breadcrumbNavigation"), the rest may not. */
+#define NOT_HEADLINE (PITH_HTML_ZONE_COMMENT | PITH_HTML_ZONE_AD | PITH_HTML_ZONE_NEWSLETTER | \
+                      PITH_HTML_ZONE_COOKIE | PITH_HTML_ZONE_FOOTER)
+
 static gboolean
-is_foreign (const PithHtmlArticle *article,
+is_foreign (const PithHtmlTree    *tree,
+            const PithHtmlArticle *article,
             guint32                node)
 {
-  return (article->context[node] & FOREIGN_ZONES) != 0;
+  guint32 root = article->root;
+  guint32 zones = article->context[node];
+
+  /* Readers' comments follow the article; what comes before it and is
+   * named a comment is a column ("ArticleHeaderComment"). */
+  if (root != PITH_HTML_NONE && node < root)
+    zones &= ~PITH_HTML_ZONE_COMMENT;
+  if (root != PITH_HTML_NONE && node > root && tree->nodes[node].start < tree->nodes[root].end)
+    return (zones & ~article->context[root] & FOREIGN_INSIDE) != 0;
+  return (zones & FOREIGN_ZONES) != 0;
 }
 
 static gboolean
@@ -707,6 +895,22 @@ itemprop_is (PithHtmlMetadata *self,
 
   return pith_html_tree_get_attribute (self->tree, node, "itemprop", &itemprop, &length) &&
          length == strlen (value) && g_ascii_strncasecmp (itemprop, value, length) == 0;
+}
+
+/* RDFa: property="schema:datePublished", "dc:created". */
+static gboolean
+property_is (PithHtmlMetadata *self,
+             guint32           node,
+             const char       *name)
+{
+  const char *property;
+  gsize length;
+  gsize n = strlen (name);
+
+  if (!pith_html_tree_get_attribute (self->tree, node, "property", &property, &length) || length < n)
+    return FALSE;
+  return g_ascii_strncasecmp (property + length - n, name, n) == 0 &&
+         (length == n || property[length - n - 1] == ':');
 }
 
 /* A date an element states: its datetime or content attribute, or its text. */
@@ -725,26 +929,97 @@ element_date (PithHtmlMetadata *self,
   content = attribute (self, node, "content");
   if ((date = normalize_date (content, 0)) != NULL)
     return date;
+  g_free (content);
+  content = attribute (self, node, "title");
+  if ((date = normalize_date (content, flags)) != NULL)
+    return date;
   text = element_text (self, node);
-  return normalize_date (text, flags | PITH_HTML_DATE_ANYWHERE);
+  return text_date (text, flags);
 }
 
+/* Whether a class or id of @node has one of @words as a word of its own
+ * ("post-author", "byline"), as the hints cut them. */
 static gboolean
 has_class_word (PithHtmlMetadata   *self,
                 guint32             node,
                 const char * const *words)
 {
-  const char *value;
-  gsize length;
-  g_autofree char *lower = NULL;
+  static const char * const attributes[] = { "class", "id", NULL };
 
-  if (!pith_html_tree_get_attribute (self->tree, node, "class", &value, &length) || length > 256)
-    return FALSE;
-  lower = g_ascii_strdown (value, (gssize) length);
-  for (guint w = 0; words[w] != NULL; w++)
-    if (strstr (lower, words[w]) != NULL)
-      return TRUE;
+  for (guint a = 0; attributes[a] != NULL; a++)
+    {
+      const char *value;
+      gsize length;
+      g_autofree char *lower = NULL;
+
+      if (!pith_html_tree_get_attribute (self->tree, node, attributes[a], &value, &length) || length > 256)
+        continue;
+      lower = g_ascii_strdown (value, (gssize) length);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          const char *found = lower;
+          gsize n = strlen (words[w]);
+
+          while ((found = strstr (found, words[w])) != NULL)
+            {
+              gboolean starts = found == lower || !g_ascii_isalpha (found[-1]);
+
+              if (starts)
+                return TRUE;
+              found += n;
+            }
+        }
+    }
   return FALSE;
+}
+
+/* A date in a page's scripts, as frameworks write their state:
+ * "publishedAt":"2019-03-02T06:22:28+01:00". The first key found wins. */
+static char *
+script_date (const PithHtmlTree *tree)
+{
+  static const char * const keys[] = {
+    "\"datePublished\"", "\"publishDate\"", "\"publishedDate\"", "\"published_at\"",
+    "\"publishedAt\"", "\"firstPublished\"", "\"publicationDate\"", "\"pubDate\"",
+    "\"dateCreated\"", "\"createdAt\"", "\"created_at\"", "\"uploadDate\"", NULL,
+  };
+
+  for (guint k = 0; keys[k] != NULL; k++)
+    {
+      gsize n = strlen (keys[k]);
+      const char *found = g_strstr_len (tree->html, (gssize) tree->length, keys[k]);
+
+      while (found != NULL)
+        {
+          const char *p = found + n;
+          const char *end = tree->html + tree->length;
+          char *date;
+
+          while (p < end && (*p == ' ' || *p == ':' || *p == '\\'))
+            p++;
+          if (p < end && *p == '"')
+            {
+              g_autofree char *value = g_strndup (p + 1, MIN (40, (gsize) (end - p - 1)));
+              char *quote = strchr (value, '"');
+
+              if (quote != NULL)
+                *quote = '\0';
+              if ((date = normalize_date (value, 0)) != NULL)
+                return date;
+            }
+          found = g_strstr_len (found + n, (gssize) (end - found - n), keys[k]);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_inside (const PithHtmlTree *tree,
+           guint32             ancestor,
+           guint32             node)
+{
+  return ancestor != PITH_HTML_NONE && node > ancestor &&
+         tree->nodes[node].start < tree->nodes[ancestor].end;
 }
 
 static void
@@ -752,42 +1027,47 @@ read_page (PithHtmlMetadata      *self,
            const PithHtmlArticle *article,
            PithHtmlDateFlags      date_flags)
 {
-  static const char * const date_classes[] = {
-    "date", "time", "publish", "posted", "byline", "meta", "datum", "fecha", "data", "info", NULL,
-  };
-  static const char * const author_classes[] = { "author", "byline", "autor", "auteur", NULL };
+  static const char * const author_words[] = { "author", "byline", "autor", "auteur", "writer", NULL };
   const PithHtmlTree *tree = self->tree;
   guint32 headline = PITH_HTML_NONE;
-  char *first_time = NULL;
-  char *class_date = NULL;
+  guint32 byline_end = 0;
 
   for (guint32 i = 1; i < tree->n_nodes; i++)
     {
       const PithHtmlNode *n = &tree->nodes[i];
+      gboolean in_article;
+      Rank shown;
 
-      if (n->tag == PITH_HTML_TAG_TEXT || n->tag == PITH_HTML_TAG_META || is_foreign (article, i))
+      if (n->tag == PITH_HTML_TAG_TEXT || n->tag == PITH_HTML_TAG_META || n->tag == PITH_HTML_TAG_SCRIPT)
         continue;
+      in_article = is_inside (tree, article->root, i) || i == article->root;
+      shown = in_article ? RANK_ARTICLE : RANK_PAGE;
 
-      if (n->tag == PITH_HTML_TAG_H1 && headline == PITH_HTML_NONE)
+      if (n->tag == PITH_HTML_TAG_H1 && headline == PITH_HTML_NONE &&
+          !(article->context[i] & NOT_HEADLINE & (i < article->root ? ~(guint32) PITH_HTML_ZONE_COMMENT : ~0u)))
         {
           g_autofree char *text = element_text (self, i);
 
           if (*text != '\0')
             {
               headline = i;
-              set_fact (self, FACT_TITLE, SOURCE_PAGE + 1, g_steal_pointer (&text));
+              set_fact (self, FACT_TITLE, in_article || i < article->root ? RANK_ARTICLE : RANK_PAGE,
+                        g_steal_pointer (&text));
             }
         }
+      if (is_foreign (tree, article, i))
+        continue;
 
-      if (itemprop_is (self, i, "datePublished"))
-        set_fact (self, FACT_PUBLISHED, SOURCE_PAGE, element_date (self, i, date_flags));
+      if (itemprop_is (self, i, "datePublished") || property_is (self, i, "datePublished") ||
+          property_is (self, i, "dateCreated"))
+        set_fact (self, FACT_PUBLISHED, RANK_MARKED, element_date (self, i, date_flags));
       else if (itemprop_is (self, i, "dateModified"))
-        set_fact (self, FACT_MODIFIED, SOURCE_PAGE, element_date (self, i, date_flags));
+        set_fact (self, FACT_MODIFIED, RANK_MARKED, element_date (self, i, date_flags));
       else if (itemprop_is (self, i, "author") || itemprop_is (self, i, "creator"))
         {
           g_autofree char *text = element_text (self, i);
 
-          add_names (self->authors[SOURCE_PAGE], text);
+          add_names (self->authors[RANK_MARKED], text);
         }
 
       if (n->tag == PITH_HTML_TAG_TIME)
@@ -796,48 +1076,54 @@ read_page (PithHtmlMetadata      *self,
           gsize length;
 
           if (pith_html_tree_get_attribute (tree, i, "pubdate", &unused, &length))
-            set_fact (self, FACT_PUBLISHED, SOURCE_PAGE, element_date (self, i, date_flags));
-          else if (first_time == NULL)
-            first_time = element_date (self, i, date_flags);
+            set_fact (self, FACT_PUBLISHED, RANK_MARKED, element_date (self, i, date_flags));
+          else
+            set_fact (self, FACT_PUBLISHED, shown, element_date (self, i, date_flags));
         }
-      else if ((n->tag == PITH_HTML_TAG_A || n->tag == PITH_HTML_TAG_LINK) &&
-               self->authors[SOURCE_PAGE]->len == 0)
+      else if (n->tag == PITH_HTML_TAG_A)
         {
           g_autofree char *rel = attribute (self, i, "rel");
 
-          if (rel != NULL && g_ascii_strcasecmp (rel, "author") == 0 && n->tag == PITH_HTML_TAG_A)
+          if (rel != NULL && g_ascii_strcasecmp (rel, "author") == 0)
             {
               g_autofree char *text = element_text (self, i);
 
-              add_names (self->authors[SOURCE_PAGE], text);
+              add_names (self->authors[RANK_MARKED], text);
             }
         }
 
-      if (n->tag != PITH_HTML_TAG_TIME && class_date == NULL && tree->nodes[i].first_child != PITH_HTML_NONE &&
-          has_class_word (self, i, date_classes))
-        class_date = element_date (self, i, date_flags);
-      if (self->authors[SOURCE_PAGE]->len == 0 && has_class_word (self, i, author_classes) &&
-          n->end - n->start < 2000)
+      /* A byline, a dateline: "Von Anna Berg am 03.05.2013, 11:51". The
+       * outermost one says it all. */
+      if ((article->zones[i] & PITH_HTML_ZONE_BYLINE) && n->start >= byline_end &&
+          n->end - n->start < 4000)
         {
           g_autofree char *text = element_text (self, i);
 
-          add_names (self->authors[SOURCE_PAGE + 1], text);
+          if (g_utf8_strlen (text, -1) <= 300)
+            {
+              byline_end = n->end;
+              set_fact (self, FACT_PUBLISHED, shown, element_date (self, i, date_flags));
+              if (has_class_word (self, i, author_words))
+                add_names (self->authors[shown], text);
+            }
         }
     }
 
-  set_fact (self, FACT_PUBLISHED, SOURCE_PAGE, g_steal_pointer (&first_time));
-  set_fact (self, FACT_PUBLISHED, SOURCE_PAGE, g_steal_pointer (&class_date));
-
   /* A date written near the headline, in any language. */
-  if (self->facts[FACT_PUBLISHED][SOURCE_PAGE] == NULL && headline != PITH_HTML_NONE)
+  if (headline != PITH_HTML_NONE)
     {
       GString *near = g_string_new (NULL);
 
-      for (guint32 j = headline; j < tree->n_nodes && near->len < HEADLINE_WINDOW; j++)
+      guint32 before = headline;
+
+      /* Some lines before it too: "02.12.19 | In the media". */
+      for (guint steps = 0; before > 1 && steps < 12; steps++)
+        before--;
+      for (guint32 j = before; j < tree->n_nodes && near->len < HEADLINE_WINDOW; j++)
         {
           const PithHtmlNode *n = &tree->nodes[j];
 
-          if (n->tag == PITH_HTML_TAG_TEXT && !is_foreign (article, j) &&
+          if (n->tag == PITH_HTML_TAG_TEXT && !(article->context[j] & NOT_HEADLINE) &&
               tree->nodes[n->parent].tag != PITH_HTML_TAG_SCRIPT &&
               tree->nodes[n->parent].tag != PITH_HTML_TAG_STYLE)
             {
@@ -845,16 +1131,61 @@ read_page (PithHtmlMetadata      *self,
               g_string_append_c (near, ' ');
             }
         }
-      set_fact (self, FACT_PUBLISHED, SOURCE_PAGE, normalize_date (near->str, date_flags | PITH_HTML_DATE_ANYWHERE));
+      set_fact (self, FACT_PUBLISHED, RANK_NEAR_HEADLINE, text_date (near->str, date_flags));
+      note_shown_days (self->shown_days, near->str, date_flags);
       g_string_free (near, TRUE);
     }
+  set_fact (self, FACT_PUBLISHED, RANK_NEAR_HEADLINE, text_date (self->document_title, date_flags));
+
+  /* The article's text, then the page's: the first date in them. */
+  {
+    GString *article_text = g_string_new (NULL);
+    GString *page_text = g_string_new (NULL);
+    GString *footer_text = g_string_new (NULL);
+
+    for (guint32 j = 1; j < tree->n_nodes && page_text->len < PAGE_WINDOW; j++)
+      {
+        const PithHtmlNode *n = &tree->nodes[j];
+
+        if (n->tag != PITH_HTML_TAG_TEXT || (n->flags & PITH_HTML_NODE_WHITESPACE) ||
+            tree->nodes[n->parent].tag == PITH_HTML_TAG_SCRIPT ||
+            tree->nodes[n->parent].tag == PITH_HTML_TAG_STYLE || tree->nodes[n->parent].tag == PITH_HTML_TAG_TITLE)
+          continue;
+        /* A footer's date counts when it says it is the publication's:
+         * "Erschienen am 01.11.2023", never "© 2023". */
+        if ((article->context[j] & FOREIGN_ZONES) == PITH_HTML_ZONE_FOOTER && footer_text->len < PAGE_WINDOW)
+          {
+            g_string_append_len (footer_text, tree->html + n->start, MIN (n->end - n->start, 400));
+            g_string_append_c (footer_text, ' ');
+          }
+        if (is_foreign (tree, article, j))
+          continue;
+        if (article->keep[j] != 0 && article_text->len < PAGE_WINDOW)
+          {
+            g_string_append_len (article_text, tree->html + n->start, MIN (n->end - n->start, 400));
+            g_string_append_c (article_text, ' ');
+          }
+        g_string_append_len (page_text, tree->html + n->start, MIN (n->end - n->start, 400));
+        g_string_append_c (page_text, ' ');
+      }
+    set_fact (self, FACT_PUBLISHED, RANK_PAGE, text_date (article_text->str, date_flags));
+    note_shown_days (self->shown_days, article_text->str, date_flags);
+    if (first_fact (self, FACT_PUBLISHED) == NULL)
+      set_fact (self, FACT_PUBLISHED, RANK_PAGE, script_date (tree));
+    set_fact (self, FACT_PUBLISHED, RANK_PAGE, text_date_said (footer_text->str, date_flags, TRUE));
+    set_fact (self, FACT_PUBLISHED, RANK_FALLBACK, g_strdup (first_fact (self, FACT_MODIFIED)));
+    set_fact (self, FACT_PUBLISHED, RANK_FALLBACK, text_date (page_text->str, date_flags));
+    g_string_free (article_text, TRUE);
+    g_string_free (page_text, TRUE);
+    g_string_free (footer_text, TRUE);
+  }
 
   if (self->page_url != NULL)
     {
       PithHtmlDate date;
 
       if (pith_html_date_from_url (self->page_url, &date))
-        set_fact (self, FACT_PUBLISHED, SOURCE_URL, pith_html_date_to_string (&date));
+        set_fact (self, FACT_PUBLISHED, RANK_URL, pith_html_date_to_string (&date));
     }
 }
 
@@ -890,14 +1221,113 @@ strip_site (const char *title,
   return g_strdup (title);
 }
 
+static gboolean
+parse_iso (const char   *text,
+           PithHtmlDate *date)
+{
+  return text != NULL && pith_html_date_parse (text, strlen (text), 0, date);
+}
+
+/* The day a page was published on. A date-time stated in UTC names the
+ * wrong day for a page written where it was already tomorrow or still
+ * yesterday, so a date the page shows, one day off, wins over it; without
+ * one, a late UTC hour on a page in a language of Europe moves to the next
+ * day, as it did there. */
+static char *
+choose_published (PithHtmlMetadata *self,
+                  const char       *language,
+                  Rank             *used)
+{
+  static const char * const european[] = {
+    "de", "fr", "it", "es", "nl", "pl", "pt", "da", "sv", "no", "nb", "fi", "cs", "sk", "hu", "ro",
+    "hr", "sl", "el", "bg", "lt", "lv", "et", "ca", NULL,
+  };
+  PithHtmlDate chosen;
+  Rank rank = N_RANKS;
+
+  for (Rank r = 0; r < N_RANKS; r++)
+    if (self->facts[FACT_PUBLISHED][r] != NULL)
+      {
+        rank = r;
+        break;
+      }
+  *used = rank;
+  if (rank == N_RANKS)
+    return NULL;
+  if (!parse_iso (self->facts[FACT_PUBLISHED][rank], &chosen))
+    return g_strdup (self->facts[FACT_PUBLISHED][rank]);
+
+  /* A page that shows its last change and not its first is dated by the
+   * change ("Updated May 6, 2019"). */
+  {
+    PithHtmlDate modified;
+
+    if (rank != RANK_URL && parse_iso (first_fact (self, FACT_MODIFIED), &modified) &&
+        pith_html_date_day_number (&modified) != pith_html_date_day_number (&chosen) &&
+        was_shown (self, &modified) && !was_shown (self, &chosen))
+      {
+        *used = fact_rank (self, FACT_MODIFIED);
+        return g_strdup (first_fact (self, FACT_MODIFIED));
+      }
+  }
+  if (rank >= RANK_MARKED || !chosen.has_time)
+    return g_strdup (self->facts[FACT_PUBLISHED][rank]);
+
+  for (Rank shown = RANK_ARTICLE; shown <= RANK_NEAR_HEADLINE; shown++)
+    {
+      PithHtmlDate date;
+
+      if (parse_iso (self->facts[FACT_PUBLISHED][shown], &date) &&
+          ABS (pith_html_date_day_number (&date) - pith_html_date_day_number (&chosen)) == 1)
+        {
+          *used = shown;
+          return g_strdup (self->facts[FACT_PUBLISHED][shown]);
+        }
+    }
+
+  if (chosen.has_offset && chosen.offset_minutes == 0 && chosen.hour >= 22 && language != NULL &&
+      g_strv_contains (european, language))
+    {
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, (GDateDay) chosen.day, (GDateMonth) chosen.month, (GDateYear) chosen.year);
+      g_date_add_days (&day, 1);
+      return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&day), g_date_get_month (&day),
+                              g_date_get_day (&day));
+    }
+  return g_strdup (self->facts[FACT_PUBLISHED][rank]);
+}
+
 static const char *
 first_fact (PithHtmlMetadata *self,
-            Fact              fact)
+            int               fact)
 {
-  for (guint s = 0; s < N_SOURCES; s++)
+  for (guint s = 0; s < N_RANKS; s++)
     if (self->facts[fact][s] != NULL)
       return self->facts[fact][s];
   return NULL;
+}
+
+static void
+note_source (JsonObject *sources,
+             JsonObject *metadata,
+             const char *key,
+             Rank        rank)
+{
+  if (sources != NULL && rank < N_RANKS && json_object_has_member (metadata, key) &&
+      !json_object_has_member (sources, key))
+    json_object_set_string_member (sources, key, rank_names[rank]);
+}
+
+static Rank
+fact_rank (PithHtmlMetadata *self,
+           int               fact)
+{
+  for (guint s = 0; s < N_RANKS; s++)
+    if (self->facts[fact][s] != NULL)
+      return s;
+  return N_RANKS;
 }
 
 static char *
@@ -959,12 +1389,14 @@ write_string (JsonObject *metadata,
 void
 pith_html_metadata_write (PithHtmlMetadata      *self,
                           const PithHtmlArticle *article,
-                          JsonObject            *metadata)
+                          JsonObject            *metadata,
+                          JsonObject            *sources)
 {
   g_autofree char *language = language_code (first_fact (self, FACT_LANGUAGE));
   PithHtmlDateFlags date_flags = 0;
   const char *site_name;
   const char *title;
+  Rank published_rank;
 
   /* 03/04/2020 is the 3rd of April everywhere but in the United States. */
   if (language != NULL && strcmp (language, "en") != 0)
@@ -972,22 +1404,27 @@ pith_html_metadata_write (PithHtmlMetadata      *self,
   read_page (self, article, date_flags);
 
   site_name = first_fact (self, FACT_SITE_NAME);
+  set_fact (self, FACT_TITLE, RANK_FALLBACK, g_strdup (self->document_title));
   title = first_fact (self, FACT_TITLE);
-  if (title == NULL)
-    title = self->document_title;
   if (title != NULL)
     write_string (metadata, "title", strip_site (title, site_name));
+  note_source (sources, metadata, "title", fact_rank (self, FACT_TITLE));
 
-  for (guint s = 0; s < N_SOURCES; s++)
+  for (guint s = 0; s < N_RANKS; s++)
     if (self->authors[s]->len > 0)
       {
         write_list (metadata, "authors", self->authors[s]);
+        note_source (sources, metadata, "authors", s);
         break;
       }
-  write_string (metadata, "published", g_strdup (first_fact (self, FACT_PUBLISHED)));
+  write_string (metadata, "published", choose_published (self, language, &published_rank));
+  note_source (sources, metadata, "published", published_rank);
   write_string (metadata, "modified", g_strdup (first_fact (self, FACT_MODIFIED)));
+  note_source (sources, metadata, "modified", fact_rank (self, FACT_MODIFIED));
   write_string (metadata, "site_name", g_strdup (site_name));
+  note_source (sources, metadata, "site_name", fact_rank (self, FACT_SITE_NAME));
   write_string (metadata, "language", g_steal_pointer (&language));
+  note_source (sources, metadata, "language", fact_rank (self, FACT_LANGUAGE));
   write_string (metadata, "url", resolve (self, first_fact (self, FACT_URL) != NULL ? first_fact (self, FACT_URL)
                                                                                        : self->page_url));
   write_string (metadata, "description", g_strdup (first_fact (self, FACT_DESCRIPTION)));

@@ -25,6 +25,7 @@ typedef struct
   guint32 zone_counts[PITH_HTML_N_ZONES];
   GArray *dropped;          /* of PithHtmlDropped, bytes of the HTML */
   GArray *comments;         /* of PithHtmlRange, bytes of the text made */
+  JsonObject *sources;      /* which source gave each key of the metadata */
 } PithHtmlResult;
 
 gboolean pith_html_looks_like_html (const char *text,

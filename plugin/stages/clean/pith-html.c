@@ -73,7 +73,8 @@ pith_html_find_edits (const char            *text,
   article_options.body_hint = pith_html_metadata_get_body_hint (page);
   article_options.language = pith_html_metadata_get_language (page);
   pith_html_article_find (tree, &article_options, &article);
-  pith_html_metadata_write (page, &article, metadata);
+  result->sources = json_object_new ();
+  pith_html_metadata_write (page, &article, metadata, result->sources);
 
   result->path = article.path;
   memcpy (result->zone_counts, article.zone_counts, sizeof result->zone_counts);
@@ -88,4 +89,5 @@ pith_html_result_clear (PithHtmlResult *result)
 {
   g_clear_pointer (&result->dropped, g_array_unref);
   g_clear_pointer (&result->comments, g_array_unref);
+  g_clear_pointer (&result->sources, json_object_unref);
 }
