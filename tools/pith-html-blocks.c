@@ -88,6 +88,8 @@ write_page (const char *name,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "page");
   json_builder_add_string_value (builder, name);
+  json_builder_set_member_name (builder, "judged");
+  json_builder_add_boolean_value (builder, article.judged);
   json_builder_set_member_name (builder, "blocks");
   json_builder_begin_array (builder);
   for (guint b = 0; blocks.blocks != NULL && b < blocks.blocks->len; b++)

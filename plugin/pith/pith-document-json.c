@@ -13,7 +13,7 @@
 
 /* Members of the document itself; every other top-level member is a report. */
 static const char * const document_members[] = {
-  "id", "text", "raw", "language", "metadata", "offset_map",
+  "id", "text", "html", "url", "raw", "language", "metadata", "offset_map",
   "sentences", "tokens", "entities", "layers", NULL,
 };
 
@@ -959,7 +959,12 @@ invalid:
  * Instead of `text`, `tokens` may give the text pre-tokenised, as an array
  * of sentences, each an array of token strings: the text is then the
  * tokens joined by spaces and the sentences by line breaks, and the token
- * and sentence layers are filled in from them.
+ * and sentence layers are filled in from them. Or `html` may give a web
+ * page, as scrapers store it: it becomes the text, with the metadata
+ * `input_format` set to `html` so that `clean` finds its article.
+ *
+ * A `url` member (where the page came from) goes into the metadata, where
+ * `clean` reads it to resolve links and to date the page.
  *
  * Returns: (transfer full) (nullable): the document, or %NULL with @error
  *   set if the JSON is not a valid document
@@ -1002,7 +1007,9 @@ pith_document_new_from_json_node (JsonNode  *node,
     }
   else
     {
-      if ((text = get_string_member (object, "text", TRUE, error)) == NULL)
+      gboolean html = !json_object_has_member (object, "text") && json_object_has_member (object, "html");
+
+      if ((text = get_string_member (object, html ? "html" : "text", TRUE, error)) == NULL)
         return NULL;
       raw = get_string_member (object, "raw", FALSE, &local_error);
       if (local_error != NULL)
@@ -1027,6 +1034,8 @@ pith_document_new_from_json_node (JsonNode  *node,
       if ((member = json_object_get_member (object, "offset_map")) != NULL &&
           !read_offset_map (self, member, error))
         return NULL;
+      if (html)
+        pith_document_set_metadata_string (self, "input_format", "html");
     }
 
   id = get_string_member (object, "id", FALSE, &local_error);
@@ -1039,6 +1048,14 @@ pith_document_new_from_json_node (JsonNode  *node,
     }
   pith_document_set_id (self, id);
   pith_document_set_language (self, language);
+  {
+    const char *url = get_string_member (object, "url", FALSE, error);
+
+    if (url == NULL && error != NULL && *error != NULL)
+      return NULL;
+    if (url != NULL)
+      pith_document_set_metadata_string (self, "url", url);
+  }
 
   if ((member = json_object_get_member (object, "metadata")) != NULL)
     {

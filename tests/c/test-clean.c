@@ -230,6 +230,7 @@ test_html_sample (void)
   g_autoptr(GPtrArray) tokens = NULL;
   const char *text;
   const char *raw;
+  JsonArray *authors;
   guint checked = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
@@ -249,7 +250,9 @@ test_html_sample (void)
   g_assert_nonnull (strstr (text, "$12 million a day."));
   g_assert_cmpstr (pith_document_get_metadata_string (document, "title"), ==,
                    "Port workers in Valmora end strike after talks with ministry");
-  g_assert_cmpstr (pith_document_get_metadata_string (document, "author"), ==, "Staff reporter");
+  authors = json_object_get_array_member (pith_document_get_metadata (document), "authors");
+  g_assert_cmpuint (json_array_get_length (authors), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (authors, 0), ==, "Staff reporter");
   g_assert_nonnull (pith_document_get_metadata_string (document, "description"));
 
   /* Offsets point into the raw HTML: a word at its place, a character

@@ -34,7 +34,8 @@ def test_html_metadata():
     doc = Pith.Pipeline.new_from_string("clean").process_text(html)
     assert doc.get_text() == "Fish & chips."
     assert doc.get_metadata_string("title") == "Talks"
-    assert doc.get_metadata_string("author") == "A. Reporter"
+    authors = doc.get_metadata().get_array_member("authors")
+    assert [authors.get_string_element(i) for i in range(authors.get_length())] == ["A. Reporter"]
     ok, raw_start, raw_end = doc.map_to_raw(5, 6)
     assert html[raw_start:raw_end] == "&amp;"
 

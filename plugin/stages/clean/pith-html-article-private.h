@@ -45,6 +45,7 @@ typedef struct
   guint32 root;             /* the element chosen, or PITH_HTML_NONE */
   guint32 *context;         /* by node: the furniture zones it is inside */
   guint32 *zones;           /* by node: the zones its own names give */
+  gboolean judged;          /* whether the page is long enough for the block model */
   guint32 zone_counts[PITH_HTML_N_ZONES];
   GArray *dropped;          /* of PithHtmlDropped, outermost parts only */
 } PithHtmlArticle;

@@ -43,7 +43,9 @@
  * broader ones. */
 #define MIN_ARTICLE_CHARS 3000
 /* Less than this is no article at all. */
-#define SHORT_ARTICLE_CHARS 20
+#define SHORT_ARTICLE_CHARS 1
+/* A page with less text than this is a fragment: nothing to judge. */
+#define MIN_JUDGED_CHARS 500
 /* A named root needs this much text of its own. */
 #define MIN_ROOT_CHARS 125
 /* After the article's last paragraph, blocks shorter than this go. */
@@ -871,7 +873,9 @@ select_path (Finder  *finder,
   finder->flags[root] |= NODE_ROOT;
   finder->article->root = root;
   prune_inside (finder, root);
-  prune_tail (finder, root);
+  /* On a short page the last short lines are as likely its own. */
+  if (finder->article->judged)
+    prune_tail (finder, root);
   if (path != PATH_BODY)
     {
       guint32 headline = find_headline (finder, root);
@@ -1035,6 +1039,7 @@ pith_html_article_find (const PithHtmlTree           *tree,
   measure (&finder);
   mark_negative (&finder);
   scored = score (&finder);
+  article->judged = finder.stats[0].chars >= MIN_JUDGED_CHARS;
 
   /* The first path that finds enough text wins. When none does, the most
    * precise path that finds 70% of the most any finds, and the body or the
@@ -1069,8 +1074,7 @@ pith_html_article_find (const PithHtmlTree           *tree,
         select_path (&finder, chosen, scored);
     }
 
-  if (!options->whole_page &&
-      (options->blocks != NULL || pith_html_blocks_have_model ()))
+  if (!options->whole_page && (options->blocks != NULL || (article->judged && pith_html_blocks_have_model ())))
     judge_blocks (&finder);
 
   list_dropped (&finder);
