@@ -1,11 +1,17 @@
 /* pith-bench.c: throughput of each stage alone and of pipelines
  *
  *   pith-bench [--runs N] [--copies N] [--markdown FILE] CORPUS.jsonl|ARTICLE…
+ *   pith-bench --html [--runs N] DIRECTORY|PAGE…
  *
  * Loads the documents once, then for each measured pipeline runs fresh
  * copies of them through it N times on one thread and reports the median
  * time. Stages after the first are measured alone: their input is prepared
  * by the stages before them outside the timed part.
+ *
+ * With --html, the inputs are web pages (files, or a directory of .html
+ * and .html.gz files such as html-eval's pages): `clean input-format=html`
+ * runs over all of them, and over hostile pages of two sizes, so that a
+ * cost that grows faster than the input shows.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -14,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gio/gio.h>
 #include <pith/pith.h>
 
 typedef struct
@@ -36,6 +43,7 @@ static int opt_copies = 10;
 static int opt_threads;
 static char *opt_markdown;
 static char *opt_json;
+static gboolean opt_html;
 static char **opt_inputs;
 
 static const GOptionEntry entries[] = {
@@ -43,6 +51,7 @@ static const GOptionEntry entries[] = {
   { "copies", 'c', 0, G_OPTION_ARG_INT, &opt_copies, "Copies of the corpus per run", "N" },
   { "markdown", 'm', 0, G_OPTION_ARG_FILENAME, &opt_markdown, "Also write a Markdown table", "FILE" },
   { "json", 'j', 0, G_OPTION_ARG_FILENAME, &opt_json, "Also write each measure's MB/s as JSON", "FILE" },
+  { "html", 0, 0, G_OPTION_ARG_NONE, &opt_html, "Measure the clean stage on web pages", NULL },
   { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
     "Only measure the default pipeline as a batch on N threads", "N" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_inputs, NULL, "CORPUS…" },
@@ -219,6 +228,150 @@ measure_scaling (GPtrArray *texts,
     }
 }
 
+static GBytes *
+read_page (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) stream = G_INPUT_STREAM (g_file_read (file, NULL, &error));
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+  if (stream == NULL)
+    g_error ("%s", error->message);
+  if (g_str_has_suffix (path, ".gz"))
+    {
+      g_autoptr(GZlibDecompressor) gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+      GInputStream *plain = g_converter_input_stream_new (stream, G_CONVERTER (gunzip));
+
+      g_object_unref (stream);
+      stream = plain;
+    }
+  if (g_output_stream_splice (out, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error) < 0)
+    g_error ("%s: %s", path, error->message);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+static void
+load_pages (const char *path,
+            GPtrArray  *pages)
+{
+  g_autoptr(GDir) directory = g_file_test (path, G_FILE_TEST_IS_DIR) ? g_dir_open (path, 0, NULL) : NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (directory == NULL)
+    {
+      g_ptr_array_add (pages, read_page (path));
+      return;
+    }
+  while ((name = g_dir_read_name (directory)) != NULL)
+    if (g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".html.gz") ||
+        g_str_has_suffix (name, ".htm"))
+      g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (pages, read_page (g_ptr_array_index (names, i)));
+}
+
+static char *
+wrapped (const char *head,
+         const char *unit,
+         const char *tail,
+         gsize       size)
+{
+  GString *out = g_string_sized_new (size + 1024);
+
+  g_string_append (out, head);
+  while (out->len < size)
+    g_string_append (out, unit);
+  g_string_append (out, tail);
+  return g_string_free (out, FALSE);
+}
+
+/* MB/s of one page, median of three runs. */
+static double
+html_megabytes_per_second (PithPipeline *pipeline,
+                           const char   *text)
+{
+  double seconds[3];
+
+  for (guint run = 0; run < G_N_ELEMENTS (seconds); run++)
+    {
+      g_autoptr(PithDocument) document = pith_document_new (text);
+      gint64 start;
+
+      pith_document_set_metadata_string (document, "input_format", "html");
+      start = g_get_monotonic_time ();
+      pith_pipeline_process (pipeline, document, NULL, NULL);
+      seconds[run] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+    }
+  qsort (seconds, G_N_ELEMENTS (seconds), sizeof (double), compare_doubles);
+  return strlen (text) / 1e6 / seconds[1];
+}
+
+/* `clean input-format=html` over real pages, then over hostile ones at
+ * 1 and 8 MB: the MB/s of both sizes stay alike when the cost is linear. */
+static int
+measure_html (void)
+{
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("clean input-format=html", NULL);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autofree double *seconds = g_new (double, opt_runs);
+  gsize bytes = 0;
+  struct { const char *name; const char *head; const char *unit; const char *tail; } shapes[] = {
+    { "nested 100,000 deep and more", "<html><body>", "<div><span><b>", "x</b></span></div>" },
+    { "a million tags", "<html><body><p>", "<b>a</b> ", "</p>" },
+    { "an entity bomb", "<p>", "&amp;&#8217;&eacute;", "</p>" },
+    { "huge attributes", "<div class=\"", "sidebar related-posts share ", "\">text</div>" },
+    { "unclosed p and li", "<body>", "<p>one<li>two<td>three ", "" },
+    { "stray end tags", "<body><div><p>text", "</span></b></i></em></a>", "</p></div>" },
+    { "an unclosed comment", "<p>text</p><!--", "<p>hidden</p>", "" },
+    { "unclosed scripts", "<p>text</p>", "<script>var a = 1; ", "" },
+    { "links everywhere", "<body><ul>", "<li><a href=\"/x\">Related story</a></li>", "</ul><p>Text.</p>" },
+  };
+
+  for (guint i = 0; opt_inputs[i] != NULL; i++)
+    load_pages (opt_inputs[i], pages);
+  for (guint i = 0; i < pages->len; i++)
+    bytes += g_bytes_get_size (g_ptr_array_index (pages, i));
+
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+      gint64 start;
+
+      for (guint i = 0; i < pages->len; i++)
+        {
+          PithDocument *document = pith_document_new_from_bytes (g_ptr_array_index (pages, i), NULL, NULL);
+
+          pith_document_set_metadata_string (document, "input_format", "html");
+          g_ptr_array_add (documents, document);
+        }
+      start = g_get_monotonic_time ();
+      for (guint i = 0; i < documents->len; i++)
+        pith_pipeline_process (pipeline, g_ptr_array_index (documents, i), NULL, NULL);
+      seconds[run] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+    }
+  qsort (seconds, opt_runs, sizeof (double), compare_doubles);
+
+  printf ("%u pages, %.1f MB of HTML, median of %d runs, 1 thread\n\n", pages->len, bytes / 1e6, opt_runs);
+  printf ("| measure | median s | MB/s | pages/s |\n| --- | ---: | ---: | ---: |\n");
+  printf ("| `clean input-format=html` | %.3f | %.1f | %.0f |\n\n", seconds[opt_runs / 2],
+          bytes / 1e6 / seconds[opt_runs / 2], pages->len / seconds[opt_runs / 2]);
+
+  printf ("Hostile pages, `clean input-format=html`, MB/s (one document, 1 thread):\n\n");
+  printf ("| page | 1 MB | 8 MB |\n| --- | ---: | ---: |\n");
+  for (guint s = 0; s < G_N_ELEMENTS (shapes); s++)
+    {
+      g_autofree char *small = wrapped (shapes[s].head, shapes[s].unit, shapes[s].tail, 1 << 20);
+      g_autofree char *large = wrapped (shapes[s].head, shapes[s].unit, shapes[s].tail, 8 << 20);
+
+      printf ("| %s | %.1f | %.1f |\n", shapes[s].name, html_megabytes_per_second (pipeline, small),
+              html_megabytes_per_second (pipeline, large));
+    }
+  return 0;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -246,6 +399,9 @@ main (int   argc,
       g_printerr ("usage: pith-bench [--runs N] [--copies N] [--markdown FILE] CORPUS…\n");
       return 2;
     }
+
+  if (opt_html)
+    return measure_html ();
 
   for (guint i = 0; opt_inputs[i] != NULL; i++)
     load (opt_inputs[i], texts);

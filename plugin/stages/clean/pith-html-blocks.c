@@ -48,21 +48,35 @@ pith_html_block_feature_name (PithHtmlFeature feature)
 
 /* ------------------------------------------------------------- the model */
 
+/* A node of a tree, 12 bytes. Features are floats, so a threshold is kept
+ * as the largest float not above the trained one: "feature <= threshold"
+ * then decides as it did in training. Children are indices into the flat
+ * array of all trees' nodes. */
 typedef struct
 {
-  gint16 feature;           /* -1 for a leaf */
-  guint16 left;
-  guint16 right;
-  double threshold;         /* go left when the feature is <= it */
-  float value;              /* a leaf's share of the log-odds */
+  float threshold;          /* go left when the feature is <= it; a leaf's value */
+  guint32 left;             /* 0 for a leaf */
+  guint16 feature;
+  guint16 right_offset;     /* right child = left + right_offset */
 } TreeNode;
 
 typedef struct
 {
   double bias;
   double threshold;
-  GArray *trees;            /* of GArray of TreeNode */
+  GArray *nodes;            /* of TreeNode, every tree's */
+  GArray *roots;            /* of guint32: where each tree starts in nodes */
 } Model;
+
+static float
+float_at_most (double value)
+{
+  float f = (float) value;
+
+  if ((double) f > value)
+    f = nextafterf (f, -G_MAXFLOAT);
+  return f;
+}
 
 static gboolean
 parse_model (const char *text,
@@ -73,10 +87,12 @@ parse_model (const char *text,
   const char *end = text + length;
   const char *line;
   gsize line_length;
-  GArray *tree = NULL;
+  guint32 tree_start = 0;
+  guint tree_size = 0;
   guint remaining = 0;
 
-  model->trees = g_array_new (FALSE, FALSE, sizeof (GArray *));
+  model->nodes = g_array_new (FALSE, FALSE, sizeof (TreeNode));
+  model->roots = g_array_new (FALSE, FALSE, sizeof (guint32));
   while (pith_lines_next (&cursor, end, &line, &line_length))
     {
       g_autofree char *copy = g_strndup (line, line_length);
@@ -88,18 +104,32 @@ parse_model (const char *text,
       fields = g_strsplit_set (copy, " \t", -1);
       if (remaining > 0)
         {
-          TreeNode node;
+          TreeNode node = { 0, };
+          int feature;
+          guint left;
+          guint right;
 
           if (g_strv_length (fields) != 5)
             return FALSE;
-          node.feature = (gint16) atoi (fields[0]);
-          node.threshold = g_ascii_strtod (fields[1], NULL);
-          node.left = (guint16) atoi (fields[2]);
-          node.right = (guint16) atoi (fields[3]);
-          node.value = (float) g_ascii_strtod (fields[4], NULL);
-          if (node.feature >= PITH_HTML_N_FEATURES)
-            return FALSE;
-          g_array_append_val (tree, node);
+          feature = atoi (fields[0]);
+          left = (guint) atoi (fields[2]);
+          right = (guint) atoi (fields[3]);
+          if (feature < 0)
+            node.threshold = (float) g_ascii_strtod (fields[4], NULL);
+          else
+            {
+              guint index = tree_size - remaining;
+
+              /* Children come after their parent, inside the tree. */
+              if (feature >= PITH_HTML_N_FEATURES || left <= index || right <= left ||
+                  right >= tree_size || right - left > G_MAXUINT16)
+                return FALSE;
+              node.feature = (guint16) feature;
+              node.threshold = float_at_most (g_ascii_strtod (fields[1], NULL));
+              node.left = tree_start + left;
+              node.right_offset = (guint16) (right - left);
+            }
+          g_array_append_val (model->nodes, node);
           remaining--;
           continue;
         }
@@ -117,30 +147,14 @@ parse_model (const char *text,
         model->threshold = g_ascii_strtod (fields[1], NULL);
       else if (strcmp (fields[0], "tree") == 0 && fields[1] != NULL)
         {
-          remaining = (guint) atoi (fields[1]);
+          remaining = tree_size = (guint) atoi (fields[1]);
           if (remaining == 0 || remaining > G_MAXUINT16)
             return FALSE;
-          tree = g_array_sized_new (FALSE, FALSE, sizeof (TreeNode), remaining);
-          g_array_append_val (model->trees, tree);
+          tree_start = model->nodes->len;
+          g_array_append_val (model->roots, tree_start);
         }
     }
-  if (remaining != 0 || model->trees->len == 0)
-    return FALSE;
-  /* Children must lie inside their tree. */
-  for (guint t = 0; t < model->trees->len; t++)
-    {
-      GArray *nodes = g_array_index (model->trees, GArray *, t);
-
-      for (guint n = 0; n < nodes->len; n++)
-        {
-          TreeNode *node = &g_array_index (nodes, TreeNode, n);
-
-          if (node->feature >= 0 && (node->left >= nodes->len || node->right >= nodes->len ||
-                                     node->left <= n || node->right <= n))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  return remaining == 0 && model->roots->len > 0;
 }
 
 static const Model *
@@ -160,7 +174,8 @@ model (void)
         {
           if (data != NULL)
             g_warning ("%s does not fit this build; HTML blocks are judged by rules alone", MODEL_RESOURCE);
-          g_clear_pointer (&m->trees, g_array_unref);
+          g_clear_pointer (&m->nodes, g_array_unref);
+          g_clear_pointer (&m->roots, g_array_unref);
           g_free (m);
           m = NULL;
         }
@@ -180,23 +195,22 @@ double
 pith_html_blocks_score (const PithHtmlBlock *block)
 {
   const Model *m = model ();
+  const TreeNode *nodes;
+  const guint32 *roots;
   double sum;
 
   if (m == NULL)
     return block->features[PITH_HTML_FEATURE_RULE_KEPT];
+  nodes = (const TreeNode *) (gconstpointer) m->nodes->data;
+  roots = (const guint32 *) (gconstpointer) m->roots->data;
   sum = m->bias;
-  for (guint t = 0; t < m->trees->len; t++)
+  for (guint t = 0; t < m->roots->len; t++)
     {
-      GArray *nodes = g_array_index (m->trees, GArray *, t);
-      guint n = 0;
+      const TreeNode *node = &nodes[roots[t]];
 
-      while (g_array_index (nodes, TreeNode, n).feature >= 0)
-        {
-          const TreeNode *node = &g_array_index (nodes, TreeNode, n);
-
-          n = (double) block->features[node->feature] <= node->threshold ? node->left : node->right;
-        }
-      sum += g_array_index (nodes, TreeNode, n).value;
+      while (node->left != 0)
+        node = &nodes[node->left + (block->features[node->feature] <= node->threshold ? 0 : node->right_offset)];
+      sum += node->threshold;
     }
   return 1.0 / (1.0 + exp (-sum));
 }
