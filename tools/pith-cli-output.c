@@ -86,6 +86,8 @@ error_to_json (PithCliRecord *record)
     json_object_set_int_member (object, "line", (gint64) record->line);
   else if (record->source != NULL)
     json_object_set_string_member (object, "source", record->source);
+  if (record->record > 0)
+    json_object_set_int_member (object, "record", (gint64) record->record);
   json_object_set_string_member (error, "code", code);
   json_object_set_string_member (error, "message", record->error->message);
   json_object_set_object_member (object, "error", error);
@@ -286,6 +288,10 @@ pith_cli_writer_write (PithCliWriter *self,
       if (record->line > 0)
         g_printerr ("pith: %s:%" G_GUINT64_FORMAT ": %s\n", record->source, record->line,
                     record->error->message);
+      else if (record->record > 0)
+        g_printerr ("pith: %s: record %" G_GUINT64_FORMAT "%s%s%s: %s\n", record->source, record->record,
+                    record->id != NULL ? " (" : "", record->id != NULL ? json_node_get_string (record->id) : "",
+                    record->id != NULL ? ")" : "", record->error->message);
       else
         g_printerr ("pith: %s: %s\n", record->source, record->error->message);
     }

@@ -27,6 +27,7 @@ static char *opt_pipeline;
 static char *opt_input;
 static char *opt_output;
 static char *opt_charset;
+static char *opt_url;
 static int opt_threads;
 static gint64 opt_max_bytes;
 static int opt_time_budget;
@@ -37,11 +38,15 @@ static gboolean opt_pretty;
 static gboolean opt_version;
 static char **opt_args;
 
+/* Standard input, when it had to be read to tell what it holds. */
+static GBytes *stdin_bytes;
+static GError *stdin_error;
+
 static const GOptionEntry entries[] = {
   { "pipeline", 'p', 0, G_OPTION_ARG_STRING, &opt_pipeline,
     "Pipeline description (default: the standard stages this build has, of clean ! segment ! entities ! summarize)", "DESC" },
   { "input", 'i', 0, G_OPTION_ARG_STRING, &opt_input,
-    "Input format: text, html or jsonl (default: jsonl for .jsonl files, else text)", "FORMAT" },
+    "Input format: auto, text, html, jsonl or warc (default: auto: JSON Lines for .jsonl, WARC for .warc and .warc.gz, else HTML when it looks like a page, text otherwise)", "FORMAT" },
   { "output", 'o', 0, G_OPTION_ARG_STRING, &opt_output,
     "Output format: text, json or jsonl (default: jsonl for jsonl input, else text)", "FORMAT" },
   { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
@@ -52,6 +57,8 @@ static const GOptionEntry entries[] = {
     "Stop a document after MS milliseconds, with an error (default: no limit)", "MS" },
   { "charset", 0, 0, G_OPTION_ARG_STRING, &opt_charset,
     "Charset of text and HTML input that is not UTF-8", "CHARSET" },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url,
+    "Where the one input page came from: its links and dates are read against it", "URL" },
   { "tokens", 0, 0, G_OPTION_ARG_NONE, &opt_tokens,
     "Include tokens in JSON output", NULL },
   { "raw", 0, 0, G_OPTION_ARG_NONE, &opt_raw,
@@ -139,6 +146,13 @@ runner_add (Runner        *runner,
     runner_flush (runner);
 }
 
+static void
+add_record (PithCliRecord *record,
+            gpointer       user_data)
+{
+  runner_add (user_data, record);
+}
+
 static GBytes *
 read_stream (FILE    *stream,
              GError **error)
@@ -170,7 +184,13 @@ read_whole_document (Runner        *runner,
   gboolean is_stdin = g_strcmp0 (path, "-") == 0;
 
   record.source = g_strdup (is_stdin ? "<stdin>" : path);
-  if (is_stdin)
+  if (is_stdin && (stdin_bytes != NULL || stdin_error != NULL))
+    {
+      bytes = g_steal_pointer (&stdin_bytes);
+      if (stdin_error != NULL)
+        record.error = g_steal_pointer (&stdin_error);
+    }
+  else if (is_stdin)
     bytes = read_stream (stdin, &record.error);
   else
     {
@@ -191,9 +211,40 @@ read_whole_document (Runner        *runner,
       pith_document_set_metadata_string (record.document, "source", record.source);
       if (format == PITH_CLI_FORMAT_HTML)
         pith_document_set_metadata_string (record.document, "input_format", "html");
+      else if (format == PITH_CLI_FORMAT_TEXT)
+        pith_document_set_metadata_string (record.document, "input_format", "text");
+      if (opt_url != NULL)
+        pith_document_set_metadata_string (record.document, "url", opt_url);
     }
 
   runner_add (runner, &record);
+}
+
+static void
+read_warc (Runner     *runner,
+           const char *path)
+{
+  gboolean is_stdin = g_strcmp0 (path, "-") == 0;
+  g_autoptr(GBytes) bytes = is_stdin ? g_steal_pointer (&stdin_bytes) : NULL;
+  FILE *stream;
+
+  if (bytes != NULL)
+    stream = fmemopen ((void *) g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rb");
+  else
+    stream = is_stdin ? stdin : fopen (path, "rb");
+  if (stream == NULL)
+    {
+      PithCliRecord record = { 0, };
+
+      record.source = g_strdup (path);
+      g_set_error (&record.error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "Cannot open: %s", g_strerror (errno));
+      runner_add (runner, &record);
+      return;
+    }
+  pith_cli_read_warc (stream, is_stdin ? "<stdin>" : path, opt_charset, add_record, runner);
+  if (stream != stdin)
+    fclose (stream);
 }
 
 static void
@@ -255,7 +306,11 @@ parse_format (const char     *text,
               gboolean        for_input,
               PithCliFormat  *format)
 {
-  if (g_strcmp0 (text, "text") == 0)
+  if (for_input && g_strcmp0 (text, "auto") == 0)
+    *format = PITH_CLI_FORMAT_AUTO;
+  else if (for_input && g_strcmp0 (text, "warc") == 0)
+    *format = PITH_CLI_FORMAT_WARC;
+  else if (g_strcmp0 (text, "text") == 0)
     *format = PITH_CLI_FORMAT_TEXT;
   else if (for_input && g_strcmp0 (text, "html") == 0)
     *format = PITH_CLI_FORMAT_HTML;
@@ -269,14 +324,43 @@ parse_format (const char     *text,
 }
 
 static gboolean
-looks_like_json_lines (char **files)
+is_json_lines (const char *path)
 {
-  if (files == NULL || files[0] == NULL)
-    return FALSE;
-  for (guint i = 0; files[i] != NULL; i++)
-    if (!g_str_has_suffix (files[i], ".jsonl") && !g_str_has_suffix (files[i], ".ndjson"))
-      return FALSE;
-  return TRUE;
+  return g_str_has_suffix (path, ".jsonl") || g_str_has_suffix (path, ".ndjson");
+}
+
+/* What a file of --input auto holds, by its name; standard input by its
+ * first byte: a gzip member is WARC, "{" a JSON Lines stream. Anything
+ * else is one document, whose clean stage tells HTML from text. */
+static PithCliFormat
+format_of (const char    *path,
+           PithCliFormat  format)
+{
+  if (format != PITH_CLI_FORMAT_AUTO)
+    return format;
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      int first = getc (stdin);
+
+      if (first != EOF)
+        ungetc (first, stdin);
+      if (first == 0x1f)
+        return PITH_CLI_FORMAT_WARC;
+      if (first == '{')
+        return PITH_CLI_FORMAT_JSONL;
+      /* One document: read now, so that a plain WARC file shows itself. */
+      if (stdin_bytes == NULL)
+        stdin_bytes = read_stream (stdin, &stdin_error);
+      if (stdin_bytes != NULL && g_bytes_get_size (stdin_bytes) >= 5 &&
+          memcmp (g_bytes_get_data (stdin_bytes, NULL), "WARC/", 5) == 0)
+        return PITH_CLI_FORMAT_WARC;
+      return PITH_CLI_FORMAT_AUTO;
+    }
+  if (is_json_lines (path))
+    return PITH_CLI_FORMAT_JSONL;
+  if (pith_cli_is_warc (path))
+    return PITH_CLI_FORMAT_WARC;
+  return PITH_CLI_FORMAT_AUTO;
 }
 
 /* The default pipeline is made of the standard stages this build has. */
@@ -335,6 +419,8 @@ main (int   argc,
   g_auto(GStrv) files = NULL;
   PithCliFormat input_format;
   PithCliFormat output_format;
+  g_autofree PithCliFormat *formats = NULL;
+  gboolean streams;
   PithJsonFlags json_flags = PITH_JSON_DEFAULT;
   Runner runner = { 0, };
   gboolean several;
@@ -344,8 +430,9 @@ main (int   argc,
   context = g_option_context_new ("[FILE…] | inspect STAGE");
   g_option_context_set_summary (context,
     "Clean scraped news text and find its sentences, entities and summary.\n"
-    "Reads each FILE as one document (JSON Lines: one document per line);\n"
-    "with no FILE, or when FILE is -, reads standard input.");
+    "Reads each FILE as one document (JSON Lines: one document per line;\n"
+    "WARC: one per web page); with no FILE, or when FILE is -, reads\n"
+    "standard input.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
@@ -368,15 +455,24 @@ main (int   argc,
 
   files = opt_args != NULL ? g_strdupv (opt_args) : g_strsplit ("-", ",", -1);
 
-  if (opt_input != NULL ? !parse_format (opt_input, TRUE, &input_format) : FALSE)
-    return usage_error (context, "--input takes text, html or jsonl");
-  if (opt_input == NULL)
-    input_format = looks_like_json_lines (files) ? PITH_CLI_FORMAT_JSONL : PITH_CLI_FORMAT_TEXT;
+  input_format = PITH_CLI_FORMAT_AUTO;
+  if (opt_input != NULL && !parse_format (opt_input, TRUE, &input_format))
+    return usage_error (context, "--input takes auto, text, html, jsonl or warc");
+  if (opt_url != NULL && g_strv_length (files) != 1)
+    return usage_error (context, "--url is for one input; give JSON Lines records a \"url\" each");
+  formats = g_new (PithCliFormat, g_strv_length (files));
+  streams = FALSE;
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      formats[i] = format_of (files[i], input_format);
+      streams |= formats[i] == PITH_CLI_FORMAT_JSONL || formats[i] == PITH_CLI_FORMAT_WARC;
+    }
+  if (opt_url != NULL && streams)
+    return usage_error (context, "--url is for one page; give JSON Lines records a \"url\" each");
   if (opt_output != NULL ? !parse_format (opt_output, FALSE, &output_format) : FALSE)
     return usage_error (context, "--output takes text, json or jsonl");
   if (opt_output == NULL)
-    output_format = input_format == PITH_CLI_FORMAT_JSONL ? PITH_CLI_FORMAT_JSONL
-                                                          : PITH_CLI_FORMAT_TEXT;
+    output_format = streams ? PITH_CLI_FORMAT_JSONL : PITH_CLI_FORMAT_TEXT;
 
   description = opt_pipeline != NULL ? g_strdup (opt_pipeline) : default_pipeline ();
   if (*description == '\0')
@@ -402,7 +498,7 @@ main (int   argc,
   if (opt_pretty)
     json_flags |= PITH_JSON_PRETTY;
 
-  several = g_strv_length (files) > 1 || input_format == PITH_CLI_FORMAT_JSONL;
+  several = g_strv_length (files) > 1 || streams;
   writer = pith_cli_writer_new (stdout, output_format, json_flags, several);
   progress = pith_cli_progress_new (isatty (STDERR_FILENO) && several);
   pith_cli_progress_set_total (progress, total_input_size (files));
@@ -416,10 +512,12 @@ main (int   argc,
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      if (input_format == PITH_CLI_FORMAT_JSONL)
+      if (formats[i] == PITH_CLI_FORMAT_JSONL)
         read_json_lines (&runner, files[i]);
+      else if (formats[i] == PITH_CLI_FORMAT_WARC)
+        read_warc (&runner, files[i]);
       else
-        read_whole_document (&runner, files[i], input_format);
+        read_whole_document (&runner, files[i], formats[i]);
     }
   runner_flush (&runner);
   pith_cli_writer_finish (writer);

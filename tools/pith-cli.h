@@ -12,10 +12,12 @@
 G_BEGIN_DECLS
 
 typedef enum {
+  PITH_CLI_FORMAT_AUTO,
   PITH_CLI_FORMAT_TEXT,
   PITH_CLI_FORMAT_HTML,
   PITH_CLI_FORMAT_JSON,
   PITH_CLI_FORMAT_JSONL,
+  PITH_CLI_FORMAT_WARC,
 } PithCliFormat;
 
 /* One input record: a document to process, or the error that kept it from
@@ -27,6 +29,7 @@ typedef struct
   JsonNode *id;             /* the input's "id", kept as given (string or number) */
   char *source;             /* file name, or "<stdin>" */
   guint64 line;             /* line number in JSON Lines input; 0 otherwise */
+  guint64 record;           /* record number in WARC input; 0 otherwise */
   gsize size;               /* input bytes, for progress */
 } PithCliRecord;
 
@@ -37,6 +40,18 @@ void pith_cli_record_parse_json_line (PithCliRecord *record,
                                       JsonParser    *parser,
                                       const char    *line,
                                       gsize          length);
+
+typedef void (*PithCliRecordFunc) (PithCliRecord *record,
+                                   gpointer       user_data);
+
+/* pith-cli-warc.c: each web page of a WARC file (gzipped or not) goes to
+ * @func as a record, each record that cannot be read as an error. */
+gboolean pith_cli_is_warc   (const char        *path);
+void     pith_cli_read_warc (FILE              *stream,
+                             const char        *source,
+                             const char        *charset,
+                             PithCliRecordFunc  func,
+                             gpointer           user_data);
 
 /* pith-cli-inspect.c */
 int  pith_cli_list_stages  (void);

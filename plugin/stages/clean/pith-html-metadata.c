@@ -1425,6 +1425,9 @@ pith_html_metadata_write (PithHtmlMetadata      *self,
   note_source (sources, metadata, "site_name", fact_rank (self, FACT_SITE_NAME));
   write_string (metadata, "language", g_steal_pointer (&language));
   note_source (sources, metadata, "language", fact_rank (self, FACT_LANGUAGE));
+  /* The page's own canonical URL wins over the one it was fetched from. */
+  if (first_fact (self, FACT_URL) != NULL)
+    json_object_remove_member (metadata, "url");
   write_string (metadata, "url", resolve (self, first_fact (self, FACT_URL) != NULL ? first_fact (self, FACT_URL)
                                                                                        : self->page_url));
   write_string (metadata, "description", g_strdup (first_fact (self, FACT_DESCRIPTION)));
