@@ -48,7 +48,9 @@
 #define MIN_JUDGED_CHARS 500
 /* A named root needs this much text of its own. */
 #define MIN_ROOT_CHARS 125
-/* After the article's last paragraph, blocks shorter than this go. */
+/* After the article's last paragraph (a block of LAST_PARAGRAPH_CHARS or
+ * more), blocks shorter than TAIL_MAX_CHARS go. */
+#define LAST_PARAGRAPH_CHARS 60
 #define TAIL_MAX_CHARS 80
 /* Headings and labels ("Related:", "Teilen") are short. */
 #define LABEL_MAX_CHARS 60
@@ -668,6 +670,27 @@ is_kept_block (Finder  *finder,
          !(finder->flags[i] & (NODE_PRUNED | NODE_MARKUP | NODE_REMOVED)) && finder->stats[i].chars > 0;
 }
 
+/* Items of a list or a table, quotes, code: short by nature. */
+static gboolean
+is_listed (Finder  *finder,
+           guint32  i)
+{
+  switch (node (finder, i)->tag)
+    {
+    case PITH_HTML_TAG_LI:
+    case PITH_HTML_TAG_DD:
+    case PITH_HTML_TAG_DT:
+    case PITH_HTML_TAG_TD:
+    case PITH_HTML_TAG_TH:
+    case PITH_HTML_TAG_TR:
+    case PITH_HTML_TAG_BLOCKQUOTE:
+    case PITH_HTML_TAG_PRE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 /* After the article's last paragraph come its furniture: "Quelle: dpa",
  * "Weitere Informationen", an appeal, a label. Short blocks there go. */
 static void
@@ -683,7 +706,8 @@ prune_tail (Finder  *finder,
           i = finder->subtree_end[i] - 1;
           continue;
         }
-      if (is_kept_block (finder, i) && finder->stats[i].chars >= 100 && link_density (finder, i) < 0.3f)
+      if (is_kept_block (finder, i) && finder->stats[i].chars >= LAST_PARAGRAPH_CHARS &&
+          link_density (finder, i) < 0.3f)
         last_paragraph = i;
     }
   if (last_paragraph == PITH_HTML_NONE)
@@ -695,20 +719,21 @@ prune_tail (Finder  *finder,
           i = finder->subtree_end[i] - 1;
           continue;
         }
-      if (is_kept_block (finder, i) && finder->stats[i].chars < TAIL_MAX_CHARS)
+      if (is_kept_block (finder, i) && finder->stats[i].chars < TAIL_MAX_CHARS && !is_listed (finder, i))
         prune (finder, i, PITH_HTML_ZONE_LINKS);
     }
 }
 
-/* The page's headline, when the root leaves it out: the first h1 before the
- * root that is not furniture. */
+/* The page's headline: the root's first h1, or when the root leaves it
+ * out, the first h1 before the root that is not furniture. */
 static guint32
 find_headline (Finder  *finder,
                guint32  root)
 {
   for (guint32 i = root + 1; i < finder->subtree_end[root]; i++)
-    if (node (finder, i)->tag == PITH_HTML_TAG_H1 && !(finder->flags[i] & (NODE_MARKUP | NODE_REMOVED)))
-      return PITH_HTML_NONE;
+    if (node (finder, i)->tag == PITH_HTML_TAG_H1 && finder->stats[i].chars > 0 &&
+        !(finder->flags[i] & (NODE_MARKUP | NODE_REMOVED | NODE_PRUNED)))
+      return i;
   for (guint32 i = 1; i < root; i++)
     {
       const PithHtmlNode *n = node (finder, i);
@@ -880,7 +905,7 @@ select_path (Finder  *finder,
     {
       guint32 headline = find_headline (finder, root);
 
-      if (headline != PITH_HTML_NONE)
+      if (headline != PITH_HTML_NONE && !contains (finder, root, headline))
         finder->flags[headline] |= NODE_ROOT;
       finder->headline = headline;
     }

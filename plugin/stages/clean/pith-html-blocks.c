@@ -654,7 +654,13 @@ pith_html_blocks_decide (const PithHtmlBlocks *blocks,
   chosen = g_new0 (guint8, blocks->blocks->len);
   for (guint b = 0; b < blocks->blocks->len; b++)
     {
-      chosen[b] = pith_html_blocks_score (&g_array_index (blocks->blocks, PithHtmlBlock, b)) >= m->threshold;
+      const PithHtmlBlock *block = &g_array_index (blocks->blocks, PithHtmlBlock, b);
+
+      /* The headline stays where the rules keep it: the text starts with it. */
+      if (block->features[PITH_HTML_FEATURE_HEADLINE] > 0 && block->features[PITH_HTML_FEATURE_RULE_KEPT] > 0.5f)
+        chosen[b] = TRUE;
+      else
+        chosen[b] = pith_html_blocks_score (block) >= m->threshold;
       any |= chosen[b];
     }
   if (!any)

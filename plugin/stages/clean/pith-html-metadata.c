@@ -365,6 +365,12 @@ add_names (GPtrArray  *authors,
   };
   g_autofree char *text = g_strdup (byline);
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  PithHtmlDate date;
+  gsize date_start;
+
+  /* Names come before the date: "By Anna Berg / Aug. 16, 2020". */
+  if (pith_html_date_find (text, strlen (text), 0, 0, &date, &date_start, NULL))
+    text[date_start] = '\0';
 
   g_ptr_array_add (parts, g_strdup (text));
   for (guint s = 0; separators[s] != NULL; s++)

@@ -154,7 +154,8 @@ pith_html_text_write (const PithHtmlTree *tree,
 
           write_text (&writer, node, preformatted[i], entities, strings);
           range.end = writer.output;
-          if (comments->len > 0 &&
+          /* Text of one paragraph is one span; paragraphs are spans of their own. */
+          if (comments->len > 0 && pending != SEPARATOR_PARAGRAPH &&
               g_array_index (comments, PithHtmlRange, comments->len - 1).end + strlen (separators[pending]) ==
               range.start && (node->flags & PITH_HTML_NODE_WHITESPACE) == 0)
             g_array_index (comments, PithHtmlRange, comments->len - 1).end = range.end;
