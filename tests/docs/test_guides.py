@@ -2,7 +2,7 @@
 drift from the library.
 
 For each page, in a fresh directory holding the files the pages name
-(article.txt, page.html, notes.txt, corpus.jsonl):
+(article.txt, page.html, notes.txt, corpus.jsonl, crawl.warc.gz):
 
 - each C block that opens with a comment naming its file is saved under
   that name and compiled with warnings as errors: an executable when it
@@ -15,6 +15,7 @@ For each page, in a fresh directory holding the files the pages name
   input records go through `pith -i jsonl`.
 """
 
+import gzip
 import json
 import os
 import pathlib
@@ -39,6 +40,15 @@ def blocks(page, language):
     return [code for lang, code in BLOCK.findall(page.read_text()) if lang == language]
 
 
+def warc_of(page):
+    """A one-page crawl, as a .warc.gz: one gzip member a record."""
+    response = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
+    header = ("WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/harbour\r\n"
+              "WARC-Date: 2024-03-14T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+              "Content-Length: %d\r\n\r\n" % len(response)).encode()
+    return gzip.compress(header + response + b"\r\n\r\n")
+
+
 @pytest.fixture
 def workdir(tmp_path, monkeypatch):
     shutil.copy(ARTICLES / "harbour-scraped.txt", tmp_path / "article.txt")
@@ -47,6 +57,7 @@ def workdir(tmp_path, monkeypatch):
     article = (ARTICLES / "harbour-scraped.txt").read_text()
     (tmp_path / "corpus.jsonl").write_text(
         "".join(json.dumps({"id": i, "text": article}) + "\n" for i in range(20)))
+    (tmp_path / "crawl.warc.gz").write_bytes(warc_of((ARTICLES / "harbour-scraped.html").read_bytes()))
     build = pathlib.Path(os.environ["PITH_BUILD_ROOT"])
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("PATH", f"{build / 'tools'}:{os.environ['PATH']}")
