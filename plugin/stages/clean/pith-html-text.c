@@ -31,6 +31,7 @@ typedef struct
   const char *html;
   GArray *edits;
   gsize output;             /* length of the text written so far */
+  GHashTable *decoded;      /* the replacements made so far, owned by the strings */
 } Writer;
 
 static void
@@ -71,9 +72,17 @@ write_text (Writer             *writer,
 
           if (n > 0)
             {
-              char *replacement = g_strdup (decoded);
+              const char *replacement = g_hash_table_lookup (writer->decoded, decoded);
 
-              g_ptr_array_add (strings, replacement);
+              /* One copy of each character, however many references. */
+              if (replacement == NULL)
+                {
+                  char *copy = g_strdup (decoded);
+
+                  g_ptr_array_add (strings, copy);
+                  g_hash_table_insert (writer->decoded, copy, copy);
+                  replacement = copy;
+                }
               add (writer, i, i + n, replacement);
               written = written - n + strlen (replacement);
               i += n;
@@ -111,7 +120,7 @@ pith_html_text_write (const PithHtmlTree *tree,
                       GPtrArray          *strings,
                       GArray             *comments)
 {
-  Writer writer = { tree->html, edits, 0 };
+  Writer writer = { tree->html, edits, 0, g_hash_table_new (g_str_hash, g_str_equal) };
   guint32 *block = g_new (guint32, tree->n_nodes);
   guint8 *preformatted = g_new0 (guint8, tree->n_nodes);
   Separator pending = SEPARATOR_NONE;
@@ -175,4 +184,5 @@ pith_html_text_write (const PithHtmlTree *tree,
 
   g_free (block);
   g_free (preformatted);
+  g_hash_table_unref (writer.decoded);
 }
