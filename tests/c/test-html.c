@@ -396,6 +396,25 @@ test_hostile_pages (void)
     }
 }
 
+/* Found by fuzzing: a headline longer than the part of it that is read,
+ * cut inside a character, made the metadata invalid UTF-8. */
+static void
+test_long_headline (void)
+{
+  g_autofree char *html = repeated ("<html><body><h1>", "é€", 400, "</h1><p>Text.</p></body></html>");
+  g_autoptr(PithDocument) document = pith_test_run ("clean input-format=html", html);
+  const char *title = pith_document_get_metadata_string (document, "title");
+  g_autofree char *json = pith_document_to_json (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithDocument) back = pith_document_new_from_json (json, -1, &error);
+
+  g_assert_nonnull (title);
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_true (g_str_has_prefix (title, "é€é€"));
+  g_assert_no_error (error);
+  g_assert_nonnull (back);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +433,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Html/french", test_french);
   g_test_add_func ("/Pith/Html/declared-charset", test_declared_charset);
   g_test_add_func ("/Pith/Html/hostile", test_hostile_pages);
+  g_test_add_func ("/Pith/Html/long-headline", test_long_headline);
 
   return g_test_run ();
 }

@@ -140,7 +140,8 @@ element_text (PithHtmlMetadata *self,
       if (tree->nodes[n->parent].tag == PITH_HTML_TAG_SCRIPT ||
           tree->nodes[n->parent].tag == PITH_HTML_TAG_STYLE)
         continue;
-      g_string_append_len (text, tree->html + n->start, MIN (n->end - n->start, MAX_TEXT));
+      g_string_append_len (text, tree->html + n->start,
+                           pith_html_utf8_cut (tree->html + n->start, n->end - n->start, MAX_TEXT));
       g_string_append_c (text, ' ');
       if (text->len >= MAX_TEXT)
         break;
@@ -160,7 +161,7 @@ attribute (PithHtmlMetadata *self,
 
   if (!pith_html_tree_get_attribute (self->tree, node, name, &value, &length))
     return NULL;
-  return pith_html_decode (value, MIN (length, 64 * 1024), self->entities);
+  return pith_html_decode (value, pith_html_utf8_cut (value, length, 64 * 1024), self->entities);
 }
 
 /* ------------------------------------------------------------------ dates */
@@ -585,7 +586,7 @@ read_json_ld_article (PithHtmlMetadata *self,
   read_json_ld_tags (self, json_object_get_member (article, "keywords"));
   read_json_ld_tags (self, json_object_get_member (article, "articleSection"));
   if (body != NULL && self->body_hint == NULL)
-    self->body_hint = pith_html_decode (body, MIN (strlen (body), 300), self->entities);
+    self->body_hint = pith_html_decode (body, pith_html_utf8_cut (body, strlen (body), 300), self->entities);
 }
 
 static void
@@ -809,7 +810,8 @@ pith_html_metadata_new (const PithHtmlTree *tree,
               const PithHtmlNode *text = &tree->nodes[tree->nodes[i].first_child];
 
               self->document_title = pith_html_decode (tree->html + text->start,
-                                                       MIN (text->end - text->start, 2048),
+                                                       pith_html_utf8_cut (tree->html + text->start,
+                                                                           text->end - text->start, 2048),
                                                        entities);
             }
           break;
@@ -1005,7 +1007,7 @@ script_date (const PithHtmlTree *tree)
             p++;
           if (p < end && *p == '"')
             {
-              g_autofree char *value = g_strndup (p + 1, MIN (40, (gsize) (end - p - 1)));
+              g_autofree char *value = g_strndup (p + 1, pith_html_utf8_cut (p + 1, (gsize) (end - p - 1), 40));
               char *quote = strchr (value, '"');
 
               if (quote != NULL)
@@ -1133,7 +1135,8 @@ read_page (PithHtmlMetadata      *self,
               tree->nodes[n->parent].tag != PITH_HTML_TAG_SCRIPT &&
               tree->nodes[n->parent].tag != PITH_HTML_TAG_STYLE)
             {
-              g_string_append_len (near, tree->html + n->start, MIN (n->end - n->start, 400));
+              g_string_append_len (near, tree->html + n->start,
+                               pith_html_utf8_cut (tree->html + n->start, n->end - n->start, 400));
               g_string_append_c (near, ' ');
             }
         }
@@ -1161,17 +1164,20 @@ read_page (PithHtmlMetadata      *self,
          * "Erschienen am 01.11.2023", never "© 2023". */
         if ((article->context[j] & FOREIGN_ZONES) == PITH_HTML_ZONE_FOOTER && footer_text->len < PAGE_WINDOW)
           {
-            g_string_append_len (footer_text, tree->html + n->start, MIN (n->end - n->start, 400));
+            g_string_append_len (footer_text, tree->html + n->start,
+                               pith_html_utf8_cut (tree->html + n->start, n->end - n->start, 400));
             g_string_append_c (footer_text, ' ');
           }
         if (is_foreign (tree, article, j))
           continue;
         if (article->keep[j] != 0 && article_text->len < PAGE_WINDOW)
           {
-            g_string_append_len (article_text, tree->html + n->start, MIN (n->end - n->start, 400));
+            g_string_append_len (article_text, tree->html + n->start,
+                               pith_html_utf8_cut (tree->html + n->start, n->end - n->start, 400));
             g_string_append_c (article_text, ' ');
           }
-        g_string_append_len (page_text, tree->html + n->start, MIN (n->end - n->start, 400));
+        g_string_append_len (page_text, tree->html + n->start,
+                               pith_html_utf8_cut (tree->html + n->start, n->end - n->start, 400));
         g_string_append_c (page_text, ' ');
       }
     set_fact (self, FACT_PUBLISHED, RANK_PAGE, text_date (article_text->str, date_flags));

@@ -28,4 +28,10 @@ char *pith_html_decode          (const char         *text,
                                  gsize               length,
                                  const PithWordList *entities);
 
+/* The length of the longest prefix of @text (valid UTF-8, @length bytes)
+ * of at most @max bytes that ends between two characters. */
+gsize pith_html_utf8_cut          (const char         *text,
+                                   gsize               length,
+                                   gsize               max);
+
 G_END_DECLS

@@ -93,3 +93,15 @@ pith_html_decode (const char         *text,
   return g_strstrip (g_string_free (out, FALSE));
 }
 
+
+gsize
+pith_html_utf8_cut (const char *text,
+                    gsize       length,
+                    gsize       max)
+{
+  gsize n = MIN (length, max);
+
+  while (n > 0 && n < length && ((guchar) text[n] & 0xC0) == 0x80)
+    n--;
+  return n;
+}
