@@ -251,6 +251,29 @@ test_metadata_byline (void)
 }
 
 static void
+test_metadata_marked (void)
+{
+  g_autoptr(PithDocument) document = run_page ("clean", "html/metadata-marked.html", NULL);
+  JsonObject *metadata = pith_document_get_metadata (document);
+  JsonObject *sources = json_object_get_object_member (html_report (document), "sources");
+  const char *text = pith_document_get_text (document);
+  static const char * const authors[] = { "Inés Carrasco", NULL };
+
+  /* The headline, not the <title> of the site's front page. */
+  g_assert_cmpstr (json_object_get_string_member (metadata, "title"), ==,
+                   "El puerto amplía su muelle de pescadores");
+  /* rel=author and <time pubdate>, not the related story's <time>. */
+  assert_strings (json_object_get_array_member (metadata, "authors"), authors);
+  g_assert_cmpstr (json_object_get_string_member (metadata, "published"), ==, "2021-04-07T08:15:00+02:00");
+  g_assert_cmpstr (json_object_get_string_member (sources, "published"), ==, "marked");
+  g_assert_cmpstr (pith_document_get_language (document), ==, "es");
+  /* The line that only dates the page, and the related stories, go. */
+  assert_lacks (text, "Actualizado");
+  assert_lacks (text, "lonja");
+  assert_has (text, "costarán unos tres millones de euros");
+}
+
+static void
 test_url_dates_the_page (void)
 {
   g_autoptr(PithDocument) document = run_page ("clean", "html/fallback-divs.html",
@@ -426,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Html/whole-page", test_whole_page);
   g_test_add_func ("/Pith/Html/metadata/json-ld", test_metadata_json_ld);
   g_test_add_func ("/Pith/Html/metadata/byline", test_metadata_byline);
+  g_test_add_func ("/Pith/Html/metadata/marked", test_metadata_marked);
   g_test_add_func ("/Pith/Html/metadata/url-date", test_url_dates_the_page);
   g_test_add_func ("/Pith/Html/broken-markup", test_broken_markup);
   g_test_add_func ("/Pith/Html/fallbacks", test_fallbacks);

@@ -25,6 +25,21 @@
  * part is a common sentence starter and the glued word occurs nowhere else
  * in the document, so iPhone, McDonald or YouTube stay whole.
  *
+ * A web page (with [property@Pith.Cleaner:input-format] `html`, or `auto`
+ * and a document that looks like one) is cut down to its article first:
+ * the page is parsed into a tree that keeps every node's place in the raw
+ * bytes, the content root is found by the names the page gives it and by
+ * its paragraphs, menus, related stories, share bars, newsletter boxes,
+ * comments, cookie notices and other furniture are pruned, and a model
+ * trained on real pages judges each block of text. Headings, lists, quotes
+ * and tables stay, paragraphs a blank line apart, and each character of
+ * the text maps back to its bytes in the page. The page's `title`,
+ * `authors`, `published`, `modified`, `site_name`, `language`, `url`,
+ * `description`, `tags` and `image` go into the document's metadata, read
+ * against the URL in its `url` metadata when it has one; the document
+ * takes the page's language when it has none. The `html` member of the
+ * `cleaning` report says how the article was found and what was left out.
+ *
  * Each kind of edit has a boolean property to switch it off. The document's
  * `cleaning` report counts edits by kind; with
  * [property@Pith.Cleaner:audit] it lists each edit with its raw span.
@@ -582,11 +597,11 @@ pith_cleaner_class_init (PithCleanerClass *klass)
   /**
    * PithCleaner:input-format:
    *
-   * Whether the input is text or HTML. With HTML, tags go, block elements
-   * become paragraph breaks, character references are decoded, the content
-   * of script, style, nav, footer, aside and form elements and comments is
-   * dropped, and the title, description, author and date go into the
-   * document's metadata; offsets still map into the raw HTML.
+   * Whether the input is text or a web page; `auto` (the default) takes
+   * the document's `input_format` metadata when it has one, and otherwise
+   * reads it as a page when it starts like one. A page is cut down to its
+   * article (see [property@Pith.Cleaner:article]) with its metadata read;
+   * offsets still map into the raw HTML.
    */
   properties[PROP_INPUT_FORMAT] =
     g_param_spec_enum ("input-format", NULL, "Input format: auto, text or html",
