@@ -1602,6 +1602,86 @@ pith_document_get_spans (PithDocument *self,
   return spans;
 }
 
+static GPtrArray *
+spans_by_place (PithDocument *self,
+                const char   *layer,
+                gsize         start,
+                gsize         end,
+                gboolean      inside)
+{
+  GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) pith_span_free);
+  const PithSpanData *data;
+  gsize byte_start;
+  gsize byte_end;
+  guint n = 0;
+
+  if (start > end)
+    return spans;
+  byte_start = pith_document_char_to_byte (self, start);
+  byte_end = pith_document_char_to_byte (self, end);
+  data = pith_document_peek_spans (self, layer, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      gboolean matches = inside ? data[i].start >= byte_start && data[i].end <= byte_end
+                                : data[i].start <= byte_start && data[i].end >= byte_end;
+
+      if (matches)
+        g_ptr_array_add (spans, pith_document_get_span (self, layer, i));
+    }
+  return spans;
+}
+
+/**
+ * pith_document_get_spans_in:
+ * @self: a document
+ * @layer: a layer name
+ * @start: where the range starts, a code-point offset into the text
+ * @end: where it ends (exclusive)
+ *
+ * Copies the spans of @layer that lie within the range: a sentence's
+ * entities are the spans of the `entity` layer within the sentence's
+ * range. Spaces in the range count; a span that crosses its ends does not.
+ *
+ * Returns: (transfer container) (element-type PithSpan): the spans, in
+ *   the layer's order; empty if there are none or the layer does not exist
+ */
+GPtrArray *
+pith_document_get_spans_in (PithDocument *self,
+                            const char   *layer,
+                            gsize         start,
+                            gsize         end)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (layer != NULL, NULL);
+
+  return spans_by_place (self, layer, start, end, TRUE);
+}
+
+/**
+ * pith_document_get_spans_around:
+ * @self: a document
+ * @layer: a layer name
+ * @start: where the range starts, a code-point offset into the text
+ * @end: where it ends (exclusive)
+ *
+ * Copies the spans of @layer that hold all of the range: an entity's
+ * sentence is the span of the `sentence` layer around the entity's range.
+ *
+ * Returns: (transfer container) (element-type PithSpan): the spans, in
+ *   the layer's order; empty if there are none or the layer does not exist
+ */
+GPtrArray *
+pith_document_get_spans_around (PithDocument *self,
+                                const char   *layer,
+                                gsize         start,
+                                gsize         end)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (layer != NULL, NULL);
+
+  return spans_by_place (self, layer, start, end, FALSE);
+}
+
 /**
  * pith_document_set_span_label_bytes: (skip)
  * @self: a document

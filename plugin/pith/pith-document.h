@@ -227,6 +227,16 @@ PITH_AVAILABLE_IN_ALL
 guint         pith_document_get_n_spans        (PithDocument  *self,
                                                 const char    *layer);
 PITH_AVAILABLE_IN_ALL
+GPtrArray    *pith_document_get_spans_in       (PithDocument  *self,
+                                                const char    *layer,
+                                                gsize          start,
+                                                gsize          end);
+PITH_AVAILABLE_IN_ALL
+GPtrArray    *pith_document_get_spans_around   (PithDocument  *self,
+                                                const char    *layer,
+                                                gsize          start,
+                                                gsize          end);
+PITH_AVAILABLE_IN_ALL
 PithSpan     *pith_document_get_span           (PithDocument  *self,
                                                 const char    *layer,
                                                 guint          index);

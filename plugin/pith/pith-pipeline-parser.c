@@ -17,6 +17,7 @@ typedef struct
   const char *description;
   const char *p;
   PithRegistry *registry;
+  GPtrArray *stage_names;   /* where each stage's name starts */
 } Parser;
 
 /* Errors show the description with a caret under the problem, so the
@@ -247,6 +248,7 @@ parse_stage (Parser        *parser,
     }
 
   pith_pipeline_append (pipeline, stage);
+  g_ptr_array_add (parser->stage_names, (gpointer) name_at);
   return TRUE;
 }
 
@@ -256,7 +258,8 @@ pith_pipeline_parse_into (PithPipeline  *pipeline,
                           const char    *description,
                           GError       **error)
 {
-  Parser parser = { description, description, registry };
+  g_autoptr(GPtrArray) stage_names = g_ptr_array_new ();
+  Parser parser = { description, description, registry, stage_names };
 
   if (!g_utf8_validate (description, -1, NULL))
     {
@@ -279,7 +282,17 @@ pith_pipeline_parse_into (PithPipeline  *pipeline,
         return FALSE;
       skip_space (&parser);
       if (*parser.p == '\0')
-        return TRUE;
+        {
+          g_autofree char *message = NULL;
+          guint index = 0;
+
+          /* A pipeline that cannot work fails now, not with each document. */
+          if (pith_pipeline_check_layers (pipeline, &index, &message))
+            return TRUE;
+          set_parse_error (error, PITH_ERROR_INVALID_PIPELINE, description,
+                           g_ptr_array_index (stage_names, index), "%s", message);
+          return FALSE;
+        }
 
       /* parse_stage stops only at the end or at "!". */
       parser.p++;

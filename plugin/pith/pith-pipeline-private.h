@@ -20,4 +20,10 @@ gboolean  pith_value_from_string     (GParamSpec    *pspec,
                                       GError       **error);
 char     *pith_value_to_string       (const GValue  *value);
 
+/* Whether the stages find the layers they need; if not, which stage does
+ * not and why. */
+gboolean  pith_pipeline_check_layers (PithPipeline  *pipeline,
+                                      guint         *stage_index,
+                                      char         **message);
+
 G_END_DECLS

@@ -39,6 +39,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pith-tsan-private.h"
 
 #include "pith-error.h"
@@ -212,6 +214,136 @@ pith_pipeline_new_from_string (const char  *description,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static gboolean
+in_list (GPtrArray  *list,
+         const char *name)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (strcmp (g_ptr_array_index (list, i), name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A registered stage that declares it gives @layer, to name in a hint. */
+static const char *
+giver_of (const char *layer)
+{
+  PithRegistry *registry = pith_registry_get_default ();
+  g_auto(GStrv) names = pith_registry_list_stages (registry);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      GType type = pith_registry_lookup (registry, names[i]);
+      g_autoptr(PithStage) stage = NULL;
+      const char * const *gives;
+
+      if (type == G_TYPE_INVALID || G_TYPE_IS_ABSTRACT (type))
+        continue;
+      stage = g_object_new (type, NULL);
+      if (pith_stage_get_layers (stage, NULL, &gives, NULL) && gives != NULL &&
+          g_strv_contains (gives, layer))
+        return pith_registry_get_type_name (registry, type);
+    }
+  return NULL;
+}
+
+gboolean
+pith_pipeline_check_layers (PithPipeline  *self,
+                            guint         *stage_index,
+                            char         **message)
+{
+  g_autoptr(GPtrArray) available = g_ptr_array_new ();
+  const char *annotator = NULL;
+  gboolean from_input = TRUE;
+
+  for (guint i = 0; i < self->stages->len; i++)
+    {
+      PithStage *stage = g_ptr_array_index (self->stages, i);
+      const char * const *needs;
+      const char * const *gives;
+      PithStageFlags flags;
+
+      /* After a stage that declares nothing, anything may be there. */
+      if (!pith_stage_get_layers (stage, &needs, &gives, &flags))
+        return TRUE;
+
+      if ((flags & PITH_STAGE_EDITS_TEXT) && annotator != NULL)
+        {
+          *stage_index = i;
+          *message = g_strdup_printf ("Stage “%s” edits the text, so it must come before “%s”, "
+                                      "which annotates it", pith_stage_get_name (stage), annotator);
+          return FALSE;
+        }
+      if (flags & PITH_STAGE_EDITS_TEXT)
+        from_input = FALSE;
+
+      for (guint n = 0; needs[n] != NULL; n++)
+        {
+          const char *giver;
+
+          if (in_list (available, needs[n]))
+            continue;
+          /* A pipeline that starts by reading layers reads them from its
+           * input: a JSON document, pre-tokenised text. */
+          if (from_input)
+            {
+              g_ptr_array_add (available, (gpointer) needs[n]);
+              continue;
+            }
+          giver = giver_of (needs[n]);
+          *stage_index = i;
+          *message = giver != NULL
+                     ? g_strdup_printf ("Stage “%s” needs the “%s” layer, which no stage before it "
+                                        "gives (put “%s” before it)", pith_stage_get_name (stage),
+                                        needs[n], giver)
+                     : g_strdup_printf ("Stage “%s” needs the “%s” layer, which no stage before it gives",
+                                        pith_stage_get_name (stage), needs[n]);
+          return FALSE;
+        }
+      for (guint n = 0; gives[n] != NULL; n++)
+        {
+          if (!in_list (available, gives[n]))
+            g_ptr_array_add (available, (gpointer) gives[n]);
+          annotator = pith_stage_get_name (stage);
+          from_input = FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * pith_pipeline_validate:
+ * @self: a pipeline
+ * @error: return location for an error
+ *
+ * Checks that each stage finds the layers it needs (see
+ * [func@Pith.Stage.declare_layers]) and that no stage edits the text
+ * after another has annotated it. [ctor@Pith.Pipeline.new_from_string]
+ * checks this itself; a pipeline built with [method@Pith.Pipeline.append]
+ * can be checked once its stages are in. A pipeline whose first stages
+ * read layers is taken to get them from its input; after a stage that
+ * declares nothing, nothing more is checked.
+ *
+ * Returns: %TRUE if the pipeline can work, %FALSE with a
+ *   `PITH_ERROR_INVALID_PIPELINE` error saying what is missing
+ */
+gboolean
+pith_pipeline_validate (PithPipeline  *self,
+                        GError       **error)
+{
+  g_autofree char *message = NULL;
+  guint index = 0;
+
+  g_return_val_if_fail (PITH_IS_PIPELINE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (pith_pipeline_check_layers (self, &index, &message))
+    return TRUE;
+  g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_PIPELINE, "%s (stage %u of the pipeline)",
+               message, index + 1);
+  return FALSE;
 }
 
 /**

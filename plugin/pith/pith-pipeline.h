@@ -40,6 +40,9 @@ PITH_AVAILABLE_IN_ALL
 PithPipeline *pith_pipeline_new_from_string      (const char           *description,
                                                   GError              **error);
 PITH_AVAILABLE_IN_ALL
+gboolean      pith_pipeline_validate             (PithPipeline         *self,
+                                                  GError              **error);
+PITH_AVAILABLE_IN_ALL
 void          pith_pipeline_append               (PithPipeline         *self,
                                                   PithStage            *stage);
 PITH_AVAILABLE_IN_ALL

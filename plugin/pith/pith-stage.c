@@ -164,3 +164,116 @@ pith_stage_class_get_description (PithStageClass *klass)
 
   return g_type_get_qdata (G_TYPE_FROM_CLASS (klass), description_quark);
 }
+
+typedef struct
+{
+  char **needs;
+  char **gives;
+  PithStageFlags flags;
+} Layers;
+
+static GQuark
+layers_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("pith-stage-layers"));
+  return (GQuark) quark;
+}
+
+/**
+ * pith_stage_declare_layers:
+ * @type: a stage type, a subtype of [class@Pith.Stage]
+ * @needs: (nullable) (array zero-terminated=1): the layers the stage reads,
+ *   which a stage before it in a pipeline must give
+ * @gives: (nullable) (array zero-terminated=1): the layers the stage adds
+ * @flags: whether the stage edits the text
+ *
+ * Declares what a stage needs and gives, so that a pipeline that cannot
+ * work fails when it is built, naming what is missing: `segment` gives
+ * `token` and `sentence`, `summarize` needs `sentence`, and `clean`, which
+ * edits the text, comes before every stage that annotates it. A stage that
+ * declares nothing is trusted. Stages written in C call
+ * [method@Pith.StageClass.set_layers] from their class initialiser; in
+ * Python a stage class sets `needs`, `gives` and `edits_text` attributes.
+ */
+void
+pith_stage_declare_layers (GType                type,
+                           const char * const  *needs,
+                           const char * const  *gives,
+                           PithStageFlags       flags)
+{
+  Layers *layers;
+
+  g_return_if_fail (g_type_is_a (type, PITH_TYPE_STAGE));
+
+  /* Type data lives as long as the type: the declaration is kept for good. */
+  layers = g_new0 (Layers, 1);
+  layers->needs = g_strdupv ((char **) needs);
+  layers->gives = g_strdupv ((char **) gives);
+  layers->flags = flags;
+  if (layers->needs == NULL)
+    layers->needs = g_new0 (char *, 1);
+  if (layers->gives == NULL)
+    layers->gives = g_new0 (char *, 1);
+  g_type_set_qdata (type, layers_quark (), layers);
+}
+
+/**
+ * pith_stage_class_set_layers:
+ * @klass: a stage class
+ * @needs: (nullable) (array zero-terminated=1): the layers the stage reads
+ * @gives: (nullable) (array zero-terminated=1): the layers the stage adds
+ * @flags: whether the stage edits the text
+ *
+ * Declares what the stage needs and gives, as
+ * [func@Pith.Stage.declare_layers] does for its type. Call it from the
+ * class initialiser.
+ */
+void
+pith_stage_class_set_layers (PithStageClass      *klass,
+                             const char * const  *needs,
+                             const char * const  *gives,
+                             PithStageFlags       flags)
+{
+  g_return_if_fail (PITH_IS_STAGE_CLASS (klass));
+
+  pith_stage_declare_layers (G_TYPE_FROM_CLASS (klass), needs, gives, flags);
+}
+
+/**
+ * pith_stage_get_layers:
+ * @self: a stage
+ * @needs: (out) (optional) (transfer none) (array zero-terminated=1): the
+ *   layers the stage needs
+ * @gives: (out) (optional) (transfer none) (array zero-terminated=1): the
+ *   layers it gives
+ * @flags: (out) (optional): what else it does
+ *
+ * Gets what the stage's type declared, or what its nearest declaring
+ * parent type did.
+ *
+ * Returns: whether the stage declared anything
+ */
+gboolean
+pith_stage_get_layers (PithStage           *self,
+                       const char * const **needs,
+                       const char * const **gives,
+                       PithStageFlags      *flags)
+{
+  Layers *layers = NULL;
+
+  g_return_val_if_fail (PITH_IS_STAGE (self), FALSE);
+
+  for (GType type = G_OBJECT_TYPE (self); type != PITH_TYPE_STAGE && layers == NULL;
+       type = g_type_parent (type))
+    layers = g_type_get_qdata (type, layers_quark ());
+  if (needs != NULL)
+    *needs = layers != NULL ? (const char * const *) layers->needs : NULL;
+  if (gives != NULL)
+    *gives = layers != NULL ? (const char * const *) layers->gives : NULL;
+  if (flags != NULL)
+    *flags = layers != NULL ? layers->flags : PITH_STAGE_FLAGS_NONE;
+  return layers != NULL;
+}

@@ -18,6 +18,19 @@ G_BEGIN_DECLS
 
 #define PITH_TYPE_STAGE (pith_stage_get_type ())
 
+/**
+ * PithStageFlags:
+ * @PITH_STAGE_FLAGS_NONE: nothing special
+ * @PITH_STAGE_EDITS_TEXT: the stage edits the document's text, as `clean`
+ *   does, and so must come before every stage that annotates the text
+ *
+ * What a stage does to a document besides the layers it needs and gives.
+ */
+typedef enum {
+  PITH_STAGE_FLAGS_NONE = 0,
+  PITH_STAGE_EDITS_TEXT = 1 << 0,
+} PithStageFlags;
+
 PITH_AVAILABLE_IN_ALL
 G_DECLARE_DERIVABLE_TYPE (PithStage, pith_stage, PITH, STAGE, GObject)
 
@@ -56,5 +69,20 @@ void        pith_stage_class_set_description  (PithStageClass *klass,
                                                const char     *description);
 PITH_AVAILABLE_IN_ALL
 const char *pith_stage_class_get_description  (PithStageClass *klass);
+PITH_AVAILABLE_IN_ALL
+void        pith_stage_class_set_layers       (PithStageClass      *klass,
+                                               const char * const  *needs,
+                                               const char * const  *gives,
+                                               PithStageFlags       flags);
+PITH_AVAILABLE_IN_ALL
+void        pith_stage_declare_layers         (GType                type,
+                                               const char * const  *needs,
+                                               const char * const  *gives,
+                                               PithStageFlags       flags);
+PITH_AVAILABLE_IN_ALL
+gboolean    pith_stage_get_layers             (PithStage           *self,
+                                               const char * const **needs,
+                                               const char * const **gives,
+                                               PithStageFlags      *flags);
 
 G_END_DECLS

@@ -488,6 +488,33 @@ test_large_single_line (void)
                     pith_document_get_length (document) - 1);
 }
 
+static void
+test_spans_by_place (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("Ünal met Ada. Kyiv woke.");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) around = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+
+  pith_document_add_span (document, "sentence", 0, 13, NULL, 0, NULL);
+  pith_document_add_span (document, "sentence", 14, 24, NULL, 0, NULL);
+  pith_document_add_span (document, "entity", 0, 4, "PER", 0, NULL);
+  pith_document_add_span (document, "entity", 9, 12, "PER", 0, NULL);
+  pith_document_add_span (document, "entity", 14, 18, "LOC", 0, NULL);
+  /* One that crosses the sentences' border belongs to neither. */
+  pith_document_add_span (document, "entity", 9, 18, "MISC", 0, NULL);
+
+  first = pith_document_get_spans_in (document, "entity", 0, 13);
+  g_assert_cmpuint (first->len, ==, 2);
+  g_assert_cmpstr (((PithSpan *) first->pdata[0])->text, ==, "Ünal");
+  g_assert_cmpstr (((PithSpan *) first->pdata[1])->text, ==, "Ada");
+  around = pith_document_get_spans_around (document, "sentence", 14, 18);
+  g_assert_cmpuint (around->len, ==, 1);
+  g_assert_cmpuint (((PithSpan *) around->pdata[0])->start, ==, 14);
+  none = pith_document_get_spans_around (document, "sentence", 9, 18);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +540,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/json/writer-matches-tree", test_json_writer_matches_tree);
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
   g_test_add_func ("/Pith/Document/json/errors", test_json_errors);
+  g_test_add_func ("/Pith/Document/spans/by-place", test_spans_by_place);
 
   return g_test_run ();
 }

@@ -485,6 +485,58 @@ test_shared_across_threads (void)
     }
 }
 
+static void
+test_layers_checked_when_built (void)
+{
+  struct { const char *description; const char *message; } wrong[] = {
+    { "clean ! summarize",
+      "Stage “summarize” needs the “token” layer, which no stage before it gives (put “segment” before it) "
+      "at position 9\n  clean ! summarize\n          ^" },
+    { "segment ! clean",
+      "Stage “clean” edits the text, so it must come before “segment”, which annotates it at position 11" },
+    { "clean ! segment ! clean", "Stage “clean” edits the text" },
+    { "clean ! entities", "needs the “token” layer" },
+  };
+  static const char * const right[] = {
+    "clean ! segment ! entities ! summarize", "clean ! segment ! summarize", "segment ! entities",
+    /* The input may carry the layers a pipeline starts by reading. */
+    "summarize", "entities ! summarize",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (wrong[i].description, &error);
+
+      g_assert_null (pipeline);
+      g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_PIPELINE);
+      g_assert_true (g_str_has_prefix (error->message, wrong[i].message) ||
+                     strstr (error->message, wrong[i].message) != NULL);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (right); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (right[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (pith_pipeline_validate (pipeline, &error));
+    }
+
+  /* A pipeline built in code is checked when asked. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PithPipeline) pipeline = pith_pipeline_new ();
+    g_autoptr(PithStage) segment = pith_segmenter_new ();
+    g_autoptr(PithStage) clean = pith_cleaner_new ();
+
+    pith_pipeline_append (pipeline, segment);
+    pith_pipeline_append (pipeline, clean);
+    g_assert_false (pith_pipeline_validate (pipeline, &error));
+    g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_PIPELINE);
+    g_assert_nonnull (strstr (error->message, "(stage 2 of the pipeline)"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +549,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Pipeline/parse/values", test_parse_values);
   g_test_add_func ("/Pith/Pipeline/parse/errors", test_parse_errors);
   g_test_add_func ("/Pith/Pipeline/parse/enum-choices", test_enum_error_lists_choices);
+  g_test_add_func ("/Pith/Pipeline/parse/layers", test_layers_checked_when_built);
   g_test_add_func ("/Pith/Pipeline/process/text", test_process);
   g_test_add_func ("/Pith/Pipeline/process/failure", test_process_failure);
   g_test_add_func ("/Pith/Pipeline/process/cancelled", test_process_cancelled);

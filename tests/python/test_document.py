@@ -47,7 +47,12 @@ def test_attributes():
     value = Json.Node.new(Json.NodeType.VALUE)
     value.set_int(3)
     doc.set_span_attribute("entity", 0, "entity", value)
-    assert doc.get_span("entity", 0).get_attribute("entity").get_int() == 3
+    assert doc.get_span("entity", 0).get_attribute("entity") == 3
+    assert doc.get_span_attribute("entity", 0, "entity") == 3
+    # Plain Python values go in and come out as they are.
+    doc.set_span_attribute("entity", 0, "aliases", ["Erdoğan", "R. Erdogan"])
+    assert doc.get_span("entity", 0).attributes == {"entity": 3, "aliases": ["Erdoğan", "R. Erdogan"]}
+    assert doc.get_span_attribute("entity", 0, "missing") is None
 
 
 def test_json_round_trip():

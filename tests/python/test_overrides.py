@@ -92,7 +92,8 @@ def test_process_iter_is_lazy_and_keeps_order():
     endless = (f"Sentence {i}. And another." for i in itertools.count())
     results = pipeline.process_iter(endless, threads=2, chunk_size=7)
     first = list(itertools.islice(results, 20))
-    assert [r.get_index() for r in first] == list(range(7)) * 2 + list(range(6))
+    # Places in the whole input, across chunks.
+    assert [r.get_index() for r in first] == list(range(20))
     assert [str(r.get_document()).split(".")[0] for r in first] == [f"Sentence {i}" for i in range(20)]
     assert all(len(r.get_document().sentences) == 2 for r in first)
 
@@ -150,3 +151,89 @@ def test_process_async_with_a_callback_is_still_gio():
     loop.run()
     assert outcome == {"ok": True, "data": "user data"}
     assert len(doc.sentences) == 2
+
+
+def test_process_batch_and_async_take_texts():
+    pipeline = Pith.Pipeline("clean ! segment ! entities")
+    results = pipeline.process_batch(["Angela Merkel spoke.", Pith.Document.new("Paris woke.")])
+    assert [r.get_index() for r in results] == [0, 1]
+    assert [e.text for e in results[0].get_document().entities] == ["Angela Merkel"]
+
+    async def run():
+        return await pipeline.process_async("Boris Johnson visited Kyiv.")
+
+    doc = asyncio.run(run())
+    assert "Kyiv" in [e.text for e in doc.entities]
+
+
+def test_metadata_reports_and_groups_are_python_values():
+    page = ("<html lang='de'><head><title>Fähre | Seebote</title></head><body><article>"
+            "<h1>Neue Fähre</h1><p>Angela Merkel fuhr mit der neuen Fähre über den See, "
+            "sagte die Gemeinde am Montag in Konstanz.</p></article></body></html>")
+    doc = Pith.Pipeline(DEFAULT).process_text(page)
+    assert isinstance(doc.metadata, dict)
+    assert doc.metadata["title"] == "Neue Fähre" and doc.metadata["language"] == "de"
+    assert isinstance(doc.report("cleaning"), dict)
+    assert isinstance(doc.report("cleaning")["html"]["dropped"], dict)
+    assert doc.report("no-such-stage") is None
+    groups = doc.entity_groups
+    assert isinstance(groups, list) and isinstance(groups[0], dict)
+    assert {"name", "label", "mentions"} <= set(groups[0])
+    assert all(isinstance(k, Pith.Span) for k in doc.keywords)
+
+
+def test_a_sentences_entities_and_an_entitys_sentence():
+    doc = Pith.Pipeline(DEFAULT).process_text(
+        "Angela Merkel met Emmanuel Macron in Paris. Later, Boris Johnson flew to Kyiv.")
+    first, second = doc.sentences
+    assert [e.text for e in doc.spans_in("entity", first.start, first.end)] == \
+        ["Angela Merkel", "Emmanuel Macron", "Paris"]
+    assert [e.text for e in doc.spans_in("entity", second.start, second.end)] == ["Boris Johnson", "Kyiv"]
+    kyiv = doc.entities[-1]
+    assert doc.spans_around("sentence", kyiv.start, kyiv.end) == [second]
+    assert doc.spans_in("entity", 5, 3) == [] and doc.spans_in("no-layer", 0, 10) == []
+
+
+def test_a_python_stage_that_raises_keeps_its_message(capfd):
+    class Raising(Pith.Stage):
+        __gtype_name__ = "RaisingStage"
+
+        def do_process(self, document, cancellable):
+            raise ValueError("bad doc")
+
+    pipeline = Pith.Pipeline()
+    pipeline.append(Raising())
+    with pytest.raises(GLib.Error) as caught:
+        pipeline.process_text("x")
+    assert caught.value.matches(Pith.error_quark(), Pith.Error.FAILED)
+    assert caught.value.message == "bad doc"
+    assert "CRITICAL" not in capfd.readouterr().err
+
+
+def test_pipelines_that_cannot_work_fail_when_built():
+    for description, missing in [("clean ! summarize", "“token”"), ("segment ! clean", "must come before")]:
+        with pytest.raises(GLib.Error) as caught:
+            Pith.Pipeline(description)
+        assert caught.value.matches(Pith.error_quark(), Pith.Error.INVALID_PIPELINE)
+        assert missing in caught.value.message and "^" in caught.value.message
+    # A pipeline that starts by reading layers gets them from its input.
+    Pith.Pipeline("entities ! summarize")
+
+    class Watch(Pith.Stage):
+        __gtype_name__ = "WatchDeclared"
+        needs = ["entity"]
+        gives = ["watch"]
+
+        def do_process(self, document, cancellable):
+            return True
+
+    Pith.Registry.get_default().register_stage("watch-declared", Watch.__gtype__)
+    Pith.Pipeline("clean ! segment ! entities ! watch-declared")
+    with pytest.raises(GLib.Error) as caught:
+        Pith.Pipeline("clean ! segment ! watch-declared")
+    assert "put “entities” before it" in caught.value.message
+    built = Pith.Pipeline()
+    built.append(Pith.Cleaner())
+    built.append(Watch())
+    with pytest.raises(GLib.Error):
+        built.validate()

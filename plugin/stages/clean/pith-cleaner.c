@@ -500,6 +500,7 @@ pith_cleaner_class_init (PithCleanerClass *klass)
   pith_stage_class_set_description (stage_class,
                                     "Removes scraper markers and boilerplate, normalises "
                                     "characters and repairs glued text, keeping offsets");
+  pith_stage_class_set_layers (stage_class, NULL, NULL, PITH_STAGE_EDITS_TEXT);
 
   /* Blurbs are kept: `pith inspect clean` shows them. */
 

@@ -680,6 +680,12 @@ pith_entity_recognizer_class_init (PithEntityRecognizerClass *klass)
   pith_stage_class_set_description (stage_class,
                                     "Finds people, organisations, places and other names "
                                     "(PER, ORG, LOC, MISC)");
+  {
+    static const char * const needs[] = { PITH_LAYER_TOKEN, PITH_LAYER_SENTENCE, NULL };
+    static const char * const gives[] = { PITH_LAYER_ENTITY, NULL };
+
+    pith_stage_class_set_layers (stage_class, needs, gives, PITH_STAGE_FLAGS_NONE);
+  }
 
   /**
    * PithEntityRecognizer:model:

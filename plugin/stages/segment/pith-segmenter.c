@@ -252,6 +252,11 @@ pith_segmenter_class_init (PithSegmenterClass *klass)
 
   pith_stage_class_set_description (stage_class,
                                     "Splits the text into tokens and sentences");
+  {
+    static const char * const gives[] = { PITH_LAYER_TOKEN, PITH_LAYER_SENTENCE, NULL };
+
+    pith_stage_class_set_layers (stage_class, NULL, gives, PITH_STAGE_FLAGS_NONE);
+  }
 
   /* Blurbs are kept: `pith inspect segment` shows them. */
 

@@ -708,6 +708,12 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   stage_class->process = pith_summarizer_process;
 
   pith_stage_class_set_description (stage_class, "Chooses the sentences of an extractive summary and key phrases");
+  {
+    static const char * const needs[] = { PITH_LAYER_TOKEN, PITH_LAYER_SENTENCE, NULL };
+    static const char * const gives[] = { "summary", "keywords", NULL };
+
+    pith_stage_class_set_layers (stage_class, needs, gives, PITH_STAGE_FLAGS_NONE);
+  }
 
   /* Blurbs are kept: `pith inspect summarize` shows them. */
 
