@@ -59,6 +59,14 @@ error_code (const GError *error)
     enum_type = PITH_TYPE_ERROR;
   else if (error->domain == G_IO_ERROR)
     enum_type = G_TYPE_IO_ERROR_ENUM;
+  else if (error->domain == G_FILE_ERROR)
+    {
+      /* The GIO code of the same failure: "not-found", "permission-denied". */
+      g_autoptr(GEnumClass) io_class = g_type_class_ref (G_TYPE_IO_ERROR_ENUM);
+      GEnumValue *value = g_enum_get_value (io_class, g_io_error_from_file_error (error->code));
+
+      return g_strdup (value != NULL ? value->value_nick : "failed");
+    }
 
   if (enum_type != G_TYPE_INVALID)
     {
@@ -69,7 +77,8 @@ error_code (const GError *error)
         return g_strdup (value->value_nick);
     }
 
-  return g_strdup_printf ("%s:%d", g_quark_to_string (error->domain), error->code);
+  /* One scheme of codes whatever the library: the failure in general. */
+  return g_strdup ("failed");
 }
 
 static JsonNode *
@@ -84,7 +93,7 @@ error_to_json (PithCliRecord *record)
     json_object_set_member (object, "id", json_node_copy (record->id));
   if (record->line > 0)
     json_object_set_int_member (object, "line", (gint64) record->line);
-  else if (record->source != NULL)
+  if (record->line == 0 && record->source != NULL)
     json_object_set_string_member (object, "source", record->source);
   if (record->record > 0)
     json_object_set_int_member (object, "record", (gint64) record->record);

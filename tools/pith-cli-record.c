@@ -6,6 +6,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <string.h>
+
 #include "pith-cli.h"
 #include "pith-json-private.h"
 
@@ -27,8 +29,7 @@ pith_cli_record_parse_json_line (PithCliRecord *record,
     }
   if (!json_parser_load_from_data (parser, line, (gssize) length, &error))
     {
-      g_set_error (&record->error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
-                   "Invalid JSON: %s", error->message);
+      pith_json_set_parse_error (&record->error, error);
       return;
     }
 

@@ -280,19 +280,21 @@ read_json_lines (Runner     *runner,
       while (size > 0 && (line[size - 1] == '\n' || line[size - 1] == '\r'))
         size--;
 
-      /* Blank lines separate nothing and hold nothing: skipped, not errors. */
+      record.source = g_strdup (source);
+      record.line = line_number;
+      record.size = (gsize) length;
+      /* Every line gives a line: a blank one an error, so output lines
+       * stay beside their input lines. */
       {
         gsize i = 0;
         while (i < size && g_ascii_isspace (line[i]))
           i++;
         if (i == size)
-          continue;
+          g_set_error_literal (&record.error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                               "The line is blank: a JSON Lines record is one object a line");
+        else
+          pith_cli_record_parse_json_line (&record, parser, line, size);
       }
-
-      record.source = g_strdup (source);
-      record.line = line_number;
-      record.size = (gsize) length;
-      pith_cli_record_parse_json_line (&record, parser, line, size);
       runner_add (runner, &record);
     }
 

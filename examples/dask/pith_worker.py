@@ -33,7 +33,7 @@ def _error_code(error):
                 return enum(error.code).value_nick
             except ValueError:
                 break
-    return f"{error.domain}:{error.code}"
+    return "failed"
 
 
 def _error_line(record_id, line_number, error):
@@ -82,11 +82,15 @@ def _record_id(line):
 
 def process_partition(numbered_lines, description):
     """Processes (line number, line) pairs; returns one output line each,
-    blank input lines giving none, as the pith command does."""
+    a blank line an error, as the pith command does."""
     outputs = []
     documents = []
     for number, line in numbered_lines:
         if not line.strip():
+            blank = GLib.Error.new_literal(Pith.error_quark(),
+                                           "The line is blank: a JSON Lines record is one object a line",
+                                           int(Pith.Error.INVALID_INPUT))
+            outputs.append(_error_line(None, number, blank))
             continue
         try:
             document, original_id = _document(line)

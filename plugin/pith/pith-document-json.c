@@ -1141,8 +1141,7 @@ pith_document_new_from_json (const char  *json,
   parser = json_parser_new ();
   if (!json_parser_load_from_data (parser, json, length, &parse_error))
     {
-      g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
-                   "Invalid JSON: %s", parse_error->message);
+      pith_json_set_parse_error (error, parse_error);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

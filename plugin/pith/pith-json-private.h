@@ -48,4 +48,41 @@ pith_json_too_deep (const char *json,
   return FALSE;
 }
 
+/* Sets @error (PITH_ERROR_INVALID_INPUT) from json-glib's parse error,
+ * with its "<data>:1:3:" place said in words: "Invalid JSON at line 1,
+ * column 3: …" (at column 3 alone when the text is one line). */
+static inline void
+pith_json_set_parse_error (GError       **error,
+                           const GError  *parse_error)
+{
+  const char *message = parse_error->message;
+  guint64 line = 0;
+  guint64 column = 0;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      char *end = NULL;
+
+      line = g_ascii_strtoull (message + strlen ("<data>:"), &end, 10);
+      if (end != NULL && *end == ':')
+        column = g_ascii_strtoull (end + 1, &end, 10);
+      if (end != NULL && *end == ':')
+        {
+          message = end + 1;
+          while (*message == ' ')
+            message++;
+        }
+      else
+        line = column = 0;
+    }
+  if (line > 1)
+    g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT, "Invalid JSON at line %" G_GUINT64_FORMAT
+                 ", column %" G_GUINT64_FORMAT ": %s", line, column, message);
+  else if (column > 0)
+    g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT, "Invalid JSON at column %" G_GUINT64_FORMAT
+                 ": %s", column, message);
+  else
+    g_set_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT, "Invalid JSON: %s", message);
+}
+
 G_END_DECLS

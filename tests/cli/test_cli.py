@@ -68,15 +68,33 @@ def test_jsonl_ids_order_and_bad_lines(pith, have_regex):
     )
     result = pith("-p", REGEX, "-i", "jsonl", input=stream, check_status=1)
     lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
-    assert len(lines) == 6
+    # One output line for each input line, the blank one included.
+    assert len(lines) == 7
     assert lines[0]["id"] == "a" and lines[0]["layers"]["word"][1]["text"] == "Line"
     assert lines[1]["line"] == 2 and lines[1]["error"]["code"] == "invalid-input"
-    assert lines[2]["id"] == 7 and lines[2]["text"] == "Second"
-    assert lines[3]["line"] == 5 and "object" in lines[3]["error"]["message"]
-    assert lines[4]["id"] == "no-text" and lines[4]["error"]["code"] == "invalid-input"
-    assert lines[5]["language"] == "en"
+    # The place in words, without json-glib's "<data>:1:2:".
+    assert lines[1]["error"]["message"].startswith("Invalid JSON at column ")
+    assert "<data>" not in lines[1]["error"]["message"]
+    assert lines[2]["line"] == 3 and "blank" in lines[2]["error"]["message"]
+    assert lines[3]["id"] == 7 and lines[3]["text"] == "Second"
+    assert lines[4]["line"] == 5 and "object" in lines[4]["error"]["message"]
+    assert lines[5]["id"] == "no-text" and lines[5]["error"]["code"] == "invalid-input"
+    assert lines[6]["language"] == "en"
     errors = result.stderr.decode()
     assert "<stdin>:2:" in errors and "<stdin>:5:" in errors and "<stdin>:6:" in errors
+
+
+def test_one_scheme_of_error_codes(pith, tmp_path):
+    result = pith("-p", "clean", "-o", "jsonl", str(tmp_path / "missing.txt"), check_status=1)
+    record = json.loads(result.stdout)
+    assert record["error"]["code"] == "not-found"
+    unreadable = tmp_path / "locked.txt"
+    unreadable.write_text("x")
+    unreadable.chmod(0)
+    if os.access(unreadable, os.R_OK):
+        return  # root reads anything
+    record = json.loads(pith("-p", "clean", "-o", "jsonl", str(unreadable), check_status=1).stdout)
+    assert record["error"]["code"] == "permission-denied"
 
 
 def test_jsonl_all_good_exits_zero(pith, have_regex):

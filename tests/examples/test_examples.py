@@ -115,5 +115,5 @@ def test_dask_example_matches_the_cli(tmp_path):
     cli = run(os.environ["PITH_CLI"], "-i", "jsonl", "-o", "jsonl", str(corpus))
     assert cli.returncode == 1  # some records failed, as they should
     assert output.read_text(encoding="utf-8").splitlines() == cli.stdout.splitlines()
-    assert len(cli.stdout.splitlines()) == 239
+    assert len(cli.stdout.splitlines()) == 240
     assert '"line":18,"error"' in cli.stdout
