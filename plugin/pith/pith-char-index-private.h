@@ -19,6 +19,10 @@ gsize          pith_char_index_char_to_byte (const PithCharIndex *self,
                                              gsize                char_offset);
 gsize          pith_char_index_byte_to_char (const PithCharIndex *self,
                                              gsize                byte_offset);
+gsize          pith_char_index_char_to_utf16 (const PithCharIndex *self,
+                                              gsize                char_offset);
+gsize          pith_char_index_utf16_to_char (const PithCharIndex *self,
+                                              gsize                utf16_offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithCharIndex, pith_char_index_free)
 

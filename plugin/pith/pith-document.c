@@ -458,6 +458,48 @@ pith_document_byte_to_char (PithDocument *self,
   return pith_char_index_byte_to_char (get_text_index (self), byte_offset);
 }
 
+/**
+ * pith_document_char_to_utf16:
+ * @self: a document
+ * @char_offset: an offset into the text in code points
+ *
+ * Converts a code-point offset, as spans give them, to an offset in UTF-16
+ * code units, as JavaScript (GJS) strings count them: a character past
+ * U+FFFF, as most emoji are, is one code point but two units. Slice a
+ * JavaScript string of the text with these.
+ *
+ * Returns: the offset in UTF-16 code units
+ */
+gsize
+pith_document_char_to_utf16 (PithDocument *self,
+                             gsize         char_offset)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  return pith_char_index_char_to_utf16 (get_text_index (self), char_offset);
+}
+
+/**
+ * pith_document_utf16_to_char:
+ * @self: a document
+ * @utf16_offset: an offset into the text in UTF-16 code units
+ *
+ * Converts an offset in UTF-16 code units (a JavaScript string index) to
+ * a code-point offset, as spans and [method@Pith.Document.get_spans_in]
+ * take them. An offset between the two units of one character counts as
+ * that character's start.
+ *
+ * Returns: the code-point offset
+ */
+gsize
+pith_document_utf16_to_char (PithDocument *self,
+                             gsize         utf16_offset)
+{
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  return pith_char_index_utf16_to_char (get_text_index (self), utf16_offset);
+}
+
 gsize
 pith_document_raw_byte_to_char (PithDocument *self,
                                 gsize         byte_offset)

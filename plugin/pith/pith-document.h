@@ -199,6 +199,12 @@ gsize         pith_document_char_to_byte       (PithDocument  *self,
 PITH_AVAILABLE_IN_ALL
 gsize         pith_document_byte_to_char       (PithDocument  *self,
                                                 gsize          byte_offset);
+PITH_AVAILABLE_IN_ALL
+gsize         pith_document_char_to_utf16      (PithDocument  *self,
+                                                gsize          char_offset);
+PITH_AVAILABLE_IN_ALL
+gsize         pith_document_utf16_to_char      (PithDocument  *self,
+                                                gsize          utf16_offset);
 
 PITH_AVAILABLE_IN_ALL
 gboolean      pith_document_has_layer          (PithDocument  *self,

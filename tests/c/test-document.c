@@ -515,6 +515,51 @@ test_spans_by_place (void)
   g_assert_cmpuint (none->len, ==, 0);
 }
 
+/* UTF-16 offsets, as GJS counts: checked against a walk of the text for
+ * every offset, in texts of every width of character across many blocks
+ * of the index. */
+static void
+test_utf16_offsets (void)
+{
+  static const char * const pieces[] = { "a", "é", "€", "😀", "𝔸", " ", "Ж" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(PithDocument) document = NULL;
+      guint n = g_rand_int_range (rand, 0, 400);
+      /* Some texts have no character past U+FFFF; some are ASCII. */
+      guint kinds = round % 3 == 0 ? 1 : round % 3 == 1 ? 4 : G_N_ELEMENTS (pieces);
+      gsize units = 0;
+      gsize chars = 0;
+      const char *p;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, kinds)]);
+      document = pith_document_new (text->str);
+
+      for (p = text->str; ; p = g_utf8_next_char (p))
+        {
+          g_assert_cmpuint (pith_document_char_to_utf16 (document, chars), ==, units);
+          g_assert_cmpuint (pith_document_utf16_to_char (document, units), ==, chars);
+          if (*p == '\0')
+            break;
+          if (g_utf8_get_char (p) > 0xFFFF)
+            {
+              /* Between the two halves of a pair: the character's start. */
+              g_assert_cmpuint (pith_document_utf16_to_char (document, units + 1), ==, chars);
+              units++;
+            }
+          units++;
+          chars++;
+        }
+      /* Past the end: the end. */
+      g_assert_cmpuint (pith_document_char_to_utf16 (document, chars + 5), ==, units);
+      g_assert_cmpuint (pith_document_utf16_to_char (document, units + 5), ==, chars);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/bytes/charset", test_charset);
   g_test_add_func ("/Pith/Document/bytes/utf16-bom", test_utf16_bom);
   g_test_add_func ("/Pith/Document/bytes/nul", test_nul_bytes);
+  g_test_add_func ("/Pith/Document/offsets/utf16", test_utf16_offsets);
   g_test_add_func ("/Pith/Document/bytes/empty", test_empty);
   g_test_add_func ("/Pith/Document/bytes/large-single-line", test_large_single_line);
   g_test_add_func ("/Pith/Document/offsets/char-byte", test_char_byte_offsets);
