@@ -277,3 +277,78 @@ pith_stage_get_layers (PithStage           *self,
     *flags = layers != NULL ? layers->flags : PITH_STAGE_FLAGS_NONE;
   return layers != NULL;
 }
+
+static GQuark
+labels_quark (void)
+{
+  static gsize quark;
+
+  if (g_once_init_enter (&quark))
+    g_once_init_leave (&quark, g_quark_from_static_string ("pith-stage-labels"));
+  return (GQuark) quark;
+}
+
+/**
+ * pith_stage_declare_labels:
+ * @type: a stage type, a subtype of [class@Pith.Stage]
+ * @labels: (array zero-terminated=1): the labels of the spans the stage
+ *   gives, as `PER` or `DATE`
+ *
+ * Declares the labels a stage puts on its spans, for tools and users to
+ * list (`pith inspect`, a legend of colours), as a spaCy user reads
+ * `ner.labels`. In Python a stage class sets a `labels` attribute.
+ */
+void
+pith_stage_declare_labels (GType               type,
+                           const char * const *labels)
+{
+  g_return_if_fail (g_type_is_a (type, PITH_TYPE_STAGE));
+  g_return_if_fail (labels != NULL);
+
+  /* Type data lives as long as the type, as the layers do. */
+  g_type_set_qdata (type, labels_quark (), g_strdupv ((char **) labels));
+}
+
+/**
+ * pith_stage_class_set_labels:
+ * @klass: a stage class
+ * @labels: (array zero-terminated=1): the labels of the spans the stage
+ *   gives
+ *
+ * Declares the labels of the stage's spans, as
+ * [func@Pith.Stage.declare_labels] does for its type. Call it from the
+ * class initialiser.
+ */
+void
+pith_stage_class_set_labels (PithStageClass     *klass,
+                             const char * const *labels)
+{
+  g_return_if_fail (PITH_IS_STAGE_CLASS (klass));
+
+  pith_stage_declare_labels (G_TYPE_FROM_CLASS (klass), labels);
+}
+
+/**
+ * pith_stage_get_labels:
+ * @self: a stage
+ *
+ * Gets the labels the stage's type declared for its spans, or its nearest
+ * declaring parent type did.
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the
+ *   labels, or %NULL if none were declared
+ */
+const char * const *
+pith_stage_get_labels (PithStage *self)
+{
+  g_return_val_if_fail (PITH_IS_STAGE (self), NULL);
+
+  for (GType type = G_OBJECT_TYPE (self); type != PITH_TYPE_STAGE; type = g_type_parent (type))
+    {
+      const char * const *labels = g_type_get_qdata (type, labels_quark ());
+
+      if (labels != NULL)
+        return labels;
+    }
+  return NULL;
+}

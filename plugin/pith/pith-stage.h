@@ -84,5 +84,14 @@ gboolean    pith_stage_get_layers             (PithStage           *self,
                                                const char * const **needs,
                                                const char * const **gives,
                                                PithStageFlags      *flags);
+PITH_AVAILABLE_IN_ALL
+void        pith_stage_declare_labels         (GType                type,
+                                               const char * const  *labels);
+PITH_AVAILABLE_IN_ALL
+void        pith_stage_class_set_labels       (PithStageClass      *klass,
+                                               const char * const  *labels);
+PITH_AVAILABLE_IN_ALL
+const char * const *
+            pith_stage_get_labels             (PithStage           *self);
 
 G_END_DECLS

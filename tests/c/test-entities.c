@@ -93,6 +93,50 @@ test_rules (void)
     }
 }
 
+/* The labels the stage declares are the ones it gives: every label found
+ * in a text of every kind is declared, and every declared one is found. */
+static void
+test_declared_labels (void)
+{
+  static const char text[] =
+    "Maria Lopez of the World Bank met Turkish officials in Ankara on Monday at 10:30 a.m. "
+    "The $4.2 billion deal covers 11 kilometers of road, 3.5 percent of the budget and "
+    "three bridges, the first in the Istanbul region.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithStage) stage = pith_registry_create_stage (pith_registry_get_default (), "entities",
+                                                           0, NULL, NULL, &error);
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities", text);
+  g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
+  const char * const *labels;
+  const PithSpanData *spans;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  labels = pith_stage_get_labels (stage);
+  g_assert_nonnull (labels);
+  g_assert_cmpuint (g_strv_length ((char **) labels), ==, 11);
+
+  spans = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *label = g_quark_to_string (spans[i].label);
+
+      if (!g_strv_contains (labels, label))
+        g_error ("the stage gives %s, which it does not declare", label);
+      g_hash_table_add (found, (gpointer) label);
+    }
+  for (guint i = 0; labels[i] != NULL; i++)
+    if (!g_hash_table_contains (found, labels[i]))
+      g_error ("the stage declares %s, which it did not give here", labels[i]);
+
+  /* A stage that declares none has none. */
+  {
+    g_autoptr(PithStage) segment = pith_registry_create_stage (pith_registry_get_default (), "segment",
+                                                               0, NULL, NULL, NULL);
+    g_assert_null (pith_stage_get_labels (segment));
+  }
+}
+
 static void
 test_may_is_not_a_date (void)
 {
@@ -357,6 +401,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/sentences", test_sentences);
   g_test_add_func ("/Pith/Entities/rules", test_rules);
   g_test_add_func ("/Pith/Entities/rules/may", test_may_is_not_a_date);
+  g_test_add_func ("/Pith/Entities/labels", test_declared_labels);
   g_test_add_func ("/Pith/Entities/groups", test_groups);
   g_test_add_func ("/Pith/Entities/patterns", test_patterns);
   g_test_add_func ("/Pith/Entities/patterns/errors", test_patterns_errors);

@@ -237,3 +237,20 @@ def test_pipelines_that_cannot_work_fail_when_built():
     built.append(Watch())
     with pytest.raises(GLib.Error):
         built.validate()
+
+
+def test_stages_list_the_labels_they_give():
+    entities = Pith.Registry.get_default().create_stage("entities", [], [])
+    assert {"PER", "ORG", "LOC", "MISC", "DATE", "MONEY"} <= set(entities.get_labels())
+    assert Pith.Segmenter().get_labels() == []
+
+    class Tagger(Pith.Stage):
+        __gtype_name__ = "TaggerWithLabels"
+        needs = ["token"]
+        gives = ["tag"]
+        labels = ["GOOD", "BAD"]
+
+        def do_process(self, document, cancellable):
+            return True
+
+    assert Tagger().get_labels() == ["GOOD", "BAD"]

@@ -498,8 +498,10 @@ pith_cleaner_class_init (PithCleanerClass *klass)
   stage_class->process = pith_cleaner_process;
 
   pith_stage_class_set_description (stage_class,
-                                    "Removes scraper markers and boilerplate, normalises "
-                                    "characters and repairs glued text, keeping offsets");
+                                    "Removes scraper markers, ads and boilerplate; of a web page "
+                                    "keeps the article and reads its title, authors, dates and "
+                                    "language; normalises characters and splits glued words and "
+                                    "sentences, keeping offsets into the raw input");
   pith_stage_class_set_layers (stage_class, NULL, NULL, PITH_STAGE_EDITS_TEXT);
 
   /* Blurbs are kept: `pith inspect clean` shows them. */

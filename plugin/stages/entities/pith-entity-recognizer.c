@@ -678,13 +678,20 @@ pith_entity_recognizer_class_init (PithEntityRecognizerClass *klass)
   stage_class->process = pith_entity_recognizer_process;
 
   pith_stage_class_set_description (stage_class,
-                                    "Finds people, organisations, places and other names "
-                                    "(PER, ORG, LOC, MISC)");
+                                    "Finds the names of people, organisations, places and other "
+                                    "things (PER, ORG, LOC, MISC), grouped by what they name, and "
+                                    "dates, times, sums of money, percentages, quantities and "
+                                    "numbers (DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL, ORDINAL)");
   {
     static const char * const needs[] = { PITH_LAYER_TOKEN, PITH_LAYER_SENTENCE, NULL };
     static const char * const gives[] = { PITH_LAYER_ENTITY, NULL };
+    static const char * const labels[] = {
+      "PER", "ORG", "LOC", "MISC",
+      "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", NULL,
+    };
 
     pith_stage_class_set_layers (stage_class, needs, gives, PITH_STAGE_FLAGS_NONE);
+    pith_stage_class_set_labels (stage_class, labels);
   }
 
   /**

@@ -707,7 +707,9 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   object_class->set_property = pith_summarizer_set_property;
   stage_class->process = pith_summarizer_process;
 
-  pith_stage_class_set_description (stage_class, "Chooses the sentences of an extractive summary and key phrases");
+  pith_stage_class_set_description (stage_class,
+                                    "Chooses the sentences of an extractive summary (the summary "
+                                    "layer) and the key phrases of the text (keywords)");
   {
     static const char * const needs[] = { PITH_LAYER_TOKEN, PITH_LAYER_SENTENCE, NULL };
     static const char * const gives[] = { "summary", "keywords", NULL };

@@ -269,6 +269,8 @@ class _StageMeta(type(Pith.Stage)):
             flags = Pith.StageFlags.EDITS_TEXT if getattr(cls, "edits_text", False) else Pith.StageFlags.FLAGS_NONE
             Pith.Stage.declare_layers(cls.__gtype__, list(getattr(cls, "needs", ())),
                                       list(getattr(cls, "gives", ())), flags)
+        if "labels" in namespace:
+            Pith.Stage.declare_labels(cls.__gtype__, list(namespace["labels"]))
 
 
 class Stage(Pith.Stage, metaclass=_StageMeta):
@@ -279,7 +281,8 @@ class Stage(Pith.Stage, metaclass=_StageMeta):
 
     Class attributes ``needs`` and ``gives`` (lists of layer names) and
     ``edits_text`` declare what the stage reads, adds and does, so that a
-    pipeline that cannot work fails when it is built."""
+    pipeline that cannot work fails when it is built; ``labels`` lists the
+    labels of the spans it gives."""
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
