@@ -7,6 +7,35 @@
 
 #include "pith-cli.h"
 
+#define LINE_WIDTH 79
+
+/* Prints @text in lines of at most LINE_WIDTH, broken at spaces, each
+ * after the first indented by @indent. */
+static void
+print_wrapped (const char *text,
+               gsize       indent,
+               gsize       column)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize length = g_utf8_strlen (words[i], -1);
+
+      if (!first && column + 1 + length > LINE_WIDTH)
+        {
+          printf ("\n%*s", (int) indent, "");
+          column = indent;
+          first = TRUE;
+        }
+      printf ("%s%s", first ? "" : " ", words[i]);
+      column += length + (first ? 0 : 1);
+      first = FALSE;
+    }
+  printf ("\n");
+}
+
 int
 pith_cli_list_stages (void)
 {
@@ -20,10 +49,54 @@ pith_cli_list_stages (void)
   for (guint i = 0; names[i] != NULL; i++)
     {
       g_autofree char *description = pith_registry_get_description (registry, names[i]);
-      printf ("%-*s  %s\n", (int) width, names[i], description != NULL ? description : "");
+
+      printf ("%-*s  ", (int) width, names[i]);
+      print_wrapped (description != NULL ? description : "", width + 2, width + 2);
     }
+  printf ("\npith inspect STAGE tells what a stage needs and gives, and its properties.\n");
 
   return 0;
+}
+
+static void
+print_list (const char         *heading,
+            const char * const *items,
+            const char         *none)
+{
+  g_autofree char *joined = items != NULL && items[0] != NULL ?
+                            g_strjoinv (", ", (char **) items) : g_strdup (none);
+
+  printf ("%-14s", heading);
+  print_wrapped (joined, 14, 14);
+}
+
+/* What the stage declared it needs and gives, read from an instance of it. */
+static void
+print_layers (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithStage) stage = pith_registry_create_stage (pith_registry_get_default (), name,
+                                                           0, NULL, NULL, &error);
+  const char * const *needs = NULL;
+  const char * const *gives = NULL;
+  PithStageFlags flags = PITH_STAGE_FLAGS_NONE;
+
+  if (stage == NULL)
+    {
+      printf ("Layers:       (cannot make one to ask: %s)\n", error->message);
+      return;
+    }
+  if (!pith_stage_get_layers (stage, &needs, &gives, &flags))
+    {
+      printf ("Layers:       not declared: the pipeline trusts it to find what it needs\n");
+      return;
+    }
+  print_list ("Needs:", needs, "nothing but the text");
+  print_list ("Gives:", gives, "no layers");
+  if (flags & PITH_STAGE_EDITS_TEXT)
+    printf ("Edits text:   yes, so it comes before every stage that annotates the text\n");
+  if (pith_stage_get_labels (stage) != NULL)
+    print_list ("Labels:", pith_stage_get_labels (stage), "");
 }
 
 static void
@@ -82,7 +155,9 @@ pith_cli_inspect (const char *name)
 
   printf ("Stage:        %s\n", name);
   printf ("Type:         %s\n", g_type_name (type));
-  printf ("Description:  %s\n", description != NULL ? description : "(none)");
+  printf ("Description:  ");
+  print_wrapped (description != NULL ? description : "(none)", 14, 14);
+  print_layers (name);
   printf ("Hierarchy:    ");
   for (GType t = type; t != G_TYPE_INVALID; t = g_type_parent (t))
     printf ("%s%s", g_type_name (t), g_type_parent (t) != G_TYPE_INVALID ? " → " : "\n");

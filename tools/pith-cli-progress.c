@@ -7,16 +7,21 @@
 
 #include "pith-cli-progress.h"
 
-/* Shown only on a terminal, only once the work has run for a while, and
- * redrawn at most a few times a second: short runs stay quiet. */
+/* Shown only once the work has run for a while, and redrawn at most a
+ * few times a second: short runs stay quiet. Asked for where standard
+ * error is no terminal (a log file), it is a line every few seconds
+ * instead of one line redrawn. */
 #define SHOW_AFTER_USEC (G_USEC_PER_SEC / 2)
 #define REDRAW_EVERY_USEC (G_USEC_PER_SEC / 5)
+#define LOG_EVERY_USEC (5 * G_USEC_PER_SEC)
 #define BAR_WIDTH 24
 
 struct _PithCliProgress
 {
   gboolean enabled;
+  gboolean on_terminal;
   gboolean shown;
+  gboolean on_line;         /* the bar is on the terminal's last line */
   gint64 started;
   gint64 last_drawn;
   guint64 total_bytes;      /* 0 when unknown, as for a pipe */
@@ -25,11 +30,13 @@ struct _PithCliProgress
 };
 
 PithCliProgress *
-pith_cli_progress_new (gboolean enabled)
+pith_cli_progress_new (gboolean enabled,
+                       gboolean on_terminal)
 {
   PithCliProgress *self = g_new0 (PithCliProgress, 1);
 
   self->enabled = enabled;
+  self->on_terminal = on_terminal;
   self->started = g_get_monotonic_time ();
 
   return self;
@@ -55,7 +62,8 @@ draw (PithCliProgress *self,
   double elapsed = (now - self->started) / (double) G_USEC_PER_SEC;
   double rate = elapsed > 0 ? self->documents / elapsed : 0;
 
-  fprintf (stderr, "\r");
+  if (self->on_terminal)
+    fprintf (stderr, "\r");
   if (self->total_bytes > 0)
     {
       double fraction = MIN (1.0, (double) self->bytes / (double) self->total_bytes);
@@ -64,14 +72,17 @@ draw (PithCliProgress *self,
 
       fprintf (stderr, "[%.*s%*s] %3d%% ", filled, "========================",
                BAR_WIDTH - filled, "", (int) (fraction * 100));
-      fprintf (stderr, "%u documents, %.0f/s, ETA %d:%02d   ", self->documents, rate,
+      fprintf (stderr, "%u documents, %.0f/s, ETA %d:%02d", self->documents, rate,
                (int) eta / 60, (int) eta % 60);
     }
   else
-    fprintf (stderr, "%u documents, %.0f/s   ", self->documents, rate);
+    fprintf (stderr, "%u documents, %.0f/s", self->documents, rate);
+  /* Padding over what a longer line drew before. */
+  fprintf (stderr, self->on_terminal ? "   " : "\n");
   fflush (stderr);
 
   self->shown = TRUE;
+  self->on_line = self->on_terminal;
   self->last_drawn = now;
 }
 
@@ -88,8 +99,22 @@ pith_cli_progress_advance (PithCliProgress *self,
     return;
 
   now = g_get_monotonic_time ();
-  if (now - self->started >= SHOW_AFTER_USEC && now - self->last_drawn >= REDRAW_EVERY_USEC)
+  if (now - self->started >= SHOW_AFTER_USEC &&
+      (now - self->last_drawn >= (self->on_terminal ? REDRAW_EVERY_USEC : LOG_EVERY_USEC) ||
+       (self->shown && !self->on_line && self->on_terminal)))
     draw (self, now);
+}
+
+/* Takes the bar off the terminal's last line, for a message to take it;
+ * the next step draws it again. */
+void
+pith_cli_progress_clear (PithCliProgress *self)
+{
+  if (!self->on_line)
+    return;
+  fprintf (stderr, "\r\033[K");
+  fflush (stderr);
+  self->on_line = FALSE;
 }
 
 void
@@ -98,5 +123,6 @@ pith_cli_progress_finish (PithCliProgress *self)
   if (!self->shown)
     return;
   draw (self, g_get_monotonic_time ());
-  fprintf (stderr, "\n");
+  if (self->on_terminal)
+    fprintf (stderr, "\n");
 }

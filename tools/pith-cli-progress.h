@@ -11,13 +11,15 @@ G_BEGIN_DECLS
 
 typedef struct _PithCliProgress PithCliProgress;
 
-PithCliProgress *pith_cli_progress_new         (gboolean         enabled);
+PithCliProgress *pith_cli_progress_new         (gboolean         enabled,
+                                                gboolean         on_terminal);
 void             pith_cli_progress_free        (PithCliProgress *self);
 void             pith_cli_progress_set_total   (PithCliProgress *self,
                                                 guint64          total_bytes);
 void             pith_cli_progress_advance     (PithCliProgress *self,
                                                 guint            documents,
                                                 guint64          bytes);
+void             pith_cli_progress_clear       (PithCliProgress *self);
 void             pith_cli_progress_finish      (PithCliProgress *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithCliProgress, pith_cli_progress_free)

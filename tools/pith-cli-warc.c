@@ -3,7 +3,7 @@
  * A WARC file (ISO 28500; Common Crawl and its news crawl publish them) is
  * a run of records, each a block of "WARC/1.x" headers, a blank line and
  * Content-Length bytes of content; a .warc.gz is the same with each record
- * a gzip member of its own. Every "response" record whose HTTP payload is
+ * a gzip member of its own, which the input reads as one stream. Every "response" record whose HTTP payload is
  * a web page becomes one document: its id and URL the record's target
  * URI, its charset the one the HTTP headers give. A record that cannot be
  * read becomes an error naming it, and reading goes on at the next record.
@@ -11,7 +11,6 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
-#include <errno.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -24,24 +23,21 @@
 
 typedef struct
 {
+  PithCliInput *input;
   FILE *stream;
-  gboolean gzip;
-  GConverter *inflater;
-  guint8 input[CHUNK];
-  gsize input_length;
-  gsize input_position;
-  gboolean input_done;
-  gboolean in_member;       /* a gzip member is begun and not ended */
+  guint8 input_buffer[CHUNK];
   GByteArray *buffer;       /* read and not yet consumed */
   gsize position;
   gboolean done;
   GError *error;
 } Reader;
 
-/* Inflates or copies more input into the buffer; FALSE at the end. */
+/* Reads more input into the buffer; FALSE at the end. */
 static gboolean
 reader_more (Reader *reader)
 {
+  size_t n;
+
   if (reader->done)
     return FALSE;
 
@@ -52,88 +48,18 @@ reader_more (Reader *reader)
       reader->position = 0;
     }
 
-  if (!reader->gzip && reader->input_position >= reader->input_length && !reader->input_done)
+  n = fread (reader->input_buffer, 1, sizeof reader->input_buffer, reader->stream);
+  if (n == 0)
     {
-      reader->input_length = fread (reader->input, 1, sizeof reader->input, reader->stream);
-      reader->input_position = 0;
-      if (reader->input_length == 0)
-        {
-          if (ferror (reader->stream))
-            g_set_error (&reader->error, G_IO_ERROR, g_io_error_from_errno (errno),
-                         "Cannot read: %s", g_strerror (errno));
-          reader->input_done = TRUE;
-        }
-    }
+      const GError *error = pith_cli_input_get_error (reader->input);
 
-  if (!reader->gzip)
-    {
-      if (reader->input_position >= reader->input_length)
-        {
-          reader->done = TRUE;
-          return FALSE;
-        }
-      g_byte_array_append (reader->buffer, reader->input + reader->input_position,
-                           (guint) (reader->input_length - reader->input_position));
-      reader->input_position = reader->input_length;
-      return TRUE;
+      if (error != NULL)
+        reader->error = g_error_copy (error);
+      reader->done = TRUE;
+      return FALSE;
     }
-
-  for (;;)
-    {
-      guint8 output[CHUNK];
-      gsize bytes_read = 0;
-      gsize bytes_written = 0;
-      g_autoptr(GError) error = NULL;
-      GConverterResult result;
-
-      if (reader->input_position >= reader->input_length)
-        {
-          if (reader->input_done)
-            {
-              if (reader->in_member)
-                g_set_error_literal (&reader->error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT,
-                                     "The gzip stream is cut short");
-              reader->done = TRUE;
-              return FALSE;
-            }
-          reader->input_length = fread (reader->input, 1, sizeof reader->input, reader->stream);
-          reader->input_position = 0;
-          if (reader->input_length == 0)
-            {
-              reader->input_done = TRUE;
-              continue;
-            }
-        }
-      result = g_converter_convert (reader->inflater, reader->input + reader->input_position,
-                                    reader->input_length - reader->input_position, output, sizeof output,
-                                    G_CONVERTER_NO_FLAGS, &bytes_read, &bytes_written, &error);
-      if (result == G_CONVERTER_ERROR)
-        {
-          g_set_error (&reader->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       "Cannot decompress: %s", error->message);
-          reader->done = TRUE;
-          return FALSE;
-        }
-      if (bytes_read == 0 && bytes_written == 0 && result != G_CONVERTER_FINISHED)
-        {
-          g_set_error_literal (&reader->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                               "Cannot decompress: the gzip stream makes no progress");
-          reader->done = TRUE;
-          return FALSE;
-        }
-      reader->input_position += bytes_read;
-      reader->in_member = TRUE;
-      if (bytes_written > 0)
-        g_byte_array_append (reader->buffer, output, (guint) bytes_written);
-      /* One gzip member ends; the next record starts another. */
-      if (result == G_CONVERTER_FINISHED)
-        {
-          g_converter_reset (reader->inflater);
-          reader->in_member = FALSE;
-        }
-      if (bytes_written > 0)
-        return TRUE;
-    }
+  g_byte_array_append (reader->buffer, reader->input_buffer, (guint) n);
+  return TRUE;
 }
 
 static gsize
@@ -547,21 +473,15 @@ pith_cli_is_warc (const char *path)
 }
 
 void
-pith_cli_read_warc (FILE              *stream,
-                    const char        *source,
+pith_cli_read_warc (PithCliInput      *input,
                     const char        *charset,
                     PithCliRecordFunc  func,
                     gpointer           user_data)
 {
-  Reader reader = { stream, };
+  Reader reader = { input, pith_cli_input_get_stream (input), };
+  const char *source = pith_cli_input_get_source (input);
   guint64 number = 0;
-  int first = getc (stream);
 
-  if (first != EOF)
-    ungetc (first, stream);
-  reader.gzip = first == 0x1f;
-  if (reader.gzip)
-    reader.inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
   reader.buffer = g_byte_array_new ();
 
   for (;;)
@@ -591,7 +511,6 @@ pith_cli_read_warc (FILE              *stream,
         break;
     }
 
-  g_clear_object (&reader.inflater);
   g_byte_array_unref (reader.buffer);
   g_clear_error (&reader.error);
 }

@@ -36,11 +36,14 @@ static gboolean opt_tokens;
 static gboolean opt_raw;
 static gboolean opt_pretty;
 static gboolean opt_version;
+static gboolean opt_progress;
+static gboolean opt_no_progress;
+static char *opt_text_field;
+static char *opt_id_field;
 static char **opt_args;
 
-/* Standard input, when it had to be read to tell what it holds. */
-static GBytes *stdin_bytes;
-static GError *stdin_error;
+/* Standard input, opened early to tell what it holds. */
+static PithCliInput *stdin_input;
 
 static const GOptionEntry entries[] = {
   { "pipeline", 'p', 0, G_OPTION_ARG_STRING, &opt_pipeline,
@@ -59,12 +62,20 @@ static const GOptionEntry entries[] = {
     "Charset of text and HTML input that is not UTF-8", "CHARSET" },
   { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url,
     "Where the one input page came from: its links and dates are read against it", "URL" },
+  { "text-field", 0, 0, G_OPTION_ARG_STRING, &opt_text_field,
+    "The member of JSON Lines records that holds the text or page (default: text, or html)", "NAME" },
+  { "id-field", 0, 0, G_OPTION_ARG_STRING, &opt_id_field,
+    "The member of JSON Lines records that holds the id (default: id)", "NAME" },
   { "tokens", 0, 0, G_OPTION_ARG_NONE, &opt_tokens,
     "Include tokens in JSON output", NULL },
   { "raw", 0, 0, G_OPTION_ARG_NONE, &opt_raw,
     "Include the raw input and the offset map in JSON output", NULL },
   { "pretty", 0, 0, G_OPTION_ARG_NONE, &opt_pretty,
     "Indent JSON output", NULL },
+  { "progress", 0, 0, G_OPTION_ARG_NONE, &opt_progress,
+    "Show progress on standard error (default: when it is a terminal and there are several documents)", NULL },
+  { "no-progress", 0, 0, G_OPTION_ARG_NONE, &opt_no_progress,
+    "Never show progress", NULL },
   { "list-stages", 0, 0, G_OPTION_ARG_NONE, &opt_list_stages,
     "List the stages pipelines can use", NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version,
@@ -122,7 +133,11 @@ runner_flush (Runner *runner)
       PithCliRecord *record = &g_array_index (runner->records, PithCliRecord, i);
 
       if (record->error != NULL)
-        runner->failed++;
+        {
+          /* Its message goes to standard error on a line of its own. */
+          pith_cli_progress_clear (runner->progress);
+          runner->failed++;
+        }
       pith_cli_writer_write (runner->writer, record);
     }
   fflush (stdout);
@@ -153,20 +168,38 @@ add_record (PithCliRecord *record,
   runner_add (user_data, record);
 }
 
+/* All of an input, up to the size a document can have: a gzip bomb stops
+ * there rather than filling memory. */
 static GBytes *
-read_stream (FILE    *stream,
-             GError **error)
+read_all (PithCliInput  *input,
+          GError       **error)
 {
+  FILE *stream = pith_cli_input_get_stream (input);
   GByteArray *data = g_byte_array_new ();
   guint8 buffer[65536];
   size_t n;
 
   while ((n = fread (buffer, 1, sizeof buffer, stream)) > 0)
-    g_byte_array_append (data, buffer, n);
+    {
+      if (data->len + n > PITH_DOCUMENT_MAX_BYTES)
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED,
+                       "The input is larger than a document can be (%" G_GSIZE_FORMAT " bytes)",
+                       PITH_DOCUMENT_MAX_BYTES);
+          g_byte_array_unref (data);
+          return NULL;
+        }
+      g_byte_array_append (data, buffer, (guint) n);
+    }
   if (ferror (stream))
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "Cannot read: %s", g_strerror (errno));
+      const GError *read_error = pith_cli_input_get_error (input);
+
+      if (read_error != NULL)
+        g_propagate_error (error, g_error_copy (read_error));
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                     "Cannot read: %s", g_strerror (errno));
       g_byte_array_unref (data);
       return NULL;
     }
@@ -174,37 +207,65 @@ read_stream (FILE    *stream,
   return g_byte_array_free_to_bytes (data);
 }
 
+/* The input at @path, or NULL with an error record added for it. */
+static PithCliInput *
+open_input (Runner     *runner,
+            const char *path)
+{
+  PithCliRecord record = { 0, };
+  PithCliInput *input;
+
+  if (strcmp (path, "-") == 0 && stdin_input != NULL)
+    return g_steal_pointer (&stdin_input);
+
+  input = pith_cli_input_open (path, &record.error);
+  if (input != NULL)
+    return input;
+
+  record.source = g_strdup (path);
+  runner_add (runner, &record);
+  return NULL;
+}
+
+/* An error for input that is no text ("This is a PNG image"), or NULL. */
+static GError *
+check_is_text (const guint8 *data,
+               gsize         length,
+               const char   *expected)
+{
+  const char *kind = pith_cli_sniff_binary (data, MIN (length, 4096));
+
+  if (kind == NULL)
+    return NULL;
+  return g_error_new (PITH_ERROR, PITH_ERROR_INVALID_INPUT, "This is %s, not %s", kind, expected);
+}
+
 static void
 read_whole_document (Runner        *runner,
                      const char    *path,
                      PithCliFormat  format)
 {
+  g_autoptr(PithCliInput) input = open_input (runner, path);
   PithCliRecord record = { 0, };
   g_autoptr(GBytes) bytes = NULL;
-  gboolean is_stdin = g_strcmp0 (path, "-") == 0;
 
-  record.source = g_strdup (is_stdin ? "<stdin>" : path);
-  if (is_stdin && (stdin_bytes != NULL || stdin_error != NULL))
-    {
-      bytes = g_steal_pointer (&stdin_bytes);
-      if (stdin_error != NULL)
-        record.error = g_steal_pointer (&stdin_error);
-    }
-  else if (is_stdin)
-    bytes = read_stream (stdin, &record.error);
-  else
-    {
-      char *contents = NULL;
-      gsize length = 0;
+  if (input == NULL)
+    return;
 
-      if (g_file_get_contents (path, &contents, &length, &record.error))
-        bytes = g_bytes_new_take (contents, length);
-    }
-
+  record.source = g_strdup (pith_cli_input_get_source (input));
+  bytes = read_all (input, &record.error);
   if (bytes != NULL)
     {
-      record.size = g_bytes_get_size (bytes);
-      record.document = pith_document_new_from_bytes (bytes, opt_charset, &record.error);
+      gsize length = 0;
+      const guint8 *data = g_bytes_get_data (bytes, &length);
+      const char *charset = opt_charset;
+
+      record.size = length;
+      record.error = check_is_text (data, length, "text or a web page");
+      if (charset == NULL)
+        charset = pith_cli_sniff_utf16 (data, MIN (length, 4096));
+      if (record.error == NULL)
+        record.document = pith_document_new_from_bytes (bytes, charset, &record.error);
     }
   if (record.document != NULL)
     {
@@ -224,83 +285,78 @@ static void
 read_warc (Runner     *runner,
            const char *path)
 {
-  gboolean is_stdin = g_strcmp0 (path, "-") == 0;
-  g_autoptr(GBytes) bytes = is_stdin ? g_steal_pointer (&stdin_bytes) : NULL;
-  FILE *stream;
+  g_autoptr(PithCliInput) input = open_input (runner, path);
 
-  if (bytes != NULL)
-    stream = fmemopen ((void *) g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "rb");
-  else
-    stream = is_stdin ? stdin : fopen (path, "rb");
-  if (stream == NULL)
-    {
-      PithCliRecord record = { 0, };
-
-      record.source = g_strdup (path);
-      g_set_error (&record.error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "Cannot open: %s", g_strerror (errno));
-      runner_add (runner, &record);
-      return;
-    }
-  pith_cli_read_warc (stream, is_stdin ? "<stdin>" : path, opt_charset, add_record, runner);
-  if (stream != stdin)
-    fclose (stream);
+  if (input != NULL)
+    pith_cli_read_warc (input, opt_charset, add_record, runner);
 }
 
 static void
 read_json_lines (Runner     *runner,
                  const char *path)
 {
+  g_autoptr(PithCliInput) input = open_input (runner, path);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  gboolean is_stdin = g_strcmp0 (path, "-") == 0;
-  const char *source = is_stdin ? "<stdin>" : path;
-  FILE *stream = is_stdin ? stdin : fopen (path, "rb");
+  PithCliFields fields = { opt_text_field, opt_id_field };
+  FILE *stream;
   char *line = NULL;
   size_t capacity = 0;
   ssize_t length;
   guint64 line_number = 0;
+  const guint8 *head;
+  gsize head_length = 0;
 
-  if (stream == NULL)
-    {
-      PithCliRecord record = { 0, };
+  if (input == NULL)
+    return;
 
-      record.source = g_strdup (source);
-      g_set_error (&record.error, G_IO_ERROR, g_io_error_from_errno (errno),
-                   "Cannot open: %s", g_strerror (errno));
-      runner_add (runner, &record);
-      return;
-    }
+  head = pith_cli_input_peek (input, 4096, &head_length);
+  {
+    PithCliRecord record = { 0, };
 
+    record.error = check_is_text (head, head_length, "JSON Lines");
+    if (record.error != NULL)
+      {
+        record.source = g_strdup (pith_cli_input_get_source (input));
+        runner_add (runner, &record);
+        return;
+      }
+  }
+
+  stream = pith_cli_input_get_stream (input);
   while ((length = getline (&line, &capacity, stream)) >= 0)
     {
       PithCliRecord record = { 0, };
       gsize size = (gsize) length;
+      gsize first = 0;
 
       line_number++;
       while (size > 0 && (line[size - 1] == '\n' || line[size - 1] == '\r'))
         size--;
 
-      record.source = g_strdup (source);
+      record.source = g_strdup (pith_cli_input_get_source (input));
       record.line = line_number;
       record.size = (gsize) length;
       /* Every line gives a line: a blank one an error, so output lines
        * stay beside their input lines. */
-      {
-        gsize i = 0;
-        while (i < size && g_ascii_isspace (line[i]))
-          i++;
-        if (i == size)
-          g_set_error_literal (&record.error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
-                               "The line is blank: a JSON Lines record is one object a line");
-        else
-          pith_cli_record_parse_json_line (&record, parser, line, size);
-      }
+      while (first < size && g_ascii_isspace (line[first]))
+        first++;
+      if (first == size)
+        g_set_error_literal (&record.error, PITH_ERROR, PITH_ERROR_INVALID_INPUT,
+                             "The line is blank: a JSON Lines record is one object a line");
+      else
+        pith_cli_record_parse_json_line (&record, parser, &fields, line, size);
       runner_add (runner, &record);
     }
-
   free (line);
-  if (!is_stdin)
-    fclose (stream);
+
+  if (pith_cli_input_get_error (input) != NULL)
+    {
+      PithCliRecord record = { 0, };
+
+      record.source = g_strdup (pith_cli_input_get_source (input));
+      record.error = g_error_copy (pith_cli_input_get_error (input));
+      runner_add (runner, &record);
+    }
 }
 
 static gboolean
@@ -326,14 +382,24 @@ parse_format (const char     *text,
 }
 
 static gboolean
-is_json_lines (const char *path)
+has_suffix (const char *path,
+            const char *suffix)
 {
-  return g_str_has_suffix (path, ".jsonl") || g_str_has_suffix (path, ".ndjson");
+  g_autofree char *gzipped = g_strconcat (suffix, ".gz", NULL);
+
+  return g_str_has_suffix (path, suffix) || g_str_has_suffix (path, gzipped);
 }
 
-/* What a file of --input auto holds, by its name; standard input by its
- * first byte: a gzip member is WARC, "{" a JSON Lines stream. Anything
- * else is one document, whose clean stage tells HTML from text. */
+static gboolean
+is_json_lines (const char *path)
+{
+  return has_suffix (path, ".jsonl") || has_suffix (path, ".ndjson");
+}
+
+/* What an input of --input auto holds: a file by its name, standard input
+ * by its first bytes (gzipped or not): "WARC/" starts a WARC file and "{"
+ * a JSON Lines stream. Anything else is one document, whose clean stage
+ * tells HTML from text. */
 static PithCliFormat
 format_of (const char    *path,
            PithCliFormat  format)
@@ -342,19 +408,15 @@ format_of (const char    *path,
     return format;
   if (g_strcmp0 (path, "-") == 0)
     {
-      int first = getc (stdin);
+      const guint8 *head;
+      gsize length = 0;
 
-      if (first != EOF)
-        ungetc (first, stdin);
-      if (first == 0x1f)
-        return PITH_CLI_FORMAT_WARC;
-      if (first == '{')
+      if (stdin_input == NULL)
+        stdin_input = pith_cli_input_open ("-", NULL);
+      head = pith_cli_input_peek (stdin_input, 5, &length);
+      if (length >= 1 && head[0] == '{')
         return PITH_CLI_FORMAT_JSONL;
-      /* One document: read now, so that a plain WARC file shows itself. */
-      if (stdin_bytes == NULL)
-        stdin_bytes = read_stream (stdin, &stdin_error);
-      if (stdin_bytes != NULL && g_bytes_get_size (stdin_bytes) >= 5 &&
-          memcmp (g_bytes_get_data (stdin_bytes, NULL), "WARC/", 5) == 0)
+      if (length >= 5 && memcmp (head, "WARC/", 5) == 0)
         return PITH_CLI_FORMAT_WARC;
       return PITH_CLI_FORMAT_AUTO;
     }
@@ -380,6 +442,24 @@ default_pipeline (void)
   return g_string_free (description, FALSE);
 }
 
+static gboolean
+is_gzipped (const char *path)
+{
+  guint8 magic[2] = { 0, 0 };
+  FILE *file;
+
+  if (strcmp (path, "-") == 0)
+    return stdin_input != NULL && pith_cli_input_is_gzip (stdin_input);
+  if ((file = fopen (path, "rb")) == NULL)
+    return FALSE;
+  if (fread (magic, 1, 2, file) != 2)
+    magic[0] = 0;
+  fclose (file);
+  return magic[0] == 0x1f && magic[1] == 0x8b;
+}
+
+/* The bytes to read, for the progress bar; 0 when not known (a pipe, or
+ * gzip, whose plain size shows only as it is read). */
 static guint64
 total_input_size (char **files)
 {
@@ -390,7 +470,7 @@ total_input_size (char **files)
       struct stat info;
       int ok = strcmp (files[i], "-") == 0 ? fstat (STDIN_FILENO, &info) : stat (files[i], &info);
 
-      if (ok != 0 || !S_ISREG (info.st_mode))
+      if (ok != 0 || !S_ISREG (info.st_mode) || is_gzipped (files[i]))
         return 0;
       total += (guint64) info.st_size;
     }
@@ -398,13 +478,11 @@ total_input_size (char **files)
   return total;
 }
 
+/* One line saying what is wrong, and where to read more. */
 static int
-usage_error (GOptionContext *context,
-             const char     *message)
+usage_error (const char *message)
 {
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  g_printerr ("pith: %s\n\n%s", message, help);
+  g_printerr ("pith: %s\nTry “pith --help” for more information.\n", message);
   return EXIT_USAGE;
 }
 
@@ -437,7 +515,7 @@ main (int   argc,
     "standard input.");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return usage_error (context, error->message);
+    return usage_error (error->message);
 
   if (opt_version)
     {
@@ -449,19 +527,19 @@ main (int   argc,
   if (opt_args != NULL && g_strcmp0 (opt_args[0], "inspect") == 0)
     {
       if (opt_args[1] == NULL || opt_args[2] != NULL)
-        return usage_error (context, "inspect takes one stage name");
+        return usage_error ("inspect takes one stage name");
       return pith_cli_inspect (opt_args[1]);
     }
   if (opt_threads < 0)
-    return usage_error (context, "--threads takes a number of threads, 0 or more");
+    return usage_error ("--threads takes a number of threads, 0 or more");
 
   files = opt_args != NULL ? g_strdupv (opt_args) : g_strsplit ("-", ",", -1);
 
   input_format = PITH_CLI_FORMAT_AUTO;
   if (opt_input != NULL && !parse_format (opt_input, TRUE, &input_format))
-    return usage_error (context, "--input takes auto, text, html, jsonl or warc");
+    return usage_error ("--input takes auto, text, html, jsonl or warc");
   if (opt_url != NULL && g_strv_length (files) != 1)
-    return usage_error (context, "--url is for one input; give JSON Lines records a \"url\" each");
+    return usage_error ("--url is for one input; give JSON Lines records a \"url\" each");
   formats = g_new (PithCliFormat, g_strv_length (files));
   streams = FALSE;
   for (guint i = 0; files[i] != NULL; i++)
@@ -470,12 +548,18 @@ main (int   argc,
       streams |= formats[i] == PITH_CLI_FORMAT_JSONL || formats[i] == PITH_CLI_FORMAT_WARC;
     }
   if (opt_url != NULL && streams)
-    return usage_error (context, "--url is for one page; give JSON Lines records a \"url\" each");
+    return usage_error ("--url is for one page; give JSON Lines records a \"url\" each");
   if (opt_output != NULL ? !parse_format (opt_output, FALSE, &output_format) : FALSE)
-    return usage_error (context, "--output takes text, json or jsonl");
+    return usage_error ("--output takes text, json or jsonl");
   if (opt_output == NULL)
     output_format = streams ? PITH_CLI_FORMAT_JSONL : PITH_CLI_FORMAT_TEXT;
 
+  if (opt_pipeline != NULL && *g_strstrip (opt_pipeline) == '\0')
+    return usage_error ("the pipeline description (-p) is empty: give stages, as in -p \"clean ! segment\"");
+  if (opt_progress && opt_no_progress)
+    return usage_error ("--progress and --no-progress say opposite things; give one");
+  if ((opt_text_field != NULL && *opt_text_field == '\0') || (opt_id_field != NULL && *opt_id_field == '\0'))
+    return usage_error ("--text-field and --id-field take the name of a member");
   description = opt_pipeline != NULL ? g_strdup (opt_pipeline) : default_pipeline ();
   if (*description == '\0')
     {
@@ -489,7 +573,7 @@ main (int   argc,
       return EXIT_USAGE;
     }
   if (opt_max_bytes < 0 || opt_time_budget < 0)
-    return usage_error (context, "--max-bytes and --time-budget take a number of 0 or more");
+    return usage_error ("--max-bytes and --time-budget take a number of 0 or more");
   pith_pipeline_set_max_bytes (pipeline, (guint64) opt_max_bytes);
   pith_pipeline_set_time_budget (pipeline, (guint) opt_time_budget);
 
@@ -502,7 +586,8 @@ main (int   argc,
 
   several = g_strv_length (files) > 1 || streams;
   writer = pith_cli_writer_new (stdout, output_format, json_flags, several);
-  progress = pith_cli_progress_new (isatty (STDERR_FILENO) && several);
+  progress = pith_cli_progress_new (opt_progress || (!opt_no_progress && isatty (STDERR_FILENO) && several),
+                                    isatty (STDERR_FILENO));
   pith_cli_progress_set_total (progress, total_input_size (files));
 
   runner.pipeline = pipeline;
@@ -525,6 +610,7 @@ main (int   argc,
   pith_cli_writer_finish (writer);
   pith_cli_progress_finish (progress);
   g_array_unref (runner.records);
+  g_clear_pointer (&stdin_input, pith_cli_input_free);
 
   return runner.failed > 0 ? EXIT_SOME_FAILED : 0;
 }

@@ -34,21 +34,54 @@ typedef struct
 } PithCliRecord;
 
 void pith_cli_record_clear           (PithCliRecord *record);
+/* Which members of a JSON Lines record hold its text and its id; NULL
+ * for "text" (or "html") and "id". */
+typedef struct
+{
+  const char *text_field;
+  const char *id_field;
+} PithCliFields;
+
 /* Fills @record from one line of JSON Lines input: its document and id, or
  * its error. @parser is reused from line to line. */
-void pith_cli_record_parse_json_line (PithCliRecord *record,
-                                      JsonParser    *parser,
-                                      const char    *line,
-                                      gsize          length);
+void pith_cli_record_parse_json_line (PithCliRecord       *record,
+                                      JsonParser          *parser,
+                                      const PithCliFields *fields,
+                                      const char          *line,
+                                      gsize                length);
 
 typedef void (*PithCliRecordFunc) (PithCliRecord *record,
                                    gpointer       user_data);
 
-/* pith-cli-warc.c: each web page of a WARC file (gzipped or not) goes to
- * @func as a record, each record that cannot be read as an error. */
+/* pith-cli-input.c: one input file or standard input, gzipped or not,
+ * read as plain bytes through one FILE. */
+typedef struct _PithCliInput PithCliInput;
+
+PithCliInput *pith_cli_input_open           (const char    *path,
+                                             GError       **error);
+PithCliInput *pith_cli_input_new_for_stream (FILE          *raw,
+                                             const char    *source);
+void          pith_cli_input_free           (PithCliInput  *self);
+const char   *pith_cli_input_get_source     (PithCliInput  *self);
+FILE         *pith_cli_input_get_stream     (PithCliInput  *self);
+gboolean      pith_cli_input_is_gzip        (PithCliInput  *self);
+const GError *pith_cli_input_get_error      (PithCliInput  *self);
+const guint8 *pith_cli_input_peek           (PithCliInput  *self,
+                                             gsize          want,
+                                             gsize         *length);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithCliInput, pith_cli_input_free)
+
+/* pith-cli-sniff.c: what the first bytes of an input say it is. */
+const char *pith_cli_sniff_binary (const guint8 *data,
+                                   gsize         length);
+const char *pith_cli_sniff_utf16  (const guint8 *data,
+                                   gsize         length);
+
+/* pith-cli-warc.c: each web page of a WARC file goes to @func as a
+ * record, each record that cannot be read as an error. */
 gboolean pith_cli_is_warc   (const char        *path);
-void     pith_cli_read_warc (FILE              *stream,
-                             const char        *source,
+void     pith_cli_read_warc (PithCliInput      *input,
                              const char        *charset,
                              PithCliRecordFunc  func,
                              gpointer           user_data);

@@ -2,7 +2,10 @@
 
 import json
 import os
+import re
 import resource
+
+import pytest
 
 # Sanitizer builds use several times the memory; the bounds hold for the
 # normal build.
@@ -38,6 +41,41 @@ def test_usage_errors(pith):
     assert pith("--output", "yaml", "-p", "x").returncode == 2
     assert pith("--threads", "-3").returncode == 2
     assert pith("inspect").returncode == 2
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--no-such-option"], "pith: Unknown option --no-such-option"),
+    (["--output", "yaml"], "pith: --output takes text, json or jsonl"),
+    (["-p", ""], "pith: the pipeline description (-p) is empty"),
+    (["-p", "  "], "pith: the pipeline description (-p) is empty"),
+    (["--progress", "--no-progress"], "pith: --progress and --no-progress"),
+    (["--text-field", ""], "pith: --text-field and --id-field take the name of a member"),
+])
+def test_a_usage_error_is_one_line_and_a_hint(pith, args, message):
+    result = pith(*args, input=b"", check_status=2)
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 2 and lines[0].startswith(message)
+    assert lines[1] == "Try “pith --help” for more information."
+    assert result.stdout == b""
+
+
+def test_help_names_every_option_users_look_for(pith):
+    help_text = pith("--help", check_status=0).stdout.decode()
+    for option in ("--progress", "--no-progress", "--text-field=NAME", "--id-field=NAME"):
+        assert option in help_text
+
+
+def test_list_stages_and_inspect_describe_stages_fully(pith):
+    listing = pith("--list-stages", check_status=0).stdout.decode()
+    entities = listing[listing.index("entities"):]
+    for label in ("PER", "ORG", "LOC", "MISC", "DATE", "MONEY", "PERCENT", "CARDINAL"):
+        assert label in entities
+    out = pith("inspect", "entities", check_status=0).stdout.decode()
+    assert "Needs:        token, sentence" in out and "Gives:        entity" in out
+    labels = out[out.index("Labels:"):].split("Hierarchy:")[0]
+    for label in ("PER", "MISC", "DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL"):
+        assert label in labels
+    assert "Edits text:   yes" in pith("inspect", "clean", check_status=0).stdout.decode()
 
 
 def test_bad_pipeline_names_position(pith, have_regex):
@@ -212,6 +250,62 @@ def test_progress_bar_on_a_terminal_only(pith, have_regex, tmp_path):
     os.close(controller)
     assert b"documents" in shown and b"/s" in shown and b"ETA" in shown
 
-    # Not on a pipe.
+    # Not on a pipe, unless asked for: then a line at a time, for a log.
     quiet = pith("-p", "regex pattern=Line", str(path), check_status=0)
     assert quiet.stderr == b""
+    logged = pith("--progress", "-p", "regex pattern=Line", str(path), check_status=0).stderr.decode()
+    assert "documents" in logged and "\r" not in logged and logged.endswith("\n")
+
+
+def run_on_a_terminal(command):
+    import os
+    import pty
+    import subprocess
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal)
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    status = process.wait()
+    os.close(controller)
+    return status, shown.decode()
+
+
+def test_error_lines_never_land_on_the_progress_line(pith, have_regex, tmp_path):
+    path = tmp_path / "some-bad.jsonl"
+    with open(path, "w") as out:
+        for i in range(300_000):
+            out.write("not json\n" if i % 20_000 == 19_999 else '{"text":"Line %d"}\n' % i)
+
+    status, shown = run_on_a_terminal([pith.path, "-p", "regex pattern=Line", str(path)])
+    assert status == 1 and "documents" in shown
+    errors = [line for line in shown.replace("\r\x1b[K", "\n").replace("\r", "\n").splitlines()
+              if "Invalid JSON" in line]
+    assert len(errors) == 15
+    # Each message starts its own line: none follows a bar on the same line.
+    assert all(line.startswith("pith: ") for line in errors)
+    for message in re.findall(r"[^\n]*pith: [^\n]*Invalid JSON", shown):
+        assert "documents" not in message.split("\x1b[K")[-1]
+
+    status, shown = run_on_a_terminal([pith.path, "--no-progress", "-p", "regex pattern=Line", str(path)])
+    assert "documents" not in shown and shown.count("Invalid JSON") == 15
+
+
+@pytest.mark.parametrize("description, missing", [
+    ("clean ! summarize", "needs the “token” layer"),
+    ("segment ! clean", "edits the text"),
+])
+def test_a_pipeline_that_cannot_work_fails_once_before_reading(pith, description, missing):
+    stream = jsonl(*[json.dumps({"id": i, "text": "Some text."}) for i in range(50)])
+    result = pith("-p", description, "-i", "jsonl", input=stream, check_status=2)
+    assert result.stdout == b""
+    message = result.stderr.decode()
+    assert message.count("invalid pipeline") == 1 and missing in message and "^" in message

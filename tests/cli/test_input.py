@@ -6,6 +6,8 @@ import gzip
 import json
 import zlib
 
+import pytest
+
 PAGE = (
     "<html lang='en'><head><title>Quay strike ends | Harbour Daily</title>"
     "<meta property='og:site_name' content='Harbour Daily'></head><body>"
@@ -170,3 +172,120 @@ def test_bad_input_format_is_a_usage_error(pith):
     result = pith("-i", "xml", input=b"x")
     assert result.returncode == 2
     assert "auto, text, html, jsonl or warc" in result.stderr.decode()
+
+
+# Gzip, whatever the name, and input that is no text.
+
+ARTICLE = ("Crane operators at the northern quay ended their strike on Monday. "
+           "Ships had queued outside the breakwater for most of the week.\n")
+
+
+def test_gzipped_files_are_read_as_their_plain_bytes(pith, tmp_path):
+    text = tmp_path / "story.txt.gz"
+    text.write_bytes(gzip.compress(ARTICLE.encode()))
+    doc = json.loads(pith("-p", "clean", "-o", "json", str(text), check_status=0).stdout)
+    assert doc["text"] == ARTICLE.strip()
+
+    # A gzipped page is still a page, and a gzip file by its magic, not its name.
+    page = tmp_path / "page"
+    page.write_bytes(gzip.compress(PAGE.encode()))
+    doc = json.loads(pith("-p", "clean", "-o", "json", str(page), check_status=0).stdout)
+    assert doc["metadata"]["title"] == "Quay strike ends"
+    assert "Related" not in doc["text"]
+
+
+def test_gzipped_json_lines_in_several_members(pith, tmp_path):
+    path = tmp_path / "corpus.jsonl.gz"
+    first = "".join(json.dumps({"id": i, "text": f"Line {i}."}) + "\n" for i in range(3))
+    second = json.dumps({"id": 3, "text": "Line 3."}) + "\n"
+    path.write_bytes(gzip.compress(first.encode()) + gzip.compress(second.encode()))
+    records = lines_of(pith("-p", "clean", str(path), check_status=0))
+    assert [r["id"] for r in records] == [0, 1, 2, 3]
+    # On standard input, too.
+    records = lines_of(pith("-p", "clean", input=path.read_bytes(), check_status=0))
+    assert [r["text"] for r in records] == ["Line 0.", "Line 1.", "Line 2.", "Line 3."]
+
+
+def test_a_gzip_stream_cut_short_keeps_its_lines_and_says_so(pith, tmp_path):
+    path = tmp_path / "cut.jsonl.gz"
+    lines = "".join(json.dumps({"id": i, "text": f"Record {i} of many."}) + "\n" for i in range(5000))
+    whole = gzip.compress(lines.encode())
+    path.write_bytes(whole[: len(whole) // 2])
+    result = pith("-p", "clean", str(path), check_status=1)
+    records = lines_of(result)
+    assert records[0]["id"] == 0 and len(records) > 100
+    assert records[-1] == {"source": str(path),
+                           "error": {"code": "partial-input", "message": "The gzip stream is cut short"}}
+    assert f"{path}: The gzip stream is cut short" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("name, data, kind", [
+    ("program", b"\x7fELF\x02\x01\x01" + bytes(200), "an ELF executable or library"),
+    ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "a PNG image"),
+    ("scan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(100), "a JPEG image"),
+    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\n", "a PDF document"),
+    ("archive.zip", b"PK\x03\x04\x14\x00" + bytes(60), "a ZIP archive"),
+    ("noise.bin", bytes((i * 131 + 7) % 256 for i in range(3000)), "binary data"),
+])
+def test_input_that_is_no_text_is_named_and_refused(pith, tmp_path, name, data, kind):
+    path = tmp_path / name
+    path.write_bytes(data)
+    result = pith("-p", "clean", str(path), check_status=1)
+    assert result.stdout == b""
+    assert result.stderr.decode().startswith(f"pith: {path}: This is {kind}")
+    # JSON output says the same, with its code; gzipped, it is still found out.
+    path.write_bytes(gzip.compress(data))
+    out = json.loads(pith("-p", "clean", "-o", "json", str(path), check_status=1).stdout)
+    assert out["error"]["code"] == "invalid-input" and kind in out["error"]["message"]
+
+
+def test_binary_json_lines_is_one_error_not_a_line_each(pith, tmp_path):
+    path = tmp_path / "image.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\n".join(bytes([i, 0, 1, 2]) for i in range(50)))
+    records = lines_of(pith("-p", "clean", str(path), check_status=1))
+    assert len(records) == 1 and "a PNG image, not JSON Lines" in records[0]["error"]["message"]
+
+
+def test_a_few_stray_control_bytes_are_still_text(pith, tmp_path):
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(ARTICLE.encode().replace(b" ", b"\x00", 3) + b"\x07\x08")
+    doc = json.loads(pith("-p", "clean", "-o", "json", str(path), check_status=0).stdout)
+    assert doc["metadata"]["replaced_nul_bytes"] == 3
+
+
+def test_utf16_without_a_byte_order_mark(pith, tmp_path):
+    path = tmp_path / "windows.txt"
+    path.write_bytes("Zoë met Ömer in Kraków.".encode("utf-16-le"))
+    doc = json.loads(pith("-p", "clean", "-o", "json", str(path), check_status=0).stdout)
+    assert doc["text"] == "Zoë met Ömer in Kraków."
+
+
+# JSON Lines whose text and id are under other names.
+
+def test_text_field_and_id_field(pith):
+    stream = "".join(json.dumps(r) + "\n" for r in [
+        {"article": "Alice Moreau flew to Lisbon.", "highlights": "A flight.", "story": "a1"},
+        {"article": "Bruno stayed home.", "story": 7},
+        {"text": "This record has no article."},
+        {"article": ["not", "a", "string"], "story": "a4"},
+    ]).encode()
+    result = pith("-p", "clean", "--text-field", "article", "--id-field", "story", input=stream,
+                  check_status=1)
+    records = lines_of(result)
+    assert records[0]["id"] == "a1" and records[0]["text"] == "Alice Moreau flew to Lisbon."
+    # The text is not repeated as a member of its own; other members stay.
+    assert "article" not in records[0] and records[0]["highlights"] == "A flight."
+    assert records[1]["id"] == 7
+    assert records[2]["line"] == 3
+    assert records[2]["error"]["message"] == "The record has no “article” member (--text-field)"
+    assert records[3]["id"] == "a4" and "not a string" in records[3]["error"]["message"]
+
+
+def test_text_field_html_reads_a_page(pith):
+    stream = (json.dumps({"content": PAGE, "url": "https://news.example/q"}) + "\n").encode()
+    records = lines_of(pith("-p", "clean", "--text-field", "content", input=stream, check_status=0))
+    # Found to be a page by its look, as text is.
+    assert records[0]["metadata"]["title"] == "Quay strike ends"
+    stream = (json.dumps({"page": PAGE}) + "\n").encode()
+    records = lines_of(pith("-p", "clean", "--text-field", "page", "-i", "jsonl", input=stream, check_status=0))
+    assert records[0]["metadata"]["title"] == "Quay strike ends"

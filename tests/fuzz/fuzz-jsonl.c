@@ -34,7 +34,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       PithCliRecord record = { 0, };
 
       record.source = g_strdup ("<fuzz>");
-      pith_cli_record_parse_json_line (&record, parser, text, (gsize) (line_end - text));
+      pith_cli_record_parse_json_line (&record, parser, NULL, text, (gsize) (line_end - text));
       g_assert_true ((record.document == NULL) != (record.error == NULL));
       if (record.document != NULL && !pith_pipeline_process (pipeline, record.document, NULL, &record.error))
         g_assert_nonnull (record.error);

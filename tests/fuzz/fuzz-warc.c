@@ -30,6 +30,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   static PithPipeline *pipeline;
+  PithCliInput *input;
   FILE *stream;
 
   if (pipeline == NULL)
@@ -37,7 +38,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size == 0)
     return 0;
   stream = fmemopen ((void *) data, size, "rb");
-  pith_cli_read_warc (stream, "<fuzz>", NULL, check_record, pipeline);
+  input = pith_cli_input_new_for_stream (stream, "<fuzz>");
+  pith_cli_read_warc (input, NULL, check_record, pipeline);
+  pith_cli_input_free (input);
   fclose (stream);
   return 0;
 }
