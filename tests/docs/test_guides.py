@@ -2,7 +2,8 @@
 drift from the library.
 
 For each page, in a fresh directory holding the files the pages name
-(article.txt, page.html, notes.txt, corpus.jsonl, crawl.warc.gz):
+(article.txt, page.html, notes.txt, corpus.jsonl, stories.jsonl.gz,
+crawl.warc.gz):
 
 - each C block that opens with a comment naming its file is saved under
   that name and compiled with warnings as errors: an executable when it
@@ -57,6 +58,10 @@ def workdir(tmp_path, monkeypatch):
     article = (ARTICLES / "harbour-scraped.txt").read_text()
     (tmp_path / "corpus.jsonl").write_text(
         "".join(json.dumps({"id": i, "text": article}) + "\n" for i in range(20)))
+    # As the CNN/DailyMail files keep them: the text under "article".
+    (tmp_path / "stories.jsonl.gz").write_bytes(gzip.compress(
+        "".join(json.dumps({"id": f"s{i}", "article": article, "highlights": "Strike ends."}) + "\n"
+                for i in range(3)).encode()))
     (tmp_path / "crawl.warc.gz").write_bytes(warc_of((ARTICLES / "harbour-scraped.html").read_bytes()))
     build = pathlib.Path(os.environ["PITH_BUILD_ROOT"])
     monkeypatch.chdir(tmp_path)
@@ -133,6 +138,18 @@ def test_javascript_runs(page, workdir):
         pytest.skip("gjs is not installed")
     (workdir / "guide.js").write_text("\n".join(code))
     assert run(["gjs", "-m", "guide.js"]).strip()
+
+
+def test_readme_javascript_runs_as_written(workdir):
+    """The README's GJS snippet, alone, as a new user pastes it."""
+    code = blocks(ROOT / "README.md", "js")
+    assert code, "the README shows GJS"
+    if shutil.which("gjs") is None:
+        pytest.skip("gjs is not installed")
+    for number, snippet in enumerate(code):
+        (workdir / f"readme-{number}.js").write_text(snippet)
+        output = run(["gjs", "-m", f"readme-{number}.js"])
+        assert output.strip() and "false" not in output
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.stem)

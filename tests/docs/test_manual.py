@@ -50,3 +50,14 @@ def test_page_has_the_sections_of_a_manual():
     sections = re.findall(r"^\.SH (.+)$", open(MAN_PAGE).read(), re.M)
     for section in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES"]:
         assert section in sections
+
+
+@pytest.mark.skipif(shutil.which("nroff") is None, reason="groff-base is not installed")
+def test_scripts_man_shows_the_page_of_the_build_tree():
+    """What the README tells a user to run before installing."""
+    root = os.path.join(os.path.dirname(__file__), "..", "..")
+    result = subprocess.run([os.path.join(root, "scripts", "man"), os.environ["PITH_BUILD_ROOT"]],
+                            capture_output=True, text=True, env={**os.environ, "MANPAGER": "cat", "PAGER": "cat"})
+    assert result.returncode == 0, result.stderr
+    shown = re.sub(r".\x08", "", result.stdout)   # overstrike, if any
+    assert "SYNOPSIS" in shown and "--text-field" in shown.replace("‐", "-")
