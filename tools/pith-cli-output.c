@@ -183,12 +183,13 @@ print_layer_lines (FILE         *out,
                    const char   *layer)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n_spans = 0;
 
-  spans = pith_document_peek_spans (document, layer, &n_spans);
+  spans = pith_document_peek_layer (document, layer);
+  n_spans = pith_layer_get_n_spans (spans);
   for (guint i = 0; i < n_spans; i++)
-    fprintf (out, "%.*s\n", (int) (spans[i].end - spans[i].start), text + spans[i].start);
+    fprintf (out, "%.*s\n", (int) (pith_layer_get_end (spans, i) - pith_layer_get_start (spans, i)), text + pith_layer_get_start (spans, i));
 }
 
 /* Entities by label, in order of first mention: each entity group once
@@ -201,18 +202,19 @@ print_entities (FILE         *out,
   JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
   JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ?
                       json_node_get_array (groups_node) : NULL;
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n_spans = 0;
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  spans = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_spans);
+  spans = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  n_spans = pith_layer_get_n_spans (spans);
   if (n_spans == 0)
     return;
 
   for (guint i = 0; i < n_spans; i++)
     {
-      const char *label = spans[i].label != 0 ? g_quark_to_string (spans[i].label) : "?";
+      const char *label = pith_layer_get_label (spans, i) != 0 ? g_quark_to_string (pith_layer_get_label (spans, i)) : "?";
       if (!g_ptr_array_find_with_equal_func (labels, label, g_str_equal, NULL))
         g_ptr_array_add (labels, (gpointer) label);
     }
@@ -226,7 +228,7 @@ print_entities (FILE         *out,
       fprintf (out, "  %s:", label);
       for (guint i = 0; i < n_spans; i++)
         {
-          const char *span_label = spans[i].label != 0 ? g_quark_to_string (spans[i].label) : "?";
+          const char *span_label = pith_layer_get_label (spans, i) != 0 ? g_quark_to_string (pith_layer_get_label (spans, i)) : "?";
           gint64 group = -1;
           g_autofree char *name = NULL;
           g_autofree char *key = NULL;
@@ -242,7 +244,7 @@ print_entities (FILE         *out,
                                       json_object_get_int_member (entity, "mentions"));
             }
           else
-            name = g_strndup (text + spans[i].start, spans[i].end - spans[i].start);
+            name = g_strndup (text + pith_layer_get_start (spans, i), pith_layer_get_end (spans, i) - pith_layer_get_start (spans, i));
           key = g_strconcat (label, "\x1f", name, NULL);
           if (g_hash_table_contains (seen, key))
             continue;

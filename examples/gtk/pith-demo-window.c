@@ -94,7 +94,8 @@ show_text (PithDemoWindow *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   guint n_entities = 0;
-  const PithSpanData *entities = pith_document_peek_spans (self->document, PITH_LAYER_ENTITY, &n_entities);
+  const PithLayer *entities = pith_document_peek_layer (self->document, PITH_LAYER_ENTITY);
+  n_entities = pith_layer_get_n_spans (entities);
 
   gtk_text_buffer_set_text (buffer, pith_document_get_text (self->document), -1);
   for (guint i = 0; i < n_entities; i++)
@@ -105,11 +106,11 @@ show_text (PithDemoWindow *self)
       /* The layer as stored, in bytes, with no copy per mention; the
        * buffer counts code points. */
       gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                          (int) pith_document_byte_to_char (self->document, entities[i].start));
+                                          (int) pith_document_byte_to_char (self->document, pith_layer_get_start (entities, i)));
       gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                          (int) pith_document_byte_to_char (self->document, entities[i].end));
+                                          (int) pith_document_byte_to_char (self->document, pith_layer_get_end (entities, i)));
       gtk_text_buffer_apply_tag_by_name (buffer,
-                                         pith_demo_labels_tag_name (g_quark_to_string (entities[i].label)),
+                                         pith_demo_labels_tag_name (g_quark_to_string (pith_layer_get_label (entities, i))),
                                          &start, &end);
     }
 }

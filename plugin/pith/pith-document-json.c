@@ -130,36 +130,37 @@ layer_to_json (PithDocument *self,
                gboolean      with_text)
 {
   const char *text = pith_document_get_text (self);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n_spans = 0;
   JsonArray *array;
 
-  spans = pith_document_peek_spans (self, layer, &n_spans);
+  spans = pith_document_peek_layer (self, layer);
+  n_spans = pith_layer_get_n_spans (spans);
   array = json_array_sized_new (n_spans);
   for (guint i = 0; i < n_spans; i++)
     {
       JsonObject *object = json_object_new ();
 
       json_object_set_int_member (object, "start",
-                                  (gint64) pith_document_byte_to_char (self, spans[i].start));
+                                  (gint64) pith_document_byte_to_char (self, pith_layer_start (spans, i)));
       json_object_set_int_member (object, "end",
-                                  (gint64) pith_document_byte_to_char (self, spans[i].end));
+                                  (gint64) pith_document_byte_to_char (self, pith_layer_end (spans, i)));
       if (with_text)
         {
-          g_autofree char *span_text = g_strndup (text + spans[i].start,
-                                                  spans[i].end - spans[i].start);
+          g_autofree char *span_text = g_strndup (text + pith_layer_start (spans, i),
+                                                  pith_layer_end (spans, i) - pith_layer_start (spans, i));
           json_object_set_string_member (object, "text", span_text);
         }
-      if (spans[i].label != 0)
-        json_object_set_string_member (object, "label", g_quark_to_string (spans[i].label));
-      if (spans[i].score != 0.0)
-        json_object_set_double_member (object, "score", spans[i].score);
+      if (pith_layer_label (spans, i) != 0)
+        json_object_set_string_member (object, "label", g_quark_to_string (pith_layer_label (spans, i)));
+      if (pith_layer_score (spans, i) != 0.0)
+        json_object_set_double_member (object, "score", pith_layer_score (spans, i));
       if (with_text)
         {
           gsize raw_start;
           gsize raw_end;
 
-          pith_document_map_to_raw_bytes (self, spans[i].start, spans[i].end,
+          pith_document_map_to_raw_bytes (self, pith_layer_start (spans, i), pith_layer_end (spans, i),
                                           &raw_start, &raw_end);
           json_object_set_int_member (object, "raw_start",
                                       (gint64) pith_document_raw_byte_to_char (self, raw_start));
@@ -423,10 +424,11 @@ append_layer (GString      *out,
               gboolean      with_text)
 {
   const char *text = pith_document_get_text (self);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n_spans = 0;
 
-  spans = pith_document_peek_spans (self, layer, &n_spans);
+  spans = pith_document_peek_layer (self, layer);
+  n_spans = pith_layer_get_n_spans (spans);
   g_string_append_c (out, '[');
   for (guint i = 0; i < n_spans; i++)
     {
@@ -436,31 +438,31 @@ append_layer (GString      *out,
       if (i > 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, '{');
-      append_int_member (out, &first, "start", (gint64) pith_document_byte_to_char (self, spans[i].start));
-      append_int_member (out, &first, "end", (gint64) pith_document_byte_to_char (self, spans[i].end));
+      append_int_member (out, &first, "start", (gint64) pith_document_byte_to_char (self, pith_layer_start (spans, i)));
+      append_int_member (out, &first, "end", (gint64) pith_document_byte_to_char (self, pith_layer_end (spans, i)));
       if (with_text)
         {
           append_name (out, &first, "text");
-          append_string (out, text + spans[i].start, spans[i].end - spans[i].start);
+          append_string (out, text + pith_layer_start (spans, i), pith_layer_end (spans, i) - pith_layer_start (spans, i));
         }
-      if (spans[i].label != 0)
+      if (pith_layer_label (spans, i) != 0)
         {
-          const char *label = g_quark_to_string (spans[i].label);
+          const char *label = g_quark_to_string (pith_layer_label (spans, i));
 
           append_name (out, &first, "label");
           append_string (out, label, strlen (label));
         }
-      if (spans[i].score != 0.0)
+      if (pith_layer_score (spans, i) != 0.0)
         {
           append_name (out, &first, "score");
-          append_double (out, spans[i].score);
+          append_double (out, pith_layer_score (spans, i));
         }
       if (with_text)
         {
           gsize raw_start;
           gsize raw_end;
 
-          pith_document_map_to_raw_bytes (self, spans[i].start, spans[i].end, &raw_start, &raw_end);
+          pith_document_map_to_raw_bytes (self, pith_layer_start (spans, i), pith_layer_end (spans, i), &raw_start, &raw_end);
           append_int_member (out, &first, "raw_start", (gint64) pith_document_raw_byte_to_char (self, raw_start));
           append_int_member (out, &first, "raw_end", (gint64) pith_document_raw_byte_to_char (self, raw_end));
         }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pith-document.h"
+#include "pith-layer-private.h"
 #include "pith-offset-map-private.h"
 
 G_BEGIN_DECLS
@@ -36,11 +37,12 @@ void                 pith_document_copy_span_attributes (PithDocument       *sel
                                                          JsonObject         *object,
                                                          const char * const *skipped);
 JsonObject          *pith_document_get_reports      (PithDocument  *self);
-/* Makes @spans (of PithSpanData, in order, on character boundaries of the
- * text) the whole of @layer, without a copy; takes the reference. */
-void                 pith_document_take_spans       (PithDocument  *self,
-                                                     const char    *layer,
-                                                     GArray        *spans);
+/* Makes @layer (its spans in order, on character boundaries of the text)
+ * the document's layer of its name, replacing any; takes ownership. */
+void                 pith_document_take_layer       (PithDocument  *self,
+                                                     PithLayer     *layer);
+/* Gives back the room each layer reserved for spans it did not get. */
+void                 pith_document_trim_layers      (PithDocument  *self);
 
 typedef void (*PithSpanIntegerFunc) (const char *name,
                                      gint32      value,

@@ -44,25 +44,6 @@
 #include "pith-document-private.h"
 #include "pith-error.h"
 
-/* An attribute that holds a 32-bit integer on many spans of a layer (the
- * entity layer's "entity" group index) is kept in a column, 4 bytes a
- * span, rather than in a JsonObject of several hundred bytes per span. */
-#define UNSET_INTEGER G_MININT32
-
-typedef struct
-{
-  GQuark name;
-  GArray *values;           /* of gint32 by span index; UNSET_INTEGER where unset */
-} IntegerColumn;
-
-typedef struct
-{
-  char *name;
-  GArray *spans;            /* of PithSpanData */
-  GHashTable *attributes;   /* span index -> JsonObject; NULL until used */
-  GArray *columns;          /* of IntegerColumn; NULL until used */
-} PithLayer;
-
 struct _PithDocument
 {
   GObject parent_instance;
@@ -104,21 +85,6 @@ set_string (char       **field,
   g_free (*field);
   *field = g_strdup (value);
   return TRUE;
-}
-
-static void
-pith_layer_free (gpointer data)
-{
-  PithLayer *layer = data;
-
-  g_free (layer->name);
-  g_array_unref (layer->spans);
-  g_clear_pointer (&layer->attributes, g_hash_table_unref);
-  if (layer->columns != NULL)
-    for (guint c = 0; c < layer->columns->len; c++)
-      g_array_unref (g_array_index (layer->columns, IntegerColumn, c).values);
-  g_clear_pointer (&layer->columns, g_array_unref);
-  g_free (layer);
 }
 
 static void
@@ -230,7 +196,7 @@ pith_document_class_init (PithDocumentClass *klass)
 static void
 pith_document_init (PithDocument *self)
 {
-  self->layers = g_ptr_array_new_with_free_func (pith_layer_free);
+  self->layers = g_ptr_array_new_with_free_func ((GDestroyNotify) pith_layer_free);
   self->metadata = json_object_new ();
   self->reports = json_object_new ();
 }
@@ -861,16 +827,14 @@ remap_layers (PithDocument   *self,
     {
       PithLayer *layer = g_ptr_array_index (self->layers, l);
 
-      for (guint i = 0; i < layer->spans->len; i++)
+      for (guint i = 0; i < layer->n_spans; i++)
         {
-          PithSpanData *span = &g_array_index (layer->spans, PithSpanData, i);
-          gsize start = remap_position (span->start, FALSE, edits, new_lengths,
+          gsize start = remap_position (pith_layer_start (layer, i), FALSE, edits, new_lengths,
                                         delta_before, n_edits);
-          gsize end = remap_position (span->end, TRUE, edits, new_lengths,
+          gsize end = remap_position (pith_layer_end (layer, i), TRUE, edits, new_lengths,
                                       delta_before, n_edits);
 
-          span->start = (guint32) start;
-          span->end = (guint32) MAX (start, end);
+          pith_layer_set_bounds (layer, i, (guint32) start, (guint32) MAX (start, end));
         }
     }
 }
@@ -1120,9 +1084,7 @@ ensure_layer (PithDocument *self,
 
   if (layer == NULL)
     {
-      layer = g_new0 (PithLayer, 1);
-      layer->name = g_strdup (name);
-      layer->spans = g_array_new (FALSE, FALSE, sizeof (PithSpanData));
+      layer = pith_layer_new (name);
       g_ptr_array_add (self->layers, layer);
     }
 
@@ -1194,19 +1156,23 @@ pith_document_remove_layer (PithDocument *self,
 }
 
 void
-pith_document_take_spans (PithDocument *self,
-                          const char   *layer,
-                          GArray       *spans)
+pith_document_take_layer (PithDocument *self,
+                          PithLayer    *layer)
 {
-  PithLayer *target;
-
   g_return_if_fail (PITH_IS_DOCUMENT (self));
-  g_return_if_fail (g_array_get_element_size (spans) == sizeof (PithSpanData));
+  g_return_if_fail (layer != NULL);
 
-  pith_document_remove_layer (self, layer);
-  target = ensure_layer (self, layer);
-  g_array_unref (target->spans);
-  target->spans = spans;
+  pith_document_remove_layer (self, layer->name);
+  g_ptr_array_add (self->layers, layer);
+}
+
+void
+pith_document_trim_layers (PithDocument *self)
+{
+  g_return_if_fail (PITH_IS_DOCUMENT (self));
+
+  for (guint i = 0; i < self->layers->len; i++)
+    pith_layer_trim (g_ptr_array_index (self->layers, i));
 }
 
 /**
@@ -1235,24 +1201,17 @@ pith_document_add_span_bytes (PithDocument *self,
                               double        score)
 {
   PithLayer *target;
-  PithSpanData span = { 0, };
 
   g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
   g_return_val_if_fail (layer != NULL, 0);
 
   target = ensure_layer (self, layer);
   if (start > end)
-    return target->spans->len;
+    return target->n_spans;
 
-  g_return_val_if_fail (end <= self->text_length, target->spans->len);
+  g_return_val_if_fail (end <= self->text_length, target->n_spans);
 
-  span.start = (guint32) start;
-  span.end = (guint32) end;
-  span.label = label;
-  span.score = score;
-  g_array_append_val (target->spans, span);
-
-  return target->spans->len - 1;
+  return pith_layer_append (target, (guint32) start, (guint32) end, label, score);
 }
 
 /**
@@ -1321,71 +1280,61 @@ pith_document_get_n_spans (PithDocument *self,
 
   found = find_layer (self, layer);
 
-  return found != NULL ? found->spans->len : 0;
+  return found != NULL ? found->n_spans : 0;
 }
 
 /**
- * pith_document_peek_spans: (skip)
+ * pith_document_peek_layer: (skip)
  * @self: a document
  * @layer: a layer name
- * @n_spans: (out): return location for the number of spans
  *
- * Gives C code the spans of a layer in place, in byte offsets. The array
- * stays valid until the layer changes.
+ * Gives C code a layer to read in place, in byte offsets, through
+ * [method@Pith.Layer.get_start] and the other accessors of
+ * [struct@Pith.Layer]. The layer stays valid until the document's layers
+ * or text change.
  *
- * Returns: (nullable): the spans, or %NULL if the layer does not exist
+ * Returns: (transfer none) (nullable): the layer, or %NULL if it does not
+ *   exist
  */
-const PithSpanData *
-pith_document_peek_spans (PithDocument *self,
-                          const char   *layer,
-                          guint        *n_spans)
+const PithLayer *
+pith_document_peek_layer (PithDocument *self,
+                          const char   *layer)
 {
-  PithLayer *found;
-
   g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (layer != NULL, NULL);
-  g_return_val_if_fail (n_spans != NULL, NULL);
 
-  found = find_layer (self, layer);
-  if (found == NULL)
-    {
-      *n_spans = 0;
-      return NULL;
-    }
-
-  *n_spans = found->spans->len;
-  return (const PithSpanData *) (gpointer) found->spans->data;
+  return find_layer (self, layer);
 }
 
-static IntegerColumn *
+static PithIntegerColumn *
 find_column (PithLayer *layer,
              GQuark     name,
              gboolean   create)
 {
-  IntegerColumn column;
+  PithIntegerColumn column;
 
   for (guint c = 0; layer->columns != NULL && c < layer->columns->len; c++)
-    if (g_array_index (layer->columns, IntegerColumn, c).name == name)
-      return &g_array_index (layer->columns, IntegerColumn, c);
+    if (g_array_index (layer->columns, PithIntegerColumn, c).name == name)
+      return &g_array_index (layer->columns, PithIntegerColumn, c);
   if (!create)
     return NULL;
 
   if (layer->columns == NULL)
-    layer->columns = g_array_new (FALSE, FALSE, sizeof (IntegerColumn));
+    layer->columns = g_array_new (FALSE, FALSE, sizeof (PithIntegerColumn));
   column.name = name;
   column.values = g_array_new (FALSE, FALSE, sizeof (gint32));
   g_array_append_val (layer->columns, column);
-  return &g_array_index (layer->columns, IntegerColumn, layer->columns->len - 1);
+  return &g_array_index (layer->columns, PithIntegerColumn, layer->columns->len - 1);
 }
 
 static void
-set_column_value (IntegerColumn *column,
+set_column_value (PithIntegerColumn *column,
                   guint          index,
                   gint32         value)
 {
-  const gint32 unset = UNSET_INTEGER;
+  const gint32 unset = PITH_LAYER_UNSET_INTEGER;
 
-  if (index >= column->values->len && value == UNSET_INTEGER)
+  if (index >= column->values->len && value == PITH_LAYER_UNSET_INTEGER)
     return;
   while (column->values->len <= index)
     g_array_append_val (column->values, unset);
@@ -1393,11 +1342,11 @@ set_column_value (IntegerColumn *column,
 }
 
 static gboolean
-get_column_value (const IntegerColumn *column,
+get_column_value (const PithIntegerColumn *column,
                   guint                index,
                   gint32              *value)
 {
-  if (index >= column->values->len || g_array_index (column->values, gint32, index) == UNSET_INTEGER)
+  if (index >= column->values->len || g_array_index (column->values, gint32, index) == PITH_LAYER_UNSET_INTEGER)
     return FALSE;
   *value = g_array_index (column->values, gint32, index);
   return TRUE;
@@ -1432,14 +1381,14 @@ materialize_attributes (PithLayer *layer,
 
   for (guint c = 0; layer->columns != NULL && c < layer->columns->len; c++)
     {
-      IntegerColumn *column = &g_array_index (layer->columns, IntegerColumn, c);
+      PithIntegerColumn *column = &g_array_index (layer->columns, PithIntegerColumn, c);
       gint32 value;
 
       if (!get_column_value (column, index, &value))
         continue;
       attributes = span_attributes (layer, index, TRUE);
       json_object_set_int_member (attributes, g_quark_to_string (column->name), value);
-      set_column_value (column, index, UNSET_INTEGER);
+      set_column_value (column, index, PITH_LAYER_UNSET_INTEGER);
     }
   return attributes;
 }
@@ -1467,7 +1416,7 @@ pith_document_get_span_integer (PithDocument *self,
                                 gint64       *value)
 {
   PithLayer *found;
-  IntegerColumn *column;
+  PithIntegerColumn *column;
   JsonObject *attributes;
   JsonNode *node;
   gint32 stored;
@@ -1476,7 +1425,7 @@ pith_document_get_span_integer (PithDocument *self,
   g_return_val_if_fail (layer != NULL && name != NULL && value != NULL, FALSE);
 
   found = find_layer (self, layer);
-  if (found == NULL || index >= found->spans->len)
+  if (found == NULL || index >= found->n_spans)
     return FALSE;
   column = find_column (found, g_quark_try_string (name), FALSE);
   if (column != NULL && get_column_value (column, index, &stored))
@@ -1520,7 +1469,7 @@ pith_document_foreach_span_integer (PithDocument        *self,
 
   for (guint c = 0; found->columns != NULL && c < found->columns->len; c++)
     {
-      IntegerColumn *column = &g_array_index (found->columns, IntegerColumn, c);
+      PithIntegerColumn *column = &g_array_index (found->columns, PithIntegerColumn, c);
       gint32 value;
 
       if (get_column_value (column, index, &value))
@@ -1544,7 +1493,7 @@ pith_document_copy_span_attributes (PithDocument       *self,
 
   for (guint c = 0; found->columns != NULL && c < found->columns->len; c++)
     {
-      IntegerColumn *column = &g_array_index (found->columns, IntegerColumn, c);
+      PithIntegerColumn *column = &g_array_index (found->columns, PithIntegerColumn, c);
       const char *name = g_quark_to_string (column->name);
       gint32 value;
 
@@ -1584,9 +1533,10 @@ pith_document_get_span (PithDocument *self,
                         guint         index)
 {
   PithLayer *found;
-  const PithSpanData *data;
   PithSpan *span;
   JsonObject *attributes;
+  guint32 start;
+  guint32 end;
   gsize raw_start;
   gsize raw_end;
 
@@ -1594,20 +1544,21 @@ pith_document_get_span (PithDocument *self,
   g_return_val_if_fail (layer != NULL, NULL);
 
   found = find_layer (self, layer);
-  if (found == NULL || index >= found->spans->len)
+  if (found == NULL || index >= found->n_spans)
     return NULL;
 
-  data = &g_array_index (found->spans, PithSpanData, index);
-  pith_document_map_to_raw_bytes (self, data->start, data->end, &raw_start, &raw_end);
+  start = pith_layer_start (found, index);
+  end = pith_layer_end (found, index);
+  pith_document_map_to_raw_bytes (self, start, end, &raw_start, &raw_end);
 
   span = g_new0 (PithSpan, 1);
-  span->start = pith_document_byte_to_char (self, data->start);
-  span->end = pith_document_byte_to_char (self, data->end);
+  span->start = pith_document_byte_to_char (self, start);
+  span->end = pith_document_byte_to_char (self, end);
   span->raw_start = pith_document_raw_byte_to_char (self, raw_start);
   span->raw_end = pith_document_raw_byte_to_char (self, raw_end);
-  span->label = g_strdup (g_quark_to_string (data->label));
-  span->score = data->score;
-  span->text = g_strndup (self->text + data->start, data->end - data->start);
+  span->label = g_strdup (g_quark_to_string (pith_layer_label (found, index)));
+  span->score = pith_layer_score (found, index);
+  span->text = g_strndup (self->text + start, end - start);
   attributes = pith_document_peek_span_attributes (self, layer, index);
   if (attributes != NULL)
     span->attributes = json_object_ref (attributes);
@@ -1652,20 +1603,20 @@ spans_by_place (PithDocument *self,
                 gboolean      inside)
 {
   GPtrArray *spans = g_ptr_array_new_with_free_func ((GDestroyNotify) pith_span_free);
-  const PithSpanData *data;
+  const PithLayer *found = find_layer (self, layer);
   gsize byte_start;
   gsize byte_end;
-  guint n = 0;
 
   if (start > end)
     return spans;
   byte_start = pith_document_char_to_byte (self, start);
   byte_end = pith_document_char_to_byte (self, end);
-  data = pith_document_peek_spans (self, layer, &n);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < pith_layer_get_n_spans (found); i++)
     {
-      gboolean matches = inside ? data[i].start >= byte_start && data[i].end <= byte_end
-                                : data[i].start <= byte_start && data[i].end >= byte_end;
+      guint32 span_start = pith_layer_start (found, i);
+      guint32 span_end = pith_layer_end (found, i);
+      gboolean matches = inside ? span_start >= byte_start && span_end <= byte_end
+                                : span_start <= byte_start && span_end >= byte_end;
 
       if (matches)
         g_ptr_array_add (spans, pith_document_get_span (self, layer, i));
@@ -1746,8 +1697,8 @@ pith_document_set_span_label_bytes (PithDocument *self,
   g_return_if_fail (layer != NULL);
 
   found = find_layer (self, layer);
-  g_return_if_fail (found != NULL && index < found->spans->len);
-  g_array_index (found->spans, PithSpanData, index).label = label;
+  g_return_if_fail (found != NULL && index < found->n_spans);
+  pith_layer_set_label (found, index, label);
 }
 
 /**
@@ -1777,11 +1728,11 @@ pith_document_set_span_attribute (PithDocument *self,
   g_return_if_fail (name != NULL);
 
   found = find_layer (self, layer);
-  g_return_if_fail (found != NULL && index < found->spans->len);
+  g_return_if_fail (found != NULL && index < found->n_spans);
 
   /* A plain 32-bit integer goes to the layer's column of that name. */
   if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64 &&
-      json_node_get_int (value) > UNSET_INTEGER && json_node_get_int (value) <= G_MAXINT32)
+      json_node_get_int (value) > PITH_LAYER_UNSET_INTEGER && json_node_get_int (value) <= G_MAXINT32)
     {
       attributes = span_attributes (found, index, FALSE);
       if (attributes != NULL)

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "pith-layer.h"
 #include "pith-span.h"
 #include "pith-version-macros.h"
 
@@ -250,9 +251,8 @@ PITH_AVAILABLE_IN_ALL
 GPtrArray    *pith_document_get_spans          (PithDocument  *self,
                                                 const char    *layer);
 PITH_AVAILABLE_IN_ALL
-const PithSpanData *pith_document_peek_spans   (PithDocument  *self,
-                                                const char    *layer,
-                                                guint         *n_spans);
+const PithLayer *pith_document_peek_layer   (PithDocument  *self,
+                                             const char    *layer);
 PITH_AVAILABLE_IN_ALL
 void          pith_document_set_span_label_bytes (PithDocument *self,
                                                   const char   *layer,

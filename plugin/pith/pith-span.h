@@ -36,7 +36,7 @@ typedef struct _PithSpan PithSpan;
  *
  * A `PithSpan` is a snapshot: changing it does not change the document.
  * C code that walks many spans reads the layer in place with
- * [method@Pith.Document.peek_spans] instead, in byte offsets.
+ * [method@Pith.Document.peek_layer] instead, in byte offsets.
  */
 struct _PithSpan
 {
@@ -62,26 +62,5 @@ JsonNode *pith_span_get_attribute (const PithSpan *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithSpan, pith_span_free)
 
-/**
- * PithSpanData:
- * @start: start of the span in the document's text, in bytes
- * @end: end of the span (exclusive), in bytes
- * @label: the label as a `GQuark`, or 0 for none
- * @score: the span's score
- *
- * A span as a layer stores it: byte offsets into the current text, for C
- * code that walks layers without copying them. Documents are limited to
- * 4 GiB so that a token costs 24 bytes.
- */
-typedef struct
-{
-  guint32 start;
-  guint32 end;
-  GQuark label;
-  /*< private >*/
-  guint32 reserved;
-  /*< public >*/
-  double score;
-} PithSpanData;
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include "pith-version-macros.h"
 #include "pith-enum-types.h"
 #include "pith-error.h"
+#include "pith-layer.h"
 #include "pith-span.h"
 #include "pith-document.h"
 #include "pith-stage.h"

@@ -18,14 +18,15 @@ label_of (PithDocument *document,
           const char   *name)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *entities;
+  const PithLayer *entities;
   guint n = 0;
 
-  entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n);
+  entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  n = pith_layer_get_n_spans (entities);
   for (guint i = 0; i < n; i++)
-    if (entities[i].end - entities[i].start == strlen (name) &&
-        strncmp (text + entities[i].start, name, strlen (name)) == 0)
-      return g_quark_to_string (entities[i].label);
+    if (pith_layer_get_end (entities, i) - pith_layer_get_start (entities, i) == strlen (name) &&
+        strncmp (text + pith_layer_get_start (entities, i), name, strlen (name)) == 0)
+      return g_quark_to_string (pith_layer_get_label (entities, i));
   return NULL;
 }
 
@@ -108,7 +109,7 @@ test_declared_labels (void)
   g_autoptr(PithDocument) document = run ("clean ! segment ! entities", text);
   g_autoptr(GHashTable) found = g_hash_table_new (g_str_hash, g_str_equal);
   const char * const *labels;
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n = 0;
 
   g_assert_no_error (error);
@@ -116,10 +117,11 @@ test_declared_labels (void)
   g_assert_nonnull (labels);
   g_assert_cmpuint (g_strv_length ((char **) labels), ==, 11);
 
-  spans = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n);
+  spans = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  n = pith_layer_get_n_spans (spans);
   for (guint i = 0; i < n; i++)
     {
-      const char *label = g_quark_to_string (spans[i].label);
+      const char *label = g_quark_to_string (pith_layer_get_label (spans, i));
 
       if (!g_strv_contains (labels, label))
         g_error ("the stage gives %s, which it does not declare", label);
@@ -150,14 +152,15 @@ group_of (PithDocument *document,
           const char   *mention)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *entities;
+  const PithLayer *entities;
   guint n = 0;
   JsonArray *groups = json_node_get_array (pith_document_get_report_node (document, "entity_groups"));
 
-  entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n);
+  entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  n = pith_layer_get_n_spans (entities);
   for (guint i = 0; i < n; i++)
-    if (entities[i].end - entities[i].start == strlen (mention) &&
-        strncmp (text + entities[i].start, mention, strlen (mention)) == 0)
+    if (pith_layer_get_end (entities, i) - pith_layer_get_start (entities, i) == strlen (mention) &&
+        strncmp (text + pith_layer_get_start (entities, i), mention, strlen (mention)) == 0)
       {
         JsonNode *index = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "entity");
         return index != NULL ? json_array_get_object_element (groups, (guint) json_node_get_int (index)) : NULL;

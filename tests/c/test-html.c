@@ -334,7 +334,7 @@ test_comments_and_captions (void)
   g_autoptr(PithDocument) plain = run_page ("clean", "html/comments-captions.html", NULL);
   g_autoptr(PithDocument) kept = run_page ("clean comments=true captions=true", "html/comments-captions.html", NULL);
   const char *text = pith_document_get_text (kept);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n_spans;
 
   assert_lacks (pith_document_get_text (plain), "opening day");
@@ -342,13 +342,14 @@ test_comments_and_captions (void)
   g_assert_false (pith_document_has_layer (plain, PITH_LAYER_COMMENT));
 
   assert_has (text, "The pier on its opening day.");
-  spans = pith_document_peek_spans (kept, PITH_LAYER_COMMENT, &n_spans);
+  spans = pith_document_peek_layer (kept, PITH_LAYER_COMMENT);
+  n_spans = pith_layer_get_n_spans (spans);
   g_assert_cmpuint (n_spans, ==, 2);
-  g_assert_cmpint (strncmp (text + spans[0].start, "Lovely to see boats at the north beach again after all these years.",
-                            spans[0].end - spans[0].start), ==, 0);
-  g_assert_cmpuint (spans[0].end - spans[0].start, ==,
+  g_assert_cmpint (strncmp (text + pith_layer_get_start (spans, 0), "Lovely to see boats at the north beach again after all these years.",
+                            pith_layer_get_end (spans, 0) - pith_layer_get_start (spans, 0)), ==, 0);
+  g_assert_cmpuint (pith_layer_get_end (spans, 0) - pith_layer_get_start (spans, 0), ==,
                     strlen ("Lovely to see boats at the north beach again after all these years."));
-  g_assert_cmpint (strncmp (text + spans[1].start, "It should have been wider", 25), ==, 0);
+  g_assert_cmpint (strncmp (text + pith_layer_get_start (spans, 1), "It should have been wider", 25), ==, 0);
   /* The article comes first and is no comment. */
   g_assert_true (g_str_has_prefix (text, "The new pier opens"));
 }

@@ -31,16 +31,17 @@ layer_text (PithDocument *document,
             const char   *separator)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n = 0;
   GString *out = g_string_new (NULL);
 
-  spans = pith_document_peek_spans (document, layer, &n);
+  spans = pith_document_peek_layer (document, layer);
+  n = pith_layer_get_n_spans (spans);
   for (guint i = 0; i < n; i++)
     {
       if (i > 0)
         g_string_append (out, separator);
-      g_string_append_len (out, text + spans[i].start, spans[i].end - spans[i].start);
+      g_string_append_len (out, text + pith_layer_get_start (spans, i), pith_layer_get_end (spans, i) - pith_layer_get_start (spans, i));
     }
   return g_string_free (out, FALSE);
 }
@@ -53,18 +54,19 @@ check_spans_exact (PithDocument *document,
 {
   const char *text = pith_document_get_text (document);
   gsize size = pith_document_get_text_size (document);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n = 0;
   gsize previous_end = 0;
 
-  spans = pith_document_peek_spans (document, layer, &n);
+  spans = pith_document_peek_layer (document, layer);
+  n = pith_layer_get_n_spans (spans);
   for (guint i = 0; i < n; i++)
     {
-      g_assert_cmpuint (spans[i].start, <, spans[i].end);
-      g_assert_cmpuint (spans[i].start, >=, previous_end);
-      g_assert_cmpuint (spans[i].end, <=, size);
-      g_assert_true (g_utf8_validate (text + spans[i].start, spans[i].end - spans[i].start, NULL));
-      previous_end = spans[i].end;
+      g_assert_cmpuint (pith_layer_get_start (spans, i), <, pith_layer_get_end (spans, i));
+      g_assert_cmpuint (pith_layer_get_start (spans, i), >=, previous_end);
+      g_assert_cmpuint (pith_layer_get_end (spans, i), <=, size);
+      g_assert_true (g_utf8_validate (text + pith_layer_get_start (spans, i), pith_layer_get_end (spans, i) - pith_layer_get_start (spans, i), NULL));
+      previous_end = pith_layer_get_end (spans, i);
     }
 }
 
@@ -73,14 +75,15 @@ check_tokens_cover_text (PithDocument *document)
 {
   const char *text = pith_document_get_text (document);
   gsize size = pith_document_get_text_size (document);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n = 0;
   gsize position = 0;
 
-  spans = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n);
+  spans = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
+  n = pith_layer_get_n_spans (spans);
   for (guint i = 0; i <= n; i++)
     {
-      gsize gap_end = i < n ? spans[i].start : size;
+      gsize gap_end = i < n ? pith_layer_get_start (spans, i) : size;
 
       /* Everything between tokens is whitespace or invisible. */
       for (const char *p = text + position; p < text + gap_end; p = g_utf8_next_char (p))
@@ -91,7 +94,7 @@ check_tokens_cover_text (PithDocument *document)
             g_error ("Text “%.*s” at %td is in no token", 8, p, p - text);
         }
       if (i < n)
-        position = spans[i].end;
+        position = pith_layer_get_end (spans, i);
     }
 }
 

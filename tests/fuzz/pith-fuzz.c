@@ -14,15 +14,16 @@ check_layer (PithDocument *document,
   const char *text = pith_document_get_text (document);
   gsize size = pith_document_get_text_size (document);
   guint n_spans = 0;
-  const PithSpanData *spans = pith_document_peek_spans (document, layer, &n_spans);
+  const PithLayer *spans = pith_document_peek_layer (document, layer);
+  n_spans = pith_layer_get_n_spans (spans);
 
   for (guint i = 0; i < n_spans; i++)
     {
-      g_assert_cmpuint (spans[i].start, <=, spans[i].end);
-      g_assert_cmpuint (spans[i].end, <=, size);
+      g_assert_cmpuint (pith_layer_get_start (spans, i), <=, pith_layer_get_end (spans, i));
+      g_assert_cmpuint (pith_layer_get_end (spans, i), <=, size);
       /* Offsets fall between characters, never inside one. */
-      g_assert_true (spans[i].start == size || (text[spans[i].start] & 0xC0) != 0x80);
-      g_assert_true (spans[i].end == size || (text[spans[i].end] & 0xC0) != 0x80);
+      g_assert_true (pith_layer_get_start (spans, i) == size || (text[pith_layer_get_start (spans, i)] & 0xC0) != 0x80);
+      g_assert_true (pith_layer_get_end (spans, i) == size || (text[pith_layer_get_end (spans, i)] & 0xC0) != 0x80);
     }
 }
 

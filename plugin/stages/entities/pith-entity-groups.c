@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "pith-entity-groups-private.h"
+#include "pith-layer-private.h"
 
 typedef struct
 {
@@ -155,7 +156,7 @@ void
 pith_entity_groups_build (PithDocument *document)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *spans;
+  const PithLayer *spans;
   guint n_spans = 0;
   g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -175,16 +176,17 @@ pith_entity_groups_build (PithDocument *document)
   /* The layer is read in place; each way of writing a name is copied out
    * once. */
   g_array_set_clear_func (names, name_clear);
-  spans = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_spans);
+  spans = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  n_spans = pith_layer_get_n_spans (spans);
   name_of = g_new0 (guint, MAX (n_spans, 1));
   order = g_new (guint, MAX (n_spans, 1));
   for (guint i = 0; i < n_spans; i++)
-    if (is_name_label (spans[i].label))
+    if (is_name_label (pith_layer_label (spans, i)))
       {
         gpointer found;
 
         g_string_truncate (span_text, 0);
-        g_string_append_len (span_text, text + spans[i].start, (gssize) (spans[i].end - spans[i].start));
+        g_string_append_len (span_text, text + pith_layer_start (spans, i), (gssize) (pith_layer_end (spans, i) - pith_layer_start (spans, i)));
         if (g_hash_table_lookup_extended (name_by_text, span_text->str, NULL, &found))
           name_of[i] = GPOINTER_TO_UINT (found);
         else
@@ -213,7 +215,7 @@ pith_entity_groups_build (PithDocument *document)
       guint i = order[o];
       const char *key = mentions.names[name_of[i]].key;
       const char *mention = mentions.names[name_of[i]].text;
-      GQuark label = spans[i].label;
+      GQuark label = pith_layer_label (spans, i);
       gpointer found = NULL;
       guint index;
       g_autoptr(JsonNode) attribute = json_node_new (JSON_NODE_VALUE);

@@ -35,6 +35,7 @@
 #include "pith-entity-recognizer.h"
 #include "pith-entity-rules-private.h"
 #include "pith-error.h"
+#include "pith-layer-private.h"
 #include "pith-ner-model-private.h"
 
 #define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
@@ -369,7 +370,8 @@ merge_patterns (PithEntityRecognizer *self,
 static void
 add_sentence_entities (PithEntityRecognizer *self,
                        PithDocument         *document,
-                       const PithSpanData   *tokens,
+                       const PithLayer      *tokens,
+                       guint                 first,
                        GPtrArray            *words,
                        const int            *tags)
 {
@@ -432,24 +434,27 @@ add_sentence_entities (PithEntityRecognizer *self,
   for (guint m = 0; m < mentions->len; m++)
     {
       Mention *mention = &g_array_index (mentions, Mention, m);
-      pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, tokens[mention->first].start,
-                                    tokens[mention->last].end, mention->label, 0.0);
+      pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, pith_layer_start (tokens, first + mention->first),
+                                    pith_layer_end (tokens, first + mention->last), mention->label, 0.0);
     }
 }
 
-/* Tags @n_tokens tokens of one sentence and adds their entities. */
+/* Tags the @n_tokens tokens from @first of one sentence and adds their
+ * entities. */
 static void
 tag_tokens (PithEntityRecognizer *self,
             PithDocument         *document,
             const char           *text,
-            const PithSpanData   *tokens,
+            const PithLayer      *tokens,
+            guint                 first,
             guint                 n_tokens,
             PithNerDocument      *context,
             PithNerVocabulary    *vocabulary)
 {
   static const char long_token[] = "<long-token>";
   g_autoptr(GPtrArray) words = g_ptr_array_sized_new (n_tokens);
-  g_autoptr(GString) buffer = g_string_sized_new (tokens[n_tokens - 1].end - tokens[0].start + n_tokens);
+  g_autoptr(GString) buffer = g_string_sized_new (pith_layer_end (tokens, first + n_tokens - 1) -
+                                                pith_layer_start (tokens, first) + n_tokens);
   g_autofree int *tags = g_new0 (int, n_tokens);
   g_autofree guint8 *marks = g_new0 (guint8, n_tokens);
   PithNerSentence sentence;
@@ -460,14 +465,15 @@ tag_tokens (PithEntityRecognizer *self,
    * are noted by offset while the buffer may still move. */
   for (guint i = 0; i < n_tokens; i++)
     {
-      gsize length = tokens[i].end - tokens[i].start;
+      guint32 start = pith_layer_start (tokens, first + i);
+      gsize length = pith_layer_end (tokens, first + i) - start;
 
       g_ptr_array_add (words, GSIZE_TO_POINTER (buffer->len));
       if (length > MAX_NAME_TOKEN_BYTES)
         g_string_append_len (buffer, long_token, sizeof long_token);
       else
         {
-          g_string_append_len (buffer, text + tokens[i].start, (gssize) length);
+          g_string_append_len (buffer, text + start, (gssize) length);
           g_string_append_c (buffer, '\0');
         }
     }
@@ -484,7 +490,7 @@ tag_tokens (PithEntityRecognizer *self,
   pith_ner_tag_sentence (self->model, &sentence, context, tags);
   pith_ner_sentence_clear (&sentence);
 
-  add_sentence_entities (self, document, tokens, words, tags);
+  add_sentence_entities (self, document, tokens, first, words, tags);
 }
 
 static PithNerVocabulary *
@@ -521,8 +527,8 @@ recognize (PithEntityRecognizer  *self,
            GError               **error)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *tokens;
-  const PithSpanData *sentences;
+  const PithLayer *tokens;
+  const PithLayer *sentences;
   guint n_tokens = 0;
   guint n_sentences = 0;
   g_autoptr(PithNerDocument) context = NULL;
@@ -539,14 +545,20 @@ recognize (PithEntityRecognizer  *self,
   /* The document's words are read twice: once for the words it writes in
    * lowercase, then sentence by sentence; only one sentence's words are
    * copied at a time. */
-  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
+  n_tokens = pith_layer_get_n_spans (tokens);
   context = pith_ner_document_new ();
   for (guint i = 0; i < n_tokens; i++)
-    if (g_ascii_islower (text[tokens[i].start]) || (guchar) text[tokens[i].start] >= 0x80)
-      pith_ner_document_add_word (context, text + tokens[i].start, tokens[i].end - tokens[i].start);
+    {
+      guint32 start = pith_layer_start (tokens, i);
+
+      if (g_ascii_islower (text[start]) || (guchar) text[start] >= 0x80)
+        pith_ner_document_add_word (context, text + start, pith_layer_end (tokens, i) - start);
+    }
 
   pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, 1, 0, 0, 0.0);
-  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  n_sentences = pith_layer_get_n_spans (sentences);
   for (guint s = 0; s < n_sentences; s++)
     {
       guint first;
@@ -556,10 +568,10 @@ recognize (PithEntityRecognizer  *self,
         return FALSE;
 
       /* The tokens inside this sentence; tokens and sentences are sorted. */
-      while (t < n_tokens && tokens[t].end <= sentences[s].start)
+      while (t < n_tokens && pith_layer_end (tokens, t) <= pith_layer_start (sentences, s))
         t++;
       first = t;
-      while (t < n_tokens && tokens[t].start < sentences[s].end)
+      while (t < n_tokens && pith_layer_start (tokens, t) < pith_layer_end (sentences, s))
         t++;
       sentence_end = t;
 
@@ -573,7 +585,7 @@ recognize (PithEntityRecognizer  *self,
           if (piece > first && g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
           pith_ner_vocabulary_trim (vocabulary);
-          tag_tokens (self, document, text, tokens + piece, piece_end - piece, context, vocabulary);
+          tag_tokens (self, document, text, tokens, piece, piece_end - piece, context, vocabulary);
         }
     }
 

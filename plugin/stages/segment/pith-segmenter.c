@@ -114,45 +114,34 @@ pith_segmenter_process (PithStage     *stage,
     abbreviations_for (document), self->user_abbreviations, ordinal_words_for (document),
   };
   PithSentenceRules sentence_rules = { sentence_starters_for (document), self->lines_are_sentences };
-  g_autoptr(GArray) tokens = NULL;
-  g_autoptr(GArray) bounds = NULL;
-  gsize reserved;
+  PithTokens tokens;
+  PithLayer *sentences;
 
   if (json_object_get_boolean_member_with_default (metadata, "pretokenized", FALSE) &&
       pith_document_has_layer (document, PITH_LAYER_TOKEN))
     return TRUE;
 
-  /* News has a token every five or six bytes; the list doubles past this. */
-  reserved = length / 8 + 1;
-  tokens = g_array_sized_new (FALSE, FALSE, sizeof (PithToken), reserved);
-  pith_tokenize (text, length, &token_rules, tokens);
+  /* News has a token every five or six bytes; the layer grows past this. */
+  tokens.layer = pith_layer_new (PITH_LAYER_TOKEN);
+  pith_layer_reserve (tokens.layer, (guint) MIN (length / 8 + 1, G_MAXUINT));
+  tokens.kinds = g_byte_array_sized_new ((guint) MIN (length / 8 + 1, G_MAXUINT));
+  pith_tokenize (text, length, &token_rules, &tokens);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
-  pith_split_sentences (text, length, (PithToken *) (gpointer) tokens->data, tokens->len,
-                        &sentence_rules, bounds);
-
-  /* The kinds were the splitter's; the layer's spans have no label. */
-  for (guint i = 0; i < tokens->len; i++)
-    g_array_index (tokens, PithToken, i).kind = 0;
-  /* A text of few, long tokens keeps a layer of its own size, not of the
-   * list's. */
-  if (tokens->len < reserved / 2)
     {
-      GArray *fitted = g_array_sized_new (FALSE, FALSE, sizeof (PithToken), tokens->len);
-
-      g_array_append_vals (fitted, tokens->data, tokens->len);
-      g_array_unref (tokens);
-      tokens = fitted;
+      pith_layer_free (tokens.layer);
+      g_byte_array_unref (tokens.kinds);
+      return FALSE;
     }
-  pith_document_take_spans (document, PITH_LAYER_TOKEN, g_steal_pointer (&tokens));
-  pith_document_remove_layer (document, PITH_LAYER_SENTENCE);
-  pith_document_add_span_bytes (document, PITH_LAYER_SENTENCE, 1, 0, 0, 0.0);
-  for (guint i = 0; i < bounds->len; i += 2)
-    pith_document_add_span_bytes (document, PITH_LAYER_SENTENCE,
-                                  g_array_index (bounds, gsize, i),
-                                  g_array_index (bounds, gsize, i + 1), 0, 0.0);
+
+  sentences = pith_layer_new (PITH_LAYER_SENTENCE);
+  pith_split_sentences (text, length, &tokens, &sentence_rules, sentences);
+  /* The kinds served the splitter only. */
+  g_byte_array_unref (tokens.kinds);
+
+  pith_layer_trim (tokens.layer);
+  pith_layer_trim (sentences);
+  pith_document_take_layer (document, tokens.layer);
+  pith_document_take_layer (document, sentences);
 
   return TRUE;
 }

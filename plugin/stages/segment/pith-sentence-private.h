@@ -15,12 +15,11 @@ typedef struct
   gboolean lines_are_sentences;
 } PithSentenceRules;
 
-/* Appends [start, end) byte pairs of each sentence to @bounds. */
+/* Appends each sentence, from its first token to its last, to @sentences. */
 void pith_split_sentences (const char              *text,
                            gsize                    length,
-                           const PithToken         *tokens,
-                           gsize                    n_tokens,
+                           const PithTokens        *tokens,
                            const PithSentenceRules *rules,
-                           GArray                  *bounds);
+                           PithLayer               *sentences);
 
 G_END_DECLS

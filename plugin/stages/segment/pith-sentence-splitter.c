@@ -39,33 +39,34 @@ line_breaks_between (const char *text,
 }
 
 static gunichar
-first_char (const char      *text,
-            const PithToken *token)
+first_char (const char       *text,
+            const PithTokens *tokens,
+            gsize             i)
 {
-  return g_utf8_get_char (text + token->start);
+  return g_utf8_get_char (text + token_start (tokens, i));
 }
 
 static gboolean
-can_open_sentence (const char      *text,
-                   const PithToken *tokens,
-                   gsize            n_tokens,
-                   gsize            next)
+can_open_sentence (const char       *text,
+                   const PithTokens *tokens,
+                   gsize             n_tokens,
+                   gsize             next)
 {
   gunichar c;
 
   /* Look through opening quotes and brackets: ." “The… */
-  while (next < n_tokens && (tokens[next].kind == PITH_TOKEN_OPEN ||
-                             tokens[next].kind == PITH_TOKEN_QUOTE))
+  while (next < n_tokens && (token_kind (tokens, next) == PITH_TOKEN_OPEN ||
+                             token_kind (tokens, next) == PITH_TOKEN_QUOTE))
     next++;
   if (next >= n_tokens)
     return TRUE;
 
-  switch (tokens[next].kind)
+  switch (token_kind (tokens, next))
     {
     case PITH_TOKEN_CLOSE:
       return FALSE;
     case PITH_TOKEN_PUNCT:
-      c = first_char (text, &tokens[next]);
+      c = first_char (text, tokens, next);
       return !(c == ',' || c == ';' || c == ':' || c == '%');
     case PITH_TOKEN_TERMINAL:
       return FALSE;
@@ -77,7 +78,7 @@ can_open_sentence (const char      *text,
     case PITH_TOKEN_OPEN:
     case PITH_TOKEN_QUOTE:
     default:
-      c = first_char (text, &tokens[next]);
+      c = first_char (text, tokens, next);
       if (c == '@' || c == '#')
         return TRUE;
       return !g_unichar_islower (c);
@@ -86,72 +87,70 @@ can_open_sentence (const char      *text,
 
 static gboolean
 is_sentence_starter (const char              *text,
-                     const PithToken         *tokens,
+                     const PithTokens        *tokens,
                      gsize                    n_tokens,
                      gsize                    next,
                      const PithSentenceRules *rules)
 {
-  while (next < n_tokens && (tokens[next].kind == PITH_TOKEN_OPEN ||
-                             tokens[next].kind == PITH_TOKEN_QUOTE))
+  while (next < n_tokens && (token_kind (tokens, next) == PITH_TOKEN_OPEN ||
+                             token_kind (tokens, next) == PITH_TOKEN_QUOTE))
     next++;
-  if (next >= n_tokens || tokens[next].kind != PITH_TOKEN_WORD)
+  if (next >= n_tokens || token_kind (tokens, next) != PITH_TOKEN_WORD)
     return FALSE;
 
   if (rules->sentence_starters == NULL)
-    return g_unichar_isupper (first_char (text, &tokens[next]));
+    return g_unichar_isupper (first_char (text, tokens, next));
 
-  return pith_word_list_lookup (rules->sentence_starters, text + tokens[next].start,
-                                tokens[next].end - tokens[next].start, NULL);
+  return pith_word_list_lookup (rules->sentence_starters, text + token_start (tokens, next),
+                                token_end (tokens, next) - token_start (tokens, next), NULL);
 }
 
 static gboolean
-is_list_marker (const char      *text,
-                const PithToken *tokens,
-                gsize            n_tokens,
-                gsize            i)
+is_list_marker (const char       *text,
+                const PithTokens *tokens,
+                gsize             n_tokens,
+                gsize             i)
 {
-  const PithToken *token = &tokens[i];
-  gunichar c = first_char (text, token);
+  PithTokenKind kind = token_kind (tokens, i);
+  gsize start = token_start (tokens, i);
+  gsize end = token_end (tokens, i);
+  gunichar c = first_char (text, tokens, i);
 
-  if (token->kind == PITH_TOKEN_PUNCT)
+  if (kind == PITH_TOKEN_PUNCT)
     return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014 || c == 0x25CF;
 
   /* "1." as the tokenizer keeps it at the start of a line. */
-  if (token->kind == PITH_TOKEN_TITLE && g_unichar_isdigit (c) && text[token->end - 1] == '.')
+  if (kind == PITH_TOKEN_TITLE && g_unichar_isdigit (c) && text[end - 1] == '.')
     return TRUE;
 
   /* "1." or "a)" */
-  if (i + 1 < n_tokens && tokens[i + 1].start == token->end &&
-      token->end - token->start <= 3 &&
-      (token->kind == PITH_TOKEN_NUMBER || token->end - token->start == 1))
+  if (i + 1 < n_tokens && token_start (tokens, i + 1) == end &&
+      end - start <= 3 &&
+      (kind == PITH_TOKEN_NUMBER || end - start == 1))
     {
-      char after = text[tokens[i + 1].start];
+      char after = text[token_start (tokens, i + 1)];
       return after == '.' || after == ')';
     }
   return FALSE;
 }
 
 static void
-close_sentence (GArray          *bounds,
-                const PithToken *tokens,
-                gsize            first,
-                gsize            last)
+close_sentence (PithLayer        *sentences,
+                const PithTokens *tokens,
+                gsize             first,
+                gsize             last)
 {
-  gsize start = tokens[first].start;
-  gsize end = tokens[last].end;
-
-  g_array_append_val (bounds, start);
-  g_array_append_val (bounds, end);
+  pith_layer_append (sentences, token_start (tokens, first), token_end (tokens, last), 0, 0.0);
 }
 
 void
 pith_split_sentences (const char              *text,
                       gsize                    length,
-                      const PithToken         *tokens,
-                      gsize                    n_tokens,
+                      const PithTokens        *tokens,
                       const PithSentenceRules *rules,
-                      GArray                  *bounds)
+                      PithLayer               *sentences)
 {
+  gsize n_tokens = pith_layer_get_n_spans (tokens->layer);
   gsize first = 0;
 
   for (gsize i = 0; i < n_tokens; i++)
@@ -162,21 +161,21 @@ pith_split_sentences (const char              *text,
 
       if (i + 1 >= n_tokens)
         {
-          close_sentence (bounds, tokens, first, i);
+          close_sentence (sentences, tokens, first, i);
           return;
         }
 
-      switch (tokens[i].kind)
+      switch (token_kind (tokens, i))
         {
         case PITH_TOKEN_TERMINAL:
           /* Take in the closing quotes and brackets that touch it. */
-          while (last + 1 < n_tokens && tokens[last + 1].start == tokens[last].end &&
-                 (tokens[last + 1].kind == PITH_TOKEN_CLOSE ||
-                  tokens[last + 1].kind == PITH_TOKEN_QUOTE))
+          while (last + 1 < n_tokens && token_start (tokens, last + 1) == token_end (tokens, last) &&
+                 (token_kind (tokens, last + 1) == PITH_TOKEN_CLOSE ||
+                  token_kind (tokens, last + 1) == PITH_TOKEN_QUOTE))
             last++;
           if (last + 1 >= n_tokens)
             {
-              close_sentence (bounds, tokens, first, last);
+              close_sentence (sentences, tokens, first, last);
               return;
             }
           boundary = can_open_sentence (text, tokens, n_tokens, last + 1);
@@ -199,7 +198,7 @@ pith_split_sentences (const char              *text,
           break;
         }
 
-      breaks = line_breaks_between (text, tokens[last].end, tokens[last + 1].start);
+      breaks = line_breaks_between (text, token_end (tokens, last), token_start (tokens, last + 1));
       if (breaks == 2)
         boundary = TRUE;
       else if (breaks == 1 &&
@@ -208,7 +207,7 @@ pith_split_sentences (const char              *text,
 
       if (boundary)
         {
-          close_sentence (bounds, tokens, first, last);
+          close_sentence (sentences, tokens, first, last);
           first = last + 1;
         }
       i = last;

@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "pith-span.h"
+#include "pith-layer-private.h"
 #include "pith-word-list-private.h"
 
 G_BEGIN_DECLS
@@ -26,21 +26,34 @@ typedef enum {
   PITH_TOKEN_PUNCT,
 } PithTokenKind;
 
-/* Laid out as a span of the token layer, its kind where the span's label
- * goes: the segmenter's list of tokens becomes the layer without a copy,
- * which for a long document saves half of the layer's size at its peak. */
+/* Tokens as the segmenter builds them: the token layer itself, and beside
+ * it, only while sentences are split, a byte of kind per token. */
 typedef struct
 {
-  guint32 start;
-  guint32 end;
-  PithTokenKind kind;
-  guint32 reserved;
-  double score;
-} PithToken;
+  PithLayer *layer;
+  GByteArray *kinds;
+} PithTokens;
 
-G_STATIC_ASSERT (sizeof (PithToken) == sizeof (PithSpanData));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (PithToken, kind) == G_STRUCT_OFFSET (PithSpanData, label));
-G_STATIC_ASSERT (sizeof (PithTokenKind) == sizeof (GQuark));
+static inline guint32
+token_start (const PithTokens *tokens,
+             gsize             i)
+{
+  return pith_layer_start (tokens->layer, (guint) i);
+}
+
+static inline guint32
+token_end (const PithTokens *tokens,
+           gsize             i)
+{
+  return pith_layer_end (tokens->layer, (guint) i);
+}
+
+static inline PithTokenKind
+token_kind (const PithTokens *tokens,
+            gsize             i)
+{
+  return (PithTokenKind) tokens->kinds->data[i];
+}
 
 typedef struct
 {
@@ -52,6 +65,6 @@ typedef struct
 void pith_tokenize (const char           *text,
                     gsize                 length,
                     const PithTokenRules *rules,
-                    GArray               *tokens);
+                    PithTokens           *tokens);
 
 G_END_DECLS

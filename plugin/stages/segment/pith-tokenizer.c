@@ -312,21 +312,22 @@ starts_line (const char *text,
 }
 
 static void
-add (GArray       *tokens,
-     gsize         start,
-     gsize         end,
-     PithTokenKind kind)
+add (PithTokens    *tokens,
+     gsize          start,
+     gsize          end,
+     PithTokenKind  kind)
 {
-  PithToken token = { (guint32) start, (guint32) end, kind };
+  guint8 kind_byte = (guint8) kind;
 
-  g_array_append_val (tokens, token);
+  pith_layer_append (tokens->layer, (guint32) start, (guint32) end, 0, 0.0);
+  g_byte_array_append (tokens->kinds, &kind_byte, 1);
 }
 
 void
 pith_tokenize (const char           *text,
                gsize                 length,
                const PithTokenRules *rules,
-               GArray               *tokens)
+               PithTokens           *tokens)
 {
   gsize i = 0;
 
@@ -409,8 +410,8 @@ pith_tokenize (const char           *text,
 
       /* A clitic the word before it stopped at: 's, 're, 'll. ("n't"
        * comes out of scan_word() as a word of its own.) */
-      if ((c == '\'' || c == 0x2019) && tokens->len > 0 &&
-          g_array_index (tokens, PithToken, tokens->len - 1).end == i)
+      if ((c == '\'' || c == 0x2019) && tokens->layer->n_spans > 0 &&
+          pith_layer_end (tokens->layer, tokens->layer->n_spans - 1) == i)
         {
           gsize letters = letters_end (text, length, i + size);
 

@@ -17,6 +17,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pith-layer-private.h"
 #include "pith-sentence-graph-private.h"
 
 #define DAMPING 0.85f
@@ -49,8 +50,8 @@ pith_sentence_graph_new (PithDocument       *document,
 {
   PithSentenceGraph *self = g_new0 (PithSentenceGraph, 1);
   const char *text = pith_document_get_text (document);
-  const PithSpanData *tokens;
-  const PithSpanData *sentences;
+  const PithLayer *tokens;
+  const PithLayer *sentences;
   guint n_tokens = 0;
   guint n_sentences = 0;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -60,8 +61,10 @@ pith_sentence_graph_new (PithDocument       *document,
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   guint t = 0;
 
-  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
-  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
+  n_tokens = pith_layer_get_n_spans (tokens);
+  sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  n_sentences = pith_layer_get_n_spans (sentences);
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
   self->n_tokens = n_tokens;
@@ -79,13 +82,13 @@ pith_sentence_graph_new (PithDocument       *document,
     {
       PithSentenceVector *vector = &self->sentences[s];
 
-      while (t < n_tokens && tokens[t].end <= sentences[s].start)
+      while (t < n_tokens && pith_layer_end (tokens, t) <= pith_layer_start (sentences, s))
         t++;
       vector->first_token = t;
-      for (; t < n_tokens && tokens[t].start < sentences[s].end; t++)
+      for (; t < n_tokens && pith_layer_start (tokens, t) < pith_layer_end (sentences, s); t++)
         {
-          const char *word = text + tokens[t].start;
-          gsize length = tokens[t].end - tokens[t].start;
+          const char *word = text + pith_layer_start (tokens, t);
+          gsize length = pith_layer_end (tokens, t) - pith_layer_start (tokens, t);
           char buffer[64];
           g_autofree char *folded = NULL;
           const char *lower;

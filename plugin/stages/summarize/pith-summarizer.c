@@ -137,8 +137,8 @@ entity_salience (PithDocument             *document,
                  const PithSentenceGraph  *graph,
                  float                    *salience)
 {
-  const PithSpanData *sentences;
-  const PithSpanData *entities;
+  const PithLayer *sentences;
+  const PithLayer *entities;
   guint n_sentences = 0;
   guint n_entities = 0;
   JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
@@ -150,8 +150,10 @@ entity_salience (PithDocument             *document,
   if (groups == NULL)
     return;
 
-  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
-  entities = pith_document_peek_spans (document, PITH_LAYER_ENTITY, &n_entities);
+  sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  n_sentences = pith_layer_get_n_spans (sentences);
+  entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  n_entities = pith_layer_get_n_spans (entities);
   for (guint e = 0; e < n_entities; e++)
     {
       gint64 index;
@@ -159,7 +161,7 @@ entity_salience (PithDocument             *document,
       if (!pith_document_get_span_integer (document, PITH_LAYER_ENTITY, e, "entity", &index) ||
           index < 0 || (guint64) index >= json_array_get_length (groups))
         continue;
-      while (s < n_sentences && sentences[s].end <= entities[e].start)
+      while (s < n_sentences && pith_layer_end (sentences, s) <= pith_layer_start (entities, e))
         s++;
       if (s >= n_sentences)
         break;
@@ -226,16 +228,17 @@ opens_with_dangling_word (PithDocument            *document,
                           guint                    sentence)
 {
   const PithWordList *dangling = pith_word_list_get ("summarize/dangling-en.txt");
-  const PithSpanData *tokens;
+  const PithLayer *tokens;
   guint n_tokens = 0;
   g_autofree char *first = NULL;
   guint t = graph->sentences[sentence].first_token;
 
-  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
+  n_tokens = pith_layer_get_n_spans (tokens);
   if (graph->sentences[sentence].n_tokens == 0 || t >= n_tokens)
     return FALSE;
-  first = g_utf8_strdown (pith_document_get_text (document) + tokens[t].start,
-                          (gssize) (tokens[t].end - tokens[t].start));
+  first = g_utf8_strdown (pith_document_get_text (document) + pith_layer_start (tokens, t),
+                          (gssize) (pith_layer_end (tokens, t) - pith_layer_start (tokens, t)));
   return pith_word_list_lookup (dangling, first, strlen (first), NULL);
 }
 
@@ -338,8 +341,7 @@ select_sentences (PithSummarizer          *self,
                   const float             *scores)
 {
   guint n = graph->n_sentences;
-  const PithSpanData *sentences;
-  guint n_spans = 0;
+  const PithLayer *sentences;
   g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
   g_autofree float *redundancy = g_new0 (float, MAX (n, 1));
   g_autoptr(GArray) heap = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), n);
@@ -348,7 +350,7 @@ select_sentences (PithSummarizer          *self,
   guint words_used = 0;
   guint chars_used = 0;
 
-  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_spans);
+  sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
   for (guint i = 0; i < n; i++)
     heap_push (heap, (Candidate) { (float) ((1.0 - self->diversity) * scores[i]), 0.0f, i });
 
@@ -384,8 +386,10 @@ select_sentences (PithSummarizer          *self,
       for (guint k = 0; k < n_take; k++)
         {
           words += graph->sentences[take[k]].n_words;
-          chars += g_utf8_strlen (pith_document_get_text (document) + sentences[take[k]].start,
-                                  sentences[take[k]].end - sentences[take[k]].start);
+          guint32 start = pith_layer_start (sentences, take[k]);
+
+          chars += g_utf8_strlen (pith_document_get_text (document) + start,
+                                  pith_layer_end (sentences, take[k]) - start);
         }
       if (selection->len > 0 &&
           ((self->words > 0 && words_used + words > self->words) ||
@@ -520,8 +524,7 @@ add_keywords (PithSummarizer          *self,
               const PithSentenceGraph *graph)
 {
   const char *text = pith_document_get_text (document);
-  const PithSpanData *tokens;
-  guint n_tokens = 0;
+  const PithLayer *tokens;
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
   g_autofree float *weights = g_new0 (float, MAX (graph->term_texts->len, 1));
   GQuark label = g_quark_from_static_string ("KEYWORD");
@@ -537,7 +540,7 @@ add_keywords (PithSummarizer          *self,
     for (guint k = 0; k < graph->sentences[s].n_terms; k++)
       weights[graph->sentences[s].terms[k].term] += graph->idf[graph->sentences[s].terms[k].term];
 
-  tokens = pith_document_peek_spans (document, PITH_LAYER_TOKEN, &n_tokens);
+  tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   for (guint s = 0; s < graph->n_sentences; s++)
     {
       const PithSentenceVector *sentence = &graph->sentences[s];
@@ -551,7 +554,7 @@ add_keywords (PithSummarizer          *self,
 
           /* Runs of content words with letters: stems, not numbers. */
           while (t + length < end && length < KEYPHRASE_MAX_WORDS && graph->token_terms[t + length] >= 0 &&
-                 g_unichar_isalpha (g_utf8_get_char (text + tokens[t + length].start)))
+                 g_unichar_isalpha (g_utf8_get_char (text + pith_layer_start (tokens, t + length))))
             {
               score += weights[graph->token_terms[t + length]];
               length++;
@@ -559,7 +562,7 @@ add_keywords (PithSummarizer          *self,
           if (length == 0)
             continue;
 
-          candidate = (Phrase) { tokens[t].start, tokens[t + length - 1].end, score / sqrtf ((float) length), NULL };
+          candidate = (Phrase) { pith_layer_start (tokens, t), pith_layer_end (tokens, t + length - 1), score / sqrtf ((float) length), NULL };
           /* Most phrases rank below a full list: no key is built for them. */
           if (best->len < self->keywords ||
               compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) < 0)
@@ -587,8 +590,7 @@ pith_summarizer_process (PithStage     *stage,
   PithSummarizer *self = PITH_SUMMARIZER (stage);
   const char *text = pith_document_get_text (document);
   const PithWordList *stopwords = NULL;
-  const PithSpanData *sentences;
-  guint n_sentences = 0;
+  const PithLayer *sentences;
   g_autoptr(PithSentenceGraph) graph = NULL;
   g_autofree float *scores = NULL;
   g_autoptr(GArray) selection = NULL;
@@ -620,19 +622,20 @@ pith_summarizer_process (PithStage     *stage,
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
 
-  sentences = pith_document_peek_spans (document, PITH_LAYER_SENTENCE, &n_sentences);
+  sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
   pith_document_remove_layer (document, "summary");
   pith_document_add_span_bytes (document, "summary", 1, 0, 0, 0.0);
   for (guint k = 0; k < selection->len; k++)
     {
       Ranked *ranked = &g_array_index (selection, Ranked, k);
-      const PithSpanData *span = &sentences[ranked->sentence];
+      guint32 start = pith_layer_start (sentences, ranked->sentence);
+      guint32 end = pith_layer_end (sentences, ranked->sentence);
 
-      pith_document_add_span_bytes (document, "summary", span->start, span->end, label, ranked->score);
+      pith_document_add_span_bytes (document, "summary", start, end, label, ranked->score);
       json_array_add_int_element (indices, ranked->sentence);
       if (summary->len > 0)
         g_string_append_c (summary, ' ');
-      g_string_append_len (summary, text + span->start, span->end - span->start);
+      g_string_append_len (summary, text + start, end - start);
     }
   json_object_set_array_member (report, "sentences", g_steal_pointer (&indices));
   json_object_set_string_member (report, "text", summary->str);
