@@ -6,10 +6,12 @@
 #include <string.h>
 
 #include "pith-cli.h"
+#include "pith-cli-file-stream.h"
 
 struct _PithCliWriter
 {
   FILE *out;
+  GOutputStream *stream;    /* onto out */
   PithCliFormat format;
   PithJsonFlags json_flags;
   gboolean several;         /* JSON: an array rather than one object */
@@ -25,6 +27,7 @@ pith_cli_writer_new (FILE          *out,
   PithCliWriter *self = g_new0 (PithCliWriter, 1);
 
   self->out = out;
+  self->stream = pith_cli_file_stream_new (out);
   self->format = format;
   self->json_flags = json_flags;
   self->several = several;
@@ -37,6 +40,7 @@ pith_cli_writer_new (FILE          *out,
 void
 pith_cli_writer_free (PithCliWriter *self)
 {
+  g_clear_object (&self->stream);
   g_free (self);
 }
 
@@ -119,35 +123,39 @@ document_to_json (PithCliWriter *self,
   return node;
 }
 
-/* A document's compact JSON, written without a json-glib tree. Its id is
- * the record's as a string; a record whose id was a number or a boolean
- * gets it back as it came in. */
-static char *
-document_to_compact_json (PithCliWriter *self,
-                          PithCliRecord *record)
+/* A document's compact JSON, streamed to the output without a json-glib
+ * tree. Its id is the record's as a string; a record whose id was a
+ * number or a boolean gets it back as it came in: the command writes the
+ * id, and the stream drops the document's own opening brace. */
+static void
+write_compact_json (PithCliWriter *self,
+                    PithCliRecord *record)
 {
-  char *text = pith_document_to_json_full (record->document, self->json_flags & ~PITH_JSON_PRETTY);
+  PithDocument *document = record->document;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *literal_id = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *as_string = NULL;
-  g_autofree char *prefix = NULL;
 
-  if (record->id == NULL || json_node_get_value_type (record->id) == G_TYPE_STRING)
-    return text;
-
-  id = json_to_string (record->id, FALSE);
-  {
-    g_autoptr(JsonNode) string_node = json_node_init_string (json_node_alloc (), id);
-    as_string = json_to_string (string_node, FALSE);
-  }
-  prefix = g_strconcat ("{\"id\":", as_string, NULL);
-  if (g_str_has_prefix (text, prefix))
+  if (record->id != NULL && json_node_get_value_type (record->id) != G_TYPE_STRING)
     {
-      char *spliced = g_strconcat ("{\"id\":", id, text + strlen (prefix), NULL);
-
-      g_free (text);
-      return spliced;
+      literal_id = json_to_string (record->id, FALSE);
+      if (g_strcmp0 (pith_document_get_id (document), literal_id) != 0)
+        g_clear_pointer (&literal_id, g_free);
     }
-  return text;
+  if (literal_id != NULL)
+    {
+      id = g_strdup (pith_document_get_id (document));
+      pith_document_set_id (document, NULL);
+      fprintf (self->out, "{\"id\":%s,", literal_id);
+      pith_cli_file_stream_skip (PITH_CLI_FILE_STREAM (self->stream), 1);
+    }
+
+  if (!pith_document_write_json (document, self->json_flags & ~PITH_JSON_PRETTY,
+                                 self->stream, NULL, &error))
+    g_printerr ("pith: %s\n", error->message);
+
+  if (literal_id != NULL)
+    pith_document_set_id (document, id);
 }
 
 static void
@@ -156,23 +164,22 @@ write_json (PithCliWriter *self,
             gboolean       one_line)
 {
   gboolean pretty = !one_line && (self->json_flags & PITH_JSON_PRETTY);
-  g_autofree char *text = NULL;
 
+  if (self->format == PITH_CLI_FORMAT_JSON && self->several && self->written > 0)
+    fputs (",\n", self->out);
   if (record->error == NULL && !pretty)
-    text = document_to_compact_json (self, record);
+    write_compact_json (self, record);
   else
     {
       g_autoptr(JsonNode) node = record->error != NULL ? error_to_json (record) : document_to_json (self, record);
       g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autofree char *text = NULL;
 
       json_generator_set_root (generator, node);
       json_generator_set_pretty (generator, pretty);
       text = json_generator_to_data (generator, NULL);
+      fputs (text, self->out);
     }
-
-  if (self->format == PITH_CLI_FORMAT_JSON && self->several && self->written > 0)
-    fputs (",\n", self->out);
-  fputs (text, self->out);
   if (self->format == PITH_CLI_FORMAT_JSONL || !self->several)
     fputc ('\n', self->out);
 }

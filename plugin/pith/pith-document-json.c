@@ -277,27 +277,111 @@ pith_document_to_json_node (PithDocument  *self,
  * about a kilobyte a span. Members that are arbitrary JSON (metadata,
  * reports, spans with JSON attributes) still go through json-glib. */
 
+/* The compact JSON form is written without a json-glib tree, into a
+ * buffer that, when the writer has a stream, goes out each time it fills:
+ * a document of any size is written in a few kilobytes. */
+#define WRITER_CHUNK (64 * 1024)
+
+typedef struct
+{
+  GString *buffer;
+  GOutputStream *stream;    /* nullable: then the buffer is the result */
+  GCancellable *cancellable;
+  GError *error;
+  gboolean failed;
+} JsonWriter;
+
+static void
+writer_flush (JsonWriter *out)
+{
+  gsize written = 0;
+
+  if (out->stream == NULL || out->failed || out->buffer->len == 0)
+    return;
+  if (!g_output_stream_write_all (out->stream, out->buffer->str, out->buffer->len,
+                                  &written, out->cancellable, &out->error))
+    out->failed = TRUE;
+  g_string_truncate (out->buffer, 0);
+}
+
+static inline void
+writer_maybe_flush (JsonWriter *out)
+{
+  if (out->stream != NULL && out->buffer->len >= WRITER_CHUNK)
+    writer_flush (out);
+}
+
+static inline void
+write_c (JsonWriter *out,
+         char        c)
+{
+  if (!out->failed)
+    g_string_append_c (out->buffer, c);
+}
+
+static void
+write_len (JsonWriter *out,
+           const char *data,
+           gsize       length)
+{
+  if (out->failed)
+    return;
+  g_string_append_len (out->buffer, data, (gssize) length);
+  writer_maybe_flush (out);
+}
+
+static void
+write_str (JsonWriter *out,
+           const char *string)
+{
+  write_len (out, string, strlen (string));
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+write_printf (JsonWriter *out,
+              const char *format,
+              ...)
+{
+  va_list args;
+
+  if (out->failed)
+    return;
+  va_start (args, format);
+  g_string_append_vprintf (out->buffer, format, args);
+  va_end (args);
+  writer_maybe_flush (out);
+}
+
 /* A JSON string as json-glib writes it: quotes and backslashes escaped,
  * control characters but 0x1f as \b \f \n \r \t or \u00XX, and DEL as
  * \u007f; everything else, UTF-8 included, as it is. Like json-glib, it
  * stops at a nul. */
 static void
-append_string (GString    *out,
+append_string (JsonWriter *out,
                const char *string,
                gsize       length)
 {
   const char *end = string + length;
   const char *run = string;
 
-  g_string_append_c (out, '"');
+  write_c (out, '"');
   for (const char *p = string; p < end; p++)
     {
       guchar c = (guchar) *p;
       char escaped[8];
 
       if ((c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) || c == 0x1f)
-        continue;
-      g_string_append_len (out, run, p - run);
+        {
+          /* A long text goes out in pieces, never whole. */
+          if (G_UNLIKELY ((gsize) (p - run) >= WRITER_CHUNK))
+            {
+              write_len (out, run, p - run);
+              run = p;
+            }
+          continue;
+        }
+      write_len (out, run, p - run);
       run = p + 1;
       if (c == '\0')
         {
@@ -306,60 +390,60 @@ append_string (GString    *out,
         }
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"': write_str (out, "\\\""); break;
+        case '\\': write_str (out, "\\\\"); break;
+        case '\b': write_str (out, "\\b"); break;
+        case '\f': write_str (out, "\\f"); break;
+        case '\n': write_str (out, "\\n"); break;
+        case '\r': write_str (out, "\\r"); break;
+        case '\t': write_str (out, "\\t"); break;
         default:
           g_snprintf (escaped, sizeof escaped, "\\u00%02x", c);
-          g_string_append (out, escaped);
+          write_str (out, escaped);
           break;
         }
     }
   if (run < end)
-    g_string_append_len (out, run, end - run);
-  g_string_append_c (out, '"');
+    write_len (out, run, end - run);
+  write_c (out, '"');
 }
 
 static void
-append_name (GString    *out,
+append_name (JsonWriter *out,
              gboolean   *first,
              const char *name)
 {
   if (!*first)
-    g_string_append_c (out, ',');
+    write_c (out, ',');
   *first = FALSE;
   append_string (out, name, strlen (name));
-  g_string_append_c (out, ':');
+  write_c (out, ':');
 }
 
 static void
-append_int_member (GString    *out,
+append_int_member (JsonWriter *out,
                    gboolean   *first,
                    const char *name,
                    gint64      value)
 {
   append_name (out, first, name);
-  g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+  write_printf (out, "%" G_GINT64_FORMAT, value);
 }
 
 /* json-glib's own text for a node; doubles too, for its number format. */
 static void
-append_node (GString  *out,
+append_node (JsonWriter *out,
              JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, FALSE);
 
-  g_string_append (out, text);
+  write_str (out, text);
 }
 
 /* Metadata and reports as the tree has them: deep copies, whose members
  * json-glib writes in an order of its own. */
 static void
-append_copy (GString  *out,
+append_copy (JsonWriter *out,
              JsonNode *node)
 {
   g_autoptr(JsonNode) copy = pith_json_node_deep_copy (node);
@@ -368,7 +452,7 @@ append_copy (GString  *out,
 }
 
 static void
-append_double (GString *out,
+append_double (JsonWriter *out,
                double   value)
 {
   g_autoptr(JsonNode) node = json_node_init_double (json_node_alloc (), value);
@@ -378,7 +462,7 @@ append_double (GString *out,
 
 typedef struct
 {
-  GString *out;
+  JsonWriter *out;
   gboolean *first;
 } IntegerWriter;
 
@@ -394,14 +478,14 @@ append_span_integer (const char *name,
 }
 
 static void
-append_offset_map (GString      *out,
+append_offset_map (JsonWriter   *out,
                    PithDocument *self)
 {
   const PithOffsetPiece *pieces;
   gsize n_pieces;
 
   pieces = pith_offset_map_get_pieces (pith_document_get_offset_map (self), &n_pieces);
-  g_string_append_c (out, '[');
+  write_c (out, '[');
   for (gsize i = 0; i < n_pieces; i++)
     {
       gsize text_start = pith_document_byte_to_char (self, pieces[i].text_start);
@@ -409,16 +493,16 @@ append_offset_map (GString      *out,
       gsize raw_start = pith_document_raw_byte_to_char (self, pieces[i].raw_start);
       gsize raw_end = pith_document_raw_byte_to_char (self, pieces[i].raw_start + pieces[i].raw_len);
 
-      g_string_append_printf (out, "%s[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT
+      write_printf (out, "%s[%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT ",%" G_GSIZE_FORMAT
                               ",%" G_GSIZE_FORMAT ",%d]", i > 0 ? "," : "", text_start,
                               text_end - text_start, raw_start, raw_end - raw_start,
                               pieces[i].identity ? 1 : 0);
     }
-  g_string_append_c (out, ']');
+  write_c (out, ']');
 }
 
 static void
-append_layer (GString      *out,
+append_layer (JsonWriter   *out,
               PithDocument *self,
               const char   *layer,
               gboolean      with_text)
@@ -429,15 +513,15 @@ append_layer (GString      *out,
 
   spans = pith_document_peek_layer (self, layer);
   n_spans = pith_layer_get_n_spans (spans);
-  g_string_append_c (out, '[');
+  write_c (out, '[');
   for (guint i = 0; i < n_spans; i++)
     {
       gboolean first = TRUE;
       IntegerWriter integers = { out, &first };
 
       if (i > 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, '{');
+        write_c (out, ',');
+      write_c (out, '{');
       append_int_member (out, &first, "start", (gint64) pith_document_byte_to_char (self, pith_layer_start (spans, i)));
       append_int_member (out, &first, "end", (gint64) pith_document_byte_to_char (self, pith_layer_end (spans, i)));
       if (with_text)
@@ -483,16 +567,18 @@ append_layer (GString      *out,
               append_node (out, value);
             }
         }
-      g_string_append_c (out, '}');
+      write_c (out, '}');
+      if (out->failed)
+        return;
     }
-  g_string_append_c (out, ']');
+  write_c (out, ']');
 }
 
-static char *
-to_compact_json (PithDocument  *self,
-                 PithJsonFlags  flags)
+static void
+write_document (JsonWriter    *out,
+                PithDocument  *self,
+                PithJsonFlags  flags)
 {
-  GString *out = g_string_sized_new (2 * strlen (pith_document_get_text (self)) + 256);
   const char *text = pith_document_get_text (self);
   JsonObject *metadata = pith_document_get_metadata (self);
   JsonObject *reports = pith_document_get_reports (self);
@@ -503,7 +589,7 @@ to_compact_json (PithDocument  *self,
   const char *name;
   JsonNode *value;
 
-  g_string_append_c (out, '{');
+  write_c (out, '{');
   if (pith_document_get_id (self) != NULL)
     {
       append_name (out, &first, "id");
@@ -558,14 +644,14 @@ to_compact_json (PithDocument  *self,
       if (!other_layers)
         {
           append_name (out, &first, "layers");
-          g_string_append_c (out, '{');
+          write_c (out, '{');
           other_layers = TRUE;
         }
       append_name (out, &first_layer, layers[i]);
       append_layer (out, self, layers[i], TRUE);
     }
   if (other_layers)
-    g_string_append_c (out, '}');
+    write_c (out, '}');
 
   json_object_iter_init_ordered (&iter, reports);
   while (json_object_iter_next_ordered (&iter, &name, &value))
@@ -575,8 +661,56 @@ to_compact_json (PithDocument  *self,
         append_copy (out, value);
       }
 
-  g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
+  write_c (out, '}');
+}
+
+static char *
+to_compact_json (PithDocument  *self,
+                 PithJsonFlags  flags)
+{
+  JsonWriter out = { g_string_sized_new (2 * strlen (pith_document_get_text (self)) + 256), };
+
+  write_document (&out, self, flags);
+  return g_string_free (out.buffer, FALSE);
+}
+
+/**
+ * pith_document_write_json:
+ * @self: a document
+ * @flags: what to include; %PITH_JSON_PRETTY is ignored
+ * @stream: where to write
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Writes the compact JSON form of [method@Pith.Document.to_json_full] to
+ * a stream as it goes, so that memory stays a few kilobytes whatever the
+ * size of the document. The text is byte for byte what
+ * [method@Pith.Document.to_json_full] gives, without a newline at the end.
+ *
+ * Returns: %TRUE on success; %FALSE if writing to @stream failed
+ */
+gboolean
+pith_document_write_json (PithDocument   *self,
+                          PithJsonFlags   flags,
+                          GOutputStream  *stream,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  JsonWriter out = { g_string_sized_new (WRITER_CHUNK + 1024), stream, cancellable, };
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  write_document (&out, self, flags & ~PITH_JSON_PRETTY);
+  writer_flush (&out);
+  g_string_free (out.buffer, TRUE);
+  if (out.failed)
+    {
+      g_propagate_error (error, out.error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /**

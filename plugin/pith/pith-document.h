@@ -119,6 +119,12 @@ PITH_AVAILABLE_IN_ALL
 char         *pith_document_to_json_full       (PithDocument  *self,
                                                 PithJsonFlags  flags);
 PITH_AVAILABLE_IN_ALL
+gboolean      pith_document_write_json         (PithDocument   *self,
+                                                PithJsonFlags   flags,
+                                                GOutputStream  *stream,
+                                                GCancellable   *cancellable,
+                                                GError        **error);
+PITH_AVAILABLE_IN_ALL
 JsonNode     *pith_document_to_json_node       (PithDocument  *self,
                                                 PithJsonFlags  flags);
 
