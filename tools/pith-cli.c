@@ -266,6 +266,9 @@ read_whole_document (Runner        *runner,
         charset = pith_cli_sniff_utf16 (data, MIN (length, 4096));
       if (record.error == NULL)
         record.document = pith_document_new_from_bytes (bytes, charset, &record.error);
+      /* The document holds its own copy; the input's goes before the
+       * pipeline runs. */
+      g_clear_pointer (&bytes, g_bytes_unref);
     }
   if (record.document != NULL)
     {
