@@ -231,6 +231,66 @@ pith_sentence_graph_similarity (const PithSentenceGraph *self,
   return dot;
 }
 
+/* The similarity graph, sparse: for each sentence, the later sentences
+ * within the window it shares a stem with, in order, and the similarity.
+ * News sentences share stems with few of their neighbours, so this is a
+ * fraction of the n × window array a dense graph takes. */
+typedef struct
+{
+  guint *row_start;         /* n + 1 offsets into the edges */
+  guint8 *distance;         /* later sentence minus this one, minus 1 */
+  float *weight;
+} SparseGraph;
+
+static void
+sparse_graph_build (SparseGraph             *graph,
+                    const PithSentenceGraph *self,
+                    guint                    window,
+                    float                    threshold,
+                    float                   *out_sum)
+{
+  guint n = self->n_sentences;
+  gsize capacity = MAX (n, 16);
+  gsize n_edges = 0;
+
+  graph->row_start = g_new (guint, (gsize) n + 1);
+  graph->distance = g_new (guint8, capacity);
+  graph->weight = g_new (float, capacity);
+  for (guint i = 0; i < n; i++)
+    {
+      graph->row_start[i] = (guint) n_edges;
+      for (guint j = i + 1; j < n && j <= i + window; j++)
+        {
+          float similarity = pith_sentence_graph_similarity (self, i, j);
+
+          if (threshold > 0.0f)
+            similarity = similarity >= threshold ? 1.0f : 0.0f;
+          if (similarity == 0.0f)
+            continue;
+          if (n_edges == capacity)
+            {
+              capacity += capacity / 2;
+              graph->distance = g_renew (guint8, graph->distance, capacity);
+              graph->weight = g_renew (float, graph->weight, capacity);
+            }
+          graph->distance[n_edges] = (guint8) (j - i - 1);
+          graph->weight[n_edges] = similarity;
+          n_edges++;
+          out_sum[i] += similarity;
+          out_sum[j] += similarity;
+        }
+    }
+  graph->row_start[n] = (guint) n_edges;
+}
+
+static void
+sparse_graph_clear (SparseGraph *graph)
+{
+  g_free (graph->row_start);
+  g_free (graph->distance);
+  g_free (graph->weight);
+}
+
 void
 pith_sentence_graph_rank (const PithSentenceGraph *self,
                           guint                    window,
@@ -238,44 +298,45 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
                           float                   *ranks)
 {
   guint n = self->n_sentences;
-  /* Similarity is symmetric: only pairs (i, i + 1 + k), k < window, are
-   * stored, n × window floats in all. */
-  g_autofree float *weights = g_new0 (float, (gsize) MAX (n, 1) * window);
+  SparseGraph graph;
   g_autofree float *out_sum = g_new0 (float, MAX (n, 1));
   g_autofree float *next = g_new0 (float, MAX (n, 1));
+  /* Where each sentence's edges to later ones have been read up to: the
+   * sentence that reads an edge from the side of its later end. */
+  g_autofree guint *cursor = g_new (guint, MAX (n, 1));
 
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n && j <= i + window; j++)
-      {
-        float similarity = pith_sentence_graph_similarity (self, i, j);
+  g_return_if_fail (window >= 1 && window <= G_MAXUINT8 + 1);
 
-        if (threshold > 0.0f)
-          similarity = similarity >= threshold ? 1.0f : 0.0f;
-        weights[(gsize) i * window + (j - i - 1)] = similarity;
-        out_sum[i] += similarity;
-        out_sum[j] += similarity;
-      }
-
+  sparse_graph_build (&graph, self, window, threshold, out_sum);
   for (guint i = 0; i < n; i++)
     ranks[i] = 1.0f;
   for (guint round = 0; round < ROUNDS; round++)
     {
+      memcpy (cursor, graph.row_start, n * sizeof (guint));
       for (guint i = 0; i < n; i++)
         {
           float sum = 0.0f;
           guint from = i > window ? i - window : 0;
-          guint to = MIN (n, i + window + 1);
 
-          for (guint j = from; j < to; j++)
+          /* Neighbours in order, earlier ones first, as a dense walk over
+           * the window adds them: the same sums to the last bit. */
+          for (guint j = from; j < i; j++)
+            if (cursor[j] < graph.row_start[j + 1] && j + 1 + graph.distance[cursor[j]] == i)
+              {
+                if (out_sum[j] > 0.0f)
+                  sum += graph.weight[cursor[j]] / out_sum[j] * ranks[j];
+                cursor[j]++;
+              }
+          for (guint e = graph.row_start[i]; e < graph.row_start[i + 1]; e++)
             {
-              guint low = MIN (i, j);
-              guint high = MAX (i, j);
+              guint j = i + 1 + graph.distance[e];
 
-              if (j != i && out_sum[j] > 0.0f)
-                sum += weights[(gsize) low * window + (high - low - 1)] / out_sum[j] * ranks[j];
+              if (out_sum[j] > 0.0f)
+                sum += graph.weight[e] / out_sum[j] * ranks[j];
             }
           next[i] = (1.0f - DAMPING) + DAMPING * sum;
         }
       memcpy (ranks, next, n * sizeof (float));
     }
+  sparse_graph_clear (&graph);
 }
