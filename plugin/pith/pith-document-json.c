@@ -440,15 +440,81 @@ append_node (JsonWriter *out,
   write_str (out, text);
 }
 
-/* Metadata and reports as the tree has them: deep copies, whose members
- * json-glib writes in an order of its own. */
-static void
-append_copy (JsonWriter *out,
-             JsonNode *node)
-{
-  g_autoptr(JsonNode) copy = pith_json_node_deep_copy (node);
+static void append_double (JsonWriter *out,
+                           double      value);
 
-  append_node (out, copy);
+/* Metadata and reports as json-glib writes the tree: members in their
+ * order, strings escaped as append_string() does and written in pieces,
+ * other values in json-glib's own text. Nothing is copied, so a report
+ * holding a long summary costs no second copy of it. */
+static void
+append_tree (JsonWriter *out,
+             JsonNode   *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        write_c (out, '{');
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            append_name (out, &first, name);
+            append_tree (out, member);
+          }
+        write_c (out, '}');
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        write_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            if (i > 0)
+              write_c (out, ',');
+            append_tree (out, json_array_get_element (array, i));
+          }
+        write_c (out, ']');
+        break;
+      }
+    case JSON_NODE_NULL:
+      write_str (out, "null");
+      break;
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          {
+            const char *string = json_node_get_string (node);
+
+            if (string == NULL)
+              string = "";
+            append_string (out, string, strlen (string));
+            break;
+          }
+        case G_TYPE_INT64:
+          write_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          write_str (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        default:
+          append_node (out, node);
+          break;
+        }
+      break;
+    }
 }
 
 static void
@@ -621,7 +687,7 @@ write_document (JsonWriter    *out,
       g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), metadata);
 
       append_name (out, &first, "metadata");
-      append_copy (out, node);
+      append_tree (out, node);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (layer_members); i++)
@@ -658,7 +724,7 @@ write_document (JsonWriter    *out,
     if (!g_strv_contains (document_members, name))
       {
         append_name (out, &first, name);
-        append_copy (out, value);
+        append_tree (out, value);
       }
 
   write_c (out, '}');

@@ -376,6 +376,32 @@ test_json_compact (void)
   g_assert_cmpint (json_object_get_int_member (entity, "raw_end"), ==, 27);
 }
 
+/* A report with a value of each JSON kind, nested. */
+static JsonObject *
+make_report_of_every_kind (void)
+{
+  g_autoptr(JsonObject) report = json_object_new ();
+  g_autoptr(JsonObject) inner = json_object_new ();
+  g_autoptr(JsonArray) values = json_array_new ();
+
+  json_array_add_int_element (values, -42);
+  json_array_add_double_element (values, 0.1);
+  json_array_add_double_element (values, 3.0);
+  json_array_add_double_element (values, 1e300);
+  json_array_add_boolean_element (values, TRUE);
+  json_array_add_boolean_element (values, FALSE);
+  json_array_add_null_element (values);
+  json_array_add_string_element (values, "caf\xc3\xa9 \"\x02\"");
+  json_array_add_array_element (values, json_array_new ());
+  json_array_add_object_element (values, json_object_new ());
+  json_object_set_array_member (inner, "values", g_steal_pointer (&values));
+  json_object_set_string_member (inner, "b", "second");
+  json_object_set_string_member (inner, "a", "third, not sorted");
+  json_object_set_object_member (report, "inner", g_steal_pointer (&inner));
+  json_object_set_int_member (report, "count", G_MAXINT64);
+  return g_steal_pointer (&report);
+}
+
 /* The compact form is written straight to text, without a json-glib tree;
  * it must be the text json-glib gives for the tree, byte for byte. */
 static void
@@ -385,6 +411,7 @@ test_json_writer_matches_tree (void)
   g_autoptr(PithDocument) rich = make_rich_document ();
   g_autoptr(PithDocument) noisy = pith_document_new ("Ctrl \x01\x07\x1f\x7f tab\t \"quoted\" back\\slash \xc3\xa9 \xe2\x80\xa8 end");
   g_autoptr(JsonNode) group = json_node_new (JSON_NODE_VALUE);
+  g_autoptr(JsonObject) every_kind = make_report_of_every_kind ();
   PithDocument *documents[] = { rich, noisy };
 
   json_node_set_int (group, 3);
@@ -393,6 +420,7 @@ test_json_writer_matches_tree (void)
   pith_document_set_span_attribute (noisy, "entity", 0, "entity", group);
   pith_document_add_span (noisy, "summary", 0, 9, NULL, 1.0 / 3.0, NULL);
   pith_document_set_metadata_string (noisy, "z\tkey", "\x01value");
+  pith_document_set_report (noisy, "every-kind", every_kind);
 
   for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
     for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
@@ -400,9 +428,57 @@ test_json_writer_matches_tree (void)
         g_autoptr(JsonNode) tree = pith_document_to_json_node (documents[d], flags[f]);
         g_autofree char *expected = json_to_string (tree, FALSE);
         g_autofree char *written = pith_document_to_json_full (documents[d], flags[f]);
+        g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+        g_autoptr(GError) error = NULL;
 
         g_assert_cmpstr (written, ==, expected);
+
+        /* Streamed, it is the same text. */
+        g_assert_true (pith_document_write_json (documents[d], flags[f], stream, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_output_stream_close (stream, NULL, NULL));
+        g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                         g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                         expected, strlen (expected));
       }
+}
+
+/* A text longer than the writer's pieces, escapes across their seams. */
+static void
+test_json_writer_streams_long_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PithDocument) document = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  for (guint i = 0; i < 40000; i++)
+    g_string_append (text, i % 7 == 0 ? "\"q\" \\ " : "word\t");
+  document = pith_document_new (text->str);
+  pith_document_add_span_bytes (document, "entity", 0, 4, g_quark_from_static_string ("X"), 0.5);
+  pith_document_set_metadata_string (document, "long", text->str);
+  tree = pith_document_to_json_node (document, PITH_JSON_ALL);
+  expected = json_to_string (tree, FALSE);
+
+  g_assert_true (pith_document_write_json (document, PITH_JSON_ALL, stream, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  g_assert_cmpmem (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)),
+                   g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)),
+                   expected, strlen (expected));
+}
+
+/* A stream that fails gives its error, once. */
+static void
+test_json_writer_reports_stream_errors (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("Some text to write.");
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  g_assert_false (pith_document_write_json (document, PITH_JSON_DEFAULT, stream, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED);
 }
 
 static void
@@ -584,6 +660,8 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/attributes/integers", test_integer_attributes);
   g_test_add_func ("/Pith/Document/json/compact", test_json_compact);
   g_test_add_func ("/Pith/Document/json/writer-matches-tree", test_json_writer_matches_tree);
+  g_test_add_func ("/Pith/Document/json/writer-streams-long-text", test_json_writer_streams_long_text);
+  g_test_add_func ("/Pith/Document/json/writer-reports-stream-errors", test_json_writer_reports_stream_errors);
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
   g_test_add_func ("/Pith/Document/json/errors", test_json_errors);
   g_test_add_func ("/Pith/Document/spans/by-place", test_spans_by_place);

@@ -596,7 +596,9 @@ pith_summarizer_process (PithStage     *stage,
   g_autoptr(GArray) selection = NULL;
   g_autoptr(JsonObject) report = json_object_new ();
   g_autoptr(JsonArray) indices = json_array_new ();
-  g_autoptr(GString) summary = g_string_new (NULL);
+  g_autofree char *summary = NULL;
+  gsize summary_length = 0;
+  gsize written = 0;
   GQuark label = g_quark_from_static_string ("SUMMARY");
 
   if (!pith_document_has_layer (document, PITH_LAYER_TOKEN) ||
@@ -622,7 +624,17 @@ pith_summarizer_process (PithStage     *stage,
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
 
+  /* The summary's text is made at its exact size: of a document of one
+   * long sentence it is the whole text. */
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  for (guint k = 0; k < selection->len; k++)
+    {
+      guint sentence = g_array_index (selection, Ranked, k).sentence;
+
+      summary_length += (k > 0 ? 1 : 0) + pith_layer_length (sentences, sentence);
+    }
+  summary = g_malloc (summary_length + 1);
+
   pith_document_remove_layer (document, "summary");
   pith_document_add_span_bytes (document, "summary", 1, 0, 0, 0.0);
   for (guint k = 0; k < selection->len; k++)
@@ -633,12 +645,15 @@ pith_summarizer_process (PithStage     *stage,
 
       pith_document_add_span_bytes (document, "summary", start, end, label, ranked->score);
       json_array_add_int_element (indices, ranked->sentence);
-      if (summary->len > 0)
-        g_string_append_c (summary, ' ');
-      g_string_append_len (summary, text + start, end - start);
+      if (k > 0)
+        summary[written++] = ' ';
+      memcpy (summary + written, text + start, end - start);
+      written += end - start;
     }
+  summary[written] = '\0';
   json_object_set_array_member (report, "sentences", g_steal_pointer (&indices));
-  json_object_set_string_member (report, "text", summary->str);
+  json_object_set_string_member (report, "text", summary);
+  g_clear_pointer (&summary, g_free);
   pith_document_set_report (document, "summary", report);
 
   add_keywords (self, document, graph);
