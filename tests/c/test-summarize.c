@@ -159,6 +159,38 @@ test_keywords (void)
   g_assert_true (strike);
 }
 
+/* A document of more distinct stems than two bytes count: the words
+ * before the 65,535th stem keep theirs when the terms widen. */
+static void
+test_keywords_past_many_terms (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PithDocument) document = NULL;
+  g_autoptr(GPtrArray) keywords = NULL;
+  PithSpan *top;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (text, "Zebrafish zebrafish swim.\n");
+  for (guint i = 0; i < 70000; i++)
+    {
+      char word[8];
+      guint n = i;
+
+      /* Distinct letter strings, which no stemmer folds together. */
+      for (guint k = 0; k < 4; k++, n /= 26)
+        word[k] = (char) ('a' + n % 26);
+      word[4] = 'q';
+      word[5] = '\0';
+      g_string_append_printf (text, "%s%s", word, i % 12 == 11 ? ".\n" : " ");
+    }
+  document = run ("segment ! summarize keywords=1", text->str);
+  keywords = pith_document_get_spans (document, "keywords");
+
+  g_assert_cmpuint (keywords->len, ==, 1);
+  top = g_ptr_array_index (keywords, 0);
+  g_assert_true (g_str_has_prefix (top->text, "Zebrafish"));
+}
+
 static void
 test_other_language (void)
 {
@@ -240,6 +272,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/rank-order", test_rank_order_and_report);
   g_test_add_func ("/Pith/Summarize/deterministic", test_deterministic);
   g_test_add_func ("/Pith/Summarize/keywords", test_keywords);
+  g_test_add_func ("/Pith/Summarize/keywords-past-many-terms", test_keywords_past_many_terms);
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
   g_test_add_func ("/Pith/Summarize/whole-long-document", test_whole_long_document);

@@ -34,9 +34,25 @@ typedef struct
   GPtrArray *term_texts;    /* term id -> stem */
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
-  int *token_terms;         /* token index -> term id, -1 for stop words and punctuation */
+  /* Token index -> term id, two bytes a token while the document has
+   * fewer terms than fit (NARROW_NO_TERM for stop words and punctuation),
+   * four once it has more. */
+  guint16 *narrow_terms;
+  int *wide_terms;
   guint n_tokens;
 } PithSentenceGraph;
+
+#define PITH_SENTENCE_GRAPH_NARROW_NO_TERM G_MAXUINT16
+
+/* The term of token @t, or -1 for a stop word or punctuation. */
+static inline int
+pith_sentence_graph_token_term (const PithSentenceGraph *self,
+                                guint                    t)
+{
+  if (self->wide_terms != NULL)
+    return self->wide_terms[t];
+  return self->narrow_terms[t] == PITH_SENTENCE_GRAPH_NARROW_NO_TERM ? -1 : self->narrow_terms[t];
+}
 
 PithSentenceGraph *pith_sentence_graph_new     (PithDocument       *document,
                                                 const PithWordList *stopwords,

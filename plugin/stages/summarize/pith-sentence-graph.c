@@ -43,6 +43,27 @@ compare_terms (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+static void
+set_token_term (PithSentenceGraph *self,
+                guint              t,
+                guint              term)
+{
+  if (self->wide_terms == NULL && term >= PITH_SENTENCE_GRAPH_NARROW_NO_TERM)
+    {
+      /* A document of that many terms: four bytes a token from now on. */
+      int *wide = g_new (int, MAX (self->n_tokens, 1));
+
+      for (guint i = 0; i < self->n_tokens; i++)
+        wide[i] = pith_sentence_graph_token_term (self, i);
+      g_clear_pointer (&self->narrow_terms, g_free);
+      self->wide_terms = wide;
+    }
+  if (self->wide_terms != NULL)
+    self->wide_terms[t] = (int) term;
+  else
+    self->narrow_terms[t] = (guint16) term;
+}
+
 PithSentenceGraph *
 pith_sentence_graph_new (PithDocument       *document,
                          const PithWordList *stopwords,
@@ -68,9 +89,9 @@ pith_sentence_graph_new (PithDocument       *document,
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
   self->n_tokens = n_tokens;
-  self->token_terms = g_new (int, MAX (n_tokens, 1));
+  self->narrow_terms = g_new (guint16, MAX (n_tokens, 1));
   for (guint i = 0; i < n_tokens; i++)
-    self->token_terms[i] = -1;
+    self->narrow_terms[i] = PITH_SENTENCE_GRAPH_NARROW_NO_TERM;
   self->term_texts = g_ptr_array_new_with_free_func (g_free);
 
   /* Term counts of the sentence at hand: a dense array, and the terms
@@ -145,7 +166,7 @@ pith_sentence_graph_new (PithDocument       *document,
           if (GPOINTER_TO_INT (cached) < 0)
             continue;
           term = (guint) GPOINTER_TO_INT (cached);
-          self->token_terms[t] = (int) term;
+          set_token_term (self, t, term);
           if (g_array_index (tf, guint, term)++ == 0)
             g_array_append_val (touched, term);
         }
@@ -203,7 +224,8 @@ pith_sentence_graph_free (PithSentenceGraph *self)
   g_ptr_array_unref (self->term_texts);
   g_free (self->document_frequency);
   g_free (self->idf);
-  g_free (self->token_terms);
+  g_free (self->narrow_terms);
+  g_free (self->wide_terms);
   g_free (self);
 }
 

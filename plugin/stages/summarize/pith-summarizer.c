@@ -477,7 +477,7 @@ phrase_key (const PithSentenceGraph *graph,
     {
       if (k > 0)
         g_string_append_c (key, ' ');
-      g_string_append (key, g_ptr_array_index (graph->term_texts, graph->token_terms[first + k]));
+      g_string_append (key, g_ptr_array_index (graph->term_texts, pith_sentence_graph_token_term (graph, first + k)));
     }
   return g_string_free (key, FALSE);
 }
@@ -553,10 +553,10 @@ add_keywords (PithSummarizer          *self,
           guint length = 0;
 
           /* Runs of content words with letters: stems, not numbers. */
-          while (t + length < end && length < KEYPHRASE_MAX_WORDS && graph->token_terms[t + length] >= 0 &&
+          while (t + length < end && length < KEYPHRASE_MAX_WORDS && pith_sentence_graph_token_term (graph, t + length) >= 0 &&
                  g_unichar_isalpha (g_utf8_get_char (text + pith_layer_start (tokens, t + length))))
             {
-              score += weights[graph->token_terms[t + length]];
+              score += weights[pith_sentence_graph_token_term (graph, t + length)];
               length++;
             }
           if (length == 0)
