@@ -439,6 +439,47 @@ test_long_headline (void)
   g_assert_nonnull (back);
 }
 
+static PithDocument *
+clean_html_string (const char *html)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("clean input-format=html", &error);
+  PithDocument *document;
+
+  g_assert_no_error (error);
+  document = pith_pipeline_process_text (pipeline, html, NULL, &error);
+  g_assert_no_error (error);
+  return document;
+}
+
+/* A few references back to back map each to its own bytes; a run of
+ * thousands is decoded whole, in blocks, each block one edit. */
+static void
+test_reference_runs (void)
+{
+  g_autoptr(PithDocument) few = clean_html_string ("<p>Rates &lt;&gt;&amp;&quot; fell.</p>");
+  g_autoptr(GString) bomb = g_string_new ("<p>");
+  g_autoptr(PithDocument) many = NULL;
+  JsonObject *cleaning;
+  gsize raw_start;
+  gsize raw_end;
+
+  g_assert_cmpstr (pith_document_get_text (few), ==, "Rates <>&\" fell.");
+  assert_offsets_exact (few);
+  pith_document_map_to_raw_bytes (few, 7, 8, &raw_start, &raw_end);
+  g_assert_cmpmem (pith_document_get_raw (few) + raw_start, raw_end - raw_start, "&gt;", 4);
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append (bomb, i % 2 ? "&amp;" : "&#x41;");
+  g_string_append (bomb, "</p>");
+  many = clean_html_string (bomb->str);
+  g_assert_cmpuint (strlen (pith_document_get_text (many)), ==, 10000);
+  g_assert_true (g_str_has_prefix (pith_document_get_text (many), "A&A&A&"));
+  g_assert_true (g_str_has_suffix (pith_document_get_text (many), "A&A&"));
+  cleaning = pith_document_get_report (many, "cleaning");
+  g_assert_cmpint (json_object_get_int_member (cleaning, "edits"), <, 10000 / 64 + 16);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -446,6 +487,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Pith/Html/furniture", test_furniture);
+  g_test_add_func ("/Pith/Html/reference-runs", test_reference_runs);
   g_test_add_func ("/Pith/Html/furniture-audit", test_furniture_audit);
   g_test_add_func ("/Pith/Html/whole-page", test_whole_page);
   g_test_add_func ("/Pith/Html/metadata/json-ld", test_metadata_json_ld);

@@ -47,6 +47,61 @@ add (Writer     *writer,
   g_array_append_val (writer->edits, edit);
 }
 
+/* References back to back beyond this many are decoded in blocks of
+ * REFERENCE_BLOCK, each block one edit: a page of a million "&amp;" costs
+ * a few thousand edits, not a million. Inside a block, offsets map to the
+ * block's bounds in the HTML; runs of real pages are shorter than this. */
+#define EXACT_REFERENCES 8
+#define REFERENCE_BLOCK 64
+
+/* The replacement @decoded, one copy of each however many references. */
+static const char *
+intern (Writer     *writer,
+        const char *decoded,
+        GPtrArray  *strings)
+{
+  char *copy = g_hash_table_lookup (writer->decoded, decoded);
+
+  if (copy == NULL)
+    {
+      copy = g_strdup (decoded);
+      g_ptr_array_add (strings, copy);
+      g_hash_table_insert (writer->decoded, copy, copy);
+    }
+  return copy;
+}
+
+/* A block of up to REFERENCE_BLOCK references from @i, the first @first
+ * bytes long and standing for @decoded: its length in the HTML. */
+static gsize
+decode_reference_block (Writer             *writer,
+                        gsize               i,
+                        gsize               end,
+                        gsize               first,
+                        const char         *decoded,
+                        const PithWordList *entities,
+                        GPtrArray          *strings,
+                        gsize              *decoded_length)
+{
+  const char *html = writer->html;
+  g_autoptr(GString) block = g_string_new (decoded);
+  gsize j = i + first;
+
+  for (guint k = 1; k < REFERENCE_BLOCK && j < end && html[j] == '&'; k++)
+    {
+      char next[PITH_HTML_REFERENCE_MAX];
+      gsize n = pith_html_match_reference (html, j, end, entities, next);
+
+      if (n == 0)
+        break;
+      g_string_append (block, next);
+      j += n;
+    }
+  add (writer, i, j, intern (writer, block->str, strings));
+  *decoded_length = block->len;
+  return j - i;
+}
+
 /* A kept text node: its references decoded, its blank runs with a line
  * break folded to a space (unless preformatted). */
 static void
@@ -60,6 +115,7 @@ write_text (Writer             *writer,
   gsize i = node->start;
   gsize end = node->end;
   gsize written = end - node->start;
+  guint run = 0;            /* references back to back so far */
 
   while (i < end)
     {
@@ -70,26 +126,28 @@ write_text (Writer             *writer,
           char decoded[PITH_HTML_REFERENCE_MAX];
           gsize n = pith_html_match_reference (html, i, end, entities, decoded);
 
+          if (n > 0 && ++run > EXACT_REFERENCES)
+            {
+              gsize decoded_length = 0;
+
+              n = decode_reference_block (writer, i, end, n, decoded, entities, strings,
+                                          &decoded_length);
+              written = written - n + decoded_length;
+              i += n;
+              continue;
+            }
           if (n > 0)
             {
-              const char *replacement = g_hash_table_lookup (writer->decoded, decoded);
+              const char *replacement = intern (writer, decoded, strings);
 
-              /* One copy of each character, however many references. */
-              if (replacement == NULL)
-                {
-                  char *copy = g_strdup (decoded);
-
-                  g_ptr_array_add (strings, copy);
-                  g_hash_table_insert (writer->decoded, copy, copy);
-                  replacement = copy;
-                }
               add (writer, i, i + n, replacement);
               written = written - n + strlen (replacement);
               i += n;
               continue;
             }
         }
-      else if (g_ascii_isspace (c) && !preformatted)
+      run = 0;
+      if (g_ascii_isspace (c) && !preformatted)
         {
           gsize j = i;
           gboolean has_break = FALSE;
