@@ -1318,52 +1318,6 @@ pith_document_peek_layer (PithDocument *self,
   return find_layer (self, layer);
 }
 
-static PithIntegerColumn *
-find_column (PithLayer *layer,
-             GQuark     name,
-             gboolean   create)
-{
-  PithIntegerColumn column;
-
-  for (guint c = 0; layer->columns != NULL && c < layer->columns->len; c++)
-    if (g_array_index (layer->columns, PithIntegerColumn, c).name == name)
-      return &g_array_index (layer->columns, PithIntegerColumn, c);
-  if (!create)
-    return NULL;
-
-  if (layer->columns == NULL)
-    layer->columns = g_array_new (FALSE, FALSE, sizeof (PithIntegerColumn));
-  column.name = name;
-  column.values = g_array_new (FALSE, FALSE, sizeof (gint32));
-  g_array_append_val (layer->columns, column);
-  return &g_array_index (layer->columns, PithIntegerColumn, layer->columns->len - 1);
-}
-
-static void
-set_column_value (PithIntegerColumn *column,
-                  guint          index,
-                  gint32         value)
-{
-  const gint32 unset = PITH_LAYER_UNSET_INTEGER;
-
-  if (index >= column->values->len && value == PITH_LAYER_UNSET_INTEGER)
-    return;
-  while (column->values->len <= index)
-    g_array_append_val (column->values, unset);
-  g_array_index (column->values, gint32, index) = value;
-}
-
-static gboolean
-get_column_value (const PithIntegerColumn *column,
-                  guint                index,
-                  gint32              *value)
-{
-  if (index >= column->values->len || g_array_index (column->values, gint32, index) == PITH_LAYER_UNSET_INTEGER)
-    return FALSE;
-  *value = g_array_index (column->values, gint32, index);
-  return TRUE;
-}
-
 /* Moves the column values of span @index into its JsonObject, for callers
  * that need every attribute as JSON. */
 /* The JsonObject of span @index's attributes; with @create, made when
@@ -1396,11 +1350,11 @@ materialize_attributes (PithLayer *layer,
       PithIntegerColumn *column = &g_array_index (layer->columns, PithIntegerColumn, c);
       gint32 value;
 
-      if (!get_column_value (column, index, &value))
+      if (!pith_integer_column_get (column, index, &value))
         continue;
       attributes = span_attributes (layer, index, TRUE);
       json_object_set_int_member (attributes, g_quark_to_string (column->name), value);
-      set_column_value (column, index, PITH_LAYER_UNSET_INTEGER);
+      pith_integer_column_set (column, index, PITH_LAYER_UNSET_INTEGER);
     }
   return attributes;
 }
@@ -1439,8 +1393,8 @@ pith_document_get_span_integer (PithDocument *self,
   found = find_layer (self, layer);
   if (found == NULL || index >= found->n_spans)
     return FALSE;
-  column = find_column (found, g_quark_try_string (name), FALSE);
-  if (column != NULL && get_column_value (column, index, &stored))
+  column = pith_layer_find_integer_column (found, g_quark_try_string (name), FALSE);
+  if (column != NULL && pith_integer_column_get (column, index, &stored))
     {
       *value = stored;
       return TRUE;
@@ -1484,7 +1438,7 @@ pith_document_foreach_span_integer (PithDocument        *self,
       PithIntegerColumn *column = &g_array_index (found->columns, PithIntegerColumn, c);
       gint32 value;
 
-      if (get_column_value (column, index, &value))
+      if (pith_integer_column_get (column, index, &value))
         func (g_quark_to_string (column->name), value, user_data);
     }
   return TRUE;
@@ -1509,7 +1463,7 @@ pith_document_copy_span_attributes (PithDocument       *self,
       const char *name = g_quark_to_string (column->name);
       gint32 value;
 
-      if (get_column_value (column, index, &value) && !g_strv_contains (skipped, name))
+      if (pith_integer_column_get (column, index, &value) && !g_strv_contains (skipped, name))
         json_object_set_int_member (object, name, value);
     }
 
@@ -1749,7 +1703,7 @@ pith_document_set_span_attribute (PithDocument *self,
       attributes = span_attributes (found, index, FALSE);
       if (attributes != NULL)
         json_object_remove_member (attributes, name);
-      set_column_value (find_column (found, g_quark_from_string (name), TRUE), index,
+      pith_integer_column_set (pith_layer_find_integer_column (found, g_quark_from_string (name), TRUE), index,
                         (gint32) json_node_get_int (value));
       return;
     }

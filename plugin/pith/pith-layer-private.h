@@ -38,10 +38,30 @@ struct _PithLayer
 typedef struct
 {
   GQuark name;
-  GArray *values;           /* of gint32 by span index; PITH_LAYER_UNSET_INTEGER where unset */
+  gint32 *values;           /* by span index; PITH_LAYER_UNSET_INTEGER where unset */
+  guint length;             /* spans up to the last one set */
+  guint capacity;
 } PithIntegerColumn;
 
 #define PITH_LAYER_UNSET_INTEGER G_MININT32
+
+PithIntegerColumn *pith_layer_find_integer_column (PithLayer         *self,
+                                                   GQuark             name,
+                                                   gboolean           create);
+void               pith_integer_column_set        (PithIntegerColumn *column,
+                                                   guint              index,
+                                                   gint32             value);
+
+static inline gboolean
+pith_integer_column_get (const PithIntegerColumn *column,
+                         guint                    index,
+                         gint32                  *value)
+{
+  if (index >= column->length || column->values[index] == PITH_LAYER_UNSET_INTEGER)
+    return FALSE;
+  *value = column->values[index];
+  return TRUE;
+}
 
 PithLayer *pith_layer_new        (const char *name);
 void       pith_layer_free       (PithLayer  *self);

@@ -49,7 +49,7 @@ pith_layer_free (PithLayer *self)
   g_clear_pointer (&self->attributes, g_hash_table_unref);
   if (self->columns != NULL)
     for (guint c = 0; c < self->columns->len; c++)
-      g_array_unref (g_array_index (self->columns, PithIntegerColumn, c).values);
+      g_free (g_array_index (self->columns, PithIntegerColumn, c).values);
   g_clear_pointer (&self->columns, g_array_unref);
   g_free (self);
 }
@@ -79,11 +79,27 @@ pith_layer_reserve (PithLayer *self,
     resize (self, n_spans);
 }
 
+static void
+trim_integer_columns (PithLayer *self)
+{
+  for (guint c = 0; self->columns != NULL && c < self->columns->len; c++)
+    {
+      PithIntegerColumn *column = &g_array_index (self->columns, PithIntegerColumn, c);
+
+      if (column->capacity > column->length)
+        {
+          column->capacity = column->length;
+          column->values = g_renew (gint32, column->values, MAX (column->capacity, 1));
+        }
+    }
+}
+
 /* Gives back the room reserved past the last span. glibc moves large
  * blocks by remapping, so this costs no copy. */
 void
 pith_layer_trim (PithLayer *self)
 {
+  trim_integer_columns (self);
   if (self->capacity == self->n_spans)
     return;
   if (self->n_spans == 0)
@@ -98,6 +114,7 @@ pith_layer_trim (PithLayer *self)
     }
   resize (self, self->n_spans);
 }
+
 
 /* Growing by half rather than doubling keeps the slack at a third of the
  * layer at worst. */
@@ -274,6 +291,46 @@ pith_layer_set_label (PithLayer *self,
   store_label (self, index, label);
 }
 
+PithIntegerColumn *
+pith_layer_find_integer_column (PithLayer *self,
+                                GQuark     name,
+                                gboolean   create)
+{
+  PithIntegerColumn column = { name, NULL, 0, 0 };
+
+  for (guint c = 0; self->columns != NULL && c < self->columns->len; c++)
+    if (g_array_index (self->columns, PithIntegerColumn, c).name == name)
+      return &g_array_index (self->columns, PithIntegerColumn, c);
+  if (!create)
+    return NULL;
+
+  if (self->columns == NULL)
+    self->columns = g_array_new (FALSE, FALSE, sizeof (PithIntegerColumn));
+  g_array_append_val (self->columns, column);
+  return &g_array_index (self->columns, PithIntegerColumn, self->columns->len - 1);
+}
+
+void
+pith_integer_column_set (PithIntegerColumn *column,
+                         guint              index,
+                         gint32             value)
+{
+  if (index >= column->length && value == PITH_LAYER_UNSET_INTEGER)
+    return;
+  if (index >= column->capacity)
+    {
+      /* By half again, like the layer, not by doubling. */
+      guint64 capacity = MAX ((guint64) index + 1, (guint64) column->capacity + column->capacity / 2);
+
+      column->capacity = (guint) MIN (MAX (capacity, 16), G_MAXUINT);
+      column->values = g_renew (gint32, column->values, column->capacity);
+    }
+  for (guint i = column->length; i < index; i++)
+    column->values[i] = PITH_LAYER_UNSET_INTEGER;
+  column->length = MAX (column->length, index + 1);
+  column->values[index] = value;
+}
+
 /**
  * pith_layer_get_name: (skip)
  * @self: a layer
@@ -424,6 +481,6 @@ pith_layer_get_memory_size (const PithLayer *self)
   if (self->label_table != NULL)
     size += self->label_table->len * sizeof (GQuark);
   for (guint c = 0; self->columns != NULL && c < self->columns->len; c++)
-    size += g_array_index (self->columns, PithIntegerColumn, c).values->len * sizeof (gint32);
+    size += g_array_index (self->columns, PithIntegerColumn, c).capacity * sizeof (gint32);
   return size;
 }

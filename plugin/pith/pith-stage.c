@@ -24,6 +24,7 @@
 
 #include "config.h"
 
+#include "pith-document-private.h"
 #include "pith-registry.h"
 #include "pith-stage.h"
 
@@ -84,6 +85,9 @@ pith_stage_process (PithStage     *self,
     return FALSE;
 
   ret = PITH_STAGE_GET_CLASS (self)->process (self, document, cancellable, &local_error);
+  /* Layers grow by half as spans arrive; what a stage did not fill goes
+   * back before the next one runs. */
+  pith_document_trim_layers (document);
 
   if (!ret && local_error == NULL)
     {

@@ -244,6 +244,31 @@ test_whole_long_document (void)
   g_string_free (text, TRUE);
 }
 
+/* A run-on "sentence" of kilobytes (a page without full stops) is never a
+ * summary sentence: a document of nothing else gets an empty summary. */
+static void
+test_run_on_sentences_left_out (void)
+{
+  g_autoptr(GString) run_on = g_string_new (NULL);
+  g_autoptr(GString) text = NULL;
+  g_autoptr(PithDocument) mixed = NULL;
+  g_autoptr(PithDocument) only = NULL;
+  g_autoptr(PithSpan) chosen = NULL;
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (run_on, i % 3 ? "harbour strike talks " : "Harbour ");
+  text = g_string_new (run_on->str);
+  g_string_append (text, ".\n\nThe harbour strike ended on Friday. Talks lasted all night. Ships sailed.");
+  mixed = run ("segment ! summarize sentences=1", text->str);
+  only = run ("segment ! summarize", run_on->str);
+
+  g_assert_cmpuint (n_summary (mixed), ==, 1);
+  chosen = pith_document_get_span (mixed, "summary", 0);
+  g_assert_cmpuint (chosen->end - chosen->start, <, 100);
+  g_assert_cmpuint (n_summary (only), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (pith_document_get_report (only, "summary"), "text"), ==, "");
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -276,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
   g_test_add_func ("/Pith/Summarize/whole-long-document", test_whole_long_document);
+  g_test_add_func ("/Pith/Summarize/run-on-sentences", test_run_on_sentences_left_out);
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
 
   return g_test_run ();

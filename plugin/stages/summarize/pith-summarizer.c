@@ -29,7 +29,9 @@
  * [property@Pith.Summarizer:ratio] of the sentences (rounded half up), or a
  * budget of [property@Pith.Summarizer:words] or
  * [property@Pith.Summarizer:chars] filled greedily; a non-empty document
- * always gets at least one sentence.
+ * always gets at least one sentence. A "sentence" of more than 8 KB, a page
+ * without full stops or a table run together, is never taken, so a
+ * document of nothing else gets an empty summary.
  *
  * The stage fills the `summary` layer (sentence spans with their scores, in
  * document order unless [property@Pith.Summarizer:rank-order]), the
@@ -53,6 +55,10 @@
 #define WINDOW 50
 #define NEAR_DUPLICATE 0.8f
 #define SHORT_SENTENCE 5
+/* A "sentence" longer than this is a page without full stops, a list or a
+ * table run together: nothing a reader would keep as a summary, and the
+ * summary's text would copy it whole. */
+#define MAX_SENTENCE_BYTES 8192
 #define KEYPHRASE_MAX_WORDS 3
 
 struct _PithSummarizer
@@ -362,7 +368,8 @@ select_sentences (PithSummarizer          *self,
       guint words = 0;
       guint chars = 0;
 
-      if (chosen[best.sentence] || redundancy[best.sentence] >= NEAR_DUPLICATE)
+      if (chosen[best.sentence] || redundancy[best.sentence] >= NEAR_DUPLICATE ||
+          pith_layer_length (sentences, best.sentence) > MAX_SENTENCE_BYTES)
         continue;
       if (best.redundancy != redundancy[best.sentence])
         {
@@ -376,7 +383,8 @@ select_sentences (PithSummarizer          *self,
       if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best.sentence > 0 &&
           !chosen[best.sentence - 1] && opens_with_dangling_word (document, graph, best.sentence))
         {
-          if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget)
+          if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget ||
+              pith_layer_length (sentences, best.sentence - 1) > MAX_SENTENCE_BYTES)
             continue;
           take[1] = take[0];
           take[0] = best.sentence - 1;
@@ -416,14 +424,18 @@ select_sentences (PithSummarizer          *self,
         break;
     }
 
-  /* A non-empty document always gets a sentence, whatever the rules say. */
+  /* A non-empty document always gets a sentence, whatever the rules say,
+   * but a run-on one. */
   if (selection->len == 0 && n > 0)
     {
-      Ranked ranked = { 0, scores[0] };
-      for (guint i = 1; i < n; i++)
-        if (scores[i] > ranked.score)
+      Ranked ranked = { G_MAXUINT, 0.0f };
+
+      for (guint i = 0; i < n; i++)
+        if (pith_layer_length (sentences, i) <= MAX_SENTENCE_BYTES &&
+            (ranked.sentence == G_MAXUINT || scores[i] > ranked.score))
           ranked = (Ranked) { i, scores[i] };
-      g_array_append_val (selection, ranked);
+      if (ranked.sentence != G_MAXUINT)
+        g_array_append_val (selection, ranked);
     }
 
   return selection;
@@ -624,9 +636,22 @@ pith_summarizer_process (PithStage     *stage,
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
 
-  /* The summary's text is made at its exact size: of a document of one
-   * long sentence it is the whole text. */
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  pith_document_remove_layer (document, "summary");
+  pith_document_add_span_bytes (document, "summary", 1, 0, 0, 0.0);
+  for (guint k = 0; k < selection->len; k++)
+    {
+      Ranked *ranked = &g_array_index (selection, Ranked, k);
+
+      pith_document_add_span_bytes (document, "summary", pith_layer_start (sentences, ranked->sentence),
+                                    pith_layer_end (sentences, ranked->sentence), label, ranked->score);
+      json_array_add_int_element (indices, ranked->sentence);
+    }
+  add_keywords (self, document, graph);
+  g_clear_pointer (&graph, pith_sentence_graph_free);
+
+  /* The summary's text, made last and at its exact size: of a document of
+   * one long sentence it is the whole text, and the report keeps a copy. */
   for (guint k = 0; k < selection->len; k++)
     {
       guint sentence = g_array_index (selection, Ranked, k).sentence;
@@ -634,29 +659,21 @@ pith_summarizer_process (PithStage     *stage,
       summary_length += (k > 0 ? 1 : 0) + pith_layer_length (sentences, sentence);
     }
   summary = g_malloc (summary_length + 1);
-
-  pith_document_remove_layer (document, "summary");
-  pith_document_add_span_bytes (document, "summary", 1, 0, 0, 0.0);
   for (guint k = 0; k < selection->len; k++)
     {
-      Ranked *ranked = &g_array_index (selection, Ranked, k);
-      guint32 start = pith_layer_start (sentences, ranked->sentence);
-      guint32 end = pith_layer_end (sentences, ranked->sentence);
+      guint sentence = g_array_index (selection, Ranked, k).sentence;
+      guint32 start = pith_layer_start (sentences, sentence);
 
-      pith_document_add_span_bytes (document, "summary", start, end, label, ranked->score);
-      json_array_add_int_element (indices, ranked->sentence);
       if (k > 0)
         summary[written++] = ' ';
-      memcpy (summary + written, text + start, end - start);
-      written += end - start;
+      memcpy (summary + written, text + start, pith_layer_length (sentences, sentence));
+      written += pith_layer_length (sentences, sentence);
     }
   summary[written] = '\0';
   json_object_set_array_member (report, "sentences", g_steal_pointer (&indices));
   json_object_set_string_member (report, "text", summary);
   g_clear_pointer (&summary, g_free);
   pith_document_set_report (document, "summary", report);
-
-  add_keywords (self, document, graph);
   return TRUE;
 }
 
