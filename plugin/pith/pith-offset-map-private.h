@@ -15,13 +15,14 @@ G_BEGIN_DECLS
  * [raw_start, raw_start + raw_len). Pieces tile both strings in order. An
  * identity piece is a verbatim copy of raw (equal lengths, so positions
  * inside it map one to one); any other piece is text that replaced its raw
- * span as a whole, and positions inside it map to the span's ends. */
+ * span as a whole, and positions inside it map to the span's ends.
+ * Documents are under 4 GiB, so a piece takes 20 bytes. */
 typedef struct
 {
-  gsize text_start;
-  gsize text_len;
-  gsize raw_start;
-  gsize raw_len;
+  guint32 text_start;
+  guint32 text_len;
+  guint32 raw_start;
+  guint32 raw_len;
   gboolean identity;
 } PithOffsetPiece;
 
