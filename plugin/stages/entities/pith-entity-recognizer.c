@@ -68,8 +68,8 @@ struct _PithEntityRecognizer
 
   /* Vocabularies not in use, kept from one document to the next: one per
    * run at a time, so runs on other threads never share one. */
-  GMutex vocabularies_lock;
-  GPtrArray *vocabularies;  /* of PithNerVocabulary */
+  GMutex workspaces_lock;
+  GPtrArray *workspaces;    /* of Workspace, one per run at a time */
 };
 
 static void pith_entity_recognizer_initable_init (GInitableIface *iface);
@@ -439,6 +439,44 @@ add_sentence_entities (PithEntityRecognizer *self,
     }
 }
 
+/* What a run of the tagger works in: the vocabulary of words it has seen,
+ * and the buffers of one sentence, kept for the next sentence and the next
+ * document instead of allocated for each. */
+typedef struct
+{
+  PithNerVocabulary *vocabulary;
+  PithNerScratch scratch;
+  GPtrArray *words;         /* the sentence's words, into buffer */
+  GString *buffer;
+  GArray *tags;             /* of int */
+  GByteArray *marks;
+} Workspace;
+
+static Workspace *
+workspace_new (void)
+{
+  Workspace *workspace = g_new0 (Workspace, 1);
+
+  workspace->vocabulary = pith_ner_vocabulary_new (VOCABULARY_MAX_WORDS);
+  workspace->words = g_ptr_array_new ();
+  workspace->buffer = g_string_new (NULL);
+  workspace->tags = g_array_new (FALSE, TRUE, sizeof (int));
+  workspace->marks = g_byte_array_new ();
+  return workspace;
+}
+
+static void
+workspace_free (Workspace *workspace)
+{
+  pith_ner_vocabulary_free (workspace->vocabulary);
+  pith_ner_scratch_clear (&workspace->scratch);
+  g_ptr_array_unref (workspace->words);
+  g_string_free (workspace->buffer, TRUE);
+  g_array_unref (workspace->tags);
+  g_byte_array_unref (workspace->marks);
+  g_free (workspace);
+}
+
 /* Tags the @n_tokens tokens from @first of one sentence and adds their
  * entities. */
 static void
@@ -449,15 +487,23 @@ tag_tokens (PithEntityRecognizer *self,
             guint                 first,
             guint                 n_tokens,
             PithNerDocument      *context,
-            PithNerVocabulary    *vocabulary)
+            Workspace            *workspace)
 {
   static const char long_token[] = "<long-token>";
-  g_autoptr(GPtrArray) words = g_ptr_array_sized_new (n_tokens);
-  g_autoptr(GString) buffer = g_string_sized_new (pith_layer_end (tokens, first + n_tokens - 1) -
-                                                pith_layer_start (tokens, first) + n_tokens);
-  g_autofree int *tags = g_new0 (int, n_tokens);
-  g_autofree guint8 *marks = g_new0 (guint8, n_tokens);
-  PithNerSentence sentence;
+  GPtrArray *words = workspace->words;
+  GString *buffer = workspace->buffer;
+  int *tags;
+  guint8 *marks;
+  PithNerSentence sentence = { NULL, };
+
+  g_ptr_array_set_size (words, 0);
+  g_string_truncate (buffer, 0);
+  g_array_set_size (workspace->tags, 0);
+  g_array_set_size (workspace->tags, n_tokens);
+  tags = (int *) (gpointer) workspace->tags->data;
+  g_byte_array_set_size (workspace->marks, n_tokens);
+  marks = workspace->marks->data;
+  memset (marks, 0, n_tokens);
 
   /* The sentence's words, nul-terminated, side by side in one buffer. A
    * token longer than any name (a base64 blob, a 10 MB "word") is tagged
@@ -485,7 +531,8 @@ tag_tokens (PithEntityRecognizer *self,
   sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
   sentence.gazetteer = marks;
   sentence.tokens = NULL;
-  pith_ner_sentence_prepare (&sentence, vocabulary);
+  sentence.scratch = &workspace->scratch;
+  pith_ner_sentence_prepare (&sentence, workspace->vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (self->model, &sentence, context, tags);
   pith_ner_sentence_clear (&sentence);
@@ -493,36 +540,36 @@ tag_tokens (PithEntityRecognizer *self,
   add_sentence_entities (self, document, tokens, first, words, tags);
 }
 
-static PithNerVocabulary *
-take_vocabulary (PithEntityRecognizer *self)
+static Workspace *
+take_workspace (PithEntityRecognizer *self)
 {
-  PithNerVocabulary *vocabulary = NULL;
+  Workspace *workspace = NULL;
 
-  g_mutex_lock (&self->vocabularies_lock);
-  pith_tsan_acquire (&self->vocabularies_lock);
-  if (self->vocabularies->len > 0)
-    vocabulary = g_ptr_array_steal_index_fast (self->vocabularies, self->vocabularies->len - 1);
-  pith_tsan_release (&self->vocabularies_lock);
-  g_mutex_unlock (&self->vocabularies_lock);
+  g_mutex_lock (&self->workspaces_lock);
+  pith_tsan_acquire (&self->workspaces_lock);
+  if (self->workspaces->len > 0)
+    workspace = g_ptr_array_steal_index_fast (self->workspaces, self->workspaces->len - 1);
+  pith_tsan_release (&self->workspaces_lock);
+  g_mutex_unlock (&self->workspaces_lock);
 
-  return vocabulary != NULL ? vocabulary : pith_ner_vocabulary_new (VOCABULARY_MAX_WORDS);
+  return workspace != NULL ? workspace : workspace_new ();
 }
 
 static void
-give_back_vocabulary (PithEntityRecognizer *self,
-                      PithNerVocabulary    *vocabulary)
+give_back_workspace (PithEntityRecognizer *self,
+                     Workspace            *workspace)
 {
-  g_mutex_lock (&self->vocabularies_lock);
-  pith_tsan_acquire (&self->vocabularies_lock);
-  g_ptr_array_add (self->vocabularies, vocabulary);
-  pith_tsan_release (&self->vocabularies_lock);
-  g_mutex_unlock (&self->vocabularies_lock);
+  g_mutex_lock (&self->workspaces_lock);
+  pith_tsan_acquire (&self->workspaces_lock);
+  g_ptr_array_add (self->workspaces, workspace);
+  pith_tsan_release (&self->workspaces_lock);
+  g_mutex_unlock (&self->workspaces_lock);
 }
 
 static gboolean
 recognize (PithEntityRecognizer  *self,
            PithDocument          *document,
-           PithNerVocabulary     *vocabulary,
+           Workspace             *workspace,
            GCancellable          *cancellable,
            GError               **error)
 {
@@ -584,8 +631,8 @@ recognize (PithEntityRecognizer  *self,
 
           if (piece > first && g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
-          pith_ner_vocabulary_trim (vocabulary);
-          tag_tokens (self, document, text, tokens, piece, piece_end - piece, context, vocabulary);
+          pith_ner_vocabulary_trim (workspace->vocabulary);
+          tag_tokens (self, document, text, tokens, piece, piece_end - piece, context, workspace);
         }
     }
 
@@ -600,16 +647,16 @@ pith_entity_recognizer_process (PithStage     *stage,
                                 GError       **error)
 {
   PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (stage);
-  PithNerVocabulary *vocabulary;
+  Workspace *workspace;
   gboolean recognized;
 
   if (self->model == NULL &&
       !g_initable_init (G_INITABLE (self), cancellable, error))
     return FALSE;
 
-  vocabulary = take_vocabulary (self);
-  recognized = recognize (self, document, vocabulary, cancellable, error);
-  give_back_vocabulary (self, vocabulary);
+  workspace = take_workspace (self);
+  recognized = recognize (self, document, workspace, cancellable, error);
+  give_back_workspace (self, workspace);
   return recognized;
 }
 
@@ -622,8 +669,8 @@ pith_entity_recognizer_finalize (GObject *object)
   g_free (self->patterns_path);
   g_clear_pointer (&self->own_model, pith_ner_model_free);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
-  g_ptr_array_unref (self->vocabularies);
-  g_mutex_clear (&self->vocabularies_lock);
+  g_ptr_array_unref (self->workspaces);
+  g_mutex_clear (&self->workspaces_lock);
 
   G_OBJECT_CLASS (pith_entity_recognizer_parent_class)->finalize (object);
 }
@@ -748,8 +795,8 @@ pith_entity_recognizer_init (PithEntityRecognizer *self)
 {
   for (guint i = 0; i < PITH_NER_N_TYPES; i++)
     self->labels[i] = g_quark_from_static_string (pith_ner_types[i]);
-  g_mutex_init (&self->vocabularies_lock);
-  self->vocabularies = g_ptr_array_new_with_free_func ((GDestroyNotify) pith_ner_vocabulary_free);
+  g_mutex_init (&self->workspaces_lock);
+  self->workspaces = g_ptr_array_new_with_free_func ((GDestroyNotify) workspace_free);
 }
 
 /**

@@ -448,10 +448,31 @@ pith_ner_token_clear (PithNerToken *token)
 }
 
 void
+pith_ner_scratch_clear (PithNerScratch *scratch)
+{
+  g_clear_pointer (&scratch->tokens, g_free);
+  g_clear_pointer (&scratch->back, g_free);
+  scratch->tokens_capacity = scratch->back_capacity = 0;
+}
+
+void
 pith_ner_sentence_prepare (PithNerSentence   *sentence,
                            PithNerVocabulary *vocabulary)
 {
-  PithNerToken **tokens = g_new (PithNerToken *, sentence->n_words + 4);
+  PithNerScratch *scratch = sentence->scratch;
+  PithNerToken **tokens;
+
+  if (scratch == NULL)
+    tokens = g_new (PithNerToken *, sentence->n_words + 4);
+  else
+    {
+      if (scratch->tokens_capacity < sentence->n_words + 4)
+        {
+          scratch->tokens_capacity = MAX (sentence->n_words + 4, scratch->tokens_capacity * 2);
+          scratch->tokens = g_renew (PithNerToken *, scratch->tokens, scratch->tokens_capacity);
+        }
+      tokens = scratch->tokens;
+    }
 
   /* Two markers on each side, so the features two words away need no
    * bounds checks. */
@@ -467,7 +488,8 @@ pith_ner_sentence_clear (PithNerSentence *sentence)
 {
   if (sentence->tokens == NULL)
     return;
-  g_free (sentence->tokens - 2);
+  if (sentence->scratch == NULL)
+    g_free (sentence->tokens - 2);
   sentence->tokens = NULL;
 }
 

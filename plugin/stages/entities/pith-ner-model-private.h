@@ -118,6 +118,19 @@ guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
  * max_words; call it only while no prepared sentence is in use. */
 void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
 
+/* Buffers a tagger keeps from sentence to sentence, and from document to
+ * document, instead of allocating them for each sentence; zero-filled to
+ * start. */
+typedef struct
+{
+  PithNerToken **tokens;
+  gsize tokens_capacity;
+  guint8 *back;             /* the search's back pointers */
+  gsize back_capacity;
+} PithNerScratch;
+
+void pith_ner_scratch_clear (PithNerScratch *scratch);
+
 /* One sentence of tokens, as the features see it. */
 typedef struct
 {
@@ -128,6 +141,7 @@ typedef struct
                              * there, bit 4 + t if one goes on; nullable */
   PithNerToken **tokens;    /* set by pith_ner_sentence_prepare(): tokens[-2]
                              * to tokens[n_words + 1], the markers around */
+  PithNerScratch *scratch;  /* nullable: buffers to reuse */
 } PithNerSentence;
 
 /* A headline line in capitals: no lowercase letter, four letters at least. */

@@ -291,19 +291,34 @@ typedef struct
                                          * for a tag no path reaches */
   /* Back pointers only: a byte per tag per word, the scores two rows. */
   guint8 *back;
+  PithNerScratch *scratch;              /* nullable: where back lives */
 } Search;
 
 static void
 search_init (Search           *search,
              guint             n_words,
+             PithNerScratch   *scratch,
              PithNerScoreFunc  score,
              gconstpointer     weights)
 {
+  gsize back_size = (gsize) n_words * PITH_NER_N_TAGS;
+
   memset (search, 0, sizeof *search);
   search->allowed = allowed_transitions ();
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
-  search->back = g_new (guint8, (gsize) n_words * PITH_NER_N_TAGS);
+  search->scratch = scratch;
+  if (scratch == NULL)
+    search->back = g_new (guint8, back_size);
+  else
+    {
+      if (scratch->back_capacity < back_size)
+        {
+          scratch->back_capacity = MAX (back_size, scratch->back_capacity * 2);
+          scratch->back = g_renew (guint8, scratch->back, scratch->back_capacity);
+        }
+      search->back = scratch->back;
+    }
   score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
 }
 
@@ -360,7 +375,9 @@ search_finish (Search *search,
       tags[i] = last;
       last = search->back[(gsize) i * PITH_NER_N_TAGS + last];
     }
-  g_clear_pointer (&search->back, g_free);
+  if (search->scratch == NULL)
+    g_free (search->back);
+  search->back = NULL;
 }
 
 void
@@ -380,7 +397,7 @@ pith_ner_viterbi (const PithNerSentence *sentence,
   if (sentence->n_words == 0)
     return;
 
-  search_init (search, sentence->n_words, score, weights);
+  search_init (search, sentence->n_words, sentence->scratch, score, weights);
   for (guint i = 0; i < sentence->n_words; i++)
     {
       guint n_hashes = pith_ner_features (sentence, i, document, hashes);
@@ -457,7 +474,8 @@ viterbi_with_model (const PithNerModel    *self,
                     const PithNerDocument *document,
                     int                   *tags)
 {
-  g_autofree Search *search = g_new (Search, 1);
+  Search search_on_stack;
+  Search *search = &search_on_stack;
   guint64 hashes[PITH_NER_MAX_FEATURES];
   guint mask = self->n_buckets - 1;
   float emission[PITH_NER_N_TAGS];
@@ -465,7 +483,7 @@ viterbi_with_model (const PithNerModel    *self,
   if (sentence->n_words == 0)
     return;
 
-  search_init (search, sentence->n_words, score_with_model, self);
+  search_init (search, sentence->n_words, sentence->scratch, score_with_model, self);
   for (guint i = 0; i < sentence->n_words; i++)
     {
       const PithNerToken *token = scored (self, sentence->tokens[i]);
