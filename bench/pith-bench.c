@@ -44,6 +44,7 @@ static int opt_threads;
 static char *opt_markdown;
 static char *opt_json;
 static gboolean opt_html;
+static gboolean opt_no_scaling;
 static char **opt_inputs;
 
 static const GOptionEntry entries[] = {
@@ -52,6 +53,8 @@ static const GOptionEntry entries[] = {
   { "markdown", 'm', 0, G_OPTION_ARG_FILENAME, &opt_markdown, "Also write a Markdown table", "FILE" },
   { "json", 'j', 0, G_OPTION_ARG_FILENAME, &opt_json, "Also write each measure's MB/s as JSON", "FILE" },
   { "html", 0, 0, G_OPTION_ARG_NONE, &opt_html, "Measure the clean stage on web pages", NULL },
+  { "no-scaling", 0, 0, G_OPTION_ARG_NONE, &opt_no_scaling,
+    "Measure the stages only, not the cost against size and shape", NULL },
   { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
     "Only measure the default pipeline as a batch on N threads", "N" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_inputs, NULL, "CORPUS…" },
@@ -187,6 +190,37 @@ measure_model_load (GString *table)
   seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
   g_string_append_printf (table, "Entity model load (first pipeline, one sentence tagged): %.0f ms, "
                           "%.1f MB resident.\n\n", seconds * 1000, (resident_bytes () - before) / 1e6);
+}
+
+/* What the corpus costs in memory once cleaned and segmented: the token
+ * layer and the offset map, per token. */
+static void
+measure_layers (GPtrArray *texts,
+                GString   *table)
+{
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("clean ! segment", NULL);
+  gsize token_bytes = 0;
+  gsize map_bytes = 0;
+  gsize text_bytes = 0;
+  guint64 tokens = 0;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_autoptr(PithDocument) document = pith_document_new (g_ptr_array_index (texts, i));
+      gsize offset_map = 0;
+
+      pith_pipeline_process (pipeline, document, NULL, NULL);
+      pith_document_get_memory_size (document, NULL, &offset_map);
+      token_bytes += pith_layer_get_memory_size (pith_document_peek_layer (document, PITH_LAYER_TOKEN));
+      map_bytes += offset_map;
+      text_bytes += pith_document_get_text_size (document);
+      tokens += pith_document_get_n_spans (document, PITH_LAYER_TOKEN);
+    }
+  g_string_append_printf (table, "\nToken layer after `clean ! segment`: %.2f bytes a token (%.2f with the "
+                          "offset map's share); %" G_GUINT64_FORMAT " tokens, a token every %.1f bytes of "
+                          "text.\n", token_bytes / (double) MAX (tokens, 1),
+                          (token_bytes + map_bytes) / (double) MAX (tokens, 1), tokens,
+                          text_bytes / (double) MAX (tokens, 1));
 }
 
 /* MB/s of one large document per size and shape: flat when the cost is
@@ -484,7 +518,9 @@ main (int   argc,
         g_error ("%s", error->message);
     }
 
-  measure_scaling (texts, table);
+  measure_layers (texts, table);
+  if (!opt_no_scaling)
+    measure_scaling (texts, table);
 
   fputs (table->str, stdout);
   if (opt_markdown != NULL && !g_file_set_contents (opt_markdown, table->str, -1, &error))

@@ -1296,6 +1296,41 @@ pith_document_get_n_spans (PithDocument *self,
 }
 
 /**
+ * pith_document_get_memory_size:
+ * @self: a document
+ * @layers: (out) (optional): where to store the part of the layers' spans
+ * @offset_map: (out) (optional): where to store the part of the offset map
+ *
+ * Measures the memory a document holds: its raw input, its text when
+ * cleaning changed it, the offset map between them and the spans of its
+ * layers ([method@Pith.Layer.get_memory_size]). Metadata, reports and
+ * span attributes kept as JSON are not counted. For benchmarks, and for
+ * callers that budget memory.
+ *
+ * Returns: the size in bytes
+ */
+gsize
+pith_document_get_memory_size (PithDocument *self,
+                               gsize        *layers,
+                               gsize        *offset_map)
+{
+  gsize layer_size = 0;
+  gsize map_size;
+
+  g_return_val_if_fail (PITH_IS_DOCUMENT (self), 0);
+
+  for (guint i = 0; i < self->layers->len; i++)
+    layer_size += pith_layer_get_memory_size (g_ptr_array_index (self->layers, i));
+  map_size = pith_offset_map_get_memory_size (self->map);
+  if (layers != NULL)
+    *layers = layer_size;
+  if (offset_map != NULL)
+    *offset_map = map_size;
+  return sizeof *self + self->raw_length + 1 + (self->text != self->raw ? self->text_length + 1 : 0) +
+         map_size + layer_size;
+}
+
+/**
  * pith_document_peek_layer: (skip)
  * @self: a document
  * @layer: a layer name

@@ -257,6 +257,10 @@ PITH_AVAILABLE_IN_ALL
 GPtrArray    *pith_document_get_spans          (PithDocument  *self,
                                                 const char    *layer);
 PITH_AVAILABLE_IN_ALL
+gsize         pith_document_get_memory_size    (PithDocument  *self,
+                                                gsize         *layers,
+                                                gsize         *offset_map);
+PITH_AVAILABLE_IN_ALL
 const PithLayer *pith_document_peek_layer   (PithDocument  *self,
                                              const char    *layer);
 PITH_AVAILABLE_IN_ALL

@@ -40,6 +40,7 @@ gsize          pith_offset_map_map_start    (const PithOffsetMap   *self,
 gsize          pith_offset_map_map_end      (const PithOffsetMap   *self,
                                              gsize                  text_offset);
 gboolean       pith_offset_map_is_identity  (const PithOffsetMap   *self);
+gsize          pith_offset_map_get_memory_size (const PithOffsetMap *self);
 const PithOffsetPiece *pith_offset_map_get_pieces (const PithOffsetMap *self,
                                                    gsize               *n_pieces);
 void           pith_offset_map_apply_edits  (PithOffsetMap         *self,

@@ -95,6 +95,12 @@ pith_offset_map_is_identity (const PithOffsetMap *self)
            g_array_index (self->pieces, PithOffsetPiece, 0).identity));
 }
 
+gsize
+pith_offset_map_get_memory_size (const PithOffsetMap *self)
+{
+  return sizeof *self + self->pieces->len * sizeof (PithOffsetPiece);
+}
+
 const PithOffsetPiece *
 pith_offset_map_get_pieces (const PithOffsetMap *self,
                             gsize               *n_pieces)

@@ -23,7 +23,7 @@ typedef struct
   guint first_token;
   guint n_tokens;
   guint n_words;            /* alphanumeric tokens */
-  PithTermWeight *terms;    /* sorted by term */
+  PithTermWeight *terms;    /* sorted by term; into the graph's all_terms */
   guint n_terms;
 } PithSentenceVector;
 
@@ -31,6 +31,7 @@ typedef struct
 {
   PithSentenceVector *sentences;
   guint n_sentences;
+  PithTermWeight *all_terms; /* every sentence's terms, in sentence order */
   GPtrArray *term_texts;    /* term id -> stem */
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;

@@ -28,7 +28,7 @@ has_alnum (const char *text,
            gsize       length)
 {
   for (const char *p = text; p < text + length; p = g_utf8_next_char (p))
-    if (g_unichar_isalnum (g_utf8_get_char (p)))
+    if ((guchar) *p < 0x80 ? g_ascii_isalnum (*p) : g_unichar_isalnum (g_utf8_get_char (p)))
       return TRUE;
   return FALSE;
 }
@@ -64,6 +64,28 @@ set_token_term (PithSentenceGraph *self,
     self->narrow_terms[t] = (guint16) term;
 }
 
+/* A sentence has a few dozen terms: insertion sort beats qsort() there.
+ * Terms are distinct, so the order is the same either way. */
+static void
+sort_terms (PithTermWeight *terms,
+            guint           n_terms)
+{
+  if (n_terms > 64)
+    {
+      qsort (terms, n_terms, sizeof (PithTermWeight), compare_terms);
+      return;
+    }
+  for (guint i = 1; i < n_terms; i++)
+    {
+      PithTermWeight moving = terms[i];
+      guint j = i;
+
+      for (; j > 0 && terms[j - 1].term > moving.term; j--)
+        terms[j] = terms[j - 1];
+      terms[j] = moving;
+    }
+}
+
 PithSentenceGraph *
 pith_sentence_graph_new (PithDocument       *document,
                          const PithWordList *stopwords,
@@ -80,6 +102,9 @@ pith_sentence_graph_new (PithDocument       *document,
   g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   struct sb_stemmer *stemmer = stemmer_language != NULL ? sb_stemmer_new (stemmer_language, "UTF_8") : NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  gsize n_all_terms = 0;
+  gsize all_terms_capacity = 0;
+  PithTermWeight *terms;
   guint t = 0;
 
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
@@ -171,19 +196,30 @@ pith_sentence_graph_new (PithDocument       *document,
             g_array_append_val (touched, term);
         }
 
+      /* All sentences' terms side by side in one array, not an
+       * allocation a sentence. */
       vector->n_terms = touched->len;
-      vector->terms = g_new (PithTermWeight, MAX (vector->n_terms, 1));
+      if (n_all_terms + vector->n_terms > all_terms_capacity)
+        {
+          all_terms_capacity = MAX (n_all_terms + vector->n_terms, all_terms_capacity + all_terms_capacity / 2);
+          self->all_terms = g_renew (PithTermWeight, self->all_terms, all_terms_capacity);
+        }
+      terms = self->all_terms + n_all_terms;
       for (guint k = 0; k < touched->len; k++)
         {
           guint term = g_array_index (touched, guint, k);
 
-          vector->terms[k] = (PithTermWeight) { term, (float) g_array_index (tf, guint, term) };
+          terms[k] = (PithTermWeight) { term, (float) g_array_index (tf, guint, term) };
           g_array_index (counts, guint, term)++;
           g_array_index (tf, guint, term) = 0;
         }
       g_array_set_size (touched, 0);
-      qsort (vector->terms, vector->n_terms, sizeof (PithTermWeight), compare_terms);
+      sort_terms (terms, vector->n_terms);
+      n_all_terms += vector->n_terms;
     }
+  self->all_terms = g_renew (PithTermWeight, self->all_terms, MAX (n_all_terms, 1));
+  for (gsize s = 0, offset = 0; s < n_sentences; offset += self->sentences[s].n_terms, s++)
+    self->sentences[s].terms = self->all_terms + offset;
 
   self->document_frequency = g_new0 (guint, MAX (counts->len, 1));
   self->idf = g_new0 (float, MAX (counts->len, 1));
@@ -218,8 +254,7 @@ pith_sentence_graph_free (PithSentenceGraph *self)
 {
   if (self == NULL)
     return;
-  for (guint s = 0; s < self->n_sentences; s++)
-    g_free (self->sentences[s].terms);
+  g_free (self->all_terms);
   g_free (self->sentences);
   g_ptr_array_unref (self->term_texts);
   g_free (self->document_frequency);
@@ -274,16 +309,30 @@ sparse_graph_build (SparseGraph             *graph,
   guint n = self->n_sentences;
   gsize capacity = MAX (n, 16);
   gsize n_edges = 0;
+  /* Sentence i's weights by term, so that its dot product with a later
+   * sentence is one pass over that sentence's terms. The products come
+   * in the order of the terms, as pith_sentence_graph_similarity() adds
+   * them; the terms i lacks add a zero, which changes no sum. */
+  g_autofree float *dense = g_new0 (float, MAX (self->term_texts->len, 1));
 
   graph->row_start = g_new (guint, (gsize) n + 1);
   graph->distance = g_new (guint8, capacity);
   graph->weight = g_new (float, capacity);
   for (guint i = 0; i < n; i++)
     {
+      const PithSentenceVector *x = &self->sentences[i];
+
+      for (guint k = 0; k < x->n_terms; k++)
+        dense[x->terms[k].term] = x->terms[k].weight;
       graph->row_start[i] = (guint) n_edges;
       for (guint j = i + 1; j < n && j <= i + window; j++)
         {
-          float similarity = pith_sentence_graph_similarity (self, i, j);
+          const PithSentenceVector *y = &self->sentences[j];
+          float similarity = 0.0f;
+
+          for (guint k = 0; k < y->n_terms; k++)
+            if (dense[y->terms[k].term] != 0.0f)
+              similarity += dense[y->terms[k].term] * y->terms[k].weight;
 
           if (threshold > 0.0f)
             similarity = similarity >= threshold ? 1.0f : 0.0f;
@@ -301,6 +350,8 @@ sparse_graph_build (SparseGraph             *graph,
           out_sum[i] += similarity;
           out_sum[j] += similarity;
         }
+      for (guint k = 0; k < x->n_terms; k++)
+        dense[x->terms[k].term] = 0.0f;
     }
   graph->row_start[n] = (guint) n_edges;
 }
@@ -323,9 +374,6 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
   SparseGraph graph;
   g_autofree float *out_sum = g_new0 (float, MAX (n, 1));
   g_autofree float *next = g_new0 (float, MAX (n, 1));
-  /* Where each sentence's edges to later ones have been read up to: the
-   * sentence that reads an edge from the side of its later end. */
-  g_autofree guint *cursor = g_new (guint, MAX (n, 1));
 
   g_return_if_fail (window >= 1 && window <= G_MAXUINT8 + 1);
 
@@ -334,29 +382,21 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
     ranks[i] = 1.0f;
   for (guint round = 0; round < ROUNDS; round++)
     {
-      memcpy (cursor, graph.row_start, n * sizeof (guint));
+      /* Each edge is read once a round, and gives to both its ends. A
+       * sentence receives from its earlier neighbours first, in their
+       * order, while they are read, then from its later ones: the order
+       * of a walk over the window, so the same floats to the last bit. */
+      memset (next, 0, n * sizeof (float));
       for (guint i = 0; i < n; i++)
         {
-          float sum = 0.0f;
-          guint from = i > window ? i - window : 0;
-
-          /* Neighbours in order, earlier ones first, as a dense walk over
-           * the window adds them: the same sums to the last bit. */
-          for (guint j = from; j < i; j++)
-            if (cursor[j] < graph.row_start[j + 1] && j + 1 + graph.distance[cursor[j]] == i)
-              {
-                if (out_sum[j] > 0.0f)
-                  sum += graph.weight[cursor[j]] / out_sum[j] * ranks[j];
-                cursor[j]++;
-              }
           for (guint e = graph.row_start[i]; e < graph.row_start[i + 1]; e++)
             {
               guint j = i + 1 + graph.distance[e];
 
-              if (out_sum[j] > 0.0f)
-                sum += graph.weight[e] / out_sum[j] * ranks[j];
+              next[i] += graph.weight[e] / out_sum[j] * ranks[j];
+              next[j] += graph.weight[e] / out_sum[i] * ranks[i];
             }
-          next[i] = (1.0f - DAMPING) + DAMPING * sum;
+          next[i] = (1.0f - DAMPING) + DAMPING * next[i];
         }
       memcpy (ranks, next, n * sizeof (float));
     }
