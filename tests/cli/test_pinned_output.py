@@ -1,0 +1,44 @@
+"""The default pipeline's output on the shared CNN articles and the shared
+sample article, pinned by hash: a change of memory layout, speed or
+output code must not change a byte of it. A change that means to change
+results (a new model, a new rule) updates the hashes here, and says so."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+# The 1,000 articles of cnndm/validation.jsonl as {"id", "text"} lines,
+# through `pith -i jsonl -o jsonl`.
+CNN_SHA256 = "8fecdf698145a6de322a48952781a316bdf2a9a4e796b2ba165e1dcc57b0e847"
+# samples/karabakh-scraped.txt on standard input, through `pith -o json`.
+SAMPLE_SHA256 = "0ac46f7d9b07642f27191b52f2785f67356da74a95413847cfa75d7f1f0ce468"
+
+
+def shared(relative):
+    path = SHARED / relative
+    if not path.exists():
+        pytest.skip("../shared/data/%s is absent" % relative)
+    return path
+
+
+def test_cnn_articles_output_is_pinned(pith, tmp_path):
+    lines = []
+    for line in shared("cnndm/validation.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        lines.append(json.dumps({"id": record["id"], "text": record["article"]}))
+    path = tmp_path / "cnn.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = pith("-i", "jsonl", "-o", "jsonl", str(path), check_status=0)
+    assert result.stdout.count(b"\n") == 1000
+    assert hashlib.sha256(result.stdout).hexdigest() == CNN_SHA256
+
+
+def test_sample_output_is_pinned(pith):
+    data = shared("samples/karabakh-scraped.txt").read_bytes()
+    result = pith("-o", "json", input=data, check_status=0)
+    assert hashlib.sha256(result.stdout).hexdigest() == SAMPLE_SHA256
