@@ -110,6 +110,28 @@ pith_layer_end (const PithLayer *self,
   return self->starts[index] + pith_layer_length (self, index);
 }
 
+/* pith_layer_append() of a span without label or score, inlined for the
+ * tokenizer: one store of the start and one of the length while there is
+ * room and the length fits the column. */
+static inline guint
+pith_layer_append_plain (PithLayer *self,
+                         guint32    start,
+                         guint32    end)
+{
+  guint index = self->n_spans;
+  guint32 length = end - start;
+
+  if (G_LIKELY (index < self->capacity && self->length_size == 1 && length <= G_MAXUINT8 &&
+                self->label_ids == NULL && self->wide_labels == NULL && self->scores == NULL))
+    {
+      self->starts[index] = start;
+      ((guint8 *) self->lengths)[index] = (guint8) length;
+      self->n_spans++;
+      return index;
+    }
+  return pith_layer_append (self, start, end, 0, 0.0);
+}
+
 static inline GQuark
 pith_layer_label (const PithLayer *self,
                   guint            index)

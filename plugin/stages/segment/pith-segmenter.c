@@ -124,19 +124,20 @@ pith_segmenter_process (PithStage     *stage,
   /* News has a token every five or six bytes; the layer grows past this. */
   tokens.layer = pith_layer_new (PITH_LAYER_TOKEN);
   pith_layer_reserve (tokens.layer, (guint) MIN (length / 8 + 1, G_MAXUINT));
-  tokens.kinds = g_byte_array_sized_new ((guint) MIN (length / 8 + 1, G_MAXUINT));
+  tokens.kinds_capacity = MIN (length / 8 + 1, G_MAXUINT);
+  tokens.kinds = g_malloc (tokens.kinds_capacity);
   pith_tokenize (text, length, &token_rules, &tokens);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       pith_layer_free (tokens.layer);
-      g_byte_array_unref (tokens.kinds);
+      g_free (tokens.kinds);
       return FALSE;
     }
 
   sentences = pith_layer_new (PITH_LAYER_SENTENCE);
   pith_split_sentences (text, length, &tokens, &sentence_rules, sentences);
   /* The kinds served the splitter only. */
-  g_byte_array_unref (tokens.kinds);
+  g_free (tokens.kinds);
 
   pith_layer_trim (tokens.layer);
   pith_layer_trim (sentences);

@@ -31,7 +31,8 @@ typedef enum {
 typedef struct
 {
   PithLayer *layer;
-  GByteArray *kinds;
+  guint8 *kinds;            /* a PithTokenKind a token */
+  gsize kinds_capacity;
 } PithTokens;
 
 static inline guint32
@@ -52,7 +53,7 @@ static inline PithTokenKind
 token_kind (const PithTokens *tokens,
             gsize             i)
 {
-  return (PithTokenKind) tokens->kinds->data[i];
+  return (PithTokenKind) tokens->kinds[i];
 }
 
 typedef struct

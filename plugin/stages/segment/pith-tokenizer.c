@@ -311,16 +311,20 @@ starts_line (const char *text,
   return i == 0 || text[i - 1] == '\n' || text[i - 1] == '\r';
 }
 
-static void
+static inline void
 add (PithTokens    *tokens,
      gsize          start,
      gsize          end,
      PithTokenKind  kind)
 {
-  guint8 kind_byte = (guint8) kind;
+  guint index = pith_layer_append_plain (tokens->layer, (guint32) start, (guint32) end);
 
-  pith_layer_append (tokens->layer, (guint32) start, (guint32) end, 0, 0.0);
-  g_byte_array_append (tokens->kinds, &kind_byte, 1);
+  if (G_UNLIKELY (index >= tokens->kinds_capacity))
+    {
+      tokens->kinds_capacity = MAX (index + 1, tokens->kinds_capacity + tokens->kinds_capacity / 2);
+      tokens->kinds = g_realloc (tokens->kinds, tokens->kinds_capacity);
+    }
+  tokens->kinds[index] = (guint8) kind;
 }
 
 void
