@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "pith-document.h"
+#include "pith-stemmer-private.h"
 #include "pith-word-list-private.h"
 
 G_BEGIN_DECLS
@@ -55,9 +56,9 @@ pith_sentence_graph_token_term (const PithSentenceGraph *self,
   return self->narrow_terms[t] == PITH_SENTENCE_GRAPH_NARROW_NO_TERM ? -1 : self->narrow_terms[t];
 }
 
+/* The document's sentences as vectors of the stems @stemmer gives. */
 PithSentenceGraph *pith_sentence_graph_new     (PithDocument       *document,
-                                                const PithWordList *stopwords,
-                                                const char         *stemmer_language);
+                                                PithStemmer        *stemmer);
 void               pith_sentence_graph_free    (PithSentenceGraph  *self);
 float              pith_sentence_graph_similarity (const PithSentenceGraph *self,
                                                    guint                    a,

@@ -13,7 +13,6 @@
 
 #include "config.h"
 
-#include <libstemmer.h>
 #include <math.h>
 #include <string.h>
 
@@ -87,9 +86,8 @@ sort_terms (PithTermWeight *terms,
 }
 
 PithSentenceGraph *
-pith_sentence_graph_new (PithDocument       *document,
-                         const PithWordList *stopwords,
-                         const char         *stemmer_language)
+pith_sentence_graph_new (PithDocument *document,
+                         PithStemmer  *stemmer)
 {
   PithSentenceGraph *self = g_new0 (PithSentenceGraph, 1);
   const char *text = pith_document_get_text (document);
@@ -98,9 +96,6 @@ pith_sentence_graph_new (PithDocument       *document,
   guint n_tokens = 0;
   guint n_sentences = 0;
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  /* Words repeat: each lowercase word is looked up and stemmed once. */
-  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  struct sb_stemmer *stemmer = stemmer_language != NULL ? sb_stemmer_new (stemmer_language, "UTF_8") : NULL;
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   gsize n_all_terms = 0;
   gsize all_terms_capacity = 0;
@@ -138,7 +133,8 @@ pith_sentence_graph_new (PithDocument       *document,
           char buffer[64];
           g_autofree char *folded = NULL;
           const char *lower;
-          gpointer cached;
+          const char *stem;
+          gpointer id;
           guint term;
 
           vector->n_tokens++;
@@ -162,35 +158,20 @@ pith_sentence_graph_new (PithDocument       *document,
               lower = folded = g_utf8_strdown (word, (gssize) length);
           }
 
-          if (!g_hash_table_lookup_extended (words, lower, NULL, &cached))
-            {
-              cached = GINT_TO_POINTER (-1);
-              if (!pith_word_list_lookup (stopwords, lower, strlen (lower), NULL))
-                {
-                  const char *stem = stemmer != NULL ?
-                                     (const char *) sb_stemmer_stem (stemmer, (const sb_symbol *) lower,
-                                                                     (int) strlen (lower)) : lower;
-                  gpointer id;
-
-                  if (stem == NULL)
-                    stem = lower;
-                  if (!g_hash_table_lookup_extended (ids, stem, NULL, &id))
-                    {
-                      char *copy = g_strdup (stem);
-
-                      g_ptr_array_add (self->term_texts, copy);
-                      id = GUINT_TO_POINTER (self->term_texts->len - 1);
-                      g_hash_table_insert (ids, copy, id);
-                      g_array_set_size (counts, self->term_texts->len);
-                      g_array_set_size (tf, self->term_texts->len);
-                    }
-                  cached = GINT_TO_POINTER ((int) GPOINTER_TO_UINT (id));
-                }
-              g_hash_table_insert (words, g_strdup (lower), cached);
-            }
-          if (GPOINTER_TO_INT (cached) < 0)
+          stem = pith_stemmer_stem (stemmer, lower);
+          if (stem == NULL)
             continue;
-          term = (guint) GPOINTER_TO_INT (cached);
+          if (!g_hash_table_lookup_extended (ids, stem, NULL, &id))
+            {
+              char *copy = g_strdup (stem);
+
+              g_ptr_array_add (self->term_texts, copy);
+              id = GUINT_TO_POINTER (self->term_texts->len - 1);
+              g_hash_table_insert (ids, copy, id);
+              g_array_set_size (counts, self->term_texts->len);
+              g_array_set_size (tf, self->term_texts->len);
+            }
+          term = GPOINTER_TO_UINT (id);
           set_token_term (self, t, term);
           if (g_array_index (tf, guint, term)++ == 0)
             g_array_append_val (touched, term);
@@ -244,8 +225,6 @@ pith_sentence_graph_new (PithDocument       *document,
         vector->terms[k].weight /= (float) norm;
     }
 
-  if (stemmer != NULL)
-    sb_stemmer_delete (stemmer);
   return self;
 }
 

@@ -43,6 +43,8 @@
 
 #include "config.h"
 
+#include "pith-tsan-private.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -78,6 +80,9 @@ struct _PithSummarizer
   double position_weight;
   double entity_weight;
   double position_decay;
+
+  GMutex stemmers_lock;
+  GPtrArray *stemmers;      /* of PithStemmer not in use, one per language and run */
 };
 
 G_DEFINE_FINAL_TYPE (PithSummarizer, pith_summarizer, PITH_TYPE_STAGE)
@@ -133,6 +138,41 @@ stopwords_for (PithDocument *document)
   g_snprintf (name, sizeof name, "summarize/stopwords-%c%c.txt",
               g_ascii_tolower (language[0]), g_ascii_tolower (language[1]));
   return pith_word_list_get (name);
+}
+
+/* A stemmer for @language, remembering the words of earlier documents;
+ * give it back with give_back_stemmer(). */
+static PithStemmer *
+take_stemmer (PithSummarizer     *self,
+              const char         *language,
+              const PithWordList *stopwords)
+{
+  PithStemmer *stemmer = NULL;
+
+  g_mutex_lock (&self->stemmers_lock);
+  pith_tsan_acquire (&self->stemmers_lock);
+  for (guint i = 0; i < self->stemmers->len; i++)
+    if (pith_stemmer_is_for (g_ptr_array_index (self->stemmers, i), language, stopwords))
+      {
+        stemmer = g_ptr_array_steal_index_fast (self->stemmers, i);
+        break;
+      }
+  pith_tsan_release (&self->stemmers_lock);
+  g_mutex_unlock (&self->stemmers_lock);
+
+  return stemmer != NULL ? stemmer : pith_stemmer_new (language, stopwords);
+}
+
+static void
+give_back_stemmer (PithSummarizer *self,
+                   PithStemmer    *stemmer)
+{
+  pith_stemmer_forget (stemmer);
+  g_mutex_lock (&self->stemmers_lock);
+  pith_tsan_acquire (&self->stemmers_lock);
+  g_ptr_array_add (self->stemmers, stemmer);
+  pith_tsan_release (&self->stemmers_lock);
+  g_mutex_unlock (&self->stemmers_lock);
 }
 
 /* How much of the document's attention goes to the entities a sentence
@@ -602,6 +642,7 @@ pith_summarizer_process (PithStage     *stage,
   PithSummarizer *self = PITH_SUMMARIZER (stage);
   const char *text = pith_document_get_text (document);
   const PithWordList *stopwords = NULL;
+  PithStemmer *stemmer;
   const PithLayer *sentences;
   g_autoptr(PithSentenceGraph) graph = NULL;
   g_autofree float *scores = NULL;
@@ -624,7 +665,9 @@ pith_summarizer_process (PithStage     *stage,
   /* Building the graph and ranking are the long steps: a time budget or a
    * cancel stops the stage after either. */
   stopwords = stopwords_for (document);
-  graph = pith_sentence_graph_new (document, stopwords, language_of (document));
+  stemmer = take_stemmer (self, language_of (document), stopwords);
+  graph = pith_sentence_graph_new (document, stemmer);
+  give_back_stemmer (self, stemmer);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
   scores = g_new0 (float, MAX (graph->n_sentences, 1));
@@ -732,12 +775,24 @@ pith_summarizer_set_property (GObject      *object,
 }
 
 static void
+pith_summarizer_finalize (GObject *object)
+{
+  PithSummarizer *self = PITH_SUMMARIZER (object);
+
+  g_ptr_array_unref (self->stemmers);
+  g_mutex_clear (&self->stemmers_lock);
+
+  G_OBJECT_CLASS (pith_summarizer_parent_class)->finalize (object);
+}
+
+static void
 pith_summarizer_class_init (PithSummarizerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   PithStageClass *stage_class = PITH_STAGE_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
+  object_class->finalize = pith_summarizer_finalize;
   object_class->get_property = pith_summarizer_get_property;
   object_class->set_property = pith_summarizer_set_property;
   stage_class->process = pith_summarizer_process;
@@ -873,6 +928,8 @@ pith_summarizer_init (PithSummarizer *self)
   self->position_weight = DEFAULT_POSITION_WEIGHT;
   self->entity_weight = DEFAULT_ENTITY_WEIGHT;
   self->position_decay = DEFAULT_POSITION_DECAY;
+  g_mutex_init (&self->stemmers_lock);
+  self->stemmers = g_ptr_array_new_with_free_func ((GDestroyNotify) pith_stemmer_free);
 }
 
 /**

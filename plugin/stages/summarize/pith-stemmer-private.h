@@ -1,0 +1,33 @@
+/* pith-stemmer-private.h: stems of a language's words, remembered
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "pith-word-list-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _PithStemmer PithStemmer;
+
+/* Snowball stems of @language's words (none when Snowball has no such
+ * language: each word is its own stem), with @stopwords (nullable) left
+ * out. A stemmer is used by one thread at a time. */
+PithStemmer        *pith_stemmer_new       (const char         *language,
+                                            const PithWordList *stopwords);
+void                pith_stemmer_free      (PithStemmer        *self);
+gboolean            pith_stemmer_is_for    (const PithStemmer  *self,
+                                            const char         *language,
+                                            const PithWordList *stopwords);
+/* The stem of @lower, a lowercase word, valid until the next call; NULL
+ * for a stop word. */
+const char         *pith_stemmer_stem      (PithStemmer        *self,
+                                            const char         *lower);
+/* Between documents: once the stemmer remembers as many words as it may,
+ * it starts again, so that the words it remembers are recent ones. */
+void                pith_stemmer_forget    (PithStemmer        *self);
+
+G_END_DECLS
