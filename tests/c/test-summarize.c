@@ -269,6 +269,18 @@ test_run_on_sentences_left_out (void)
   g_assert_cmpstr (json_object_get_string_member (pith_document_get_report (only, "summary"), "text"), ==, "");
 }
 
+/* Sentences without a word, first or alone: the fuzz target found the
+ * first kind, under clang's UndefinedBehaviorSanitizer. */
+static void
+test_sentences_without_words (void)
+{
+  g_autoptr(PithDocument) first = run ("segment ! summarize", "...\n\nThe strike ended. Ships sailed.");
+  g_autoptr(PithDocument) only = run ("segment ! summarize", "... !!! ???");
+
+  g_assert_cmpuint (n_summary (first), >=, 1);
+  g_assert_cmpuint (pith_document_get_n_spans (only, "keywords"), ==, 0);
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -302,6 +314,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
   g_test_add_func ("/Pith/Summarize/whole-long-document", test_whole_long_document);
   g_test_add_func ("/Pith/Summarize/run-on-sentences", test_run_on_sentences_left_out);
+  g_test_add_func ("/Pith/Summarize/sentences-without-words", test_sentences_without_words);
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
 
   return g_test_run ();

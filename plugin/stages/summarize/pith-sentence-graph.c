@@ -98,7 +98,7 @@ pith_sentence_graph_new (PithDocument *document,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
   gsize n_all_terms = 0;
-  gsize all_terms_capacity = 0;
+  gsize all_terms_capacity = 64;
   PithTermWeight *terms;
   guint t = 0;
 
@@ -113,6 +113,7 @@ pith_sentence_graph_new (PithDocument *document,
   for (guint i = 0; i < n_tokens; i++)
     self->narrow_terms[i] = PITH_SENTENCE_GRAPH_NARROW_NO_TERM;
   self->term_texts = g_ptr_array_new_with_free_func (g_free);
+  self->all_terms = g_new (PithTermWeight, all_terms_capacity);
 
   /* Term counts of the sentence at hand: a dense array, and the terms
    * touched, so resetting it costs the sentence, not the vocabulary. */
