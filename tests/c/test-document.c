@@ -564,6 +564,43 @@ test_large_single_line (void)
                     pith_document_get_length (document) - 1);
 }
 
+/* A layer widens its columns as spans need: lengths past one and two
+ * bytes, more labels than a byte counts, scores once one is given; every
+ * span reads back as it was added. */
+static void
+test_layer_columns_widen (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PithDocument) document = NULL;
+  const PithLayer *layer;
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (text, 'a' + i % 26);
+  document = pith_document_new (text->str);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("L%u", i);
+      guint32 end = i == 100 ? 300 : i == 200 ? 70000 : i + 1;
+
+      pith_document_add_span_bytes (document, "many", i, end, i % 3 ? g_quark_from_string (label) : 0,
+                                    i >= 250 ? i / 1000.0 : 0.0);
+    }
+
+  layer = pith_document_peek_layer (document, "many");
+  g_assert_cmpuint (pith_layer_get_n_spans (layer), ==, 300);
+  g_assert_true (pith_layer_has_scores (layer));
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("L%u", i);
+
+      g_assert_cmpuint (pith_layer_get_start (layer, i), ==, i);
+      g_assert_cmpuint (pith_layer_get_end (layer, i), ==, i == 100 ? 300 : i == 200 ? 70000 : i + 1);
+      g_assert_cmpuint (pith_layer_get_label (layer, i), ==, i % 3 ? g_quark_from_string (label) : 0);
+      g_assert_cmpfloat (pith_layer_get_score (layer, i), ==, i >= 250 ? i / 1000.0 : 0.0);
+    }
+  g_assert_cmpuint (pith_layer_get_n_spans (pith_document_peek_layer (document, "absent")), ==, 0);
+}
+
 static void
 test_spans_by_place (void)
 {
@@ -665,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
   g_test_add_func ("/Pith/Document/json/errors", test_json_errors);
   g_test_add_func ("/Pith/Document/spans/by-place", test_spans_by_place);
+  g_test_add_func ("/Pith/Document/spans/layer-columns-widen", test_layer_columns_widen);
 
   return g_test_run ();
 }
