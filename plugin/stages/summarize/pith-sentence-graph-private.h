@@ -9,6 +9,7 @@
 
 #include "pith-document.h"
 #include "pith-stemmer-private.h"
+#include "pith-word-table-private.h"
 #include "pith-word-list-private.h"
 
 G_BEGIN_DECLS
@@ -33,7 +34,8 @@ typedef struct
   PithSentenceVector *sentences;
   guint n_sentences;
   PithTermWeight *all_terms; /* every sentence's terms, in sentence order */
-  GPtrArray *term_texts;    /* term id -> stem */
+  PithWordTable *terms;     /* the stems; a term id is its stem's number */
+  guint n_terms;
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
   /* Token index -> term id, two bytes a token while the document has
@@ -54,6 +56,14 @@ pith_sentence_graph_token_term (const PithSentenceGraph *self,
   if (self->wide_terms != NULL)
     return self->wide_terms[t];
   return self->narrow_terms[t] == PITH_SENTENCE_GRAPH_NARROW_NO_TERM ? -1 : self->narrow_terms[t];
+}
+
+/* The stem term @term stands for. */
+static inline const char *
+pith_sentence_graph_term_text (const PithSentenceGraph *self,
+                               guint                    term)
+{
+  return pith_word_table_get_word (self->terms, term);
 }
 
 /* The document's sentences as vectors of the stems @stemmer gives. */

@@ -17,9 +17,14 @@
 #include <string.h>
 
 #include "pith-layer-private.h"
+#include "pith-word-table-private.h"
 #include "pith-sentence-graph-private.h"
 
 #define DAMPING 0.85f
+#define NO_TERM G_MAXUINT32
+/* Words of one document numbered without a stemmer: more than a news
+ * article has, fewer than hostile text would make it hold. */
+#define MAX_REMEMBERED_WORDS 16384
 #define ROUNDS 30
 
 static gboolean
@@ -85,6 +90,49 @@ sort_terms (PithTermWeight *terms,
     }
 }
 
+/* What numbering a document's words takes: each folded word and each
+ * stem is looked up once a token at most. A term is its stem's number in
+ * the graph's table of stems. */
+typedef struct
+{
+  PithWordTable *words;     /* folded words */
+  guint32 *word_terms;      /* word number -> its term, or NO_TERM */
+  guint *counts;            /* term -> sentences it is in */
+  guint *tf;                /* term -> count in the sentence at hand */
+  guint capacity;           /* of counts and tf */
+} Numbering;
+
+/* The term of a word whose stem is @stem, numbered on first sight;
+ * NO_TERM for a stop word (a %NULL stem). */
+static guint32
+stem_term (PithSentenceGraph *self,
+           Numbering         *numbering,
+           const char        *stem)
+{
+  gsize length;
+  guint32 term;
+  gboolean added;
+
+  if (stem == NULL)
+    return NO_TERM;
+  length = strlen (stem);
+  term = pith_word_table_add (self->terms, stem, length, pith_word_table_hash (stem, length), &added);
+  if (term == PITH_WORD_TABLE_NONE)
+    return NO_TERM;
+  self->n_terms = pith_word_table_size (self->terms);
+  if (self->n_terms > numbering->capacity)
+    {
+      guint capacity = MAX (64, numbering->capacity * 2);
+
+      numbering->counts = g_renew (guint, numbering->counts, capacity);
+      numbering->tf = g_renew (guint, numbering->tf, capacity);
+      memset (numbering->counts + numbering->capacity, 0, (capacity - numbering->capacity) * sizeof (guint));
+      memset (numbering->tf + numbering->capacity, 0, (capacity - numbering->capacity) * sizeof (guint));
+      numbering->capacity = capacity;
+    }
+  return term;
+}
+
 PithSentenceGraph *
 pith_sentence_graph_new (PithDocument *document,
                          PithStemmer  *stemmer)
@@ -95,8 +143,7 @@ pith_sentence_graph_new (PithDocument *document,
   const PithLayer *sentences;
   guint n_tokens = 0;
   guint n_sentences = 0;
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  Numbering numbering = { pith_word_table_new (), g_new (guint32, MAX_REMEMBERED_WORDS), NULL, NULL, 0 };
   gsize n_all_terms = 0;
   gsize all_terms_capacity = 64;
   PithTermWeight *terms;
@@ -112,12 +159,11 @@ pith_sentence_graph_new (PithDocument *document,
   self->narrow_terms = g_new (guint16, MAX (n_tokens, 1));
   for (guint i = 0; i < n_tokens; i++)
     self->narrow_terms[i] = PITH_SENTENCE_GRAPH_NARROW_NO_TERM;
-  self->term_texts = g_ptr_array_new_with_free_func (g_free);
+  self->terms = pith_word_table_new ();
   self->all_terms = g_new (PithTermWeight, all_terms_capacity);
 
-  /* Term counts of the sentence at hand: a dense array, and the terms
-   * touched, so resetting it costs the sentence, not the vocabulary. */
-  g_autoptr(GArray) tf = g_array_new (FALSE, TRUE, sizeof (guint));
+  /* The terms of the sentence at hand, so that resetting the counts of
+   * the sentence costs the sentence, not the vocabulary. */
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint s = 0; s < n_sentences; s++)
@@ -133,48 +179,62 @@ pith_sentence_graph_new (PithDocument *document,
           gsize length = pith_layer_end (tokens, t) - pith_layer_start (tokens, t);
           char buffer[64];
           g_autofree char *folded = NULL;
-          const char *lower;
-          const char *stem;
-          gpointer id;
+          const char *lower = buffer;
+          gsize lower_length = length;
+          guint32 hash = PITH_WORD_TABLE_HASH_START;
+          gboolean ascii = length < sizeof buffer;
+          gboolean alnum = FALSE;
+          guint32 known;
+          gboolean added;
           guint term;
 
           vector->n_tokens++;
-          if (!has_alnum (word, length))
+
+          /* ASCII words fold, hash and show their letters in one pass,
+           * without an allocation. */
+          for (gsize k = 0; ascii && k < length; k++)
+            {
+              guchar c = (guchar) word[k];
+
+              ascii = c < 0x80;
+              alnum |= g_ascii_isalnum (c);
+              buffer[k] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+              hash = pith_word_table_hash_step (hash, (guchar) buffer[k]);
+            }
+          if (!ascii)
+            {
+              if (!has_alnum (word, length))
+                continue;
+              lower = folded = g_utf8_strdown (word, (gssize) length);
+              lower_length = strlen (folded);
+              hash = pith_word_table_hash (folded, lower_length);
+            }
+          else if (!alnum)
             continue;
+          else
+            buffer[length] = '\0';
           vector->n_words++;
 
-          /* ASCII words lowercase in place, without an allocation. */
-          {
-            gboolean ascii = length < sizeof buffer;
-            for (gsize k = 0; ascii && k < length; k++)
-              ascii = (guchar) word[k] < 0x80;
-            if (ascii)
-              {
-                for (gsize k = 0; k < length; k++)
-                  buffer[k] = g_ascii_tolower (word[k]);
-                buffer[length] = '\0';
-                lower = buffer;
-              }
-            else
-              lower = folded = g_utf8_strdown (word, (gssize) length);
-          }
-
-          stem = pith_stemmer_stem (stemmer, lower);
-          if (stem == NULL)
-            continue;
-          if (!g_hash_table_lookup_extended (ids, stem, NULL, &id))
+          /* A word is stemmed and numbered once a document while the
+           * document's words are few enough; its later tokens find the
+           * number. */
+          added = FALSE;
+          if (pith_word_table_size (numbering.words) < MAX_REMEMBERED_WORDS)
+            known = pith_word_table_add (numbering.words, lower, lower_length, hash, &added);
+          else
+            known = pith_word_table_find (numbering.words, lower, lower_length, hash);
+          if (known != PITH_WORD_TABLE_NONE && !added)
+            term = numbering.word_terms[known];
+          else
             {
-              char *copy = g_strdup (stem);
-
-              g_ptr_array_add (self->term_texts, copy);
-              id = GUINT_TO_POINTER (self->term_texts->len - 1);
-              g_hash_table_insert (ids, copy, id);
-              g_array_set_size (counts, self->term_texts->len);
-              g_array_set_size (tf, self->term_texts->len);
+              term = stem_term (self, &numbering, pith_stemmer_stem (stemmer, lower, lower_length, hash));
+              if (known != PITH_WORD_TABLE_NONE)
+                numbering.word_terms[known] = term;
             }
-          term = GPOINTER_TO_UINT (id);
+          if (term == NO_TERM)
+            continue;
           set_token_term (self, t, term);
-          if (g_array_index (tf, guint, term)++ == 0)
+          if (numbering.tf[term]++ == 0)
             g_array_append_val (touched, term);
         }
 
@@ -191,9 +251,9 @@ pith_sentence_graph_new (PithDocument *document,
         {
           guint term = g_array_index (touched, guint, k);
 
-          terms[k] = (PithTermWeight) { term, (float) g_array_index (tf, guint, term) };
-          g_array_index (counts, guint, term)++;
-          g_array_index (tf, guint, term) = 0;
+          terms[k] = (PithTermWeight) { term, (float) numbering.tf[term] };
+          numbering.counts[term]++;
+          numbering.tf[term] = 0;
         }
       g_array_set_size (touched, 0);
       sort_terms (terms, vector->n_terms);
@@ -203,11 +263,13 @@ pith_sentence_graph_new (PithDocument *document,
   for (gsize s = 0, offset = 0; s < n_sentences; offset += self->sentences[s].n_terms, s++)
     self->sentences[s].terms = self->all_terms + offset;
 
-  self->document_frequency = g_new0 (guint, MAX (counts->len, 1));
-  self->idf = g_new0 (float, MAX (counts->len, 1));
-  for (guint term = 0; term < counts->len; term++)
+  pith_word_table_free (numbering.words);
+  g_free (numbering.word_terms);
+  g_free (numbering.tf);
+  self->document_frequency = g_renew (guint, numbering.counts, MAX (self->n_terms, 1));
+  self->idf = g_new0 (float, MAX (self->n_terms, 1));
+  for (guint term = 0; term < self->n_terms; term++)
     {
-      self->document_frequency[term] = g_array_index (counts, guint, term);
       self->idf[term] = (float) log ((1.0 + n_sentences) / (1.0 + self->document_frequency[term])) + 1.0f;
     }
 
@@ -236,7 +298,7 @@ pith_sentence_graph_free (PithSentenceGraph *self)
     return;
   g_free (self->all_terms);
   g_free (self->sentences);
-  g_ptr_array_unref (self->term_texts);
+  pith_word_table_free (self->terms);
   g_free (self->document_frequency);
   g_free (self->idf);
   g_free (self->narrow_terms);
@@ -293,7 +355,7 @@ sparse_graph_build (SparseGraph             *graph,
    * sentence is one pass over that sentence's terms. The products come
    * in the order of the terms, as pith_sentence_graph_similarity() adds
    * them; the terms i lacks add a zero, which changes no sum. */
-  g_autofree float *dense = g_new0 (float, MAX (self->term_texts->len, 1));
+  g_autofree float *dense = g_new0 (float, MAX (self->n_terms, 1));
 
   graph->row_start = g_new (guint, (gsize) n + 1);
   graph->distance = g_new (guint8, capacity);
@@ -354,10 +416,26 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
   SparseGraph graph;
   g_autofree float *out_sum = g_new0 (float, MAX (n, 1));
   g_autofree float *next = g_new0 (float, MAX (n, 1));
+  g_autofree float *share_to_later = NULL;
+  const float *share_to_earlier;
 
   g_return_if_fail (window >= 1 && window <= G_MAXUINT8 + 1);
 
   sparse_graph_build (&graph, self, window, threshold, out_sum);
+
+  /* What an edge gives each of its ends a round, less the rank: the
+   * same quotient the walk divides out every round, computed once. */
+  share_to_later = g_new (float, MAX (graph.row_start[n], 1));
+  for (guint i = 0; i < n; i++)
+    for (guint e = graph.row_start[i]; e < graph.row_start[i + 1]; e++)
+      {
+        guint j = i + 1 + graph.distance[e];
+
+        share_to_later[e] = graph.weight[e] / out_sum[i];
+        graph.weight[e] = graph.weight[e] / out_sum[j];
+      }
+  share_to_earlier = graph.weight;
+
   for (guint i = 0; i < n; i++)
     ranks[i] = 1.0f;
   for (guint round = 0; round < ROUNDS; round++)
@@ -373,8 +451,8 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
             {
               guint j = i + 1 + graph.distance[e];
 
-              next[i] += graph.weight[e] / out_sum[j] * ranks[j];
-              next[j] += graph.weight[e] / out_sum[i] * ranks[i];
+              next[i] += share_to_earlier[e] * ranks[j];
+              next[j] += share_to_later[e] * ranks[i];
             }
           next[i] = (1.0f - DAMPING) + DAMPING * next[i];
         }

@@ -22,10 +22,13 @@ void                pith_stemmer_free      (PithStemmer        *self);
 gboolean            pith_stemmer_is_for    (const PithStemmer  *self,
                                             const char         *language,
                                             const PithWordList *stopwords);
-/* The stem of @lower, a lowercase word, valid until the next call; NULL
+/* The stem of @lower, a lowercase word of @length bytes (NUL-terminated)
+ * whose pith_word_table_hash() is @hash, valid until the next call; NULL
  * for a stop word. */
 const char         *pith_stemmer_stem      (PithStemmer        *self,
-                                            const char         *lower);
+                                            const char         *lower,
+                                            gsize               length,
+                                            guint32             hash);
 /* Between documents: once the stemmer remembers as many words as it may,
  * it starts again, so that the words it remembers are recent ones. */
 void                pith_stemmer_forget    (PithStemmer        *self);

@@ -13,20 +13,26 @@
 #include <string.h>
 
 #include "pith-stemmer-private.h"
+#include "pith-word-table-private.h"
 
-/* Words remembered, across documents, about 70 bytes each: the common
- * vocabulary of news. Words past it are stemmed where they stand. */
-#define MAX_WORDS 20000
+/* Words remembered, across documents, about 45 bytes each: the common
+ * vocabulary of news. Words past it, and words longer than a word list's
+ * (no language has such words; hostile text does), are stemmed where
+ * they stand, so that what the stemmer holds stays under 10 MB. */
+#define MAX_WORDS 32768
+#define MAX_WORD_LENGTH PITH_WORD_LIST_MAX_WORD
 
-/* What a stop word maps to: not a stem. */
-static const char stop_word[] = "";
+/* What a remembered word stems to: a stop word, or where its stem is. */
+#define STOP_WORD 0
 
 struct _PithStemmer
 {
   char *language;
   const PithWordList *stopwords;
   struct sb_stemmer *snowball;   /* NULL when Snowball lacks the language */
-  GHashTable *words;             /* lowercase word -> its stem, or stop_word */
+  PithWordTable *words;          /* lowercase words remembered */
+  guint32 *stem_starts;          /* word number -> STOP_WORD, or 1 + where its stem is in stems */
+  GString *stems;                /* the stems, each NUL-terminated */
 };
 
 PithStemmer *
@@ -38,7 +44,9 @@ pith_stemmer_new (const char         *language,
   self->language = g_strdup (language);
   self->stopwords = stopwords;
   self->snowball = language != NULL ? sb_stemmer_new (language, "UTF_8") : NULL;
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->words = pith_word_table_new ();
+  self->stem_starts = g_new (guint32, MAX_WORDS);
+  self->stems = g_string_sized_new (4096);
   return self;
 }
 
@@ -50,7 +58,9 @@ pith_stemmer_free (PithStemmer *self)
   g_free (self->language);
   if (self->snowball != NULL)
     sb_stemmer_delete (self->snowball);
-  g_hash_table_unref (self->words);
+  pith_word_table_free (self->words);
+  g_free (self->stem_starts);
+  g_string_free (self->stems, TRUE);
   g_free (self);
 }
 
@@ -64,20 +74,25 @@ pith_stemmer_is_for (const PithStemmer  *self,
 
 const char *
 pith_stemmer_stem (PithStemmer *self,
-                   const char  *lower)
+                   const char  *lower,
+                   gsize        length,
+                   guint32      hash)
 {
-  const char *stem = g_hash_table_lookup (self->words, lower);
-  gsize length;
-  gsize lower_size;
-  gsize stem_size;
-  char *entry;
+  guint32 number = PITH_WORD_TABLE_NONE;
+  gboolean added = FALSE;
+  const char *stem;
 
-  if (stem != NULL)
-    return stem == stop_word ? NULL : stem;
+  if (length >= MAX_WORD_LENGTH)
+    number = PITH_WORD_TABLE_NONE;
+  else if (pith_word_table_size (self->words) < MAX_WORDS)
+    number = pith_word_table_add (self->words, lower, length, hash, &added);
+  else
+    number = pith_word_table_find (self->words, lower, length, hash);
+  if (number != PITH_WORD_TABLE_NONE && !added)
+    return self->stem_starts[number] == STOP_WORD ? NULL : self->stems->str + self->stem_starts[number] - 1;
 
-  length = strlen (lower);
   if (pith_word_list_lookup (self->stopwords, lower, length, NULL))
-    stem = stop_word;
+    stem = NULL;
   else
     {
       stem = self->snowball != NULL ?
@@ -85,29 +100,26 @@ pith_stemmer_stem (PithStemmer *self,
       if (stem == NULL)
         stem = lower;
     }
-  if (g_hash_table_size (self->words) >= MAX_WORDS)
-    return stem == stop_word ? NULL : stem;
+  if (number == PITH_WORD_TABLE_NONE)
+    return stem;
 
-  /* The word and its stem in one block, the key first. */
-  lower_size = length + 1;
-  stem_size = stem == stop_word ? 0 : strlen (stem) + 1;
-  entry = g_malloc (lower_size + stem_size);
-  memcpy (entry, lower, lower_size);
-  if (stem != stop_word)
+  if (stem == NULL)
     {
-      memcpy (entry + lower_size, stem, stem_size);
-      stem = entry + lower_size;
+      self->stem_starts[number] = STOP_WORD;
+      return NULL;
     }
-  g_hash_table_insert (self->words, entry, (gpointer) stem);
-  return stem == stop_word ? NULL : stem;
+  /* A stem is no longer than its word: the stems stay under
+   * MAX_WORDS × MAX_WORD_LENGTH bytes. */
+  self->stem_starts[number] = 1 + (guint32) self->stems->len;
+  g_string_append_len (self->stems, stem, (gssize) strlen (stem) + 1);
+  return self->stems->str + self->stem_starts[number] - 1;
 }
 
 void
 pith_stemmer_forget (PithStemmer *self)
 {
-  if (g_hash_table_size (self->words) < MAX_WORDS)
+  if (pith_word_table_size (self->words) < MAX_WORDS)
     return;
-  /* A new table: an emptied one keeps the room of its largest size. */
-  g_hash_table_unref (self->words);
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pith_word_table_clear (self->words);
+  g_string_truncate (self->stems, 0);
 }

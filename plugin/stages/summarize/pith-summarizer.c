@@ -49,6 +49,7 @@
 #include <string.h>
 
 #include "pith-document-private.h"
+#include "pith-layer-private.h"
 #include "pith-enum-types.h"
 #include "pith-error.h"
 #include "pith-sentence-graph-private.h"
@@ -191,6 +192,9 @@ entity_salience (PithDocument             *document,
   JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ?
                       json_node_get_array (groups_node) : NULL;
   guint s = 0;
+  guint n_groups;
+  g_autofree float *weights = NULL;
+  PithIntegerColumn *column;
 
   memset (salience, 0, graph->n_sentences * sizeof (float));
   if (groups == NULL)
@@ -200,19 +204,36 @@ entity_salience (PithDocument             *document,
   n_sentences = pith_layer_get_n_spans (sentences);
   entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
   n_entities = pith_layer_get_n_spans (entities);
+  if (n_entities == 0)
+    return;
+
+  /* What a mention of each group weighs, once a group, and the column
+   * of the groups, once a document, rather than a lookup by name a
+   * mention. Mentions whose group is given as a JSON attribute (a
+   * document read back) take the lookup. */
+  n_groups = json_array_get_length (groups);
+  weights = g_new (float, MAX (n_groups, 1));
+  for (guint g = 0; g < n_groups; g++)
+    weights[g] = logf (1.0f + (float) json_object_get_int_member (json_array_get_object_element (groups, g),
+                                                                  "mentions"));
+  column = pith_layer_find_integer_column ((PithLayer *) entities, g_quark_from_static_string ("entity"), FALSE);
+
   for (guint e = 0; e < n_entities; e++)
     {
+      gint32 stored;
       gint64 index;
 
-      if (!pith_document_get_span_integer (document, PITH_LAYER_ENTITY, e, "entity", &index) ||
-          index < 0 || (guint64) index >= json_array_get_length (groups))
+      if (column != NULL && pith_integer_column_get (column, e, &stored))
+        index = stored;
+      else if (!pith_document_get_span_integer (document, PITH_LAYER_ENTITY, e, "entity", &index))
+        continue;
+      if (index < 0 || (guint64) index >= n_groups)
         continue;
       while (s < n_sentences && pith_layer_end (sentences, s) <= pith_layer_start (entities, e))
         s++;
       if (s >= n_sentences)
         break;
-      salience[s] += logf (1.0f + (float) json_object_get_int_member (
-                             json_array_get_object_element (groups, (guint) index), "mentions"));
+      salience[s] += weights[index];
     }
 }
 
@@ -529,7 +550,7 @@ phrase_key (const PithSentenceGraph *graph,
     {
       if (k > 0)
         g_string_append_c (key, ' ');
-      g_string_append (key, g_ptr_array_index (graph->term_texts, pith_sentence_graph_token_term (graph, first + k)));
+      g_string_append (key, pith_sentence_graph_term_text (graph, pith_sentence_graph_token_term (graph, first + k)));
     }
   return g_string_free (key, FALSE);
 }
@@ -578,7 +599,7 @@ add_keywords (PithSummarizer          *self,
   const char *text = pith_document_get_text (document);
   const PithLayer *tokens;
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
-  g_autofree float *weights = g_new0 (float, MAX (graph->term_texts->len, 1));
+  g_autofree float *weights = g_new0 (float, MAX (graph->n_terms, 1));
   GQuark label = g_quark_from_static_string ("KEYWORD");
 
   g_array_set_clear_func (best, phrase_clear);
