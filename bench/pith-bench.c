@@ -46,6 +46,7 @@ static char *opt_json;
 static gboolean opt_html;
 static gboolean opt_no_scaling;
 static char **opt_inputs;
+static char **opt_only;
 
 static const GOptionEntry entries[] = {
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Timed runs per measure (median reported)", "N" },
@@ -57,6 +58,8 @@ static const GOptionEntry entries[] = {
     "Measure the stages only, not the cost against size and shape", NULL },
   { "threads", 't', 0, G_OPTION_ARG_INT, &opt_threads,
     "Only measure the default pipeline as a batch on N threads", "N" },
+  { "only", 'o', 0, G_OPTION_ARG_STRING_ARRAY, &opt_only,
+    "Only this measure (a stage's name, or \"default\"); repeatable", "NAME" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_inputs, NULL, "CORPUS…" },
   { NULL }
 };
@@ -406,6 +409,19 @@ measure_html (void)
   return 0;
 }
 
+/* Whether --only asks for @measure (or says nothing). */
+static gboolean
+wanted (const Measure *measure)
+{
+  if (opt_only == NULL)
+    return TRUE;
+  for (guint i = 0; opt_only[i] != NULL; i++)
+    if (g_strcmp0 (opt_only[i], measure->name) == 0 ||
+        (g_strcmp0 (opt_only[i], "default") == 0 && measure->prepare == NULL && strchr (measure->measure, '!')))
+      return TRUE;
+  return FALSE;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -460,10 +476,15 @@ main (int   argc,
   for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
     {
       g_autoptr(PithPipeline) prepare = NULL;
-      g_autoptr(PithPipeline) measure = pith_pipeline_new_from_string (measures[m].measure, &error);
-      g_autofree double *seconds = g_new (double, opt_runs);
+      g_autoptr(PithPipeline) measure = NULL;
+      g_autofree double *seconds = NULL;
       guint64 tokens = 0;
       double median;
+
+      if (!wanted (&measures[m]))
+        continue;
+      measure = pith_pipeline_new_from_string (measures[m].measure, &error);
+      seconds = g_new (double, opt_runs);
 
       if (measure == NULL)
         g_error ("%s", error->message);
@@ -519,7 +540,7 @@ main (int   argc,
     }
 
   measure_layers (texts, table);
-  if (!opt_no_scaling)
+  if (!opt_no_scaling && opt_only == NULL)
     measure_scaling (texts, table);
 
   fputs (table->str, stdout);
