@@ -35,7 +35,6 @@ typedef struct
   guint n_sentences;
   PithTermWeight *all_terms; /* every sentence's terms, in sentence order */
   PithWordTable *terms;     /* the stems; a term id is its stem's number */
-  guint n_terms;
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
   /* Token index -> term id, two bytes a token while the document has
@@ -56,6 +55,13 @@ pith_sentence_graph_token_term (const PithSentenceGraph *self,
   if (self->wide_terms != NULL)
     return self->wide_terms[t];
   return self->narrow_terms[t] == PITH_SENTENCE_GRAPH_NARROW_NO_TERM ? -1 : self->narrow_terms[t];
+}
+
+/* How many terms the document has. */
+static inline guint
+pith_sentence_graph_n_terms (const PithSentenceGraph *self)
+{
+  return pith_word_table_size (self->terms);
 }
 
 /* The stem term @term stands for. */

@@ -119,8 +119,7 @@ stem_term (PithSentenceGraph *self,
   term = pith_word_table_add (self->terms, stem, length, pith_word_table_hash (stem, length), &added);
   if (term == PITH_WORD_TABLE_NONE)
     return NO_TERM;
-  self->n_terms = pith_word_table_size (self->terms);
-  if (self->n_terms > numbering->capacity)
+  if (pith_sentence_graph_n_terms (self) > numbering->capacity)
     {
       guint capacity = MAX (64, numbering->capacity * 2);
 
@@ -143,7 +142,7 @@ pith_sentence_graph_new (PithDocument *document,
   const PithLayer *sentences;
   guint n_tokens = 0;
   guint n_sentences = 0;
-  Numbering numbering = { pith_word_table_new (), g_new (guint32, MAX_REMEMBERED_WORDS), NULL, NULL, 0 };
+  Numbering numbering = { pith_word_table_new (), NULL, NULL, NULL, 0 };
   gsize n_all_terms = 0;
   gsize all_terms_capacity = 64;
   PithTermWeight *terms;
@@ -153,6 +152,8 @@ pith_sentence_graph_new (PithDocument *document,
   n_tokens = pith_layer_get_n_spans (tokens);
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
   n_sentences = pith_layer_get_n_spans (sentences);
+  /* A document has no more words than tokens. */
+  numbering.word_terms = g_new (guint32, MAX (MIN (n_tokens, MAX_REMEMBERED_WORDS), 1));
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
   self->n_tokens = n_tokens;
@@ -266,9 +267,9 @@ pith_sentence_graph_new (PithDocument *document,
   pith_word_table_free (numbering.words);
   g_free (numbering.word_terms);
   g_free (numbering.tf);
-  self->document_frequency = g_renew (guint, numbering.counts, MAX (self->n_terms, 1));
-  self->idf = g_new0 (float, MAX (self->n_terms, 1));
-  for (guint term = 0; term < self->n_terms; term++)
+  self->document_frequency = g_renew (guint, numbering.counts, MAX (pith_sentence_graph_n_terms (self), 1));
+  self->idf = g_new0 (float, MAX (pith_sentence_graph_n_terms (self), 1));
+  for (guint term = 0; term < pith_sentence_graph_n_terms (self); term++)
     {
       self->idf[term] = (float) log ((1.0 + n_sentences) / (1.0 + self->document_frequency[term])) + 1.0f;
     }
@@ -355,7 +356,7 @@ sparse_graph_build (SparseGraph             *graph,
    * sentence is one pass over that sentence's terms. The products come
    * in the order of the terms, as pith_sentence_graph_similarity() adds
    * them; the terms i lacks add a zero, which changes no sum. */
-  g_autofree float *dense = g_new0 (float, MAX (self->n_terms, 1));
+  g_autofree float *dense = g_new0 (float, MAX (pith_sentence_graph_n_terms (self), 1));
 
   graph->row_start = g_new (guint, (gsize) n + 1);
   graph->distance = g_new (guint8, capacity);

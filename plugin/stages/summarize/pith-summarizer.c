@@ -599,7 +599,7 @@ add_keywords (PithSummarizer          *self,
   const char *text = pith_document_get_text (document);
   const PithLayer *tokens;
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
-  g_autofree float *weights = g_new0 (float, MAX (graph->n_terms, 1));
+  g_autofree float *weights = g_new0 (float, MAX (pith_sentence_graph_n_terms (graph), 1));
   GQuark label = g_quark_from_static_string ("KEYWORD");
 
   g_array_set_clear_func (best, phrase_clear);
