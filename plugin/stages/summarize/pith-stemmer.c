@@ -82,12 +82,10 @@ pith_stemmer_stem (PithStemmer *self,
   gboolean added = FALSE;
   const char *stem;
 
-  if (length >= MAX_WORD_LENGTH)
-    number = PITH_WORD_TABLE_NONE;
-  else if (pith_word_table_size (self->words) < MAX_WORDS)
-    number = pith_word_table_add (self->words, lower, length, hash, &added);
-  else
-    number = pith_word_table_find (self->words, lower, length, hash);
+  if (length < MAX_WORD_LENGTH)
+    number = pith_word_table_size (self->words) < MAX_WORDS ?
+             pith_word_table_add (self->words, lower, length, hash, &added) :
+             pith_word_table_find (self->words, lower, length, hash);
   if (number != PITH_WORD_TABLE_NONE && !added)
     return self->stem_starts[number] == STOP_WORD ? NULL : self->stems->str + self->stem_starts[number] - 1;
 
