@@ -417,7 +417,7 @@ wanted (const Measure *measure)
     return TRUE;
   for (guint i = 0; opt_only[i] != NULL; i++)
     if (g_strcmp0 (opt_only[i], measure->name) == 0 ||
-        (g_strcmp0 (opt_only[i], "default") == 0 && measure->prepare == NULL && strchr (measure->measure, '!')))
+        (g_strcmp0 (opt_only[i], "default") == 0 && g_str_has_suffix (measure->name, "(default)")))
       return TRUE;
   return FALSE;
 }
