@@ -281,6 +281,53 @@ test_sentences_without_words (void)
   g_assert_cmpuint (pith_document_get_n_spans (only, "keywords"), ==, 0);
 }
 
+/* @count sentences of ten words, each word new: letters spelling a
+ * number, @length letters or more, so that words of 64 bytes and more come
+ * out when @length asks for them. */
+static char *
+distinct_words (guint count,
+                guint length)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < count * 10; i++)
+    {
+      g_string_append_c (text, i % 10 == 0 ? 'Q' : 'q');
+      for (guint n = i, k = 0; n > 0 || k < length; n /= 26, k++)
+        g_string_append_c (text, 'a' + n % 26);
+      g_string_append (text, i % 10 == 9 ? ". " : " ");
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* One summarize stage over many documents remembers stems from one to
+ * the next, starts again once it remembers as many words as it may, and
+ * leaves long words out of its memory: whatever it remembers, each
+ * document comes out as a new stage gives it. */
+static void
+test_shared_stage_as_new (void)
+{
+  const char *description = "segment ! summarize keywords=5";
+  g_autoptr(PithPipeline) shared = pith_pipeline_new_from_string (description, NULL);
+  g_autofree char *many = distinct_words (4000, 4);
+  g_autofree char *long_words = distinct_words (50, 70);
+  const char *texts[] = { ARTICLE, many, ARTICLE, long_words, ARTICLE, many, ARTICLE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(PithDocument) alone = run (description, texts[i]);
+      g_autoptr(PithDocument) document = pith_pipeline_process_text (shared, texts[i], NULL, &error);
+      g_autofree char *expected = pith_document_to_json (alone);
+      g_autofree char *json = NULL;
+
+      g_assert_no_error (error);
+      json = pith_document_to_json (document);
+      g_assert_cmpuint (pith_document_get_n_spans (document, "keywords"), ==, 5);
+      g_assert_cmpstr (json, ==, expected);
+    }
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -315,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/whole-long-document", test_whole_long_document);
   g_test_add_func ("/Pith/Summarize/run-on-sentences", test_run_on_sentences_left_out);
   g_test_add_func ("/Pith/Summarize/sentences-without-words", test_sentences_without_words);
+  g_test_add_func ("/Pith/Summarize/shared-stage-as-new", test_shared_stage_as_new);
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
 
   return g_test_run ();
