@@ -26,6 +26,10 @@
  * article has, fewer than hostile text would make it hold. */
 #define MAX_REMEMBERED_WORDS 16384
 #define ROUNDS 30
+/* Edges whose quotients the walk keeps rather than divides out each
+ * round: four bytes an edge more, so only up to a bound (4 MB), beyond
+ * which a document's graph stays at five bytes an edge. */
+#define MAX_PRECOMPUTED_EDGES (1u << 20)
 
 static gboolean
 has_alnum (const char *text,
@@ -418,24 +422,26 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
   g_autofree float *out_sum = g_new0 (float, MAX (n, 1));
   g_autofree float *next = g_new0 (float, MAX (n, 1));
   g_autofree float *share_to_later = NULL;
-  const float *share_to_earlier;
 
   g_return_if_fail (window >= 1 && window <= G_MAXUINT8 + 1);
 
   sparse_graph_build (&graph, self, window, threshold, out_sum);
 
   /* What an edge gives each of its ends a round, less the rank: the
-   * same quotient the walk divides out every round, computed once. */
-  share_to_later = g_new (float, MAX (graph.row_start[n], 1));
-  for (guint i = 0; i < n; i++)
-    for (guint e = graph.row_start[i]; e < graph.row_start[i + 1]; e++)
-      {
-        guint j = i + 1 + graph.distance[e];
+   * same quotient the walk would divide out every round, computed once
+   * where the graph is small enough for a second array. */
+  if (graph.row_start[n] <= MAX_PRECOMPUTED_EDGES)
+    {
+      share_to_later = g_new (float, MAX (graph.row_start[n], 1));
+      for (guint i = 0; i < n; i++)
+        for (guint e = graph.row_start[i]; e < graph.row_start[i + 1]; e++)
+          {
+            guint j = i + 1 + graph.distance[e];
 
-        share_to_later[e] = graph.weight[e] / out_sum[i];
-        graph.weight[e] = graph.weight[e] / out_sum[j];
-      }
-  share_to_earlier = graph.weight;
+            share_to_later[e] = graph.weight[e] / out_sum[i];
+            graph.weight[e] = graph.weight[e] / out_sum[j];
+          }
+    }
 
   for (guint i = 0; i < n; i++)
     ranks[i] = 1.0f;
@@ -451,9 +457,11 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
           for (guint e = graph.row_start[i]; e < graph.row_start[i + 1]; e++)
             {
               guint j = i + 1 + graph.distance[e];
+              float to_earlier = share_to_later != NULL ? graph.weight[e] : graph.weight[e] / out_sum[j];
+              float to_later = share_to_later != NULL ? share_to_later[e] : graph.weight[e] / out_sum[i];
 
-              next[i] += share_to_earlier[e] * ranks[j];
-              next[j] += share_to_later[e] * ranks[i];
+              next[i] += to_earlier * ranks[j];
+              next[j] += to_later * ranks[i];
             }
           next[i] = (1.0f - DAMPING) + DAMPING * next[i];
         }
