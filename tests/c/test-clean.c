@@ -116,6 +116,50 @@ test_cases (void)
   g_assert_cmpuint (failures, ==, 0);
 }
 
+/* Each mixed-case name, brand, identifier and domain of the list, alone
+ * in a sentence, in the positions a glued word takes: mid-sentence,
+ * sentence-final, after a sentence. None may be split. */
+static void
+test_mixed_case_words_stay (void)
+{
+  static const char * const frames[] = {
+    "The report named %s on Monday.",
+    "Nobody there had heard of %s.",
+    "It rained. %s was there too.",
+  };
+  g_autofree char *path = pith_test_data_path ("mixed-case-words.txt");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint words = 0;
+  guint failures = 0;
+
+  if (!g_file_get_contents (path, &contents, NULL, &error))
+    g_error ("%s", error->message);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0' || *lines[i] == '#')
+        continue;
+      words++;
+      for (guint f = 0; f < G_N_ELEMENTS (frames); f++)
+        {
+          g_autofree char *text = g_strdup_printf (frames[f], lines[i]);
+          g_autoptr(PithDocument) document = run ("clean", text);
+
+          if (strcmp (pith_document_get_text (document), text) != 0)
+            {
+              g_printerr ("mixed-case-words.txt: %s\n  became: %s\n", text,
+                          pith_document_get_text (document));
+              failures++;
+            }
+        }
+    }
+
+  g_assert_cmpuint (words, >=, 100);
+  g_assert_cmpuint (failures, ==, 0);
+}
+
 static char *
 read_data (const char *name)
 {
@@ -374,6 +418,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Pith/Clean/cases", test_cases);
+  g_test_add_func ("/Pith/Clean/mixed-case-words-stay", test_mixed_case_words_stay);
   g_test_add_func ("/Pith/Clean/project-sample", test_project_sample);
   g_test_add_func ("/Pith/Clean/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Clean/html-sample", test_html_sample);

@@ -10,6 +10,7 @@
 
 #include "pith-cleaner.h"
 #include "pith-document.h"
+#include "pith-sorted-words-private.h"
 #include "pith-word-list-private.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,11 @@ typedef struct
   GPtrArray *inline_patterns;           /* of char *, literal, removed anywhere; NULL if none */
   guint8 inline_first_bytes[256];       /* 1 where an inline pattern starts with that byte */
   const PithWordList *sentence_starters;
+  const PithSortedWords *words;         /* lowercase words and mixed-case names */
+  const PithWordList *mixed_case_names; /* names and brands the words lack */
+  const PithWordList *glue_left_words;  /* a capital after these starts a name or an identifier */
+  const PithWordList *abbreviations;    /* lowercase, as the segmenter has them */
+  const PithWordList *capitalization;   /* how often news capitalises a word inside sentences */
   PithQuoteStyle quote_style;
 } PithCleanRules;
 
@@ -59,6 +65,7 @@ typedef struct
 {
   PithEdit edit;
   PithCleanKind kind;
+  const char *evidence;     /* static; what a repair went by, for the audit; NULL if none */
 } PithCleanEdit;
 
 const char *pith_clean_kind_to_string (PithCleanKind kind);

@@ -53,6 +53,7 @@ typedef struct
   GArray *edits;
   GPtrArray *strings;
   GHashTable *glued_counts;   /* candidate glued word -> occurrences */
+  GHashTable *standalone;     /* parts of candidates -> occurrences as words of their own */
   GHashTable *vocabulary;     /* hyphenation candidates -> occurrences */
 } Pass;
 
@@ -77,13 +78,14 @@ is_droppable (gunichar c)
 }
 
 static void
-add_edit (Pass          *pass,
-          gsize          start,
-          gsize          end,
-          const char    *replacement,
-          PithCleanKind  kind)
+add_edit_with_evidence (Pass          *pass,
+                        gsize          start,
+                        gsize          end,
+                        const char    *replacement,
+                        PithCleanKind  kind,
+                        const char    *evidence)
 {
-  PithCleanEdit edit = { { start, end, replacement, -1 }, kind };
+  PithCleanEdit edit = { { start, end, replacement, -1 }, kind, evidence };
 
   if (!pass->rules->kinds[kind])
     return;
@@ -95,6 +97,16 @@ add_edit (Pass          *pass,
     return;
 
   g_array_append_val (pass->edits, edit);
+}
+
+static void
+add_edit (Pass          *pass,
+          gsize          start,
+          gsize          end,
+          const char    *replacement,
+          PithCleanKind  kind)
+{
+  add_edit_with_evidence (pass, start, end, replacement, kind, NULL);
 }
 
 static gsize
@@ -324,6 +336,42 @@ letters_end (const char *text,
   return i;
 }
 
+/* Whether the capitalised word whose first letter ends at @start is, from
+ * @start to @end, lowercase, or a name of the shape McLean, MacBook,
+ * DiCaprio, LaGuardia: one of the prefixes such names take, a capital,
+ * then lowercase. */
+static gboolean
+is_name_tail (const char *text,
+              gsize       start,
+              gsize       end)
+{
+  static const char * const name_prefixes[] = { "Mc", "Mac", "Di", "De", "Da", "Du", "La", "Le", NULL };
+  gsize inner = 0;
+
+  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_lower_letter (c))
+        continue;
+      if (inner != 0 || !is_upper_letter (c) || p + 1 >= text + end)
+        return FALSE;
+      inner = p - text;
+    }
+  if (inner == 0)
+    return TRUE;
+  /* The prefix runs from the capital before @start to the inner one. */
+  {
+    const char *head = g_utf8_find_prev_char (text, text + start);
+
+    for (guint k = 0; name_prefixes[k] != NULL; k++)
+      if (head != NULL && (gsize) (text + inner - head) == strlen (name_prefixes[k]) &&
+          memcmp (head, name_prefixes[k], strlen (name_prefixes[k])) == 0)
+        return TRUE;
+  }
+  return FALSE;
+}
+
 /* Whether a lowercase letter meets a capital between @start and @end. */
 static gboolean
 has_inner_capital (const char *text,
@@ -342,18 +390,118 @@ has_inner_capital (const char *text,
   return FALSE;
 }
 
-/* Where a word's lowercase letter meets a capital that starts a sentence
- * starter ("Turkey|They"), or 0. */
-static gsize
-glued_split (const Pass *pass,
-             gsize       word_start,
-             gsize       word_end)
+/* Whether what follows a word at @end makes it code: a call
+ * (`setTimeout(`), an assignment, a member after it (`document.body`). */
+static gboolean
+is_code_continuation (const char *text,
+                      gsize       length,
+                      gsize       end)
 {
+  if (end < length && text[end] != '\0' && strchr ("(_=`>", text[end]) != NULL)
+    return TRUE;
+  return end + 1 < length && text[end] == '.' && g_ascii_isalnum (text[end + 1]);
+}
+
+/* Whether the word at [@start, @end) is written as code is: a method or
+ * a field (`obj.toString`, `$userName`, `my_varName`), a call
+ * (`setTimeout(`), or a step of a dotted path (`System.Windows.Forms`). */
+static gboolean
+is_code_context (const char *text,
+                 gsize       length,
+                 gsize       start,
+                 gsize       end)
+{
+  if (start > 0 && text[start - 1] != '\0' && strchr ("._$/\\`<@#", text[start - 1]) != NULL)
+    return TRUE;
+  return is_code_continuation (text, length, end);
+}
+
+/* Whether the dictionary has @word in lowercase, ASCII letters folded. */
+static gboolean
+is_dictionary_word_folded (const PithSortedWords *words,
+                           const char            *word,
+                           gsize                  length)
+{
+  char folded[PITH_WORD_LIST_MAX_WORD];
+
+  if (length >= sizeof folded)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    folded[i] = g_ascii_tolower (word[i]);
+  return pith_sorted_words_contains (words, folded, length);
+}
+
+/* Whether the capitalised word [@start, @end) is a name the dictionary
+ * has (Latvia, Thursday, Haig), of four letters or more, so that it is
+ * not a brand's first syllable (Eco, Tri). */
+static gboolean
+is_dictionary_name (const PithSortedWords *words,
+                    const char            *text,
+                    gsize                  start,
+                    gsize                  end)
+{
+  return end - start >= 4 && pith_sorted_words_contains (words, text + start, end - start);
+}
+
+/* Whether news capitalises @word inside sentences rarely or only now and
+ * then, so that capitalised it most likely opens one (Traditionally,
+ * Analysts; not Airlines or Mobil, the second halves of names). */
+static gboolean
+opens_sentences_capitalised (const PithCleanRules *rules,
+                             const char           *word,
+                             gsize                 length)
+{
+  char folded[PITH_WORD_LIST_MAX_WORD];
+  const char *kind = NULL;
+
+  if (length >= sizeof folded)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    folded[i] = g_ascii_tolower (word[i]);
+  return pith_word_list_lookup (rules->capitalization, folded, length, &kind) &&
+         (g_strcmp0 (kind, "rarely") == 0 || g_strcmp0 (kind, "mixed") == 0);
+}
+
+/* Whether [@start, @end) is a name or brand written in mixed case. */
+static gboolean
+is_mixed_case_name (const PithCleanRules *rules,
+                    const char           *text,
+                    gsize                 start,
+                    gsize                 end)
+{
+  return pith_sorted_words_contains (rules->words, text + start, end - start) ||
+         pith_word_list_lookup (rules->mixed_case_names, text + start, end - start, NULL);
+}
+
+static const char EVIDENCE_STARTER[] = "sentence starter";
+static const char EVIDENCE_DICTIONARY[] = "dictionary word before a capital";
+static const char EVIDENCE_DOCUMENT[] = "both parts stand alone in the document";
+
+/* Where a word's lowercase letter meets the capital of a sentence glued
+ * to it, or 0; @evidence says why. Two kinds of evidence split a word:
+ * the capitalised part is a common sentence starter ("Turkey|They"), or
+ * the word is a lowercase dictionary word that a sentence may end on
+ * followed by a capitalised word ("night|Okafor", "again|Imagine"), and
+ * is neither a dictionary word as a whole ("passWord") nor a name. A
+ * capitalised word before a capitalised one ("Minnesota|Separately",
+ * "Duncan|Pham") is a candidate the document decides: @evidence is then
+ * EVIDENCE_DOCUMENT, and the split holds only if the first part stands
+ * alone elsewhere in the document and the second does too or is a
+ * dictionary word. A word that names itself, in the dictionary or the
+ * list of mixed-case names (DiCaprio, YouTube, BoA), or that is written
+ * as code, stays. */
+static gsize
+glued_split (const Pass  *pass,
+             gsize        word_start,
+             gsize        word_end,
+             const char **evidence)
+{
+  const PithCleanRules *rules = pass->rules;
   gsize size;
   gsize i = word_start;
   gunichar previous = 0;
 
-  if (pass->rules->sentence_starters == NULL)
+  if (rules->sentence_starters == NULL)
     return 0;
 
   /* A hashtag or handle, or a word with digits, is a name as written. */
@@ -370,27 +518,72 @@ glued_split (const Pass *pass,
         {
           gsize next_size;
           gunichar next = i + size < word_end ? char_at (pass->text, i + size, word_end, &next_size) : 0;
+          gboolean left_lowercase = is_lower_letter (g_utf8_get_char (pass->text + word_start));
+          gboolean single_letter = next == 0;
+          const char *kind = NULL;
 
           /* "In", "On" and possessives end brand names (LinkedIn, AddOn,
            * BlogHer): after a capitalised word they are not trusted. */
           static const char * const brand_suffixes[] = { "In", "On", "Her", "His", "Its", "Our", "My", "Your", NULL };
           gboolean brand_suffix = FALSE;
 
+          /* ... when that word is a common word (Blog, Linked), not a
+           * name (Minnesota|His). */
           for (guint k = 0; brand_suffixes[k] != NULL; k++)
             if (word_end - i == strlen (brand_suffixes[k]) &&
                 memcmp (pass->text + i, brand_suffixes[k], word_end - i) == 0)
-              brand_suffix = TRUE;
+              brand_suffix = is_dictionary_word_folded (rules->words, pass->text + word_start, i - word_start);
 
           /* A second capital inside the word makes it camel case, a name
            * (HeForShe, SpaceShipOne), not two sentences. */
           if (has_inner_capital (pass->text, word_start, i))
             return 0;
+          if (is_mixed_case_name (rules, pass->text, word_start, word_end) ||
+              is_code_context (pass->text, pass->length, word_start, word_end))
+            return 0;
+          /* One capital letter alone ends a word only as "A" or "I", and
+           * after a capitalised word only when that word is long enough
+           * not to be an abbreviation's first part (BoA, GoA). */
+          if (single_letter && (!(c == 'A' || c == 'I') || (!left_lowercase && i - word_start < 4)))
+            return 0;
+          if (!single_letter && !is_lower_letter (next))
+            return 0;
 
-          if ((next == 0 || is_lower_letter (next)) &&
-              (!brand_suffix || is_lower_letter (g_utf8_get_char (pass->text + word_start))) &&
-              pith_word_list_lookup (pass->rules->sentence_starters, pass->text + i,
-                                     word_end - i, NULL))
-            return i;
+          /* After a word a sentence does not end on, never (forEach); after
+           * an identifier's head, not before "Of", which ends identifiers
+           * (indexOf, valueOf, typeOf) and seldom opens a sentence. */
+          if (left_lowercase &&
+              pith_word_list_lookup (rules->glue_left_words, pass->text + word_start, i - word_start, &kind) &&
+              (g_strcmp0 (kind, "function") == 0 ||
+               (word_end - i == 2 && memcmp (pass->text + i, "Of", 2) == 0)))
+            return 0;
+          if ((!brand_suffix || left_lowercase) &&
+              pith_word_list_lookup (rules->sentence_starters, pass->text + i, word_end - i, NULL))
+            {
+              *evidence = EVIDENCE_STARTER;
+              return i;
+            }
+          if (left_lowercase && !brand_suffix &&
+              is_name_tail (pass->text, i + size, word_end) &&
+              pith_sorted_words_contains (rules->words, pass->text + word_start, i - word_start) &&
+              !is_dictionary_word_folded (rules->words, pass->text + word_start, word_end - word_start))
+            {
+              /* After an identifier's head, not before a dictionary word
+               * (userName, indexOf). */
+              if (pith_word_list_lookup (rules->glue_left_words, pass->text + word_start, i - word_start, NULL) &&
+                  is_dictionary_word_folded (rules->words, pass->text + i, word_end - i))
+                return 0;
+              *evidence = EVIDENCE_DICTIONARY;
+              return i;
+            }
+          if (!left_lowercase && !brand_suffix && !single_letter && i - word_start >= 3 &&
+              is_name_tail (pass->text, i + size, word_end) &&
+              !is_dictionary_word_folded (rules->words, pass->text + word_start, word_end - word_start))
+            {
+              *evidence = EVIDENCE_DOCUMENT;
+              return i;
+            }
+          return 0;
         }
       previous = c;
       i += size;
@@ -399,22 +592,54 @@ glued_split (const Pass *pass,
   return 0;
 }
 
-/* Glued words that occur more than once are words of the document (a
- * brand, a name), not two sentences. Counted once, before the main pass. */
+/* Parts of candidates the document is asked about, at most: a news
+ * article has a handful, hostile text would have one per word. */
+#define MAX_WANTED_WORDS 4096
+
 static void
-count_glued_candidates (Pass *pass)
+want_standalone (Pass       *pass,
+                 const char *word,
+                 gsize       length)
+{
+  if (pass->standalone == NULL)
+    pass->standalone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_size (pass->standalone) >= MAX_WANTED_WORDS)
+    return;
+  g_hash_table_insert (pass->standalone, g_strndup (word, length), GUINT_TO_POINTER (0));
+}
+
+/* How often @word stands as a word of its own; 0 for words not wanted. */
+static guint
+standalone_count (const Pass *pass,
+                  const char *word,
+                  gsize       length)
+{
+  char key[PITH_WORD_LIST_MAX_WORD];
+
+  if (pass->standalone == NULL || length >= sizeof key)
+    return 0;
+  memcpy (key, word, length);
+  key[length] = '\0';
+  return GPOINTER_TO_UINT (g_hash_table_lookup (pass->standalone, key));
+}
+
+/* Counts the capitalised words of the text that a candidate's parts
+ * want: one hash lookup a capitalised word, in documents with such a
+ * candidate only. */
+static void
+count_standalone (Pass *pass)
 {
   const char *text = pass->text;
   gsize i = 0;
   gsize size;
-
-  if (!pass->rules->kinds[PITH_CLEAN_GLUED] || pass->rules->sentence_starters == NULL)
-    return;
+  char key[PITH_WORD_LIST_MAX_WORD];
 
   while (i < pass->length)
     {
       gunichar c = char_at (text, i, pass->length, &size);
       gsize end;
+      gpointer stored;
+      gpointer count;
 
       if (!is_letter (c))
         {
@@ -422,7 +647,60 @@ count_glued_candidates (Pass *pass)
           continue;
         }
       end = letters_end (text, i, pass->length);
-      if (glued_split (pass, i, end) > 0)
+      /* A step of a dotted name (Console.WriteLine) is not alone. */
+      if (is_upper_letter (c) && end - i < sizeof key &&
+          !(end + 1 < pass->length && text[end] == '.' && g_ascii_isalnum (text[end + 1])) &&
+          !(i >= 2 && text[i - 1] == '.' && g_ascii_isalnum (text[i - 2])))
+        {
+          memcpy (key, text + i, end - i);
+          key[end - i] = '\0';
+          if (g_hash_table_lookup_extended (pass->standalone, key, &stored, &count))
+            g_hash_table_insert (pass->standalone, g_strdup (key),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
+      i = end;
+    }
+}
+
+/* Glued words that occur more than once are words of the document (a
+ * brand, a name), not two sentences. Counted once, before the main pass,
+ * with the words of their own that the candidates' parts need. */
+static void
+count_glued_candidates (Pass *pass)
+{
+  const char *text = pass->text;
+  gsize i = 0;
+  gsize size;
+  const char *evidence;
+
+  gboolean glued = pass->rules->kinds[PITH_CLEAN_GLUED];
+  gboolean missing_space = pass->rules->kinds[PITH_CLEAN_MISSING_SPACE];
+
+  if (pass->rules->sentence_starters == NULL || !(glued || missing_space))
+    return;
+
+  while (i < pass->length)
+    {
+      gunichar c = char_at (text, i, pass->length, &size);
+      gsize end;
+      gsize split;
+
+      if (!is_letter (c))
+        {
+          i += size;
+          continue;
+        }
+      end = letters_end (text, i, pass->length);
+      /* Capitalised words joined by a full stop (Thursday.Separately,
+       * Math.Round): the document is asked about both. */
+      if (missing_space && is_upper_letter (c) && end + 1 < pass->length && text[end] == '.' &&
+          is_upper_letter (g_utf8_get_char (text + end + 1)))
+        {
+          want_standalone (pass, text + i, end - i);
+          want_standalone (pass, text + end + 1, letters_end (text, end + 1, pass->length) - (end + 1));
+        }
+      split = glued ? glued_split (pass, i, end, &evidence) : 0;
+      if (split > 0)
         {
           g_autofree char *word = g_strndup (text + i, end - i);
           gpointer count;
@@ -432,9 +710,60 @@ count_glued_candidates (Pass *pass)
           count = g_hash_table_lookup (pass->glued_counts, word);
           g_hash_table_replace (pass->glued_counts, g_steal_pointer (&word),
                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          if (evidence == EVIDENCE_DOCUMENT)
+            {
+              want_standalone (pass, text + i, split - i);
+              want_standalone (pass, text + split, end - split);
+            }
         }
       i = end;
     }
+  if (pass->standalone != NULL)
+    count_standalone (pass);
+}
+
+/* Whether the word after the one that ends at @end opens with a capital
+ * or a digit, as the rest of a name does (AmericanAirlines Arena,
+ * RoboCop 3), where the rest of a sentence would not. */
+static gboolean
+next_word_continues_name (const char *text,
+                          gsize       length,
+                          gsize       end)
+{
+  if (end + 1 >= length || text[end] != ' ')
+    return FALSE;
+  return g_ascii_isdigit (text[end + 1]) || is_upper_letter (g_utf8_get_char (text + end + 1));
+}
+
+/* Whether the document bears out a split of a capitalised word before a
+ * capitalised one. When the first part is a common word capitalised
+ * (Energy|Solutions, Studios|Local), both parts must stand alone
+ * elsewhere, for brands built of two words (SeaWorld, WordPress) are
+ * common. Else the first part is a name. If it stands alone elsewhere,
+ * the second must too or be a dictionary word (Duncan|Pham,
+ * Minnesota|Separately); if it is only a name the dictionary has (Latvia,
+ * Texas; not the Zoc of ZocDoc), the second must be a word news seldom
+ * capitalises inside a sentence (Texas|Traditionally, but Exxon|Mobil,
+ * American|Airlines stay). A capital or a number after the word keeps it
+ * whole: a name goes on. */
+static gboolean
+document_confirms_split (const Pass *pass,
+                         gsize       word_start,
+                         gsize       split,
+                         gsize       word_end)
+{
+  const PithSortedWords *words = pass->rules->words;
+  gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
+  gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
+
+  if (next_word_continues_name (pass->text, pass->length, word_end))
+    return FALSE;
+  if (is_dictionary_word_folded (words, pass->text + word_start, split - word_start))
+    return left_alone && right_alone;
+  if (left_alone)
+    return right_alone || is_dictionary_word_folded (words, pass->text + split, word_end - split);
+  return is_dictionary_name (words, pass->text, word_start, split) &&
+         opens_sentences_capitalised (pass->rules, pass->text + split, word_end - split);
 }
 
 static gboolean
@@ -449,10 +778,145 @@ is_domain_word (const char *text,
   return FALSE;
 }
 
+/* A closing quote or bracket, after which a full stop may end a
+ * sentence ("done”.). */
+static gboolean
+is_closing_mark (gunichar c)
+{
+  return c == 0x201D || c == 0x2019 || c == '"' || c == ')' || c == 0x00BB;
+}
+
+/* How far back a straight quote looks for the quote before it. */
+#define QUOTE_LOOKBACK 400
+
+/* Whether the quote @c at @i, just after a full stop, closes a quotation:
+ * a typographic closing quote does; a straight one does unless the
+ * straight quote before it, close by in the line, closed a sentence
+ * itself (it follows a full stop or a comma), so that this one opens the
+ * next. Parity over a whole line would do no better: one
+ * stray inch mark in a long paragraph would turn every quote after it. */
+static gboolean
+is_closing_quote_at (const char *text,
+                     gsize       line_start,
+                     gsize       i,
+                     gunichar    c)
+{
+  gsize stop = i > line_start + QUOTE_LOOKBACK ? i - QUOTE_LOOKBACK : line_start;
+
+  if (c == 0x201D || c == 0x2019)
+    return TRUE;
+  if (c != '"')
+    return FALSE;
+  for (gsize k = i; k > stop; k--)
+    if (text[k - 1] == '"')
+      return k - 1 == line_start || strchr (".!?,", text[k - 2]) == NULL || text[k - 2] == '\0';
+  return TRUE;
+}
+
+/* Where the run of letters, digits and apostrophes that ends at @end
+ * begins, not before @line_start. */
+static gsize
+word_start (const char *text,
+            gsize       line_start,
+            gsize       end)
+{
+  while (end > line_start)
+    {
+      const char *previous = g_utf8_find_prev_char (text + line_start, text + end);
+      gunichar c = g_utf8_get_char (previous);
+
+      if (!(is_letter (c) || g_unichar_isdigit (c) || c == '\'' || c == 0x2019))
+        break;
+      end = previous - text;
+    }
+  return end;
+}
+
+/* Whether the word before the full stop at @i follows another full stop
+ * with no space, as the steps of a dotted path do (System.Windows.Forms,
+ * www.example.Com): not a sentence's end. */
+static gboolean
+is_dotted_path (const char *text,
+                gsize       line_start,
+                gsize       i)
+{
+  gsize start = word_start (text, line_start, i);
+
+  return start > line_start && text[start - 1] == '.' &&
+         start >= line_start + 2 && g_ascii_isalnum (text[start - 2]);
+}
+
+/* Whether [@start, @end) is an abbreviation that takes a full stop (St,
+ * Sgt, Dr), after which any capitalised word may follow. */
+static gboolean
+is_abbreviation (const PithCleanRules *rules,
+                 const char           *text,
+                 gsize                 start,
+                 gsize                 end)
+{
+  char folded[PITH_WORD_LIST_MAX_WORD];
+
+  if (end - start >= sizeof folded)
+    return FALSE;
+  for (gsize k = start; k < end; k++)
+    folded[k - start] = g_ascii_tolower (text[k]);
+  return pith_word_list_lookup (rules->abbreviations, folded, end - start, NULL);
+}
+
+/* Whether the number that ends at @i names a release or a model rather
+ * than ends a sentence: after "version", "release" or "v" ("Version
+ * 2.Beta"), or written into a word (TF1, G7), unless a common sentence
+ * starter follows ("TF1.He"). */
+static gboolean
+is_release_number (const Pass *pass,
+                   const char *text,
+                   gsize       line_start,
+                   gsize       i,
+                   gsize       next_start,
+                   gsize       next_end)
+{
+  static const char * const release_words[] = { "version", "release", "v", NULL };
+  gsize number_start = word_start (text, line_start, i);
+  gsize previous_end;
+  gsize previous_start;
+
+  if (number_start < i && is_letter (g_utf8_get_char (text + number_start)))
+    return !pith_word_list_lookup (pass->rules->sentence_starters, text + next_start,
+                                   next_end - next_start, NULL);
+  if (number_start < line_start + 2 || text[number_start - 1] != ' ')
+    return FALSE;
+  previous_end = number_start - 1;
+  previous_start = word_start (text, line_start, previous_end);
+  for (guint k = 0; release_words[k] != NULL; k++)
+    if (previous_end - previous_start == strlen (release_words[k]) &&
+        g_ascii_strncasecmp (text + previous_start, release_words[k], previous_end - previous_start) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* What the space after a full stop was restored by, for the audit. */
+static const char *
+missing_space_evidence (gunichar before1,
+                        gunichar before2)
+{
+  if (g_ascii_isdigit (before1))
+    return "after a number";
+  if (is_closing_mark (before1))
+    return "after a closing quote";
+  if (g_unichar_isdigit (before2))
+    return "after a number";
+  if (before2 == '\'' || before2 == 0x2019)
+    return "after an apostrophe";
+  if (is_upper_letter (before2))
+    return "after a capitalised word";
+  return NULL;
+}
+
 /* After a sentence-ending mark at @i: quote debris or a missing space.
  * Returns where the scan goes on. */
 static gsize
 repair_after_terminal (Pass  *pass,
+                       gsize  start,
                        gsize  i,
                        gsize  end)
 {
@@ -478,8 +942,13 @@ repair_after_terminal (Pass  *pass,
     }
 
   /* said.The and Stepanakert.“GORDON”: the space after the full stop went
-   * missing. Only after a lowercase word of two letters or more, so U.S.A
-   * and e.g.X stay, and not before a domain ending (Amazon.Com). */
+   * missing. After a word that ends in two letters, or in a letter after
+   * a digit or an apostrophe (St.Petersburg, 1980s.The, wouldn't.Why),
+   * after a number that is not part of a word or a decimal (2015.The,
+   * March 5.In), or
+   * after a closing quote or bracket that follows a letter (“done”.The).
+   * U.S.A, e.g.X and 3.5 stay, as do a domain's ending (Amazon.Com) and
+   * a dotted path of code (System.Windows.Forms, Console.WriteLine). */
   {
     /* Two characters before the full stop, when the text has them. */
     const char *previous1 = g_utf8_find_prev_char (text, text + i);
@@ -490,7 +959,12 @@ repair_after_terminal (Pass  *pass,
     before1 = g_utf8_get_char (previous1);
     before2 = g_utf8_get_char (previous2);
   }
-  if (!is_lower_letter (before1) || !is_lower_letter (before2))
+  if (!((is_lower_letter (before1) &&
+         (is_letter (before2) || g_unichar_isdigit (before2) || before2 == '\'' || before2 == 0x2019)) ||
+        (g_ascii_isdigit (before1) && before2 != '.') ||
+        (is_closing_mark (before1) && is_letter (before2))))
+    return after;
+  if (is_dotted_path (text, start, i))
     return after;
 
   if (is_upper_letter (next))
@@ -501,12 +975,32 @@ repair_after_terminal (Pass  *pass,
 
       /* A capitalised word, or the one-letter words "A" and "I". */
       if ((is_lower_letter (second) || (second == ' ' && (next == 'A' || next == 'I'))) &&
-          !is_domain_word (text, after, word_end))
-        add_edit (pass, after, after, " ", PITH_CLEAN_MISSING_SPACE);
+          !is_domain_word (text, after, word_end) &&
+          !is_code_continuation (text, end, word_end) &&
+          /* After a common word capitalised, only a common sentence
+           * starter, a name such as McCauley, or words the document uses
+           * alone (Monument.Descendants): Math.Round and String.Format
+           * are code. After a name (France.Light) or an abbreviation
+           * (St.Petersburg), any capitalised word. */
+          !(is_upper_letter (g_utf8_get_char (text + word_start (text, start, i))) &&
+            !is_abbreviation (pass->rules, text, word_start (text, start, i), i) &&
+            is_dictionary_word_folded (pass->rules->words, text + word_start (text, start, i),
+                                       i - word_start (text, start, i)) &&
+            standalone_count (pass, text + word_start (text, start, i), i - word_start (text, start, i)) == 0 &&
+            standalone_count (pass, text + after, word_end - after) == 0 &&
+            !pith_word_list_lookup (pass->rules->sentence_starters, text + after, word_end - after, NULL) &&
+            !(has_inner_capital (text, after, word_end) && is_name_tail (text, after + size, word_end))) &&
+          !(g_ascii_isdigit (before1) && is_release_number (pass, text, start, i, after, word_end)))
+        add_edit_with_evidence (pass, after, after, " ", PITH_CLEAN_MISSING_SPACE, missing_space_evidence (before1, before2));
     }
   else if (next == 0x201C && after + size < end &&
            is_upper_letter (char_at (text, after + size, end, &size)))
     add_edit (pass, after, after, " ", PITH_CLEAN_MISSING_SPACE);
+  else if (is_closing_quote_at (text, start, after, next) && after + size < end &&
+           is_upper_letter (g_utf8_get_char (text + after + size)) &&
+           after + size + 1 < end && is_lower_letter (g_utf8_get_char (g_utf8_next_char (text + after + size))))
+    /* said.”Okafor: the space after the quote that closed the sentence. */
+    add_edit_with_evidence (pass, after + size, after + size, " ", PITH_CLEAN_MISSING_SPACE, "after a closing quote");
 
   return after;
 }
@@ -865,17 +1359,20 @@ clean_line (Pass  *pass,
           i += size;
         }
       else if (c == '.' || c == '!' || c == '?')
-        i = repair_after_terminal (pass, i, end);
+        i = repair_after_terminal (pass, start, i, end);
       else if (is_letter (c))
         {
           gsize word_end = letters_end (text, i, end);
-          gsize split = pass->glued_counts != NULL ? glued_split (pass, i, word_end) : 0;
+          const char *evidence = NULL;
+          gsize split = pass->glued_counts != NULL ? glued_split (pass, i, word_end, &evidence) : 0;
 
           if (split > 0)
             {
               g_autofree char *word = g_strndup (text + i, word_end - i);
 
               if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, word)) != 1)
+                split = 0;
+              else if (evidence == EVIDENCE_DOCUMENT && !document_confirms_split (pass, i, split, word_end))
                 split = 0;
             }
 
@@ -884,7 +1381,7 @@ clean_line (Pass  *pass,
           i = normalize_letters (pass, i, split > 0 ? split : word_end);
           if (split > 0)
             {
-              add_edit (pass, split, split, ". ", PITH_CLEAN_GLUED);
+              add_edit_with_evidence (pass, split, split, ". ", PITH_CLEAN_GLUED, evidence);
               i = normalize_letters (pass, split, word_end);
             }
         }
@@ -1105,7 +1602,7 @@ pith_clean_find_edits (const char           *text,
                        GArray               *edits,
                        GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, NULL };
   gsize pos = 0;
   gsize gap_start = 0;
   gsize previous_line_start = 0;
@@ -1207,6 +1704,7 @@ pith_clean_find_edits (const char           *text,
     add_edit (&pass, gap_start, length, "", gap_kind);
 
   g_clear_pointer (&pass.glued_counts, g_hash_table_unref);
+  g_clear_pointer (&pass.standalone, g_hash_table_unref);
   g_clear_pointer (&pass.vocabulary, g_hash_table_unref);
 }
 
@@ -1221,7 +1719,7 @@ pith_clean_find_mojibake (const char           *text,
                           GArray               *edits,
                           GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, NULL };
   gsize i = 0;
 
   if (!rules->kinds[PITH_CLEAN_MOJIBAKE])

@@ -20,10 +20,19 @@
  * turns CRLF and CR into LF and runs of blank lines into one paragraph
  * break, and puts text in Unicode NFC. It repairs what scrapers glue
  * together: quote debris after a sentence end (`reached.“, – reported`), a
- * missing space after one (`said.The`, `Stepanakert.“GORDON”`), and a
- * sentence glued to the next (`TurkeyThey`), this last only when the second
- * part is a common sentence starter and the glued word occurs nowhere else
- * in the document, so iPhone, McDonald or YouTube stay whole.
+ * missing space after one (`said.The`, `Stepanakert.“GORDON”`, and after an
+ * abbreviation, a number, an apostrophe or a closing quote: `St.Petersburg`,
+ * `1980s.The`, `wouldn't.Why`, `done.”Okafor`), and a sentence glued to the
+ * next (`TurkeyThey`, `nightOkafor`, `againImagine`). A glued word is split
+ * only on evidence: the second part is a common sentence starter; or the
+ * first is a lowercase word of an English dictionary compiled in (Debian's
+ * wamerican-large) that a sentence may end on; or both parts are words the
+ * document uses on their own, or a name the dictionary has before a word
+ * news seldom capitalises. Nothing is split that occurs more than once in
+ * the document, that the dictionary or a list of brands knows (iPhone,
+ * DiCaprio, YouTube, BoA), or that is written as code (`toString`,
+ * `System.Windows.Forms`). With [property@Pith.Cleaner:audit] each of
+ * these repairs gives its `evidence`.
  *
  * A web page (with [property@Pith.Cleaner:input-format] `html`, or `auto`
  * and a document that looks like one) is cut down to its article first:
@@ -166,6 +175,8 @@ report_edits (PithCleaner  *self,
                                   (gint64) pith_document_raw_byte_to_char (document, raw_end));
       json_object_set_string_member (change, "before", before);
       json_object_set_string_member (change, "after", edit->edit.replacement);
+      if (edit->evidence != NULL)
+        json_object_set_string_member (change, "evidence", edit->evidence);
       json_array_add_object_element (changes, change);
     }
 }
@@ -350,6 +361,11 @@ pith_cleaner_constructed (GObject *object)
   self->rules.quote_style = self->quote_style;
   self->rules.boilerplate = load_patterns ("/org/gnome/Pith/clean/boilerplate-en.txt");
   self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
+  self->rules.words = pith_sorted_words_get ("lexicon/words-en.txt");
+  self->rules.mixed_case_names = pith_word_list_get ("lexicon/mixed-case-names-en.txt");
+  self->rules.glue_left_words = pith_word_list_get ("lexicon/glue-left-words-en.txt");
+  self->rules.abbreviations = pith_word_list_get ("segment/abbreviations-en.txt");
+  self->rules.capitalization = pith_word_list_get ("entities/capitalization-en.txt");
   if (self->inline_patterns != NULL && self->inline_patterns[0] != NULL)
     {
       self->rules.inline_patterns = g_ptr_array_new_with_free_func (g_free);
@@ -553,14 +569,16 @@ pith_cleaner_class_init (PithCleanerClass *klass)
   /**
    * PithCleaner:missing-spaces:
    *
-   * Whether to restore a missing space after a sentence end (`said.The`).
+   * Whether to restore a missing space after a sentence end (`said.The`,
+   * `St.Petersburg`, `1980s.The`, `wouldn't.Why`, `done.”Okafor`).
    */
   properties[PROP_MISSING_SPACES] = kind_switch ("missing-spaces", "Restore the space in said.The");
 
   /**
    * PithCleaner:glued-sentences:
    *
-   * Whether to separate a sentence glued to the next (`TurkeyThey`).
+   * Whether to separate a sentence glued to the next (`TurkeyThey`,
+   * `nightOkafor`).
    */
   properties[PROP_GLUED_SENTENCES] = kind_switch ("glued-sentences", "Separate glued sentences such as TurkeyThey");
 
