@@ -57,7 +57,6 @@ typedef struct
   const PithWordList *mixed_case_names; /* names and brands the words lack */
   const PithWordList *glue_left_words;  /* a capital after these starts a name or an identifier */
   const PithWordList *abbreviations;    /* lowercase, as the segmenter has them */
-  const PithWordList *capitalization;   /* how often news capitalises a word inside sentences */
   PithQuoteStyle quote_style;
 } PithCleanRules;
 

@@ -447,9 +447,8 @@ is_dictionary_name (const PithSortedWords *words,
  * then, so that capitalised it most likely opens one (Traditionally,
  * Analysts; not Airlines or Mobil, the second halves of names). */
 static gboolean
-opens_sentences_capitalised (const PithCleanRules *rules,
-                             const char           *word,
-                             gsize                 length)
+opens_sentences_capitalised (const char *word,
+                             gsize       length)
 {
   char folded[PITH_WORD_LIST_MAX_WORD];
   const char *kind = NULL;
@@ -458,7 +457,9 @@ opens_sentences_capitalised (const PithCleanRules *rules,
     return FALSE;
   for (gsize i = 0; i < length; i++)
     folded[i] = g_ascii_tolower (word[i]);
-  return pith_word_list_lookup (rules->capitalization, folded, length, &kind) &&
+  /* Looked up here, not kept in the rules: only this rare case needs
+   * the list, which the entity tagger loads anyway. */
+  return pith_word_list_lookup (pith_word_list_get ("entities/capitalization-en.txt"), folded, length, &kind) &&
          (g_strcmp0 (kind, "rarely") == 0 || g_strcmp0 (kind, "mixed") == 0);
 }
 
@@ -503,6 +504,22 @@ glued_split (const Pass  *pass,
 
   if (rules->sentence_starters == NULL)
     return 0;
+
+  /* Nearly every word is ASCII with no capital after a lowercase letter:
+   * a pass over its bytes says so. */
+  {
+    gsize k = word_start + 1;
+
+    for (; k < word_end; k++)
+      {
+        guchar byte = (guchar) pass->text[k];
+
+        if (byte >= 0x80 || (g_ascii_isupper (byte) && g_ascii_islower (pass->text[k - 1])))
+          break;
+      }
+    if (k == word_end)
+      return 0;
+  }
 
   /* A hashtag or handle, or a word with digits, is a name as written. */
   if (word_start > 0 && (pass->text[word_start - 1] == '#' || pass->text[word_start - 1] == '@'))
@@ -630,25 +647,22 @@ static void
 count_standalone (Pass *pass)
 {
   const char *text = pass->text;
-  gsize i = 0;
-  gsize size;
   char key[PITH_WORD_LIST_MAX_WORD];
 
-  while (i < pass->length)
+  /* Byte by byte to the next ASCII capital that starts a word: the words
+   * wanted are the parts of ASCII candidates. */
+  for (gsize i = 0; i < pass->length; i++)
     {
-      gunichar c = char_at (text, i, pass->length, &size);
       gsize end;
       gpointer stored;
       gpointer count;
 
-      if (!is_letter (c))
-        {
-          i += size;
-          continue;
-        }
+      if (!g_ascii_isupper (text[i]) ||
+          (i > 0 && (g_ascii_isalpha (text[i - 1]) || (guchar) text[i - 1] >= 0x80)))
+        continue;
       end = letters_end (text, i, pass->length);
       /* A step of a dotted name (Console.WriteLine) is not alone. */
-      if (is_upper_letter (c) && end - i < sizeof key &&
+      if (end - i < sizeof key &&
           !(end + 1 < pass->length && text[end] == '.' && g_ascii_isalnum (text[end + 1])) &&
           !(i >= 2 && text[i - 1] == '.' && g_ascii_isalnum (text[i - 2])))
         {
@@ -658,7 +672,7 @@ count_standalone (Pass *pass)
             g_hash_table_insert (pass->standalone, g_strdup (key),
                                  GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
         }
-      i = end;
+      i = end - 1;
     }
 }
 
@@ -763,7 +777,7 @@ document_confirms_split (const Pass *pass,
   if (left_alone)
     return right_alone || is_dictionary_word_folded (words, pass->text + split, word_end - split);
   return is_dictionary_name (words, pass->text, word_start, split) &&
-         opens_sentences_capitalised (pass->rules, pass->text + split, word_end - split);
+         opens_sentences_capitalised (pass->text + split, word_end - split);
 }
 
 static gboolean
@@ -940,6 +954,10 @@ repair_after_terminal (Pass  *pass,
       add_edit (pass, after, after + size + 1, "", PITH_CLEAN_QUOTE_DEBRIS);
       return after + size + 1;
     }
+
+  /* Nearly every sentence end has its space: nothing to weigh. */
+  if (!(is_upper_letter (next) || next == 0x201C || next == 0x201D || next == 0x2019 || next == '"'))
+    return after;
 
   /* said.The and Stepanakert.“GORDON”: the space after the full stop went
    * missing. After a word that ends in two letters, or in a letter after

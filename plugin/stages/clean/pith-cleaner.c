@@ -365,7 +365,6 @@ pith_cleaner_constructed (GObject *object)
   self->rules.mixed_case_names = pith_word_list_get ("lexicon/mixed-case-names-en.txt");
   self->rules.glue_left_words = pith_word_list_get ("lexicon/glue-left-words-en.txt");
   self->rules.abbreviations = pith_word_list_get ("segment/abbreviations-en.txt");
-  self->rules.capitalization = pith_word_list_get ("entities/capitalization-en.txt");
   if (self->inline_patterns != NULL && self->inline_patterns[0] != NULL)
     {
       self->rules.inline_patterns = g_ptr_array_new_with_free_func (g_free);
