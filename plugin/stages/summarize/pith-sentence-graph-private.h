@@ -37,24 +37,25 @@ typedef struct
   PithWordTable *terms;     /* the stems; a term id is its stem's number */
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
-  /* Token index -> term id, two bytes a token while the document has
-   * fewer terms than fit (NARROW_NO_TERM for stop words and punctuation),
-   * four once it has more. */
-  guint16 *narrow_terms;
-  int *wide_terms;
+  /* Token index -> term id + 1 (0 for stop words and punctuation): its
+   * low two bytes, and its high two only once the document has more
+   * terms than two bytes hold, so that growing past them adds two bytes
+   * a token and copies nothing. */
+  guint16 *token_terms_low;
+  guint16 *token_terms_high;
   guint n_tokens;
 } PithSentenceGraph;
-
-#define PITH_SENTENCE_GRAPH_NARROW_NO_TERM G_MAXUINT16
 
 /* The term of token @t, or -1 for a stop word or punctuation. */
 static inline int
 pith_sentence_graph_token_term (const PithSentenceGraph *self,
                                 guint                    t)
 {
-  if (self->wide_terms != NULL)
-    return self->wide_terms[t];
-  return self->narrow_terms[t] == PITH_SENTENCE_GRAPH_NARROW_NO_TERM ? -1 : self->narrow_terms[t];
+  guint32 stored = self->token_terms_low[t];
+
+  if (self->token_terms_high != NULL)
+    stored |= (guint32) self->token_terms_high[t] << 16;
+  return (int) stored - 1;
 }
 
 /* How many terms the document has. */

@@ -56,20 +56,13 @@ set_token_term (PithSentenceGraph *self,
                 guint              t,
                 guint              term)
 {
-  if (self->wide_terms == NULL && term >= PITH_SENTENCE_GRAPH_NARROW_NO_TERM)
-    {
-      /* A document of that many terms: four bytes a token from now on. */
-      int *wide = g_new (int, MAX (self->n_tokens, 1));
+  guint32 stored = term + 1;
 
-      for (guint i = 0; i < self->n_tokens; i++)
-        wide[i] = pith_sentence_graph_token_term (self, i);
-      g_clear_pointer (&self->narrow_terms, g_free);
-      self->wide_terms = wide;
-    }
-  if (self->wide_terms != NULL)
-    self->wide_terms[t] = (int) term;
-  else
-    self->narrow_terms[t] = (guint16) term;
+  if (stored > G_MAXUINT16 && self->token_terms_high == NULL)
+    self->token_terms_high = g_new0 (guint16, MAX (self->n_tokens, 1));
+  self->token_terms_low[t] = (guint16) (stored & G_MAXUINT16);
+  if (self->token_terms_high != NULL)
+    self->token_terms_high[t] = (guint16) (stored >> 16);
 }
 
 /* A sentence has a few dozen terms: insertion sort beats qsort() there.
@@ -161,9 +154,7 @@ pith_sentence_graph_new (PithDocument *document,
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
   self->n_tokens = n_tokens;
-  self->narrow_terms = g_new (guint16, MAX (n_tokens, 1));
-  for (guint i = 0; i < n_tokens; i++)
-    self->narrow_terms[i] = PITH_SENTENCE_GRAPH_NARROW_NO_TERM;
+  self->token_terms_low = g_new0 (guint16, MAX (n_tokens, 1));
   self->terms = pith_word_table_new ();
   self->all_terms = g_new (PithTermWeight, all_terms_capacity);
 
@@ -306,8 +297,8 @@ pith_sentence_graph_free (PithSentenceGraph *self)
   pith_word_table_free (self->terms);
   g_free (self->document_frequency);
   g_free (self->idf);
-  g_free (self->narrow_terms);
-  g_free (self->wide_terms);
+  g_free (self->token_terms_low);
+  g_free (self->token_terms_high);
   g_free (self);
 }
 
