@@ -129,9 +129,12 @@ pith_sorted_words_contains (const PithSortedWords *self,
 
       while (line_start > low && self->words[line_start - 1] != '\n')
         line_start--;
-      line_end = memchr (self->words + line_start, '\n', self->length - line_start);
-      line_length = line_end != NULL ? (gsize) (line_end - (self->words + line_start))
-                                     : self->length - line_start;
+      /* Lines are a word long: a loop, not memchr() over the rest of
+       * the list, which sanitizers check whole at every call. */
+      line_end = self->words + line_start;
+      while (line_end < self->words + self->length && *line_end != '\n')
+        line_end++;
+      line_length = (gsize) (line_end - (self->words + line_start));
       order = compare_line (word, length, self->words + line_start, line_length);
       if (order == 0)
         return TRUE;
