@@ -16,24 +16,24 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  guint term;
-  float weight;             /* tf × idf, then scaled to unit length */
-} PithTermWeight;
-
-typedef struct
-{
   guint first_token;
   guint n_tokens;
   guint n_words;            /* alphanumeric tokens */
-  PithTermWeight *terms;    /* sorted by term; into the graph's all_terms */
   guint n_terms;
+  guint terms_start;        /* into the graph's all_terms and all_tf */
+  float norm;               /* of the sentence's tf × idf vector; 1 when that is 0 */
 } PithSentenceVector;
 
 typedef struct
 {
   PithSentenceVector *sentences;
   guint n_sentences;
-  PithTermWeight *all_terms; /* every sentence's terms, in sentence order */
+  /* Every sentence's terms in sentence order, each sentence's sorted by
+   * term, and each term's count in its sentence (at most 255): five
+   * bytes a term, the weights computed where they are read. */
+  guint32 *all_terms;
+  guint8 *all_tf;
+  float log_tf[256];        /* logf (tf) */
   PithWordTable *terms;     /* the stems; a term id is its stem's number */
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
@@ -56,6 +56,28 @@ pith_sentence_graph_token_term (const PithSentenceGraph *self,
   if (self->token_terms_high != NULL)
     stored |= (guint32) self->token_terms_high[t] << 16;
   return (int) stored - 1;
+}
+
+/* The terms of sentence @s, sorted; pith_sentence_graph_term_weight()
+ * gives the weight of each. */
+static inline const guint32 *
+pith_sentence_graph_sentence_terms (const PithSentenceGraph *self,
+                                    guint                    s)
+{
+  return self->all_terms + self->sentences[s].terms_start;
+}
+
+/* The weight of sentence @s's @k-th term: (1 + log tf) × idf, scaled to
+ * unit length, in the float steps it was always computed in. */
+static inline float
+pith_sentence_graph_term_weight (const PithSentenceGraph *self,
+                                 guint                    s,
+                                 guint                    k)
+{
+  const PithSentenceVector *vector = &self->sentences[s];
+  gsize i = (gsize) vector->terms_start + k;
+
+  return (1.0f + self->log_tf[self->all_tf[i]]) * self->idf[self->all_terms[i]] / vector->norm;
 }
 
 /* How many terms the document has. */

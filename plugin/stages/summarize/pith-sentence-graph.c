@@ -42,11 +42,11 @@ has_alnum (const char *text,
 }
 
 static int
-compare_terms (gconstpointer a,
-               gconstpointer b)
+compare_packed (gconstpointer a,
+                gconstpointer b)
 {
-  guint x = ((const PithTermWeight *) a)->term;
-  guint y = ((const PithTermWeight *) b)->term;
+  guint64 x = *(const guint64 *) a;
+  guint64 y = *(const guint64 *) b;
 
   return (x > y) - (x < y);
 }
@@ -68,22 +68,37 @@ set_token_term (PithSentenceGraph *self,
 /* A sentence has a few dozen terms: insertion sort beats qsort() there.
  * Terms are distinct, so the order is the same either way. */
 static void
-sort_terms (PithTermWeight *terms,
-            guint           n_terms)
+sort_terms (guint32 *terms,
+            guint8  *tf,
+            guint    n_terms)
 {
   if (n_terms > 64)
     {
-      qsort (terms, n_terms, sizeof (PithTermWeight), compare_terms);
+      g_autofree guint64 *packed = g_new (guint64, n_terms);
+
+      for (guint i = 0; i < n_terms; i++)
+        packed[i] = (guint64) terms[i] << 8 | tf[i];
+      qsort (packed, n_terms, sizeof (guint64), compare_packed);
+      for (guint i = 0; i < n_terms; i++)
+        {
+          terms[i] = (guint32) (packed[i] >> 8);
+          tf[i] = (guint8) (packed[i] & 0xFF);
+        }
       return;
     }
   for (guint i = 1; i < n_terms; i++)
     {
-      PithTermWeight moving = terms[i];
+      guint32 moving_term = terms[i];
+      guint8 moving_tf = tf[i];
       guint j = i;
 
-      for (; j > 0 && terms[j - 1].term > moving.term; j--)
-        terms[j] = terms[j - 1];
-      terms[j] = moving;
+      for (; j > 0 && terms[j - 1] > moving_term; j--)
+        {
+          terms[j] = terms[j - 1];
+          tf[j] = tf[j - 1];
+        }
+      terms[j] = moving_term;
+      tf[j] = moving_tf;
     }
 }
 
@@ -142,7 +157,6 @@ pith_sentence_graph_new (PithDocument *document,
   Numbering numbering = { pith_word_table_new (), NULL, NULL, NULL, 0 };
   gsize n_all_terms = 0;
   gsize all_terms_capacity = 64;
-  PithTermWeight *terms;
   guint t = 0;
 
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
@@ -156,7 +170,8 @@ pith_sentence_graph_new (PithDocument *document,
   self->n_tokens = n_tokens;
   self->token_terms_low = g_new0 (guint16, MAX (n_tokens, 1));
   self->terms = pith_word_table_new ();
-  self->all_terms = g_new (PithTermWeight, all_terms_capacity);
+  self->all_terms = g_new (guint32, all_terms_capacity);
+  self->all_tf = g_new (guint8, all_terms_capacity);
 
   /* The terms of the sentence at hand, so that resetting the counts of
    * the sentence costs the sentence, not the vocabulary. */
@@ -237,27 +252,30 @@ pith_sentence_graph_new (PithDocument *document,
       /* All sentences' terms side by side in one array, not an
        * allocation a sentence. */
       vector->n_terms = touched->len;
+      vector->terms_start = (guint) n_all_terms;
       if (n_all_terms + vector->n_terms > all_terms_capacity)
         {
           all_terms_capacity = MAX (n_all_terms + vector->n_terms, all_terms_capacity + all_terms_capacity / 2);
-          self->all_terms = g_renew (PithTermWeight, self->all_terms, all_terms_capacity);
+          self->all_terms = g_renew (guint32, self->all_terms, all_terms_capacity);
+          self->all_tf = g_renew (guint8, self->all_tf, all_terms_capacity);
         }
-      terms = self->all_terms + n_all_terms;
       for (guint k = 0; k < touched->len; k++)
         {
           guint term = g_array_index (touched, guint, k);
 
-          terms[k] = (PithTermWeight) { term, (float) numbering.tf[term] };
+          /* A count above 255 in one sentence is hostile text's; it
+           * weighs as 255. */
+          self->all_terms[n_all_terms + k] = term;
+          self->all_tf[n_all_terms + k] = (guint8) MIN (numbering.tf[term], 255);
           numbering.counts[term]++;
           numbering.tf[term] = 0;
         }
       g_array_set_size (touched, 0);
-      sort_terms (terms, vector->n_terms);
+      sort_terms (self->all_terms + n_all_terms, self->all_tf + n_all_terms, vector->n_terms);
       n_all_terms += vector->n_terms;
     }
-  self->all_terms = g_renew (PithTermWeight, self->all_terms, MAX (n_all_terms, 1));
-  for (gsize s = 0, offset = 0; s < n_sentences; offset += self->sentences[s].n_terms, s++)
-    self->sentences[s].terms = self->all_terms + offset;
+  self->all_terms = g_renew (guint32, self->all_terms, MAX (n_all_terms, 1));
+  self->all_tf = g_renew (guint8, self->all_tf, MAX (n_all_terms, 1));
 
   pith_word_table_free (numbering.words);
   g_free (numbering.word_terms);
@@ -269,6 +287,9 @@ pith_sentence_graph_new (PithDocument *document,
       self->idf[term] = (float) log ((1.0 + n_sentences) / (1.0 + self->document_frequency[term])) + 1.0f;
     }
 
+  self->log_tf[0] = 0.0f;
+  for (guint tf = 1; tf < G_N_ELEMENTS (self->log_tf); tf++)
+    self->log_tf[tf] = logf ((float) tf);
   for (guint s = 0; s < n_sentences; s++)
     {
       PithSentenceVector *vector = &self->sentences[s];
@@ -276,12 +297,14 @@ pith_sentence_graph_new (PithDocument *document,
 
       for (guint k = 0; k < vector->n_terms; k++)
         {
-          vector->terms[k].weight = (1.0f + logf (vector->terms[k].weight)) * self->idf[vector->terms[k].term];
-          norm += (double) vector->terms[k].weight * vector->terms[k].weight;
+          gsize i = (gsize) vector->terms_start + k;
+          float weight = (1.0f + self->log_tf[self->all_tf[i]]) * self->idf[self->all_terms[i]];
+
+          norm += (double) weight * weight;
         }
       norm = sqrt (norm);
-      for (guint k = 0; k < vector->n_terms && norm > 0; k++)
-        vector->terms[k].weight /= (float) norm;
+      /* Dividing by 1 leaves a weight as it is, as an empty vector's are. */
+      vector->norm = norm > 0 ? (float) norm : 1.0f;
     }
 
   return self;
@@ -293,6 +316,7 @@ pith_sentence_graph_free (PithSentenceGraph *self)
   if (self == NULL)
     return;
   g_free (self->all_terms);
+  g_free (self->all_tf);
   g_free (self->sentences);
   pith_word_table_free (self->terms);
   g_free (self->document_frequency);
@@ -309,6 +333,8 @@ pith_sentence_graph_similarity (const PithSentenceGraph *self,
 {
   const PithSentenceVector *x = &self->sentences[a];
   const PithSentenceVector *y = &self->sentences[b];
+  const guint32 *x_terms = pith_sentence_graph_sentence_terms (self, a);
+  const guint32 *y_terms = pith_sentence_graph_sentence_terms (self, b);
   guint i = 0;
   guint j = 0;
   float dot = 0.0f;
@@ -316,12 +342,12 @@ pith_sentence_graph_similarity (const PithSentenceGraph *self,
   /* Both sorted by term: a merge. */
   while (i < x->n_terms && j < y->n_terms)
     {
-      if (x->terms[i].term < y->terms[j].term)
+      if (x_terms[i] < y_terms[j])
         i++;
-      else if (x->terms[i].term > y->terms[j].term)
+      else if (x_terms[i] > y_terms[j])
         j++;
       else
-        dot += x->terms[i++].weight * y->terms[j++].weight;
+        dot += pith_sentence_graph_term_weight (self, a, i++) * pith_sentence_graph_term_weight (self, b, j++);
     }
   return dot;
 }
@@ -359,18 +385,20 @@ sparse_graph_build (SparseGraph             *graph,
   for (guint i = 0; i < n; i++)
     {
       const PithSentenceVector *x = &self->sentences[i];
+      const guint32 *x_terms = pith_sentence_graph_sentence_terms (self, i);
 
       for (guint k = 0; k < x->n_terms; k++)
-        dense[x->terms[k].term] = x->terms[k].weight;
+        dense[x_terms[k]] = pith_sentence_graph_term_weight (self, i, k);
       graph->row_start[i] = (guint) n_edges;
       for (guint j = i + 1; j < n && j <= i + window; j++)
         {
           const PithSentenceVector *y = &self->sentences[j];
+          const guint32 *y_terms = pith_sentence_graph_sentence_terms (self, j);
           float similarity = 0.0f;
 
           for (guint k = 0; k < y->n_terms; k++)
-            if (dense[y->terms[k].term] != 0.0f)
-              similarity += dense[y->terms[k].term] * y->terms[k].weight;
+            if (dense[y_terms[k]] != 0.0f)
+              similarity += dense[y_terms[k]] * pith_sentence_graph_term_weight (self, j, k);
 
           if (threshold > 0.0f)
             similarity = similarity >= threshold ? 1.0f : 0.0f;
@@ -389,7 +417,7 @@ sparse_graph_build (SparseGraph             *graph,
           out_sum[j] += similarity;
         }
       for (guint k = 0; k < x->n_terms; k++)
-        dense[x->terms[k].term] = 0.0f;
+        dense[x_terms[k]] = 0.0f;
     }
   graph->row_start[n] = (guint) n_edges;
 }

@@ -610,8 +610,12 @@ add_keywords (PithSummarizer          *self,
 
   /* A stem's weight in the document: idf summed over its sentences. */
   for (guint s = 0; s < graph->n_sentences; s++)
-    for (guint k = 0; k < graph->sentences[s].n_terms; k++)
-      weights[graph->sentences[s].terms[k].term] += graph->idf[graph->sentences[s].terms[k].term];
+    {
+      const guint32 *terms = pith_sentence_graph_sentence_terms (graph, s);
+
+      for (guint k = 0; k < graph->sentences[s].n_terms; k++)
+        weights[terms[k]] += graph->idf[terms[k]];
+    }
 
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   for (guint s = 0; s < graph->n_sentences; s++)
