@@ -45,6 +45,15 @@ static const char * const domain_words[] = {
   "info", "biz", "tv", "me", "us", "eu", "ai", NULL,
 };
 
+/* A word the first pass found glued, and whether the split holds. */
+typedef struct
+{
+  gsize start;
+  gsize split;              /* 0 once the document has ruled it out */
+  gsize end;
+  const char *evidence;
+} GlueCandidate;
+
 typedef struct
 {
   const char *text;
@@ -53,6 +62,8 @@ typedef struct
   GArray *edits;
   GPtrArray *strings;
   GHashTable *glued_counts;   /* candidate glued word -> occurrences */
+  GArray *glue_candidates;    /* of GlueCandidate, in text order; NULL if none */
+  guint next_candidate;       /* the main pass's place in them */
   GHashTable *standalone;     /* parts of candidates -> occurrences as words of their own */
   GHashTable *vocabulary;     /* hyphenation candidates -> occurrences */
 } Pass;
@@ -331,8 +342,44 @@ letters_end (const char *text,
 {
   gsize size;
 
-  while (i < end && is_letter (char_at (text, i, end, &size)))
-    i += size;
+  while (i < end)
+    {
+      /* ASCII letters without decoding: nearly all of news text. */
+      if ((guchar) text[i] < 0x80)
+        {
+          if (!g_ascii_isalpha (text[i]))
+            break;
+          i++;
+          continue;
+        }
+      if (!is_letter (char_at (text, i, end, &size)))
+        break;
+      i += size;
+    }
+  return i;
+}
+
+/* letters_end(), noting in @inner_capital whether a capital follows a
+ * lowercase letter in the run or the run has non-ASCII letters, which
+ * decide for themselves: the words glued_split() need not see are
+ * nearly all, and one pass over their bytes says so. */
+static gsize
+letters_end_noting_capitals (const char *text,
+                             gsize       i,
+                             gsize       end,
+                             gboolean   *inner_capital)
+{
+  gsize start = i;
+
+  *inner_capital = FALSE;
+  for (; i < end && (guchar) text[i] < 0x80 && g_ascii_isalpha (text[i]); i++)
+    if (i > start && g_ascii_isupper (text[i]) && g_ascii_islower (text[i - 1]))
+      *inner_capital = TRUE;
+  if (i < end && (guchar) text[i] >= 0x80)
+    {
+      *inner_capital = TRUE;
+      return letters_end (text, i, end);
+    }
   return i;
 }
 
@@ -505,22 +552,6 @@ glued_split (const Pass  *pass,
   if (rules->sentence_starters == NULL)
     return 0;
 
-  /* Nearly every word is ASCII with no capital after a lowercase letter:
-   * a pass over its bytes says so. */
-  {
-    gsize k = word_start + 1;
-
-    for (; k < word_end; k++)
-      {
-        guchar byte = (guchar) pass->text[k];
-
-        if (byte >= 0x80 || (g_ascii_isupper (byte) && g_ascii_islower (pass->text[k - 1])))
-          break;
-      }
-    if (k == word_end)
-      return 0;
-  }
-
   /* A hashtag or handle, or a word with digits, is a name as written. */
   if (word_start > 0 && (pass->text[word_start - 1] == '#' || pass->text[word_start - 1] == '@'))
     return 0;
@@ -676,6 +707,58 @@ count_standalone (Pass *pass)
     }
 }
 
+static gboolean document_confirms_split (const Pass *pass,
+                                         gsize       word_start,
+                                         gsize       split,
+                                         gsize       word_end);
+
+/* Once the whole document is counted: a glued word that occurs more than
+ * once is a word of the document (a brand, a name), and a split that
+ * needs the document's evidence holds only with it. */
+static void
+rule_on_candidates (Pass *pass)
+{
+  for (guint k = 0; k < pass->glue_candidates->len; k++)
+    {
+      GlueCandidate *candidate = &g_array_index (pass->glue_candidates, GlueCandidate, k);
+      g_autofree char *key = g_strndup (pass->text + candidate->start, candidate->end - candidate->start);
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, key)) != 1 ||
+          (candidate->evidence == EVIDENCE_DOCUMENT &&
+           !document_confirms_split (pass, candidate->start, candidate->split, candidate->end)))
+        candidate->split = 0;
+    }
+  g_clear_pointer (&pass->glued_counts, g_hash_table_unref);
+}
+
+/* Where the word [@start, @end) is split, as the first pass ruled, or 0.
+ * The main pass meets words in text order, so a cursor finds them. */
+static gsize
+glue_split_at (Pass        *pass,
+               gsize        start,
+               gsize        end,
+               const char **evidence)
+{
+  GArray *candidates = pass->glue_candidates;
+
+  if (candidates == NULL)
+    return 0;
+  while (pass->next_candidate < candidates->len &&
+         g_array_index (candidates, GlueCandidate, pass->next_candidate).start < start)
+    pass->next_candidate++;
+  if (pass->next_candidate < candidates->len)
+    {
+      const GlueCandidate *candidate = &g_array_index (candidates, GlueCandidate, pass->next_candidate);
+
+      if (candidate->start == start && candidate->end == end)
+        {
+          *evidence = candidate->evidence;
+          return candidate->split;
+        }
+    }
+  return 0;
+}
+
 /* Glued words that occur more than once are words of the document (a
  * brand, a name), not two sentences. Counted once, before the main pass,
  * with the words of their own that the candidates' parts need. */
@@ -686,7 +769,7 @@ count_glued_candidates (Pass *pass)
   gsize i = 0;
   gsize size;
   const char *evidence;
-
+  gboolean inner_capital;
   gboolean glued = pass->rules->kinds[PITH_CLEAN_GLUED];
   gboolean missing_space = pass->rules->kinds[PITH_CLEAN_MISSING_SPACE];
 
@@ -704,7 +787,7 @@ count_glued_candidates (Pass *pass)
           i += size;
           continue;
         }
-      end = letters_end (text, i, pass->length);
+      end = letters_end_noting_capitals (text, i, pass->length, &inner_capital);
       /* Capitalised words joined by a full stop (Thursday.Separately,
        * Math.Round): the document is asked about both. */
       if (missing_space && is_upper_letter (c) && end + 1 < pass->length && text[end] == '.' &&
@@ -713,17 +796,23 @@ count_glued_candidates (Pass *pass)
           want_standalone (pass, text + i, end - i);
           want_standalone (pass, text + end + 1, letters_end (text, end + 1, pass->length) - (end + 1));
         }
-      split = glued ? glued_split (pass, i, end, &evidence) : 0;
+      split = glued && inner_capital ? glued_split (pass, i, end, &evidence) : 0;
       if (split > 0)
         {
           g_autofree char *word = g_strndup (text + i, end - i);
           gpointer count;
 
+          GlueCandidate candidate = { i, split, end, evidence };
+
           if (pass->glued_counts == NULL)
-            pass->glued_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+            {
+              pass->glued_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+              pass->glue_candidates = g_array_new (FALSE, FALSE, sizeof (GlueCandidate));
+            }
           count = g_hash_table_lookup (pass->glued_counts, word);
           g_hash_table_replace (pass->glued_counts, g_steal_pointer (&word),
                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          g_array_append_val (pass->glue_candidates, candidate);
           if (evidence == EVIDENCE_DOCUMENT)
             {
               want_standalone (pass, text + i, split - i);
@@ -734,6 +823,8 @@ count_glued_candidates (Pass *pass)
     }
   if (pass->standalone != NULL)
     count_standalone (pass);
+  if (pass->glue_candidates != NULL)
+    rule_on_candidates (pass);
 }
 
 /* Whether the word after the one that ends at @end opens with a capital
@@ -1382,17 +1473,7 @@ clean_line (Pass  *pass,
         {
           gsize word_end = letters_end (text, i, end);
           const char *evidence = NULL;
-          gsize split = pass->glued_counts != NULL ? glued_split (pass, i, word_end, &evidence) : 0;
-
-          if (split > 0)
-            {
-              g_autofree char *word = g_strndup (text + i, word_end - i);
-
-              if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, word)) != 1)
-                split = 0;
-              else if (evidence == EVIDENCE_DOCUMENT && !document_confirms_split (pass, i, split, word_end))
-                split = 0;
-            }
+          gsize split = glue_split_at (pass, i, word_end, &evidence);
 
           /* Edits stay in text order: the letters before the split, the
            * split, the letters after it. */
@@ -1620,7 +1701,7 @@ pith_clean_find_edits (const char           *text,
                        GArray               *edits,
                        GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL };
   gsize pos = 0;
   gsize gap_start = 0;
   gsize previous_line_start = 0;
@@ -1721,7 +1802,7 @@ pith_clean_find_edits (const char           *text,
   if (gap_start < length)
     add_edit (&pass, gap_start, length, "", gap_kind);
 
-  g_clear_pointer (&pass.glued_counts, g_hash_table_unref);
+  g_clear_pointer (&pass.glue_candidates, g_array_unref);
   g_clear_pointer (&pass.standalone, g_hash_table_unref);
   g_clear_pointer (&pass.vocabulary, g_hash_table_unref);
 }
@@ -1737,7 +1818,7 @@ pith_clean_find_mojibake (const char           *text,
                           GArray               *edits,
                           GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL };
   gsize i = 0;
 
   if (!rules->kinds[PITH_CLEAN_MOJIBAKE])
