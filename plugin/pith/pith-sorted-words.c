@@ -16,8 +16,7 @@
 #include <string.h>
 
 #include "pith-sorted-words-private.h"
-#include "pith-tsan-private.h"
-
+#include "pith-resource-cache-private.h"
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
 struct _PithSortedWords
@@ -28,7 +27,8 @@ struct _PithSortedWords
   gsize size;           /* lines */
 };
 
-static PithSortedWords *
+/* A PithResourceLoad. */
+static gpointer
 load (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
@@ -61,28 +61,13 @@ load (const char *name)
   return self;
 }
 
-/* Lists load on first use and live as long as the process, as the word
- * lists do. */
+/* Loaded on first use, kept for the process (pith-resource-cache.c). */
 const PithSortedWords *
 pith_sorted_words_get (const char *name)
 {
-  static GMutex mutex;
-  static GHashTable *cache;
-  PithSortedWords *list;
+  static PithResourceCache cache;
 
-  g_mutex_lock (&mutex);
-  pith_tsan_acquire (&mutex);
-  if (cache == NULL)
-    cache = g_hash_table_new (g_str_hash, g_str_equal);
-  if (!g_hash_table_lookup_extended (cache, name, NULL, (gpointer *) &list))
-    {
-      list = load (name);
-      g_hash_table_insert (cache, g_strdup (name), list);
-    }
-  pith_tsan_release (&mutex);
-  g_mutex_unlock (&mutex);
-
-  return list;
+  return pith_resource_cache_get (&cache, name, load);
 }
 
 gsize

@@ -5,12 +5,11 @@
 
 #include "config.h"
 
-#include "pith-tsan-private.h"
-
 #include <gio/gio.h>
 #include <string.h>
 
 #include "pith-word-list-private.h"
+#include "pith-resource-cache-private.h"
 #include "pith-lines-private.h"
 
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
@@ -61,7 +60,8 @@ pith_word_list_add_all (PithWordList       *self,
     pith_word_list_add (self, word, kind);
 }
 
-static PithWordList *
+/* A PithResourceLoad. */
+static gpointer
 load (const char *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
@@ -98,29 +98,13 @@ load (const char *name)
   return self;
 }
 
-/* Lists load on first use and live as long as the process: they are
- * read-only after loading, so every thread shares them without locks. */
+/* Loaded on first use, kept for the process (pith-resource-cache.c). */
 const PithWordList *
 pith_word_list_get (const char *name)
 {
-  static GMutex mutex;
-  static GHashTable *cache;
-  PithWordList *list;
+  static PithResourceCache cache;
 
-  g_mutex_lock (&mutex);
-
-  pith_tsan_acquire (&mutex);
-  if (cache == NULL)
-    cache = g_hash_table_new (g_str_hash, g_str_equal);
-  if (!g_hash_table_lookup_extended (cache, name, NULL, (gpointer *) &list))
-    {
-      list = load (name);
-      g_hash_table_insert (cache, g_strdup (name), list);
-    }
-  pith_tsan_release (&mutex);
-  g_mutex_unlock (&mutex);
-
-  return list;
+  return pith_resource_cache_get (&cache, name, load);
 }
 
 gboolean
