@@ -463,6 +463,20 @@ is_code_context (const char *text,
   return is_code_continuation (text, length, end);
 }
 
+/* Writes @word with its ASCII letters lowercased into @folded; FALSE if
+ * it is too long for any list to have it. */
+static gboolean
+fold_ascii (const char *word,
+            gsize       length,
+            char        folded[PITH_WORD_LIST_MAX_WORD])
+{
+  if (length >= PITH_WORD_LIST_MAX_WORD)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    folded[i] = g_ascii_tolower (word[i]);
+  return TRUE;
+}
+
 /* Whether the dictionary has @word in lowercase, ASCII letters folded. */
 static gboolean
 is_dictionary_word_folded (const PithSortedWords *words,
@@ -471,11 +485,7 @@ is_dictionary_word_folded (const PithSortedWords *words,
 {
   char folded[PITH_WORD_LIST_MAX_WORD];
 
-  if (length >= sizeof folded)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    folded[i] = g_ascii_tolower (word[i]);
-  return pith_sorted_words_contains (words, folded, length);
+  return fold_ascii (word, length, folded) && pith_sorted_words_contains (words, folded, length);
 }
 
 /* Whether the capitalised word [@start, @end) is a name the dictionary
@@ -500,10 +510,8 @@ opens_sentences_capitalised (const char *word,
   char folded[PITH_WORD_LIST_MAX_WORD];
   const char *kind = NULL;
 
-  if (length >= sizeof folded)
+  if (!fold_ascii (word, length, folded))
     return FALSE;
-  for (gsize i = 0; i < length; i++)
-    folded[i] = g_ascii_tolower (word[i]);
   /* Looked up here, not kept in the rules: only this rare case needs
    * the list, which the entity tagger loads anyway. */
   return pith_word_list_lookup (pith_word_list_get ("entities/capitalization-en.txt"), folded, length, &kind) &&
@@ -937,18 +945,15 @@ word_start (const char *text,
   return end;
 }
 
-/* Whether the word before the full stop at @i follows another full stop
- * with no space, as the steps of a dotted path do (System.Windows.Forms,
- * www.example.Com): not a sentence's end. */
+/* Whether the word that starts at @start, before a full stop, follows
+ * another full stop with no space, as the steps of a dotted path do
+ * (System.Windows.Forms, www.example.Com): not a sentence's end. */
 static gboolean
 is_dotted_path (const char *text,
                 gsize       line_start,
-                gsize       i)
+                gsize       start)
 {
-  gsize start = word_start (text, line_start, i);
-
-  return start > line_start && text[start - 1] == '.' &&
-         start >= line_start + 2 && g_ascii_isalnum (text[start - 2]);
+  return start >= line_start + 2 && text[start - 1] == '.' && g_ascii_isalnum (text[start - 2]);
 }
 
 /* Whether [@start, @end) is an abbreviation that takes a full stop (St,
@@ -961,11 +966,34 @@ is_abbreviation (const PithCleanRules *rules,
 {
   char folded[PITH_WORD_LIST_MAX_WORD];
 
-  if (end - start >= sizeof folded)
-    return FALSE;
-  for (gsize k = start; k < end; k++)
-    folded[k - start] = g_ascii_tolower (text[k]);
-  return pith_word_list_lookup (rules->abbreviations, folded, end - start, NULL);
+  return fold_ascii (text + start, end - start, folded) &&
+         pith_word_list_lookup (rules->abbreviations, folded, end - start, NULL);
+}
+
+/* Whether [@left_start, @full_stop) "." [@right_start, @right_end), two
+ * capitalised words, is code rather than a sentence end that lost its
+ * space. After a common word capitalised, only a common sentence
+ * starter, a name such as McCauley, or words the document uses alone
+ * (Monument.Descendants) follow a sentence end: Math.Round and
+ * String.Format are code. After a name (France.Light) or an
+ * abbreviation (St.Petersburg), any capitalised word may. */
+static gboolean
+is_code_pair (const Pass *pass,
+              gsize       left_start,
+              gsize       full_stop,
+              gsize       right_start,
+              gsize       right_end)
+{
+  const char *text = pass->text;
+
+  return is_upper_letter (g_utf8_get_char (text + left_start)) &&
+         !is_abbreviation (pass->rules, text, left_start, full_stop) &&
+         is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
+         standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
+         standalone_count (pass, text + right_start, right_end - right_start) == 0 &&
+         !pith_word_list_lookup (pass->rules->sentence_starters, text + right_start, right_end - right_start, NULL) &&
+         !(has_inner_capital (text, right_start, right_end) &&
+           is_name_tail (text, g_utf8_next_char (text + right_start) - text, right_end));
 }
 
 /* Whether the number that ends at @i names a release or a model rather
@@ -1031,6 +1059,7 @@ repair_after_terminal (Pass  *pass,
   gunichar next;
   gunichar before1;
   gunichar before2;
+  gsize left_start;
 
   if (after >= end)
     return after;
@@ -1073,7 +1102,8 @@ repair_after_terminal (Pass  *pass,
         (g_ascii_isdigit (before1) && before2 != '.') ||
         (is_closing_mark (before1) && is_letter (before2))))
     return after;
-  if (is_dotted_path (text, start, i))
+  left_start = word_start (text, start, i);
+  if (is_dotted_path (text, start, left_start))
     return after;
 
   if (is_upper_letter (next))
@@ -1086,19 +1116,7 @@ repair_after_terminal (Pass  *pass,
       if ((is_lower_letter (second) || (second == ' ' && (next == 'A' || next == 'I'))) &&
           !is_domain_word (text, after, word_end) &&
           !is_code_continuation (text, end, word_end) &&
-          /* After a common word capitalised, only a common sentence
-           * starter, a name such as McCauley, or words the document uses
-           * alone (Monument.Descendants): Math.Round and String.Format
-           * are code. After a name (France.Light) or an abbreviation
-           * (St.Petersburg), any capitalised word. */
-          !(is_upper_letter (g_utf8_get_char (text + word_start (text, start, i))) &&
-            !is_abbreviation (pass->rules, text, word_start (text, start, i), i) &&
-            is_dictionary_word_folded (pass->rules->words, text + word_start (text, start, i),
-                                       i - word_start (text, start, i)) &&
-            standalone_count (pass, text + word_start (text, start, i), i - word_start (text, start, i)) == 0 &&
-            standalone_count (pass, text + after, word_end - after) == 0 &&
-            !pith_word_list_lookup (pass->rules->sentence_starters, text + after, word_end - after, NULL) &&
-            !(has_inner_capital (text, after, word_end) && is_name_tail (text, after + size, word_end))) &&
+          !is_code_pair (pass, left_start, i, after, word_end) &&
           !(g_ascii_isdigit (before1) && is_release_number (pass, text, start, i, after, word_end)))
         add_edit_with_evidence (pass, after, after, " ", PITH_CLEAN_MISSING_SPACE, missing_space_evidence (before1, before2));
     }
