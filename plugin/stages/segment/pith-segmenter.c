@@ -22,6 +22,16 @@
  * break before a list item, or at every line break with
  * [property@Pith.Segmenter:lines-are-sentences].
  *
+ * A list item keeps its marker (`1.)`, `2)`, `3.`, `a.`, `• 4.`), and a
+ * list written on one line is split where its next number or letter
+ * opens. In English, a clock time (`8 P.M.`) ends a sentence before a
+ * capitalised word unless the word goes with it (`Tuesday`, `ET`) or
+ * the time opens the sentence (`By 7 a.m. Mrs. Okafor had left`); the
+ * pronoun in `you and I.` ends one where an initial (`Maria I. Lopes`)
+ * does not. Three spaced full stops (`. . .`) and `[...]` leave words
+ * out inside a sentence; four end it. A citation in parentheses after a
+ * quotation (`” (Lopes 41).`) stays with it.
+ *
  * Abbreviation lists exist for English, German, French, Spanish, Italian,
  * Portuguese, Russian and Turkish; the document's language chooses one
  * (English when unknown), and [property@Pith.Segmenter:abbreviations] adds
@@ -100,6 +110,16 @@ sentence_starters_for (PithDocument *document)
   return NULL;
 }
 
+static const PithWordList *
+clock_words_for (PithDocument *document)
+{
+  const char *language = pith_document_get_language (document);
+
+  if (language == NULL || g_ascii_strncasecmp (language, "en", 2) == 0)
+    return pith_word_list_get ("segment/clock-words-en.txt");
+  return NULL;
+}
+
 static gboolean
 pith_segmenter_process (PithStage     *stage,
                         PithDocument  *document,
@@ -113,7 +133,9 @@ pith_segmenter_process (PithStage     *stage,
   PithTokenRules token_rules = {
     abbreviations_for (document), self->user_abbreviations, ordinal_words_for (document),
   };
-  PithSentenceRules sentence_rules = { sentence_starters_for (document), self->lines_are_sentences };
+  PithSentenceRules sentence_rules = {
+    sentence_starters_for (document), clock_words_for (document), self->lines_are_sentences,
+  };
   PithTokens tokens;
   PithLayer *sentences;
 

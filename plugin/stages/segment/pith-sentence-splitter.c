@@ -111,27 +111,294 @@ is_list_marker (const char       *text,
                 gsize             n_tokens,
                 gsize             i)
 {
-  PithTokenKind kind = token_kind (tokens, i);
-  gsize start = token_start (tokens, i);
-  gsize end = token_end (tokens, i);
-  gunichar c = first_char (text, tokens, i);
+  PithListMarker marker;
 
-  if (kind == PITH_TOKEN_PUNCT)
-    return c == '-' || c == '*' || c == 0x2022 || c == 0x2013 || c == 0x2014 || c == 0x25CF;
+  return pith_list_marker_at (text, tokens, n_tokens, i, &marker);
+}
 
-  /* "1." as the tokenizer keeps it at the start of a line. */
-  if (kind == PITH_TOKEN_TITLE && g_unichar_isdigit (c) && text[end - 1] == '.')
-    return TRUE;
+static gsize
+token_length (const PithTokens *tokens,
+              gsize             i)
+{
+  return token_end (tokens, i) - token_start (tokens, i);
+}
 
-  /* "1." or "a)" */
-  if (i + 1 < n_tokens && token_start (tokens, i + 1) == end &&
-      end - start <= 3 &&
-      (kind == PITH_TOKEN_NUMBER || end - start == 1))
+static gboolean
+is_dots (const char       *text,
+         const PithTokens *tokens,
+         gsize             i)
+{
+  for (gsize k = token_start (tokens, i); k < token_end (tokens, i); k++)
+    if (text[k] != '.')
+      return FALSE;
+  return TRUE;
+}
+
+/* The last token of a run of full stops a single space apart, ". . .",
+ * from token @i, and the full stops in it. */
+static gsize
+spaced_dots_end (const char       *text,
+                 const PithTokens *tokens,
+                 gsize             n_tokens,
+                 gsize             i,
+                 gsize            *n_dots)
+{
+  gsize last = i;
+
+  *n_dots = token_length (tokens, i);
+  while (last + 1 < n_tokens && token_kind (tokens, last + 1) == PITH_TOKEN_TERMINAL &&
+         token_start (tokens, last + 1) == token_end (tokens, last) + 1 &&
+         text[token_end (tokens, last)] == ' ' && is_dots (text, tokens, last + 1))
     {
-      char after = text[token_start (tokens, i + 1)];
-      return after == '.' || after == ')';
+      last++;
+      *n_dots += token_length (tokens, last);
     }
+  return last;
+}
+
+static gboolean
+is_ellipsis (const char       *text,
+             const PithTokens *tokens,
+             gsize             i)
+{
+  return (is_dots (text, tokens, i) && token_length (tokens, i) >= 3) ||
+         g_utf8_get_char (text + token_start (tokens, i)) == 0x2026;
+}
+
+/* "[...]" or "(…)": words left out of a quotation, not an ending. */
+static gboolean
+is_bracketed_elision (const char       *text,
+                      const PithTokens *tokens,
+                      gsize             n_tokens,
+                      gsize             first_dot,
+                      gsize             last_dot)
+{
+  char open, close;
+
+  if (first_dot == 0 || last_dot + 1 >= n_tokens ||
+      token_kind (tokens, first_dot - 1) != PITH_TOKEN_OPEN ||
+      token_kind (tokens, last_dot + 1) != PITH_TOKEN_CLOSE)
+    return FALSE;
+  open = text[token_start (tokens, first_dot - 1)];
+  close = text[token_start (tokens, last_dot + 1)];
+  return (open == '[' && close == ']') || (open == '(' && close == ')');
+}
+
+static gboolean
+is_quote_char (gunichar c)
+{
+  switch (c)
+    {
+    case '"':
+    case '\'':
+    case 0x00AB:   /* « */
+    case 0x00BB:   /* » */
+    case 0x2018:   /* ‘ */
+    case 0x2019:   /* ’ */
+    case 0x201C:   /* “ */
+    case 0x201D:   /* ” */
+    case 0x201E:   /* „ */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_closing_quote (const char       *text,
+                  const PithTokens *tokens,
+                  gsize             i)
+{
+  return is_quote_char (g_utf8_get_char (text + token_start (tokens, i)));
+}
+
+/* After a quotation, "(Harbour Review 12)." cites it: a short
+ * parenthesis with no ending of its own, right before a full stop. */
+static gboolean
+citation_follows (const PithTokens *tokens,
+                  const char       *text,
+                  gsize             n_tokens,
+                  gsize             open)
+{
+  if (token_kind (tokens, open) != PITH_TOKEN_OPEN || text[token_start (tokens, open)] != '(')
+    return FALSE;
+
+  for (gsize k = open + 1; k < n_tokens && k <= open + 12; k++)
+    switch (token_kind (tokens, k))
+      {
+      case PITH_TOKEN_TERMINAL:
+      case PITH_TOKEN_OPEN:
+        return FALSE;
+      case PITH_TOKEN_CLOSE:
+        return text[token_start (tokens, k)] == ')' && k + 1 < n_tokens &&
+               token_kind (tokens, k + 1) == PITH_TOKEN_TERMINAL;
+      default:
+        break;
+      }
   return FALSE;
+}
+
+/* "you and I." is the pronoun ending a sentence; "Maria I. Lopes" has
+ * an initial. */
+static gboolean
+is_pronoun_i (const char       *text,
+              const PithTokens *tokens,
+              gsize             first,
+              gsize             i)
+{
+  return token_length (tokens, i) == 2 && text[token_start (tokens, i)] == 'I' && i > first &&
+         token_kind (tokens, i - 1) == PITH_TOKEN_WORD &&
+         g_unichar_islower (g_utf8_get_char (text + token_start (tokens, i - 1)));
+}
+
+/* "8 p.m.", "10 A.M." */
+static gboolean
+is_clock_time (const char       *text,
+               const PithTokens *tokens,
+               gsize             first,
+               gsize             i)
+{
+  const char *word = text + token_start (tokens, i);
+
+  return token_length (tokens, i) == 4 && i > first && token_kind (tokens, i - 1) == PITH_TOKEN_NUMBER &&
+         strchr ("aApP", word[0]) != NULL && word[1] == '.' && (word[2] == 'm' || word[2] == 'M') &&
+         word[3] == '.';
+}
+
+static gboolean
+is_clock_word (const PithSentenceRules *rules,
+               const char              *text,
+               const PithTokens        *tokens,
+               gsize                    i,
+               const char              *kind)
+{
+  const char *found = NULL;
+
+  return rules->clock_words != NULL &&
+         pith_word_list_lookup (rules->clock_words, text + token_start (tokens, i), token_length (tokens, i),
+                                &found) &&
+         g_strcmp0 (found, kind) == 0;
+}
+
+/* A clock time ends its sentence before a capitalised word, as a full
+ * stop would, unless the word goes with the time ("8 p.m. Tuesday",
+ * "10 a.m. ET") or the time opens the sentence ("By 7 a.m. Mrs. Okafor
+ * had left"): then only a common sentence starter opens a new one. */
+static gboolean
+clock_time_ends_sentence (const char              *text,
+                          const PithTokens        *tokens,
+                          gsize                    n_tokens,
+                          gsize                    first,
+                          gsize                    i,
+                          const PithSentenceRules *rules)
+{
+  gsize number = i - 1;
+  gsize next;
+
+  if (number - first <= 2 && token_kind (tokens, first) == PITH_TOKEN_WORD &&
+      is_clock_word (rules, text, tokens, first, "lead"))
+    return is_sentence_starter (text, tokens, n_tokens, i + 1, rules);
+
+  /* "10 a.m.-5 p.m.", "1 p.m. (3 a.m. ET)" go on. */
+  next = i + 1;
+  while (next < n_tokens && (token_kind (tokens, next) == PITH_TOKEN_QUOTE ||
+                             (token_kind (tokens, next) == PITH_TOKEN_OPEN &&
+                              is_quote_char (g_utf8_get_char (text + token_start (tokens, next))))))
+    next++;
+  if (next >= n_tokens ||
+      (token_kind (tokens, next) != PITH_TOKEN_WORD && token_kind (tokens, next) != PITH_TOKEN_TITLE &&
+       token_kind (tokens, next) != PITH_TOKEN_ABBREVIATION) ||
+      !g_unichar_isupper (g_utf8_get_char (text + token_start (tokens, next))))
+    return FALSE;
+  return !is_clock_word (rules, text, tokens, next, "after");
+}
+
+/* The last token of a terminal at @i with the closing quotes and
+ * brackets that touch it. */
+static gsize
+take_closers (const PithTokens *tokens,
+              gsize             n_tokens,
+              gsize             last)
+{
+  while (last + 1 < n_tokens && token_start (tokens, last + 1) == token_end (tokens, last) &&
+         (token_kind (tokens, last + 1) == PITH_TOKEN_CLOSE ||
+          token_kind (tokens, last + 1) == PITH_TOKEN_QUOTE))
+    last++;
+  return last;
+}
+
+/* Whether the terminal at @i, which may run on to @last, ends the
+ * sentence; moves @last past what belongs to it. */
+static gboolean
+terminal_ends_sentence (const char              *text,
+                        const PithTokens        *tokens,
+                        gsize                    n_tokens,
+                        gsize                    first,
+                        gsize                    i,
+                        const PithSentenceRules *rules,
+                        gsize                   *last)
+{
+  gsize run_end = i;
+  gsize n_dots = 0;
+
+  /* ". ." is two full stops; three or more make an ellipsis. */
+  if (is_dots (text, tokens, i))
+    {
+      run_end = spaced_dots_end (text, tokens, n_tokens, i, &n_dots);
+      if (n_dots < 3)
+        run_end = i;
+    }
+
+  /* Within a sentence, "[...]" leaves words out and the sentence goes on
+   * unless a common sentence starter follows; after a full stop it
+   * stands between two sentences and ends the first. */
+  if ((run_end > i || is_ellipsis (text, tokens, i)) &&
+      is_bracketed_elision (text, tokens, n_tokens, i, run_end) &&
+      !(i >= 2 && token_kind (tokens, i - 2) == PITH_TOKEN_TERMINAL))
+    {
+      *last = take_closers (tokens, n_tokens, run_end);
+      if (*last + 1 >= n_tokens)
+        return TRUE;
+      if (is_closing_quote (text, tokens, *last))
+        return !citation_follows (tokens, text, n_tokens, *last + 1) &&
+               can_open_sentence (text, tokens, n_tokens, *last + 1);
+      return is_sentence_starter (text, tokens, n_tokens, *last + 1, rules);
+    }
+
+  /* An ellipsis opening a sentence leads into it. */
+  if (i == first && (run_end > i || is_ellipsis (text, tokens, i)))
+    {
+      *last = run_end;
+      return FALSE;
+    }
+
+  if (run_end > i)
+    {
+      gboolean attached = i > 0 && token_start (tokens, i) == token_end (tokens, i - 1);
+
+      /* "its findings. . . . The board": the full stop ends the
+       * sentence, and the ellipsis opens the next. */
+      if (attached && n_dots == run_end - i + 1 && n_dots >= 4 && run_end + 1 < n_tokens &&
+          token_start (tokens, run_end + 1) > token_end (tokens, run_end) &&
+          can_open_sentence (text, tokens, n_tokens, run_end + 1))
+        {
+          *last = i;
+          return TRUE;
+        }
+      /* Three spaced full stops leave words out inside a sentence; a
+       * fourth ends it. */
+      *last = take_closers (tokens, n_tokens, run_end);
+      if (n_dots < 4 && !attached)
+        return FALSE;
+    }
+  else
+    *last = take_closers (tokens, n_tokens, i);
+
+  if (*last + 1 >= n_tokens)
+    return TRUE;
+  if (*last > i && is_closing_quote (text, tokens, *last) && citation_follows (tokens, text, n_tokens, *last + 1))
+    return FALSE;
+  return can_open_sentence (text, tokens, n_tokens, *last + 1);
 }
 
 static void
@@ -152,6 +419,8 @@ pith_split_sentences (const char              *text,
 {
   gsize n_tokens = pith_layer_get_n_spans (tokens->layer);
   gsize first = 0;
+  PithListMarker item;
+  gboolean in_list = FALSE;
 
   for (gsize i = 0; i < n_tokens; i++)
     {
@@ -159,44 +428,57 @@ pith_split_sentences (const char              *text,
       gboolean boundary = FALSE;
       int breaks;
 
-      if (i + 1 >= n_tokens)
+      /* A sentence that opens with a list item's marker keeps it, and the
+       * item ends where the list's next marker opens. */
+      if (i == first)
         {
-          close_sentence (sentences, tokens, first, i);
+          in_list = pith_list_marker_at (text, tokens, n_tokens, i, &item);
+          if (in_list)
+            last = item.last;
+        }
+
+      if (last + 1 >= n_tokens)
+        {
+          close_sentence (sentences, tokens, first, n_tokens - 1);
           return;
         }
 
-      switch (token_kind (tokens, i))
-        {
-        case PITH_TOKEN_TERMINAL:
-          /* Take in the closing quotes and brackets that touch it. */
-          while (last + 1 < n_tokens && token_start (tokens, last + 1) == token_end (tokens, last) &&
-                 (token_kind (tokens, last + 1) == PITH_TOKEN_CLOSE ||
-                  token_kind (tokens, last + 1) == PITH_TOKEN_QUOTE))
-            last++;
-          if (last + 1 >= n_tokens)
-            {
-              close_sentence (sentences, tokens, first, last);
-              return;
-            }
-          boundary = can_open_sentence (text, tokens, n_tokens, last + 1);
-          break;
-        case PITH_TOKEN_ABBREVIATION:
-          boundary = is_sentence_starter (text, tokens, n_tokens, i + 1, rules);
-          break;
-        case PITH_TOKEN_UNIT:
-          boundary = can_open_sentence (text, tokens, n_tokens, i + 1);
-          break;
-        case PITH_TOKEN_WORD:
-        case PITH_TOKEN_NUMBER:
-        case PITH_TOKEN_URL:
-        case PITH_TOKEN_TITLE:
-        case PITH_TOKEN_OPEN:
-        case PITH_TOKEN_CLOSE:
-        case PITH_TOKEN_QUOTE:
-        case PITH_TOKEN_PUNCT:
-        default:
-          break;
-        }
+      if (last == i)
+        switch (token_kind (tokens, i))
+          {
+          case PITH_TOKEN_TERMINAL:
+            boundary = terminal_ends_sentence (text, tokens, n_tokens, first, i, rules, &last);
+            if (last + 1 >= n_tokens)
+              {
+                close_sentence (sentences, tokens, first, n_tokens - 1);
+                return;
+              }
+            break;
+          case PITH_TOKEN_ABBREVIATION:
+            if (is_pronoun_i (text, tokens, first, i))
+              boundary = can_open_sentence (text, tokens, n_tokens, i + 1);
+            else if (is_clock_time (text, tokens, first, i))
+              boundary = clock_time_ends_sentence (text, tokens, n_tokens, first, i, rules);
+            else
+              boundary = is_sentence_starter (text, tokens, n_tokens, i + 1, rules);
+            break;
+          case PITH_TOKEN_UNIT:
+            boundary = can_open_sentence (text, tokens, n_tokens, i + 1);
+            break;
+          case PITH_TOKEN_WORD:
+          case PITH_TOKEN_NUMBER:
+          case PITH_TOKEN_URL:
+          case PITH_TOKEN_TITLE:
+          case PITH_TOKEN_OPEN:
+          case PITH_TOKEN_CLOSE:
+          case PITH_TOKEN_QUOTE:
+          case PITH_TOKEN_PUNCT:
+          default:
+            break;
+          }
+
+      if (!boundary && in_list && pith_list_marker_follows (text, tokens, n_tokens, last + 1, &item))
+        boundary = TRUE;
 
       breaks = line_breaks_between (text, token_end (tokens, last), token_start (tokens, last + 1));
       if (breaks == 2)
