@@ -500,6 +500,24 @@ is_dictionary_name (const PithSortedWords *words,
   return end - start >= 4 && pith_sorted_words_contains (words, text + start, end - start);
 }
 
+/* How often news capitalises @word inside sentences: "always",
+ * "mostly", "mixed", "rarely", or NULL for a word the list lacks. */
+static const char *
+capitalised_inside_sentences (const char *word,
+                              gsize       length)
+{
+  char folded[PITH_WORD_LIST_MAX_WORD];
+  const char *kind = NULL;
+
+  if (!fold_ascii (word, length, folded))
+    return NULL;
+  /* Looked up here, not kept in the rules: only the rare glued words
+   * need the list, which the entity tagger loads anyway. */
+  if (!pith_word_list_lookup (pith_word_list_get ("entities/capitalization-en.txt"), folded, length, &kind))
+    return NULL;
+  return kind;
+}
+
 /* Whether news capitalises @word inside sentences rarely or only now and
  * then, so that capitalised it most likely opens one (Traditionally,
  * Analysts; not Airlines or Mobil, the second halves of names). */
@@ -507,15 +525,113 @@ static gboolean
 opens_sentences_capitalised (const char *word,
                              gsize       length)
 {
-  char folded[PITH_WORD_LIST_MAX_WORD];
-  const char *kind = NULL;
+  const char *kind = capitalised_inside_sentences (word, length);
 
-  if (!fold_ascii (word, length, folded))
+  return g_strcmp0 (kind, "rarely") == 0 || g_strcmp0 (kind, "mixed") == 0;
+}
+
+/* Whether news capitalises @word inside sentences mostly, as a name
+ * (York, Iran), or, with @or_now_and_then, at least now and then, as a
+ * word names end on (Hospital, Division). A sentence often ends on
+ * either, where the first halves of code (Math, String) are common words. */
+static gboolean
+ends_names (const char *word,
+            gsize       length,
+            gboolean    or_now_and_then)
+{
+  const char *kind = capitalised_inside_sentences (word, length);
+
+  return g_strcmp0 (kind, "always") == 0 || g_strcmp0 (kind, "mostly") == 0 ||
+         (or_now_and_then && g_strcmp0 (kind, "mixed") == 0);
+}
+
+/* Whether the word before @start is capitalised or a function word
+ * (in, with, the), as before the end of a name (New York, with Iran),
+ * and not a common noun naming what a brand is (the program AlphaZero,
+ * the website FlightAware). */
+/* Whether @word, capitalised or not, is an English function word (The,
+ * They, In). */
+static gboolean
+is_function_word (const char *word,
+                  gsize       length)
+{
+  char folded[PITH_WORD_LIST_MAX_WORD];
+
+  return fold_ascii (word, length, folded) &&
+         pith_word_list_lookup (pith_word_list_get ("summarize/stopwords-en.txt"), folded, length, NULL);
+}
+
+static gboolean
+follows_name_or_function_word (const char *text,
+                               gsize       start);
+
+/* Whether a word glued of a name and a capitalised word [@start, @end)
+ * stands where a sentence's end could: in the middle of its sentence
+ * (a sentence of one word is rare), with more words after it on the
+ * line (of IndiaToday. ends its sentence as a brand), and after a name or
+ * a function word (with Iran|Having; not the program Alpha|Zero) unless
+ * the second part is an opening adverb (Thursday|Separately,). */
+static gboolean
+stands_where_sentences_meet (const char *text,
+                             gsize       length,
+                             gsize       start,
+                             gsize       split,
+                             gsize       end)
+{
+  gsize before = start;
+
+  while (before > 0 && text[before - 1] == ' ')
+    before--;
+  if (before == 0 || strchr (".!?\"\n\r", text[before - 1]) != NULL)
     return FALSE;
-  /* Looked up here, not kept in the rules: only this rare case needs
-   * the list, which the entity tagger loads anyway. */
-  return pith_word_list_lookup (pith_word_list_get ("entities/capitalization-en.txt"), folded, length, &kind) &&
-         (g_strcmp0 (kind, "rarely") == 0 || g_strcmp0 (kind, "mixed") == 0);
+  /* An opening adverb set off by a comma (However, Separately,). */
+  if (end < length && text[end] == ',' &&
+      ((end - split >= 5 && text[end - 2] == 'l' && text[end - 1] == 'y') ||
+       pith_word_list_lookup (pith_word_list_get ("lexicon/sentence-starters-en.txt"), text + split, end - split,
+                              NULL)))
+    return TRUE;
+  if (!(end + 1 < length && text[end] == ' ' && g_ascii_isalnum (text[end + 1])))
+    return FALSE;
+  return follows_name_or_function_word (text, start);
+}
+
+static gboolean
+follows_name_or_function_word (const char *text,
+                               gsize       start)
+{
+  gsize end = start;
+  gsize word;
+
+  while (end > 0 && text[end - 1] == ' ')
+    end--;
+  if (end == start || end == 0)
+    return TRUE;
+  word = end;
+  while (word > 0 && g_ascii_isalpha (text[word - 1]))
+    word--;
+  if (word == end)
+    return TRUE;   /* punctuation or a non-ASCII letter */
+  return g_ascii_isupper (text[word]) || is_function_word (text + word, end - word);
+}
+
+/* Whether a capitalised word that ends names, then a capitalised word
+ * news seldom capitalises inside a sentence, are a sentence's end and
+ * the next one's start (Iran|Having, Hospital.Video). Glued into one
+ * word, the first must be a name: brands are built of words names end
+ * on and common words (Square|Pants, Flight|Aware). */
+static gboolean
+is_name_then_opener (const char *text,
+                     gsize       length,
+                     gsize       left_start,
+                     gsize       left_end,
+                     gsize       right_start,
+                     gsize       right_end)
+{
+  gboolean full_stop_between = left_end < right_start;
+
+  return ends_names (text + left_start, left_end - left_start, full_stop_between) &&
+         g_strcmp0 (capitalised_inside_sentences (text + right_start, right_end - right_start), "rarely") == 0 &&
+         (full_stop_between || stands_where_sentences_meet (text, length, left_start, right_start, right_end));
 }
 
 /* Whether [@start, @end) is a name or brand written in mixed case. */
@@ -613,8 +729,13 @@ glued_split (const Pass  *pass,
               (g_strcmp0 (kind, "function") == 0 ||
                (word_end - i == 2 && memcmp (pass->text + i, "Of", 2) == 0)))
             return 0;
+          /* A starter that is a content word (Today, Officials) ends
+           * brands too (IndiaToday): after a capitalised word it must
+           * stand where sentences meet. */
           if ((!brand_suffix || left_lowercase) &&
-              pith_word_list_lookup (rules->sentence_starters, pass->text + i, word_end - i, NULL))
+              pith_word_list_lookup (rules->sentence_starters, pass->text + i, word_end - i, NULL) &&
+              (left_lowercase || is_function_word (pass->text + i, word_end - i) ||
+               stands_where_sentences_meet (pass->text, pass->length, word_start, i, word_end)))
             {
               *evidence = EVIDENCE_STARTER;
               return i;
@@ -871,12 +992,15 @@ document_confirms_split (const Pass *pass,
 
   if (next_word_continues_name (pass->text, pass->length, word_end))
     return FALSE;
+  if (is_name_then_opener (pass->text, pass->length, word_start, split, split, word_end))
+    return TRUE;
   if (is_dictionary_word_folded (words, pass->text + word_start, split - word_start))
     return left_alone && right_alone;
   if (left_alone)
     return right_alone || is_dictionary_word_folded (words, pass->text + split, word_end - split);
   return is_dictionary_name (words, pass->text, word_start, split) &&
-         opens_sentences_capitalised (pass->text + split, word_end - split);
+         opens_sentences_capitalised (pass->text + split, word_end - split) &&
+         stands_where_sentences_meet (pass->text, pass->length, word_start, split, word_end);
 }
 
 static gboolean
@@ -905,9 +1029,10 @@ is_closing_mark (gunichar c)
 /* Whether the quote @c at @i, just after a full stop, closes a quotation:
  * a typographic closing quote does; a straight one does unless the
  * straight quote before it, close by in the line, closed a sentence
- * itself (it follows a full stop or a comma), so that this one opens the
- * next. Parity over a whole line would do no better: one
- * stray inch mark in a long paragraph would turn every quote after it. */
+ * itself (it follows a full stop or a comma and not the word after it),
+ * so that this one opens the next. Parity over a whole line would do no
+ * better: one stray inch mark in a long paragraph would turn every quote
+ * after it. */
 static gboolean
 is_closing_quote_at (const char *text,
                      gsize       line_start,
@@ -920,9 +1045,12 @@ is_closing_quote_at (const char *text,
     return TRUE;
   if (c != '"')
     return FALSE;
+  /* A quote before it that touches the next word (WTKR."That) opened a
+   * quotation, though it follows a full stop. */
   for (gsize k = i; k > stop; k--)
     if (text[k - 1] == '"')
-      return k - 1 == line_start || strchr (".!?,", text[k - 2]) == NULL || text[k - 2] == '\0';
+      return k - 1 == line_start || strchr (".!?,", text[k - 2]) == NULL || text[k - 2] == '\0' ||
+             g_ascii_isalpha (text[k]);
   return TRUE;
 }
 
@@ -987,6 +1115,7 @@ is_code_pair (const Pass *pass,
   const char *text = pass->text;
 
   return is_upper_letter (g_utf8_get_char (text + left_start)) &&
+         !is_name_then_opener (text, pass->length, left_start, full_stop, right_start, right_end) &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
          standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
@@ -999,7 +1128,8 @@ is_code_pair (const Pass *pass,
 /* Whether the number that ends at @i names a release or a model rather
  * than ends a sentence: after "version", "release" or "v" ("Version
  * 2.Beta"), or written into a word (TF1, G7), unless a common sentence
- * starter follows ("TF1.He"). */
+ * starter or a word news seldom capitalises follows ("TF1.He",
+ * "MH370.Investigators"). */
 static gboolean
 is_release_number (const Pass *pass,
                    const char *text,
@@ -1013,9 +1143,13 @@ is_release_number (const Pass *pass,
   gsize previous_end;
   gsize previous_start;
 
+  /* The whole of a decimal: "version 2.55". */
+  while (number_start >= line_start + 2 && text[number_start - 1] == '.' && g_ascii_isdigit (text[number_start - 2]))
+    number_start = word_start (text, line_start, number_start - 1);
   if (number_start < i && is_letter (g_utf8_get_char (text + number_start)))
     return !pith_word_list_lookup (pass->rules->sentence_starters, text + next_start,
-                                   next_end - next_start, NULL);
+                                   next_end - next_start, NULL) &&
+           g_strcmp0 (capitalised_inside_sentences (text + next_start, next_end - next_start), "rarely") != 0;
   if (number_start < line_start + 2 || text[number_start - 1] != ' ')
     return FALSE;
   previous_end = number_start - 1;
@@ -1025,6 +1159,27 @@ is_release_number (const Pass *pass,
         g_ascii_strncasecmp (text + previous_start, release_words[k], previous_end - previous_start) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* Whether a decimal with two digits or more after its point ends at @i
+ * ($7.25, 3.1415), not a version's steps (2.5, 1.2.3). */
+static gboolean
+is_decimal_before (const char *text,
+                   gsize       line_start,
+                   gsize       i)
+{
+  gsize fraction = i;
+  gsize whole;
+
+  while (fraction > line_start && g_ascii_isdigit (text[fraction - 1]))
+    fraction--;
+  if (i - fraction < 2 || fraction < line_start + 2 || text[fraction - 1] != '.' ||
+      !g_ascii_isdigit (text[fraction - 2]))
+    return FALSE;
+  whole = fraction - 1;
+  while (whole > line_start && g_ascii_isdigit (text[whole - 1]))
+    whole--;
+  return whole == line_start || (text[whole - 1] != '.' && !g_ascii_isalpha (text[whole - 1]));
 }
 
 /* What the space after a full stop was restored by, for the audit. */
@@ -1103,7 +1258,7 @@ repair_after_terminal (Pass  *pass,
         (is_closing_mark (before1) && is_letter (before2))))
     return after;
   left_start = word_start (text, start, i);
-  if (is_dotted_path (text, start, left_start))
+  if (is_dotted_path (text, start, left_start) && !is_decimal_before (text, start, i))
     return after;
 
   if (is_upper_letter (next))
