@@ -645,6 +645,87 @@ is_mixed_case_name (const PithCleanRules *rules,
          pith_word_list_lookup (rules->mixed_case_names, text + start, end - start, NULL);
 }
 
+/* Whether a determiner, a possessive or a number follows the word that
+ * ends at @end: what follows "In" opening a sentence ("In the end",
+ * "In 1986"), where what follows LinkedIn or PlugIn seldom is. */
+static gboolean
+determiner_or_number_follows (const char *text,
+                              gsize       length,
+                              gsize       end)
+{
+  static const char * const determiners[] = {
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these",
+    "those", "some", "each", "every", "all", "addition", "fact", "response", "recent", NULL,
+  };
+  gsize word = end + 1;
+  gsize word_end;
+
+  if (word >= length || text[end] != ' ')
+    return FALSE;
+  if (g_ascii_isdigit (text[word]))
+    return TRUE;
+  for (word_end = word; word_end < length && g_ascii_isalpha (text[word_end]); word_end++)
+    ;
+  for (guint k = 0; determiners[k] != NULL; k++)
+    if (strlen (determiners[k]) == word_end - word && memcmp (text + word, determiners[k], word_end - word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether [@start, @end) is a function word that opens sentences and
+ * ends no name or brand, so that glued after any word, even one in
+ * camel case or a hashtag (WeChat|The, #LewisNation|The), it starts the
+ * next sentence. "In" ends brands (LinkedIn, PlugIn) and counts only
+ * before what a sentence's "In" takes. */
+static gboolean
+is_opening_function_word (const char *text,
+                          gsize       length,
+                          gsize       start,
+                          gsize       end)
+{
+  static const char * const openers[] = {
+    "The", "They", "He", "It", "We", "This", "There", "These", "Those", "At", "As", NULL,
+  };
+
+  for (guint k = 0; openers[k] != NULL; k++)
+    if (strlen (openers[k]) == end - start && memcmp (text + start, openers[k], end - start) == 0)
+      return TRUE;
+  return end - start == 2 && memcmp (text + start, "In", 2) == 0 &&
+         determiner_or_number_follows (text, length, end);
+}
+
+/* Where an opening function word glued to the end of a hashtag, a
+ * handle or a word in camel case begins (#notafraid|In this,
+ * iReport|The), or 0. The sentence must go on after it. */
+static gsize
+function_word_glued_to_name (const char *text,
+                             gsize       length,
+                             gsize       word_start,
+                             gsize       word_end)
+{
+  gsize split = word_end;
+
+  if (!(word_end + 1 < length && text[word_end] == ' ' && g_ascii_isalnum (text[word_end + 1])))
+    return 0;
+  while (split > word_start && !g_ascii_isupper (text[split - 1]))
+    split--;
+  if (split == word_start)
+    return 0;
+  split--;
+  if (split < word_start + 3 || !g_ascii_islower (text[split - 1]) ||
+      !is_opening_function_word (text, length, split, word_end))
+    return 0;
+  /* Slogans end on these (#JustDoIt, #BeatThis). */
+  if ((word_end - split == 2 && memcmp (text + split, "It", 2) == 0) ||
+      (word_end - split == 4 && memcmp (text + split, "This", 4) == 0))
+    return 0;
+  return split;
+}
+
+static gboolean is_domain_word (const char *text,
+                                gsize       start,
+                                gsize       end);
+
 static const char EVIDENCE_STARTER[] = "sentence starter";
 static const char EVIDENCE_DICTIONARY[] = "dictionary word before a capital";
 static const char EVIDENCE_DOCUMENT[] = "both parts stand alone in the document";
@@ -676,11 +757,53 @@ glued_split (const Pass  *pass,
   if (rules->sentence_starters == NULL)
     return 0;
 
-  /* A hashtag or handle, or a word with digits, is a name as written. */
+  /* A hashtag or handle, or a word with digits, is a name as written,
+   * but for an opening function word glued to its end. */
   if (word_start > 0 && (pass->text[word_start - 1] == '#' || pass->text[word_start - 1] == '@'))
-    return 0;
+    {
+      gsize split = function_word_glued_to_name (pass->text, pass->length, word_start, word_end);
+
+      *evidence = EVIDENCE_STARTER;
+      return split;
+    }
   if (word_end < pass->length && g_ascii_isdigit (pass->text[word_end]))
     return 0;
+
+  /* A decade (1960s|The) or a domain's ending (example.com|The) before a
+   * common sentence starter. */
+  if (word_start > 0 &&
+      ((g_ascii_isdigit (pass->text[word_start - 1]) && pass->text[word_start] == 's' &&
+        word_start + 1 < word_end && g_ascii_isupper (pass->text[word_start + 1])) ||
+       pass->text[word_start - 1] == '.'))
+    {
+      gsize split = word_start + 1;
+
+      if (pass->text[word_start - 1] == '.')
+        {
+          while (split < word_end && g_ascii_islower (pass->text[split]))
+            split++;
+          if (split >= word_end || !is_domain_word (pass->text, word_start, split))
+            return 0;
+        }
+      if (pith_word_list_lookup (rules->sentence_starters, pass->text + split, word_end - split, NULL))
+        {
+          *evidence = EVIDENCE_STARTER;
+          return split;
+        }
+      return 0;
+    }
+
+  /* A word in camel case, then an opening function word (WeChat|The). */
+  {
+    gsize split = function_word_glued_to_name (pass->text, pass->length, word_start, word_end);
+
+    if (split > 0 && has_inner_capital (pass->text, word_start, split) &&
+        !is_mixed_case_name (rules, pass->text, word_start, word_end))
+      {
+        *evidence = EVIDENCE_STARTER;
+        return split;
+      }
+  }
 
   while (i < word_end)
     {
@@ -704,7 +827,8 @@ glued_split (const Pass  *pass,
           for (guint k = 0; brand_suffixes[k] != NULL; k++)
             if (word_end - i == strlen (brand_suffixes[k]) &&
                 memcmp (pass->text + i, brand_suffixes[k], word_end - i) == 0)
-              brand_suffix = is_dictionary_word_folded (rules->words, pass->text + word_start, i - word_start);
+              brand_suffix = is_dictionary_word_folded (rules->words, pass->text + word_start, i - word_start) &&
+                             !is_opening_function_word (pass->text, pass->length, i, word_end);
 
           /* A second capital inside the word makes it camel case, a name
            * (HeForShe, SpaceShipOne), not two sentences. */
@@ -852,7 +976,11 @@ rule_on_candidates (Pass *pass)
       GlueCandidate *candidate = &g_array_index (pass->glue_candidates, GlueCandidate, k);
       g_autofree char *key = g_strndup (pass->text + candidate->start, candidate->end - candidate->start);
 
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, key)) != 1 ||
+      /* "saidThe" twice is glued twice: no lowercase word runs on into
+       * "The" (but a name may: WeThe). */
+      if ((GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, key)) != 1 &&
+           !(is_lower_letter (g_utf8_get_char (pass->text + candidate->start)) &&
+             is_opening_function_word (pass->text, pass->length, candidate->split, candidate->end))) ||
           (candidate->evidence == EVIDENCE_DOCUMENT &&
            !document_confirms_split (pass, candidate->start, candidate->split, candidate->end)))
         candidate->split = 0;
@@ -1182,6 +1310,16 @@ is_decimal_before (const char *text,
   return whole == line_start || (text[whole - 1] != '.' && !g_ascii_isalpha (text[whole - 1]));
 }
 
+/* Whether the full stop at @i ends "a.m." or "p.m." */
+static gboolean
+is_clock_time_before (const char *text,
+                      gsize       line_start,
+                      gsize       i)
+{
+  return i >= line_start + 3 && (text[i - 1] == 'm' || text[i - 1] == 'M') && text[i - 2] == '.' &&
+         strchr ("aApP", text[i - 3]) != NULL && (i == line_start + 3 || !g_ascii_isalnum (text[i - 4]));
+}
+
 /* What the space after a full stop was restored by, for the audit. */
 static const char *
 missing_space_evidence (gunichar before1,
@@ -1215,6 +1353,7 @@ repair_after_terminal (Pass  *pass,
   gunichar before1;
   gunichar before2;
   gsize left_start;
+  gboolean clock_or_domain;
 
   if (after >= end)
     return after;
@@ -1252,13 +1391,21 @@ repair_after_terminal (Pass  *pass,
     before1 = g_utf8_get_char (previous1);
     before2 = g_utf8_get_char (previous2);
   }
+  clock_or_domain = is_clock_time_before (text, start, i);
   if (!((is_lower_letter (before1) &&
          (is_letter (before2) || g_unichar_isdigit (before2) || before2 == '\'' || before2 == 0x2019)) ||
         (g_ascii_isdigit (before1) && before2 != '.') ||
-        (is_closing_mark (before1) && is_letter (before2))))
+        (is_closing_mark (before1) && is_letter (before2)) || clock_or_domain))
     return after;
   left_start = word_start (text, start, i);
-  if (is_dotted_path (text, start, left_start) && !is_decimal_before (text, start, i))
+  clock_or_domain = clock_or_domain ||
+                    (is_dotted_path (text, start, left_start) && is_domain_word (text, left_start, i));
+  /* After "p.m." or a domain's ending (example.com.The) only a common
+   * sentence starter opens a sentence. */
+  if (clock_or_domain &&
+      !pith_word_list_lookup (pass->rules->sentence_starters, text + after, letters_end (text, after, end) - after, NULL))
+    return after;
+  if (is_dotted_path (text, start, left_start) && !is_decimal_before (text, start, i) && !clock_or_domain)
     return after;
 
   if (is_upper_letter (next))
