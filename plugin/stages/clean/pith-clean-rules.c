@@ -1122,6 +1122,10 @@ document_confirms_split (const Pass *pass,
     return FALSE;
   if (is_name_then_opener (pass->text, pass->length, word_start, split, split, word_end))
     return TRUE;
+  /* A name, then a word the document uses alone (Florida|Castro). */
+  if (right_alone && ends_names (pass->text + word_start, split - word_start, FALSE) &&
+      stands_where_sentences_meet (pass->text, pass->length, word_start, split, word_end))
+    return TRUE;
   if (is_dictionary_word_folded (words, pass->text + word_start, split - word_start))
     return left_alone && right_alone;
   if (left_alone)
