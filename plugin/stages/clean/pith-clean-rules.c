@@ -848,10 +848,15 @@ glued_split (const Pass  *pass,
           /* After a word a sentence does not end on, never (forEach); after
            * an identifier's head, not before "Of", which ends identifiers
            * (indexOf, valueOf, typeOf) and seldom opens a sentence. */
+          /* A sentence may end on a preposition before an opening
+           * function word, though: "refuse to|As I heard". */
           if (left_lowercase &&
               pith_word_list_lookup (rules->glue_left_words, pass->text + word_start, i - word_start, &kind) &&
               (g_strcmp0 (kind, "function") == 0 ||
-               (word_end - i == 2 && memcmp (pass->text + i, "Of", 2) == 0)))
+               (word_end - i == 2 && memcmp (pass->text + i, "Of", 2) == 0)) &&
+              !(g_strcmp0 (kind, "function") == 0 &&
+                is_opening_function_word (pass->text, pass->length, i, word_end) &&
+                word_end + 1 < pass->length && pass->text[word_end] == ' '))
             return 0;
           /* A starter that is a content word (Today, Officials) ends
            * brands too (IndiaToday): after a capitalised word it must
