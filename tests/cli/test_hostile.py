@@ -22,7 +22,8 @@ TIME = "/usr/bin/time"  # Debian's time package, which scripts/install-deps inst
 
 def run(pith, args, data, tmp_path, name="input.txt"):
     """Runs pith on @data written to a file; returns (status, stdout,
-    stderr, peak resident MB of the pith process alone). GNU time measures
+    stderr, peak resident MB (10^6 bytes, the unit of the budget) of the
+    pith process alone). GNU time measures
     it: the resource usage of a child forked from this large Python process
     would start at the parent's size."""
     path = tmp_path / name
@@ -30,7 +31,7 @@ def run(pith, args, data, tmp_path, name="input.txt"):
     result = subprocess.run([TIME, "-f", "peak-kb=%M", pith.path, *args, str(path)], capture_output=True)
     err, _, peak = result.stderr.rstrip(b"\n").rpartition(b"\n")
     assert peak.startswith(b"peak-kb="), result.stderr[-500:]
-    return result.returncode, result.stdout, err, int(peak[len(b"peak-kb="):]) / 1024
+    return result.returncode, result.stdout, err, int(peak[len(b"peak-kb="):]) * 1024 / 1e6
 
 
 def peak_within(peak_mb, input_bytes, factor=5):
