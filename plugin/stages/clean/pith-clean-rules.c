@@ -1123,10 +1123,14 @@ document_confirms_split (const Pass *pass,
   gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
   gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
 
+  /* A word news seldom capitalises opens a sentence even when a name
+   * follows it (Iran|Having Yemen), but not before a number: a product
+   * goes on (InternetSecurity 2009). */
+  if (!(word_end + 1 < pass->length && pass->text[word_end] == ' ' && g_ascii_isdigit (pass->text[word_end + 1])) &&
+      is_name_then_opener (pass->text, pass->length, word_start, split, split, word_end))
+    return TRUE;
   if (next_word_continues_name (pass->text, pass->length, word_end))
     return FALSE;
-  if (is_name_then_opener (pass->text, pass->length, word_start, split, split, word_end))
-    return TRUE;
   /* A name, then a word the document uses alone (Florida|Castro). */
   if (right_alone && ends_names (pass->text + word_start, split - word_start, FALSE) &&
       stands_where_sentences_meet (pass->text, pass->length, word_start, split, word_end))
