@@ -545,10 +545,6 @@ ends_names (const char *word,
          (or_now_and_then && g_strcmp0 (kind, "mixed") == 0);
 }
 
-/* Whether the word before @start is capitalised or a function word
- * (in, with, the), as before the end of a name (New York, with Iran),
- * and not a common noun naming what a brand is (the program AlphaZero,
- * the website FlightAware). */
 /* Whether @word, capitalised or not, is an English function word (The,
  * They, In). */
 static gboolean
@@ -561,40 +557,10 @@ is_function_word (const char *word,
          pith_word_list_lookup (pith_word_list_get ("summarize/stopwords-en.txt"), folded, length, NULL);
 }
 
-static gboolean
-follows_name_or_function_word (const char *text,
-                               gsize       start);
-
-/* Whether a word glued of a name and a capitalised word [@start, @end)
- * stands where a sentence's end could: in the middle of its sentence
- * (a sentence of one word is rare), with more words after it on the
- * line (of IndiaToday. ends its sentence as a brand), and after a name or
- * a function word (with Iran|Having; not the program Alpha|Zero) unless
- * the second part is an opening adverb (Thursday|Separately,). */
-static gboolean
-stands_where_sentences_meet (const char *text,
-                             gsize       length,
-                             gsize       start,
-                             gsize       split,
-                             gsize       end)
-{
-  gsize before = start;
-
-  while (before > 0 && text[before - 1] == ' ')
-    before--;
-  if (before == 0 || strchr (".!?\"\n\r", text[before - 1]) != NULL)
-    return FALSE;
-  /* An opening adverb set off by a comma (However, Separately,). */
-  if (end < length && text[end] == ',' &&
-      ((end - split >= 5 && text[end - 2] == 'l' && text[end - 1] == 'y') ||
-       pith_word_list_lookup (pith_word_list_get ("lexicon/sentence-starters-en.txt"), text + split, end - split,
-                              NULL)))
-    return TRUE;
-  if (!(end + 1 < length && text[end] == ' ' && g_ascii_isalnum (text[end + 1])))
-    return FALSE;
-  return follows_name_or_function_word (text, start);
-}
-
+/* Whether the word before @start is capitalised or a function word
+ * (in, with, the), as before the end of a name (New York, with Iran),
+ * and not a common noun naming what a brand is (the program AlphaZero,
+ * the website FlightAware). */
 static gboolean
 follows_name_or_function_word (const char *text,
                                gsize       start)
@@ -614,24 +580,54 @@ follows_name_or_function_word (const char *text,
   return g_ascii_isupper (text[word]) || is_function_word (text + word, end - word);
 }
 
+/* Whether a word glued of a name and a capitalised word [@start, @end)
+ * stands where a sentence's end could: in the middle of its sentence
+ * (a sentence of one word is rare), with more words after it on the
+ * line (of IndiaToday. ends its sentence as a brand), and after a name or
+ * a function word (with Iran|Having; not the program Alpha|Zero) unless
+ * the second part is an opening adverb (Thursday|Separately,). */
+static gboolean
+stands_where_sentences_meet (const Pass *pass,
+                             gsize       start,
+                             gsize       split,
+                             gsize       end)
+{
+  const char *text = pass->text;
+  gsize length = pass->length;
+  gsize before = start;
+
+  while (before > 0 && text[before - 1] == ' ')
+    before--;
+  if (before == 0 || strchr (".!?\"\n\r", text[before - 1]) != NULL)
+    return FALSE;
+  /* An opening adverb set off by a comma (However, Separately,). */
+  if (end < length && text[end] == ',' &&
+      ((end - split >= 5 && text[end - 2] == 'l' && text[end - 1] == 'y') ||
+       pith_word_list_lookup (pass->rules->sentence_starters, text + split, end - split, NULL)))
+    return TRUE;
+  if (!(end + 1 < length && text[end] == ' ' && g_ascii_isalnum (text[end + 1])))
+    return FALSE;
+  return follows_name_or_function_word (text, start);
+}
+
 /* Whether a capitalised word that ends names, then a capitalised word
  * news seldom capitalises inside a sentence, are a sentence's end and
  * the next one's start (Iran|Having, Hospital.Video). Glued into one
  * word, the first must be a name: brands are built of words names end
  * on and common words (Square|Pants, Flight|Aware). */
 static gboolean
-is_name_then_opener (const char *text,
-                     gsize       length,
+is_name_then_opener (const Pass *pass,
                      gsize       left_start,
                      gsize       left_end,
                      gsize       right_start,
                      gsize       right_end)
 {
+  const char *text = pass->text;
   gboolean full_stop_between = left_end < right_start;
 
   return ends_names (text + left_start, left_end - left_start, full_stop_between) &&
          g_strcmp0 (capitalised_inside_sentences (text + right_start, right_end - right_start), "rarely") == 0 &&
-         (full_stop_between || stands_where_sentences_meet (text, length, left_start, right_start, right_end));
+         (full_stop_between || stands_where_sentences_meet (pass, left_start, right_start, right_end));
 }
 
 /* Whether [@start, @end) is a name or brand written in mixed case. */
@@ -864,7 +860,7 @@ glued_split (const Pass  *pass,
           if ((!brand_suffix || left_lowercase) &&
               pith_word_list_lookup (rules->sentence_starters, pass->text + i, word_end - i, NULL) &&
               (left_lowercase || is_function_word (pass->text + i, word_end - i) ||
-               stands_where_sentences_meet (pass->text, pass->length, word_start, i, word_end)))
+               stands_where_sentences_meet (pass, word_start, i, word_end)))
             {
               *evidence = EVIDENCE_STARTER;
               return i;
@@ -1127,13 +1123,13 @@ document_confirms_split (const Pass *pass,
    * follows it (Iran|Having Yemen), but not before a number: a product
    * goes on (InternetSecurity 2009). */
   if (!(word_end + 1 < pass->length && pass->text[word_end] == ' ' && g_ascii_isdigit (pass->text[word_end + 1])) &&
-      is_name_then_opener (pass->text, pass->length, word_start, split, split, word_end))
+      is_name_then_opener (pass, word_start, split, split, word_end))
     return TRUE;
   if (next_word_continues_name (pass->text, pass->length, word_end))
     return FALSE;
   /* A name, then a word the document uses alone (Florida|Castro). */
   if (right_alone && ends_names (pass->text + word_start, split - word_start, FALSE) &&
-      stands_where_sentences_meet (pass->text, pass->length, word_start, split, word_end))
+      stands_where_sentences_meet (pass, word_start, split, word_end))
     return TRUE;
   if (is_dictionary_word_folded (words, pass->text + word_start, split - word_start))
     return left_alone && right_alone;
@@ -1141,7 +1137,7 @@ document_confirms_split (const Pass *pass,
     return right_alone || is_dictionary_word_folded (words, pass->text + split, word_end - split);
   return is_dictionary_name (words, pass->text, word_start, split) &&
          opens_sentences_capitalised (pass->text + split, word_end - split) &&
-         stands_where_sentences_meet (pass->text, pass->length, word_start, split, word_end);
+         stands_where_sentences_meet (pass, word_start, split, word_end);
 }
 
 static gboolean
@@ -1256,7 +1252,7 @@ is_code_pair (const Pass *pass,
   const char *text = pass->text;
 
   return is_upper_letter (g_utf8_get_char (text + left_start)) &&
-         !is_name_then_opener (text, pass->length, left_start, full_stop, right_start, right_end) &&
+         !is_name_then_opener (pass, left_start, full_stop, right_start, right_end) &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
          standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
@@ -1367,6 +1363,7 @@ repair_after_terminal (Pass  *pass,
   gunichar before2;
   gsize left_start;
   gboolean clock_or_domain;
+  gboolean dotted;
 
   if (after >= end)
     return after;
@@ -1411,14 +1408,14 @@ repair_after_terminal (Pass  *pass,
         (is_closing_mark (before1) && is_letter (before2)) || clock_or_domain))
     return after;
   left_start = word_start (text, start, i);
-  clock_or_domain = clock_or_domain ||
-                    (is_dotted_path (text, start, left_start) && is_domain_word (text, left_start, i));
+  dotted = is_dotted_path (text, start, left_start);
+  clock_or_domain = clock_or_domain || (dotted && is_domain_word (text, left_start, i));
   /* After "p.m." or a domain's ending (example.com.The) only a common
    * sentence starter opens a sentence. */
   if (clock_or_domain &&
       !pith_word_list_lookup (pass->rules->sentence_starters, text + after, letters_end (text, after, end) - after, NULL))
     return after;
-  if (is_dotted_path (text, start, left_start) && !is_decimal_before (text, start, i) && !clock_or_domain)
+  if (dotted && !clock_or_domain && !is_decimal_before (text, start, i))
     return after;
 
   if (is_upper_letter (next))
@@ -1499,7 +1496,6 @@ normalize_run (Pass  *pass,
 
   return i;
 }
-
 
 /* Mojibake: UTF-8 read as Windows-1252 or Latin-1 ("â€™" for "’", "Ã©"
  * for "é"). Only a run of characters that all stand for bytes, and whose
@@ -1823,7 +1819,6 @@ clean_line (Pass  *pass,
         i += size;
     }
 }
-
 
 /* Line-break hyphenation: "govern-" at a line's end, "ment" at the next
  * line's start. Whether the line ends so, and where its last word starts. */

@@ -59,7 +59,7 @@ is_char_token (const char       *text,
                gsize             i,
                char              c)
 {
-  return token_end (tokens, i) - token_start (tokens, i) == 1 && text[token_start (tokens, i)] == c;
+  return token_length (tokens, i) == 1 && text[token_start (tokens, i)] == c;
 }
 
 /* The value of a run of one to three digits, or 0. */
@@ -146,7 +146,6 @@ pith_list_marker_at (const char       *text,
 {
   gsize ordinal = i;
 
-  marker->first = i;
   marker->bullet = 0;
   marker->value = 0;
 

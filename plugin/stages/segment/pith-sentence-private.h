@@ -30,8 +30,7 @@ typedef struct
   PithListStyle style;
   guint value;         /* 1 for "1." and "a."; 0 for a bullet alone */
   gunichar bullet;     /* 0 when there is none */
-  gsize first;         /* the marker's first token */
-  gsize last;          /* and its last */
+  gsize last;          /* the marker's last token */
 } PithListMarker;
 
 /* Whether a list item's marker opens at token @i, and if so, which. */

@@ -116,13 +116,6 @@ is_list_marker (const char       *text,
   return pith_list_marker_at (text, tokens, n_tokens, i, &marker);
 }
 
-static gsize
-token_length (const PithTokens *tokens,
-              gsize             i)
-{
-  return token_end (tokens, i) - token_start (tokens, i);
-}
-
 static gboolean
 is_dots (const char       *text,
          const PithTokens *tokens,

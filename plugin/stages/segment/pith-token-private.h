@@ -49,6 +49,13 @@ token_end (const PithTokens *tokens,
   return pith_layer_end (tokens->layer, (guint) i);
 }
 
+static inline guint32
+token_length (const PithTokens *tokens,
+              gsize             i)
+{
+  return token_end (tokens, i) - token_start (tokens, i);
+}
+
 static inline PithTokenKind
 token_kind (const PithTokens *tokens,
             gsize             i)
