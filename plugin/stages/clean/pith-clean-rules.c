@@ -21,6 +21,7 @@
 
 #include "pith-clean-rules-private.h"
 #include "pith-decode-private.h"
+#include "pith-glue-names-private.h"
 #include "pith-utf8-private.h"
 
 /* Lines longer than this are article text, never boilerplate. */
@@ -557,6 +558,18 @@ is_function_word (const char *word,
          pith_word_list_lookup (pith_word_list_get ("summarize/stopwords-en.txt"), folded, length, NULL);
 }
 
+/* Whether @word is a name that sentences end on as often as names do:
+ * a weekday or a month, a place, or the end of an organisation's name
+ * (in August|On the TV side, the Civil Air Patrol|In many posts), so
+ * that "In" and the possessives after it open sentences, not brands. */
+static gboolean
+ends_sentences_as_name (const char *word,
+                        gsize       length)
+{
+  return pith_glue_names_is_time_word (word, length) || pith_glue_names_is_place (word, length) ||
+         pith_glue_names_is_name_head (word, length);
+}
+
 /* Whether the word before @start is capitalised or a function word
  * (in, with, the), as before the end of a name (New York, with Iran),
  * and not a common noun naming what a brand is (the program AlphaZero,
@@ -824,7 +837,8 @@ glued_split (const Pass  *pass,
             if (word_end - i == strlen (brand_suffixes[k]) &&
                 memcmp (pass->text + i, brand_suffixes[k], word_end - i) == 0)
               brand_suffix = is_dictionary_word_folded (rules->words, pass->text + word_start, i - word_start) &&
-                             !is_opening_function_word (pass->text, pass->length, i, word_end);
+                             !is_opening_function_word (pass->text, pass->length, i, word_end) &&
+                             !ends_sentences_as_name (pass->text + word_start, i - word_start);
 
           /* A second capital inside the word makes it camel case, a name
            * (HeForShe, SpaceShipOne), not two sentences. */
@@ -1098,6 +1112,140 @@ next_word_continues_name (const char *text,
   return g_ascii_isdigit (text[end + 1]) || is_upper_letter (g_utf8_get_char (text + end + 1));
 }
 
+/* Whether the word that ends at @end is followed by more of its
+ * sentence: a comma, or a space and a letter or a digit (with
+ * @lowercase_only, not a capital). */
+static gboolean
+sentence_goes_on (const char *text,
+                  gsize       length,
+                  gsize       end,
+                  gboolean    lowercase_only)
+{
+  if (end + 1 >= length)
+    return FALSE;
+  if (text[end] == ',')
+    return text[end + 1] == ' ';
+  if (text[end] != ' ')
+    return FALSE;
+  return lowercase_only ? g_ascii_islower (text[end + 1]) || g_ascii_isdigit (text[end + 1])
+                        : g_ascii_isalnum (text[end + 1]);
+}
+
+/* How many capitalised words (Public, CNN, America's; not SpongeBob) run
+ * into @start one space apart on its line, up to three: the start of a
+ * name that the word at @start ends (Army Public|School). */
+static guint
+capitalised_words_before (const char *text,
+                          gsize       start)
+{
+  guint count = 0;
+  gsize end = start;
+
+  while (count < 3 && end >= 2 && text[end - 1] == ' ')
+    {
+      gsize letters = end - 1;
+      gsize word;
+      gboolean upper = TRUE;
+      gboolean lower = TRUE;
+
+      if (letters >= 2 && text[letters - 1] == 's' && text[letters - 2] == '\'')
+        letters -= 2;
+      else if (letters >= 4 && memcmp (text + letters - 4, "\xe2\x80\x99s", 4) == 0)
+        letters -= 4;
+      for (word = letters; word > 0 && g_ascii_isalpha (text[word - 1]); word--)
+        ;
+      if (word == letters || !g_ascii_isupper (text[word]) ||
+          (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n'))
+        break;
+      for (gsize k = word + 1; k < letters; k++)
+        {
+          upper = upper && g_ascii_isupper (text[k]);
+          lower = lower && g_ascii_islower (text[k]);
+        }
+      if (!upper && !lower)
+        break;
+      count++;
+      end = word;
+    }
+  return count;
+}
+
+/* Whether @word, capitalised, opens clauses rather than names things: a
+ * function word (His, More), an adverb (Traditionally), a verb's -ing
+ * form (Speaking) or a common sentence starter. */
+static gboolean
+opens_clause (const Pass *pass,
+              const char *word,
+              gsize       length)
+{
+  return is_function_word (word, length) ||
+         (length >= 5 && word[length - 2] == 'l' && word[length - 1] == 'y') ||
+         (length >= 7 && memcmp (word + length - 3, "ing", 3) == 0) ||
+         pith_word_list_lookup (pass->rules->sentence_starters, word, length, NULL);
+}
+
+/* Whether @word ends the names of publications (IndiaToday, ChinaDaily),
+ * though sentences open with it too. */
+static gboolean
+ends_publication_names (const char *word,
+                        gsize       length)
+{
+  static const char * const endings[] = { "Today", "Daily", "Weekly", "Monthly", "Tonight", NULL };
+
+  for (guint k = 0; endings[k] != NULL; k++)
+    if (strlen (endings[k]) == length && memcmp (endings[k], word, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a capitalised word glued to a capitalised one, [@start,
+ * @split) and [@split, @end), ends one sentence and opens the next, by
+ * the kinds of name the two are: a weekday or a month (announced
+ * Tuesday|Among), a place before a name (in Missouri|Jason Hanna), a
+ * name the document uses alone before a given name and the rest of a
+ * name (Ferguson|Michael Brown), the end of an organisation's name
+ * before a word that opens clauses or, after a longer name, one news
+ * seldom capitalises (Army Public School|Government spokesman), or a
+ * name news capitalises before a word that opens clauses (the
+ * Atlantic|Theoretically). Brands built of two words are built of other
+ * kinds (GeorgiaTech, SquarePants, PlayStation). The sentence must go
+ * on after the word. */
+static gboolean
+names_meet_sentence (const Pass *pass,
+                     gsize       start,
+                     gsize       split,
+                     gsize       end,
+                     gboolean    left_alone)
+{
+  const char *text = pass->text;
+  const char *left = text + start;
+  const char *right = text + split;
+  gsize left_length = split - start;
+  gsize right_length = end - split;
+  gboolean right_is_word = is_dictionary_word_folded (pass->rules->words, right, right_length);
+  const char *left_kind = capitalised_inside_sentences (left, left_length);
+  gboolean left_is_name = g_strcmp0 (left_kind, "always") == 0 || g_strcmp0 (left_kind, "mostly") == 0;
+  guint names_before = capitalised_words_before (text, start);
+
+  if (pith_glue_names_is_time_word (left, left_length))
+    return sentence_goes_on (text, pass->length, end, FALSE);
+  if (pith_glue_names_is_place (left, left_length) && !right_is_word && right_length >= 4)
+    return sentence_goes_on (text, pass->length, end, FALSE);
+  if (left_alone && left_length >= 4 && right_length >= 4 && !right_is_word &&
+      pith_glue_names_is_given_name (right, right_length) &&
+      end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
+    return TRUE;
+  if (pith_glue_names_is_name_head (left, left_length) && names_before >= 1 &&
+      !pith_glue_names_is_name_head (right, right_length) &&
+      sentence_goes_on (text, pass->length, end, TRUE) &&
+      (opens_clause (pass, right, right_length) ||
+       (names_before >= 2 && right_is_word && opens_sentences_capitalised (right, right_length))))
+    return TRUE;
+  return left_length >= 3 && (left_is_name || (names_before >= 1 && g_strcmp0 (left_kind, "mixed") == 0)) &&
+         opens_clause (pass, right, right_length) && !ends_publication_names (right, right_length) &&
+         sentence_goes_on (text, pass->length, end, FALSE);
+}
+
 /* Whether the document bears out a split of a capitalised word before a
  * capitalised one. When the first part is a common word capitalised
  * (Energy|Solutions, Studios|Local), both parts must stand alone
@@ -1118,6 +1266,9 @@ document_confirms_split (const Pass *pass,
   const PithSortedWords *words = pass->rules->words;
   gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
   gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
+
+  if (names_meet_sentence (pass, word_start, split, word_end, left_alone))
+    return TRUE;
 
   /* A word news seldom capitalises opens a sentence even when a name
    * follows it (Iran|Having Yemen), but not before a number: a product
