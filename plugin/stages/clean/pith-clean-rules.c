@@ -1198,6 +1198,19 @@ ends_publication_names (const char *word,
   return FALSE;
 }
 
+/* Whether the word before @start, one space away, is a given name
+ * (Hannah Welton), so that the word at @start ends a person's name. */
+static gboolean
+given_name_before (const char *text,
+                   gsize       start)
+{
+  gsize word = start - 1;
+
+  while (word > 0 && g_ascii_isalpha (text[word - 1]))
+    word--;
+  return pith_glue_names_is_given_name (text + word, start - 1 - word);
+}
+
 /* Whether a capitalised word glued to a capitalised one, [@start,
  * @split) and [@split, @end), ends one sentence and opens the next, by
  * the kinds of name the two are: a weekday or a month (announced
@@ -1213,6 +1226,7 @@ ends_publication_names (const char *word,
 static gboolean
 names_meet_sentence (const Pass *pass,
                      gsize       start,
+                     gsize       left_end,
                      gsize       split,
                      gsize       end,
                      gboolean    left_alone)
@@ -1220,13 +1234,20 @@ names_meet_sentence (const Pass *pass,
   const char *text = pass->text;
   const char *left = text + start;
   const char *right = text + split;
-  gsize left_length = split - start;
+  gsize left_length = left_end - start;
   gsize right_length = end - split;
+  gboolean full_stop_between = left_end < split;
   gboolean right_is_word = is_dictionary_word_folded (pass->rules->words, right, right_length);
   const char *left_kind = capitalised_inside_sentences (left, left_length);
   gboolean left_is_name = g_strcmp0 (left_kind, "always") == 0 || g_strcmp0 (left_kind, "mostly") == 0;
   guint names_before = capitalised_words_before (text, start);
+  gboolean right_opens = opens_clause (pass, right, right_length) ||
+                         (right_is_word && opens_sentences_capitalised (right, right_length));
 
+  /* Any name before an adverb set off by a comma (Ghouta|Thankfully,). */
+  if (right_length >= 5 && right[right_length - 2] == 'l' && right[right_length - 1] == 'y' &&
+      end + 1 < pass->length && text[end] == ',' && text[end + 1] == ' ')
+    return TRUE;
   if (pith_glue_names_is_time_word (left, left_length))
     return sentence_goes_on (text, pass->length, end, FALSE);
   if (pith_glue_names_is_place (left, left_length) && !right_is_word && right_length >= 4)
@@ -1239,7 +1260,12 @@ names_meet_sentence (const Pass *pass,
       !pith_glue_names_is_name_head (right, right_length) &&
       sentence_goes_on (text, pass->length, end, TRUE) &&
       (opens_clause (pass, right, right_length) ||
-       (names_before >= 2 && right_is_word && opens_sentences_capitalised (right, right_length))))
+       ((names_before >= 2 || full_stop_between) && right_opens) ||
+       (names_before >= 2 && !right_is_word && right_length >= 4)))
+    return TRUE;
+  /* A surname after a given name (Hannah Welton|Slated for March). */
+  if (names_before >= 1 && given_name_before (text, start) && right_opens &&
+      sentence_goes_on (text, pass->length, end, TRUE))
     return TRUE;
   return left_length >= 3 && (left_is_name || (names_before >= 1 && g_strcmp0 (left_kind, "mixed") == 0)) &&
          opens_clause (pass, right, right_length) && !ends_publication_names (right, right_length) &&
@@ -1267,7 +1293,7 @@ document_confirms_split (const Pass *pass,
   gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
   gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
 
-  if (names_meet_sentence (pass, word_start, split, word_end, left_alone))
+  if (names_meet_sentence (pass, word_start, split, split, word_end, left_alone))
     return TRUE;
 
   /* A word news seldom capitalises opens a sentence even when a name
@@ -1404,6 +1430,8 @@ is_code_pair (const Pass *pass,
 
   return is_upper_letter (g_utf8_get_char (text + left_start)) &&
          !is_name_then_opener (pass, left_start, full_stop, right_start, right_end) &&
+         !names_meet_sentence (pass, left_start, full_stop, right_start, right_end,
+                               standalone_count (pass, text + left_start, full_stop - left_start) > 0) &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
          standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
