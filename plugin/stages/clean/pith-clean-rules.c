@@ -693,7 +693,7 @@ is_opening_function_word (const char *text,
                           gsize       end)
 {
   static const char * const openers[] = {
-    "The", "They", "He", "It", "We", "This", "There", "These", "Those", "At", "As", NULL,
+    "The", "They", "He", "It", "We", "This", "There", "These", "Those", "At", "As", "And", "But", "So", NULL,
   };
 
   for (guint k = 0; openers[k] != NULL; k++)
@@ -1121,6 +1121,11 @@ sentence_goes_on (const char *text,
                   gsize       end,
                   gboolean    lowercase_only)
 {
+  /* Canada|Thursday's lawsuit */
+  if (end + 2 < length && text[end] == '\'' && text[end + 1] == 's')
+    end += 2;
+  else if (end + 4 < length && memcmp (text + end, "\xe2\x80\x99s", 4) == 0)
+    end += 4;
   if (end + 1 >= length)
     return FALSE;
   if (text[end] == ',')
@@ -1154,6 +1159,14 @@ capitalised_words_before (const char *text,
         letters -= 4;
       for (word = letters; word > 0 && g_ascii_isalpha (text[word - 1]); word--)
         ;
+      if (word > 0 && text[word - 1] == ' ' && count > 0 &&
+          ((letters - word == 2 && memcmp (text + word, "of", 2) == 0) ||
+           (letters - word == 3 && memcmp (text + word, "for", 3) == 0)))
+        {
+          /* Institute of|Politics, Centers for|Disease Control. */
+          end = word;
+          continue;
+        }
       if (word == letters || !g_ascii_isupper (text[word]) ||
           (word > 0 && text[word - 1] != ' ' && text[word - 1] != '\n'))
         break;
@@ -1241,8 +1254,10 @@ names_meet_sentence (const Pass *pass,
   const char *left_kind = capitalised_inside_sentences (left, left_length);
   gboolean left_is_name = g_strcmp0 (left_kind, "always") == 0 || g_strcmp0 (left_kind, "mostly") == 0;
   guint names_before = capitalised_words_before (text, start);
+  const char *right_kind = capitalised_inside_sentences (right, right_length);
   gboolean right_opens = opens_clause (pass, right, right_length) ||
-                         (right_is_word && opens_sentences_capitalised (right, right_length));
+                         (right_is_word && opens_sentences_capitalised (right, right_length)) ||
+                         (full_stop_between && right_is_word && right_kind == NULL);
 
   /* Any name before an adverb set off by a comma (Ghouta|Thankfully,). */
   if (right_length >= 5 && right[right_length - 2] == 'l' && right[right_length - 1] == 'y' &&
@@ -1252,7 +1267,7 @@ names_meet_sentence (const Pass *pass,
     return sentence_goes_on (text, pass->length, end, FALSE);
   if (pith_glue_names_is_place (left, left_length) && !right_is_word && right_length >= 4)
     return sentence_goes_on (text, pass->length, end, FALSE);
-  if (left_alone && left_length >= 4 && right_length >= 4 && !right_is_word &&
+  if ((left_alone || names_before >= 2) && left_length >= 4 && right_length >= 4 && !right_is_word &&
       pith_glue_names_is_given_name (right, right_length) &&
       end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
     return TRUE;
@@ -1261,7 +1276,11 @@ names_meet_sentence (const Pass *pass,
       sentence_goes_on (text, pass->length, end, TRUE) &&
       (opens_clause (pass, right, right_length) ||
        ((names_before >= 2 || full_stop_between) && right_opens) ||
+       g_strcmp0 (right_kind, "rarely") == 0 ||
        (names_before >= 2 && !right_is_word && right_length >= 4)))
+    return TRUE;
+  /* The end of a longer name news capitalises (New York|Grand juries). */
+  if (left_is_name && names_before >= 1 && right_opens && sentence_goes_on (text, pass->length, end, TRUE))
     return TRUE;
   /* A surname after a given name (Hannah Welton|Slated for March). */
   if (names_before >= 1 && given_name_before (text, start) && right_opens &&
@@ -1605,7 +1624,9 @@ repair_after_terminal (Pass  *pass,
 
       /* A capitalised word, or the one-letter words "A" and "I". */
       if ((is_lower_letter (second) || (second == ' ' && (next == 'A' || next == 'I'))) &&
-          !is_domain_word (text, after, word_end) &&
+          /* A domain's ending capitalised follows a name (Amazon.Com), not
+           * a lowercase word (she tweeted.Us Weekly). */
+          !(is_domain_word (text, after, word_end) && is_upper_letter (g_utf8_get_char (text + left_start))) &&
           !is_code_continuation (text, end, word_end) &&
           !is_code_pair (pass, left_start, i, after, word_end) &&
           !(g_ascii_isdigit (before1) && is_release_number (pass, text, start, i, after, word_end)))
