@@ -643,6 +643,32 @@ is_name_then_opener (const Pass *pass,
          (full_stop_between || stands_where_sentences_meet (pass, left_start, right_start, right_end));
 }
 
+/* How long the prefix of a surname written with a second capital is at
+ * the start of [@start, @end) (Mc of McCauley, Mac of MacLellan), or 0. */
+static gsize
+surname_prefix_length (const char *text,
+                       gsize       start,
+                       gsize       end)
+{
+  if (end - start >= 4 && memcmp (text + start, "Mac", 3) == 0 && g_ascii_isupper (text[start + 3]))
+    return 3;
+  if (end - start >= 3 && memcmp (text + start, "Mc", 2) == 0 && g_ascii_isupper (text[start + 2]))
+    return 2;
+  return 0;
+}
+
+/* Whether [@start, @split) is all of such a prefix, before the capital
+ * that belongs to the name (Mc|Cauley). */
+static gboolean
+is_surname_prefix (const char *text,
+                   gsize       start,
+                   gsize       split)
+{
+  gsize prefix = surname_prefix_length (text, start, split + 1);
+
+  return prefix != 0 && start + prefix == split;
+}
+
 /* Whether [@start, @end) is a name or brand written in mixed case. */
 static gboolean
 is_mixed_case_name (const PithCleanRules *rules,
@@ -818,7 +844,8 @@ glued_split (const Pass  *pass,
     {
       gunichar c = char_at (pass->text, i, word_end, &size);
 
-      if (i - word_start >= 2 && is_lower_letter (previous) && is_upper_letter (c))
+      if (i - word_start >= 2 && is_lower_letter (previous) && is_upper_letter (c) &&
+          !is_surname_prefix (pass->text, word_start, i))
         {
           gsize next_size;
           gunichar next = i + size < word_end ? char_at (pass->text, i + size, word_end, &next_size) : 0;
@@ -842,7 +869,7 @@ glued_split (const Pass  *pass,
 
           /* A second capital inside the word makes it camel case, a name
            * (HeForShe, SpaceShipOne), not two sentences. */
-          if (has_inner_capital (pass->text, word_start, i))
+          if (has_inner_capital (pass->text, word_start + surname_prefix_length (pass->text, word_start, i), i))
             return 0;
           if (is_mixed_case_name (rules, pass->text, word_start, word_end) ||
               is_code_context (pass->text, pass->length, word_start, word_end))
@@ -867,7 +894,19 @@ glued_split (const Pass  *pass,
               !(g_strcmp0 (kind, "function") == 0 &&
                 is_opening_function_word (pass->text, pass->length, i, word_end) &&
                 word_end + 1 < pass->length && pass->text[word_end] == ' '))
-            return 0;
+            {
+              /* Identifiers go on with common words (isEmpty, toString);
+               * a name after such a word is for the document to decide
+               * (he is|Cayman, a beer with|Blanchett). */
+              if (word_end - i >= 4 &&
+                  is_name_tail (pass->text, i + size, word_end) &&
+                  !is_dictionary_word_folded (rules->words, pass->text + i, word_end - i))
+                {
+                  *evidence = EVIDENCE_DOCUMENT;
+                  return i;
+                }
+              return 0;
+            }
           /* A starter that is a content word (Today, Officials) ends
            * brands too (IndiaToday): after a capitalised word it must
            * stand where sentences meet. */
@@ -1144,6 +1183,7 @@ capitalised_words_before (const char *text,
                           gsize       start)
 {
   guint count = 0;
+  gboolean linked = FALSE;
   gsize end = start;
 
   while (count < 3 && end >= 2 && text[end - 1] == ' ')
@@ -1157,13 +1197,17 @@ capitalised_words_before (const char *text,
         letters -= 2;
       else if (letters >= 4 && memcmp (text + letters - 4, "\xe2\x80\x99s", 4) == 0)
         letters -= 4;
-      for (word = letters; word > 0 && g_ascii_isalpha (text[word - 1]); word--)
+      /* U.S. Attorney's|Office counts its U.S. */
+      for (word = letters; word > 0 && (g_ascii_isalpha (text[word - 1]) ||
+                                        (text[word - 1] == '.' && word >= 2 && g_ascii_isupper (text[word - 2])));
+           word--)
         ;
-      if (word > 0 && text[word - 1] == ' ' && count > 0 &&
+      if (!linked && word > 0 && text[word - 1] == ' ' &&
           ((letters - word == 2 && memcmp (text + word, "of", 2) == 0) ||
            (letters - word == 3 && memcmp (text + word, "for", 3) == 0)))
         {
-          /* Institute of|Politics, Centers for|Disease Control. */
+          /* Institute of|Politics, Centers for|Disease Control: once. */
+          linked = TRUE;
           end = word;
           continue;
         }
@@ -1172,7 +1216,7 @@ capitalised_words_before (const char *text,
         break;
       for (gsize k = word + 1; k < letters; k++)
         {
-          upper = upper && g_ascii_isupper (text[k]);
+          upper = upper && (g_ascii_isupper (text[k]) || text[k] == '.');
           lower = lower && g_ascii_islower (text[k]);
         }
       if (!upper && !lower)
@@ -1242,7 +1286,8 @@ names_meet_sentence (const Pass *pass,
                      gsize       left_end,
                      gsize       split,
                      gsize       end,
-                     gboolean    left_alone)
+                     gboolean    left_alone,
+                     gboolean    right_alone)
 {
   const char *text = pass->text;
   const char *left = text + start;
@@ -1276,11 +1321,22 @@ names_meet_sentence (const Pass *pass,
       sentence_goes_on (text, pass->length, end, TRUE) &&
       (opens_clause (pass, right, right_length) ||
        ((names_before >= 2 || full_stop_between) && right_opens) ||
-       g_strcmp0 (right_kind, "rarely") == 0 ||
+       ((g_strcmp0 (right_kind, "rarely") == 0 || (right_is_word && right_kind == NULL)) &&
+        text[end] == ' ') ||
        (names_before >= 2 && !right_is_word && right_length >= 4)))
     return TRUE;
   /* The end of a longer name news capitalises (New York|Grand juries). */
   if (left_is_name && names_before >= 1 && right_opens && sentence_goes_on (text, pass->length, end, TRUE))
+    return TRUE;
+  /* After a longer name, a name the document uses alone (Estadio Billoch
+   * Caride|Nadal was). */
+  if (names_before >= 2 && right_alone && !right_is_word && sentence_goes_on (text, pass->length, end, TRUE))
+    return TRUE;
+  /* A given name and a surname, then a given name and the rest of a name
+   * (Dan Stevens|Audra McDonald). */
+  if (names_before >= 1 && given_name_before (text, start) && !right_is_word &&
+      pith_glue_names_is_given_name (right, right_length) &&
+      end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
     return TRUE;
   /* A surname after a given name (Hannah Welton|Slated for March). */
   if (names_before >= 1 && given_name_before (text, start) && right_opens &&
@@ -1312,7 +1368,10 @@ document_confirms_split (const Pass *pass,
   gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
   gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
 
-  if (names_meet_sentence (pass, word_start, split, split, word_end, left_alone))
+  /* After a function word, a name the document uses alone. */
+  if (is_lower_letter (g_utf8_get_char (pass->text + word_start)))
+    return right_alone && sentence_goes_on (pass->text, pass->length, word_end, FALSE);
+  if (names_meet_sentence (pass, word_start, split, split, word_end, left_alone, right_alone))
     return TRUE;
 
   /* A word news seldom capitalises opens a sentence even when a name
@@ -1450,7 +1509,8 @@ is_code_pair (const Pass *pass,
   return is_upper_letter (g_utf8_get_char (text + left_start)) &&
          !is_name_then_opener (pass, left_start, full_stop, right_start, right_end) &&
          !names_meet_sentence (pass, left_start, full_stop, right_start, right_end,
-                               standalone_count (pass, text + left_start, full_stop - left_start) > 0) &&
+                               standalone_count (pass, text + left_start, full_stop - left_start) > 0,
+                               standalone_count (pass, text + right_start, right_end - right_start) > 0) &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
          standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
