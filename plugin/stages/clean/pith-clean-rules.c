@@ -900,7 +900,8 @@ glued_split (const Pass  *pass,
                * (he is|Cayman, a beer with|Blanchett). */
               if (word_end - i >= 4 &&
                   is_name_tail (pass->text, i + size, word_end) &&
-                  !is_dictionary_word_folded (rules->words, pass->text + i, word_end - i))
+                  (!is_dictionary_word_folded (rules->words, pass->text + i, word_end - i) ||
+                   ends_names (pass->text + i, word_end - i, FALSE)))
                 {
                   *evidence = EVIDENCE_DOCUMENT;
                   return i;
@@ -1177,10 +1178,13 @@ sentence_goes_on (const char *text,
 
 /* How many capitalised words (Public, CNN, America's; not SpongeBob) run
  * into @start one space apart on its line, up to three: the start of a
- * name that the word at @start ends (Army Public|School). */
+ * name that the word at @start ends (Army Public|School). An "and" just
+ * before @start joins the name only @through_and: it joins the parts of
+ * an organisation's name, and two people's. */
 static guint
 capitalised_words_before (const char *text,
-                          gsize       start)
+                          gsize       start,
+                          gboolean    through_and)
 {
   guint count = 0;
   gboolean linked = FALSE;
@@ -1204,9 +1208,11 @@ capitalised_words_before (const char *text,
         ;
       if (!linked && word > 0 && text[word - 1] == ' ' &&
           ((letters - word == 2 && memcmp (text + word, "of", 2) == 0) ||
-           (letters - word == 3 && memcmp (text + word, "for", 3) == 0)))
+           (letters - word == 3 && memcmp (text + word, "for", 3) == 0) ||
+           (through_and && count == 0 && letters - word == 3 && memcmp (text + word, "and", 3) == 0)))
         {
-          /* Institute of|Politics, Centers for|Disease Control: once. */
+          /* Institute of|Politics, Centers for|Disease Control, and with
+           * @through_and, Control and|Prevention: once. */
           linked = TRUE;
           end = word;
           continue;
@@ -1298,7 +1304,7 @@ names_meet_sentence (const Pass *pass,
   gboolean right_is_word = is_dictionary_word_folded (pass->rules->words, right, right_length);
   const char *left_kind = capitalised_inside_sentences (left, left_length);
   gboolean left_is_name = g_strcmp0 (left_kind, "always") == 0 || g_strcmp0 (left_kind, "mostly") == 0;
-  guint names_before = capitalised_words_before (text, start);
+  guint names_before = capitalised_words_before (text, start, FALSE);
   const char *right_kind = capitalised_inside_sentences (right, right_length);
   gboolean right_opens = opens_clause (pass, right, right_length) ||
                          (right_is_word && opens_sentences_capitalised (right, right_length)) ||
@@ -1316,6 +1322,8 @@ names_meet_sentence (const Pass *pass,
       pith_glue_names_is_given_name (right, right_length) &&
       end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
     return TRUE;
+  if (pith_glue_names_is_name_head (left, left_length) && names_before == 0)
+    names_before = capitalised_words_before (text, start, TRUE);
   if (pith_glue_names_is_name_head (left, left_length) && names_before >= 1 &&
       !pith_glue_names_is_name_head (right, right_length) &&
       sentence_goes_on (text, pass->length, end, TRUE) &&
