@@ -19,7 +19,10 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 # ("1. Morgan is back ." instead of "1." alone), a clock time ends a
 # sentence before a capitalised word ("at about 6 p.m. Along with"), and
 # a film's year after its quoted title stays with it; 20 articles.
-CNN_SHA256 = "f3659a625f29376dee15e33472023f33e66f7dba3d4894c037ce37048025f614"
+# Changed again by #18's glue evidence, through the sentence starters it
+# added: "identified as Nick G. Like Africa, Nick had" is two sentences;
+# one article.
+CNN_SHA256 = "bb1aac8907f48a48e379959918487efdcebeeb5b9e1c1e13389cc09d1580d6d0"
 # samples/karabakh-scraped.txt on standard input, through `pith -o json`.
 SAMPLE_SHA256 = "0ac46f7d9b07642f27191b52f2785f67356da74a95413847cfa75d7f1f0ce468"
 
