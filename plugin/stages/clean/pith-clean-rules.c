@@ -928,7 +928,14 @@ glued_split (const Pass  *pass,
                * (userName, indexOf). */
               if (pith_word_list_lookup (rules->glue_left_words, pass->text + word_start, i - word_start, NULL) &&
                   is_dictionary_word_folded (rules->words, pass->text + i, word_end - i))
-                return 0;
+                {
+                  /* ... unless the word is a name news capitalises, which
+                   * the document must use alone (he is|Cayman). */
+                  if (!ends_names (pass->text + i, word_end - i, FALSE))
+                    return 0;
+                  *evidence = EVIDENCE_DOCUMENT;
+                  return i;
+                }
               *evidence = EVIDENCE_DICTIONARY;
               return i;
             }
@@ -1274,6 +1281,32 @@ given_name_before (const char *text,
   return pith_glue_names_is_given_name (text + word, start - 1 - word);
 }
 
+/* Whether the word before @start is capitalised or a preposition (of
+ * Kuta, Billoch Caride), as before a name that ends a sentence, and not
+ * a determiner or an adjective, as before a product (the new TamuPhone). */
+static gboolean
+follows_name_or_preposition (const char *text,
+                             gsize       start)
+{
+  static const char * const prepositions[] = {
+    "of", "in", "at", "from", "to", "with", "for", "by", "on", "near", "against", "and", NULL,
+  };
+  gsize word;
+
+  if (start < 2 || text[start - 1] != ' ')
+    return FALSE;
+  for (word = start - 1; word > 0 && g_ascii_isalpha (text[word - 1]); word--)
+    ;
+  if (word == start - 1)
+    return FALSE;
+  if (g_ascii_isupper (text[word]))
+    return TRUE;
+  for (guint k = 0; prepositions[k] != NULL; k++)
+    if (strlen (prepositions[k]) == start - 1 - word && memcmp (text + word, prepositions[k], start - 1 - word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether a capitalised word glued to a capitalised one, [@start,
  * @split) and [@split, @end), ends one sentence and opens the next, by
  * the kinds of name the two are: a weekday or a month (announced
@@ -1336,9 +1369,11 @@ names_meet_sentence (const Pass *pass,
   /* The end of a longer name news capitalises (New York|Grand juries). */
   if (left_is_name && names_before >= 1 && right_opens && sentence_goes_on (text, pass->length, end, TRUE))
     return TRUE;
-  /* After a longer name, a name the document uses alone (Estadio Billoch
-   * Caride|Nadal was). */
-  if (names_before >= 2 && right_alone && !right_is_word && sentence_goes_on (text, pass->length, end, TRUE))
+  /* A name the document uses alone, not a word, and then the rest of its
+   * sentence (Estadio Billoch Caride|Nadal was, the village of Kuta|Chan
+   * was): a brand's second half is seldom a name used alone. */
+  if (right_alone && !right_is_word && left_length >= 3 && sentence_goes_on (text, pass->length, end, TRUE) &&
+      stands_where_sentences_meet (pass, start, split, end) && follows_name_or_preposition (text, start))
     return TRUE;
   /* A given name and a surname, then a given name and the rest of a name
    * (Dan Stevens|Audra McDonald). */
