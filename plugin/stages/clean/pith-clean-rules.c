@@ -757,6 +757,48 @@ function_word_glued_to_name (const char *text,
   return split;
 }
 
+/* Whether @word is a common sentence starter that does not quantify
+ * (For, When, Then; not Each, All, One), so that glued after a
+ * preposition it opens a sentence where a quantifier would go on with
+ * code (forEach, forAll). */
+static gboolean
+opens_sentence_not_quantifying (const PithCleanRules *rules,
+                                const char           *word,
+                                gsize                 length)
+{
+  static const char * const quantifiers[] = {
+    "Each", "Every", "All", "Any", "Some", "Many", "Most", "Much", "Both", "Either", "Neither",
+    "Several", "None", "Other", "Others", "Another", "One", "No", "Not", "Only", "First", "Last", NULL,
+  };
+
+  for (guint k = 0; quantifiers[k] != NULL; k++)
+    if (strlen (quantifiers[k]) == length && memcmp (quantifiers[k], word, length) == 0)
+      return FALSE;
+  return pith_word_list_lookup (rules->sentence_starters, word, length, NULL);
+}
+
+/* Where a name glued to a hashtag written in lowercase begins, when a
+ * capitalised word follows it (#shesaidyes|Bristol Palin), or 0: the
+ * document must use the name alone. A hashtag in lowercase does not
+ * switch to a name and go on with another. */
+static gsize
+name_glued_to_hashtag (const Pass *pass,
+                       gsize       word_start,
+                       gsize       word_end)
+{
+  const char *text = pass->text;
+  gsize split = word_start;
+
+  while (split < word_end && g_ascii_islower (text[split]))
+    split++;
+  if (split - word_start < 6 || split >= word_end || !g_ascii_isupper (text[split]) ||
+      word_end - split < 4 || !is_name_tail (text, split + 1, word_end) ||
+      is_dictionary_word_folded (pass->rules->words, text + split, word_end - split) ||
+      !(word_end + 1 < pass->length && text[word_end] == ' ' && g_ascii_isupper (text[word_end + 1])))
+    return 0;
+  return split;
+}
+
 static gboolean is_domain_word (const char *text,
                                 gsize       start,
                                 gsize       end);
@@ -799,6 +841,11 @@ glued_split (const Pass  *pass,
       gsize split = function_word_glued_to_name (pass->text, pass->length, word_start, word_end);
 
       *evidence = EVIDENCE_STARTER;
+      if (split == 0 && pass->text[word_start - 1] == '#')
+        {
+          split = name_glued_to_hashtag (pass, word_start, word_end);
+          *evidence = EVIDENCE_DOCUMENT;
+        }
       return split;
     }
   if (word_end < pass->length && g_ascii_isdigit (pass->text[word_end]))
@@ -886,13 +933,15 @@ glued_split (const Pass  *pass,
            * an identifier's head, not before "Of", which ends identifiers
            * (indexOf, valueOf, typeOf) and seldom opens a sentence. */
           /* A sentence may end on a preposition before an opening
-           * function word, though: "refuse to|As I heard". */
+           * function word or a sentence starter that is no quantifier,
+           * though: "refuse to|As I heard", "agreed to|For Iran". */
           if (left_lowercase &&
               pith_word_list_lookup (rules->glue_left_words, pass->text + word_start, i - word_start, &kind) &&
               (g_strcmp0 (kind, "function") == 0 ||
                (word_end - i == 2 && memcmp (pass->text + i, "Of", 2) == 0)) &&
               !(g_strcmp0 (kind, "function") == 0 &&
-                is_opening_function_word (pass->text, pass->length, i, word_end) &&
+                (is_opening_function_word (pass->text, pass->length, i, word_end) ||
+                 opens_sentence_not_quantifying (rules, pass->text + i, word_end - i)) &&
                 word_end + 1 < pass->length && pass->text[word_end] == ' '))
             {
               /* Identifiers go on with common words (isEmpty, toString);
@@ -1359,12 +1408,21 @@ names_meet_sentence (const Pass *pass,
     names_before = capitalised_words_before (text, start, TRUE);
   if (pith_glue_names_is_name_head (left, left_length) && names_before >= 1 &&
       !pith_glue_names_is_name_head (right, right_length) &&
-      sentence_goes_on (text, pass->length, end, TRUE) &&
-      (opens_clause (pass, right, right_length) ||
-       ((names_before >= 2 || full_stop_between) && right_opens) ||
-       ((g_strcmp0 (right_kind, "rarely") == 0 || (right_is_word && right_kind == NULL)) &&
-        text[end] == ' ') ||
-       (names_before >= 2 && !right_is_word && right_length >= 4)))
+      ((sentence_goes_on (text, pass->length, end, TRUE) &&
+        (opens_clause (pass, right, right_length) ||
+         ((names_before >= 2 || full_stop_between) && right_opens) ||
+         ((g_strcmp0 (right_kind, "rarely") == 0 || (right_is_word && right_kind == NULL)) &&
+          text[end] == ' ') ||
+         (names_before >= 2 && !right_is_word && right_length >= 4))) ||
+       /* Midwest Region|Notre Dame trailed: a name the document uses. */
+       (right_alone && !right_is_word && right_length >= 4 &&
+        sentence_goes_on (text, pass->length, end, FALSE))))
+    return TRUE;
+  /* The end of any longer name before a common sentence starter that
+   * does not quantify, then the rest of a sentence (T.G. Shuck|Enough
+   * snow). */
+  if (names_before >= 1 && left_length >= 3 && opens_sentence_not_quantifying (pass->rules, right, right_length) &&
+      !ends_publication_names (right, right_length) && sentence_goes_on (text, pass->length, end, TRUE))
     return TRUE;
   /* The end of a longer name news capitalises (New York|Grand juries). */
   if (left_is_name && names_before >= 1 && right_opens && sentence_goes_on (text, pass->length, end, TRUE))
