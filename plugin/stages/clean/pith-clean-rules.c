@@ -2161,9 +2161,24 @@ clean_line (Pass  *pass,
         i = repair_after_terminal (pass, start, i, end);
       else if (is_letter (c))
         {
-          gsize word_end = letters_end (text, i, end);
+          gsize word_end = i;
           const char *evidence = NULL;
-          gsize split = glue_split_at (pass, i, word_end, &evidence);
+          gboolean ascii;
+          gsize split;
+
+          /* ASCII words, nearly all of news, have nothing to normalise:
+           * one scan finds their end and they are passed over whole. */
+          while (word_end < end && g_ascii_isalpha (text[word_end]))
+            word_end++;
+          ascii = !(word_end < end && (guchar) text[word_end] >= 0x80);
+          if (!ascii)
+            word_end = letters_end (text, word_end, end);
+          split = glue_split_at (pass, i, word_end, &evidence);
+          if (ascii && split == 0)
+            {
+              i = word_end;
+              continue;
+            }
 
           /* Edits stay in text order: the letters before the split, the
            * split, the letters after it. */
