@@ -341,6 +341,38 @@ test_audit (void)
   g_assert_cmpstr (json_object_get_string_member (first, "after"), ==, "");
 }
 
+/* Each glued-sentence repair names the evidence it went by, as the audit
+ * shows it: the kind of name on either side of the join. */
+static void
+test_glue_evidence (void)
+{
+  static const struct { const char *text; const char *evidence; } cases[] = {
+    { "the strike was announced TuesdayAmong the demands were higher wages.", "a weekday or a month before it" },
+    { "the cargo was unloaded in KenyaJoseph Otieno said it came late.", "a place before a name" },
+    { "they met at the Harbour Workers UnionMembers voted to strike.", "the end of an organisation's name before it" },
+    { "a column by Maria LopesSlated for Monday, the vote may slip.", "a surname after a given name" },
+    { "the talks lasted all nightOkafor left first.", "dictionary word before a capital" },
+    { "the mayor saidThe port will open.", "sentence starter" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(PithDocument) document = run ("clean audit=true", cases[i].text);
+      JsonObject *report = pith_document_get_report (document, "cleaning");
+      JsonArray *changes = json_object_get_array_member (report, "changes");
+      JsonObject *glued = NULL;
+
+      for (guint k = 0; k < json_array_get_length (changes); k++)
+        {
+          JsonObject *change = json_array_get_object_element (changes, k);
+          if (g_strcmp0 (json_object_get_string_member (change, "kind"), "glued-sentence") == 0)
+            glued = change;
+        }
+      g_assert_nonnull (glued);
+      g_assert_cmpstr (json_object_get_string_member (glued, "evidence"), ==, cases[i].evidence);
+    }
+}
+
 static void
 test_clean_text_untouched (void)
 {
@@ -423,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Clean/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Clean/html-sample", test_html_sample);
   g_test_add_func ("/Pith/Clean/audit", test_audit);
+  g_test_add_func ("/Pith/Clean/glue-evidence", test_glue_evidence);
   g_test_add_func ("/Pith/Clean/clean-text-untouched", test_clean_text_untouched);
   g_test_add_func ("/Pith/Clean/hostile", test_hostile_inputs);
 

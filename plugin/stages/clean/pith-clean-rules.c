@@ -806,6 +806,16 @@ static gboolean is_domain_word (const char *text,
 static const char EVIDENCE_STARTER[] = "sentence starter";
 static const char EVIDENCE_DICTIONARY[] = "dictionary word before a capital";
 static const char EVIDENCE_DOCUMENT[] = "both parts stand alone in the document";
+/* What names_meet_sentence() finds. */
+static const char EVIDENCE_ADVERB[] = "an adverb set off by a comma";
+static const char EVIDENCE_TIME[] = "a weekday or a month before it";
+static const char EVIDENCE_PLACE[] = "a place before a name";
+static const char EVIDENCE_GIVEN_NAME[] = "a name before a given name";
+static const char EVIDENCE_NAME_HEAD[] = "the end of an organisation's name before it";
+static const char EVIDENCE_NAME_STARTER[] = "a longer name before a sentence starter";
+static const char EVIDENCE_NAME_OPENER[] = "a name before a word that opens clauses";
+static const char EVIDENCE_ALONE[] = "a name the document uses alone";
+static const char EVIDENCE_SURNAME[] = "a surname after a given name";
 
 /* Where a word's lowercase letter meets the capital of a sentence glued
  * to it, or 0; @evidence says why. Two kinds of evidence split a word:
@@ -1071,10 +1081,10 @@ count_standalone (Pass *pass)
     }
 }
 
-static gboolean document_confirms_split (const Pass *pass,
-                                         gsize       word_start,
-                                         gsize       split,
-                                         gsize       word_end);
+static const char *document_confirms_split (const Pass *pass,
+                                            gsize       word_start,
+                                            gsize       split,
+                                            gsize       word_end);
 
 /* Once the whole document is counted: a glued word that occurs more than
  * once is a word of the document (a brand, a name), and a split that
@@ -1089,11 +1099,15 @@ rule_on_candidates (Pass *pass)
 
       /* "saidThe" twice is glued twice: no lowercase word runs on into
        * "The" (but a name may: WeThe). */
-      if ((GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, key)) != 1 &&
-           !(is_lower_letter (g_utf8_get_char (pass->text + candidate->start)) &&
-             is_opening_function_word (pass->text, pass->length, candidate->split, candidate->end))) ||
-          (candidate->evidence == EVIDENCE_DOCUMENT &&
-           !document_confirms_split (pass, candidate->start, candidate->split, candidate->end)))
+      gboolean repeated = GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, key)) != 1 &&
+                          !(is_lower_letter (g_utf8_get_char (pass->text + candidate->start)) &&
+                            is_opening_function_word (pass->text, pass->length, candidate->split, candidate->end));
+
+      /* The document's evidence, when the split needs it, replaces the
+       * candidate's, for the audit to say what held. */
+      if (!repeated && candidate->evidence == EVIDENCE_DOCUMENT)
+        candidate->evidence = document_confirms_split (pass, candidate->start, candidate->split, candidate->end);
+      if (repeated || candidate->evidence == NULL)
         candidate->split = 0;
     }
   g_clear_pointer (&pass->glued_counts, g_hash_table_unref);
@@ -1356,8 +1370,9 @@ follows_name_or_preposition (const char *text,
   return FALSE;
 }
 
-/* Whether a capitalised word glued to a capitalised one, [@start,
- * @split) and [@split, @end), ends one sentence and opens the next, by
+/* What shows that a capitalised word glued to a capitalised one, [@start,
+ * @left_end) and [@split, @end), ends one sentence and opens the next, or
+ * NULL; the evidence is
  * the kinds of name the two are: a weekday or a month (announced
  * Tuesday|Among), a place before a name (in Missouri|Jason Hanna), a
  * name the document uses alone before a given name and the rest of a
@@ -1368,7 +1383,7 @@ follows_name_or_preposition (const char *text,
  * Atlantic|Theoretically). Brands built of two words are built of other
  * kinds (GeorgiaTech, SquarePants, PlayStation). The sentence must go
  * on after the word. */
-static gboolean
+static const char *
 names_meet_sentence (const Pass *pass,
                      gsize       start,
                      gsize       left_end,
@@ -1395,15 +1410,15 @@ names_meet_sentence (const Pass *pass,
   /* Any name before an adverb set off by a comma (Ghouta|Thankfully,). */
   if (right_length >= 5 && right[right_length - 2] == 'l' && right[right_length - 1] == 'y' &&
       end + 1 < pass->length && text[end] == ',' && text[end + 1] == ' ')
-    return TRUE;
+    return EVIDENCE_ADVERB;
   if (pith_glue_names_is_time_word (left, left_length))
-    return sentence_goes_on (text, pass->length, end, FALSE);
+    return sentence_goes_on (text, pass->length, end, FALSE) ? EVIDENCE_TIME : NULL;
   if (pith_glue_names_is_place (left, left_length) && !right_is_word && right_length >= 4)
-    return sentence_goes_on (text, pass->length, end, FALSE);
+    return sentence_goes_on (text, pass->length, end, FALSE) ? EVIDENCE_PLACE : NULL;
   if ((left_alone || names_before >= 2) && left_length >= 4 && right_length >= 4 && !right_is_word &&
       pith_glue_names_is_given_name (right, right_length) &&
       end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
-    return TRUE;
+    return EVIDENCE_GIVEN_NAME;
   if (pith_glue_names_is_name_head (left, left_length) && names_before == 0)
     names_before = capitalised_words_before (text, start, TRUE);
   if (pith_glue_names_is_name_head (left, left_length) && names_before >= 1 &&
@@ -1417,35 +1432,37 @@ names_meet_sentence (const Pass *pass,
        /* Midwest Region|Notre Dame trailed: a name the document uses. */
        (right_alone && !right_is_word && right_length >= 4 &&
         sentence_goes_on (text, pass->length, end, FALSE))))
-    return TRUE;
+    return EVIDENCE_NAME_HEAD;
   /* The end of any longer name before a common sentence starter that
    * does not quantify, then the rest of a sentence (T.G. Shuck|Enough
    * snow). */
   if (names_before >= 1 && left_length >= 3 && opens_sentence_not_quantifying (pass->rules, right, right_length) &&
       !ends_publication_names (right, right_length) && sentence_goes_on (text, pass->length, end, TRUE))
-    return TRUE;
+    return EVIDENCE_NAME_STARTER;
   /* The end of a longer name news capitalises (New York|Grand juries). */
   if (left_is_name && names_before >= 1 && right_opens && sentence_goes_on (text, pass->length, end, TRUE))
-    return TRUE;
+    return EVIDENCE_NAME_OPENER;
   /* A name the document uses alone, not a word, and then the rest of its
    * sentence (Estadio Billoch Caride|Nadal was, the village of Kuta|Chan
    * was): a brand's second half is seldom a name used alone. */
   if (right_alone && !right_is_word && left_length >= 3 && sentence_goes_on (text, pass->length, end, TRUE) &&
       stands_where_sentences_meet (pass, start, split, end) && follows_name_or_preposition (text, start))
-    return TRUE;
+    return EVIDENCE_ALONE;
   /* A given name and a surname, then a given name and the rest of a name
    * (Dan Stevens|Audra McDonald). */
   if (names_before >= 1 && given_name_before (text, start) && !right_is_word &&
       pith_glue_names_is_given_name (right, right_length) &&
       end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
-    return TRUE;
+    return EVIDENCE_GIVEN_NAME;
   /* A surname after a given name (Hannah Welton|Slated for March). */
   if (names_before >= 1 && given_name_before (text, start) && right_opens &&
       sentence_goes_on (text, pass->length, end, TRUE))
-    return TRUE;
-  return left_length >= 3 && (left_is_name || (names_before >= 1 && g_strcmp0 (left_kind, "mixed") == 0)) &&
-         opens_clause (pass, right, right_length) && !ends_publication_names (right, right_length) &&
-         sentence_goes_on (text, pass->length, end, FALSE);
+    return EVIDENCE_SURNAME;
+  if (left_length >= 3 && (left_is_name || (names_before >= 1 && g_strcmp0 (left_kind, "mixed") == 0)) &&
+      opens_clause (pass, right, right_length) && !ends_publication_names (right, right_length) &&
+      sentence_goes_on (text, pass->length, end, FALSE))
+    return EVIDENCE_NAME_OPENER;
+  return NULL;
 }
 
 /* Whether the document bears out a split of a capitalised word before a
@@ -1459,7 +1476,7 @@ names_meet_sentence (const Pass *pass,
  * capitalises inside a sentence (Texas|Traditionally, but Exxon|Mobil,
  * American|Airlines stay). A capital or a number after the word keeps it
  * whole: a name goes on. */
-static gboolean
+static const char *
 document_confirms_split (const Pass *pass,
                          gsize       word_start,
                          gsize       split,
@@ -1468,32 +1485,36 @@ document_confirms_split (const Pass *pass,
   const PithSortedWords *words = pass->rules->words;
   gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
   gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
+  const char *by_kind;
 
   /* After a function word, a name the document uses alone. */
   if (is_lower_letter (g_utf8_get_char (pass->text + word_start)))
-    return right_alone && sentence_goes_on (pass->text, pass->length, word_end, FALSE);
-  if (names_meet_sentence (pass, word_start, split, split, word_end, left_alone, right_alone))
-    return TRUE;
+    return right_alone && sentence_goes_on (pass->text, pass->length, word_end, FALSE) ? EVIDENCE_ALONE : NULL;
+  by_kind = names_meet_sentence (pass, word_start, split, split, word_end, left_alone, right_alone);
+  if (by_kind != NULL)
+    return by_kind;
 
   /* A word news seldom capitalises opens a sentence even when a name
    * follows it (Iran|Having Yemen), but not before a number: a product
    * goes on (InternetSecurity 2009). */
   if (!(word_end + 1 < pass->length && pass->text[word_end] == ' ' && g_ascii_isdigit (pass->text[word_end + 1])) &&
       is_name_then_opener (pass, word_start, split, split, word_end))
-    return TRUE;
+    return EVIDENCE_DOCUMENT;
   if (next_word_continues_name (pass->text, pass->length, word_end))
-    return FALSE;
+    return NULL;
   /* A name, then a word the document uses alone (Florida|Castro). */
   if (right_alone && ends_names (pass->text + word_start, split - word_start, FALSE) &&
       stands_where_sentences_meet (pass, word_start, split, word_end))
-    return TRUE;
+    return EVIDENCE_DOCUMENT;
   if (is_dictionary_word_folded (words, pass->text + word_start, split - word_start))
-    return left_alone && right_alone;
+    return left_alone && right_alone ? EVIDENCE_DOCUMENT : NULL;
   if (left_alone)
-    return right_alone || is_dictionary_word_folded (words, pass->text + split, word_end - split);
-  return is_dictionary_name (words, pass->text, word_start, split) &&
-         opens_sentences_capitalised (pass->text + split, word_end - split) &&
-         stands_where_sentences_meet (pass, word_start, split, word_end);
+    return right_alone || is_dictionary_word_folded (words, pass->text + split, word_end - split) ? EVIDENCE_DOCUMENT : NULL;
+  if (is_dictionary_name (words, pass->text, word_start, split) &&
+      opens_sentences_capitalised (pass->text + split, word_end - split) &&
+      stands_where_sentences_meet (pass, word_start, split, word_end))
+    return EVIDENCE_DOCUMENT;
+  return NULL;
 }
 
 static gboolean
@@ -1609,9 +1630,9 @@ is_code_pair (const Pass *pass,
 
   return is_upper_letter (g_utf8_get_char (text + left_start)) &&
          !is_name_then_opener (pass, left_start, full_stop, right_start, right_end) &&
-         !names_meet_sentence (pass, left_start, full_stop, right_start, right_end,
-                               standalone_count (pass, text + left_start, full_stop - left_start) > 0,
-                               standalone_count (pass, text + right_start, right_end - right_start) > 0) &&
+         names_meet_sentence (pass, left_start, full_stop, right_start, right_end,
+                              standalone_count (pass, text + left_start, full_stop - left_start) > 0,
+                              standalone_count (pass, text + right_start, right_end - right_start) > 0) == NULL &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
          standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
