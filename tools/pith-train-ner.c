@@ -351,7 +351,7 @@ evaluate (const PithNerModel *model,
           PithNerSentence view = sentence->view;
           g_autofree int *tags = g_new0 (int, view.n_words);
 
-          pith_ner_tag_sentence (model, &view, context, tags);
+          pith_ner_tag_sentence (model, &view, context, tags, NULL);
           add_chunks (gold, sentence_number, (int *) (gpointer) sentence->gold->data, view.n_words);
           add_chunks (guessed, sentence_number, tags, view.n_words);
         }

@@ -54,6 +54,41 @@ test_sentences (void)
     }
 }
 
+/* Each entity's score: the tagger's names a probability between 0 and
+ * 1, higher for a plain name than for a doubtful one; the rules' dates
+ * and numbers 1. */
+static void
+test_scores (void)
+{
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities",
+                                          "Angela Merkel met Emmanuel Macron in Berlin on Monday. "
+                                          "Later Harbour Zelkova Trust said it would sue.");
+  const char *text = pith_document_get_text (document);
+  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  double merkel = -1.0;
+  double doubtful = -1.0;
+  double monday = -1.0;
+
+  for (guint i = 0; i < pith_layer_get_n_spans (entities); i++)
+    {
+      const char *start = text + pith_layer_get_start (entities, i);
+      double score = pith_layer_get_score (entities, i);
+
+      g_assert_cmpfloat (score, >, 0.0);
+      g_assert_cmpfloat (score, <=, 1.0);
+      if (g_str_has_prefix (start, "Angela Merkel"))
+        merkel = score;
+      else if (g_str_has_prefix (start, "Monday"))
+        monday = score;
+      else if (g_str_has_prefix (start, "Harbour") || g_str_has_prefix (start, "Zelkova"))
+        doubtful = MAX (doubtful, score);
+    }
+  g_assert_cmpfloat (merkel, >, 0.9);
+  g_assert_cmpfloat (monday, ==, 1.0);
+  g_assert_cmpfloat (doubtful, >=, 0.0);
+  g_assert_cmpfloat (doubtful, <, merkel);
+}
+
 static void
 test_rules (void)
 {
@@ -402,6 +437,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Pith/Entities/sentences", test_sentences);
+  g_test_add_func ("/Pith/Entities/scores", test_scores);
   g_test_add_func ("/Pith/Entities/rules", test_rules);
   g_test_add_func ("/Pith/Entities/rules/may", test_may_is_not_a_date);
   g_test_add_func ("/Pith/Entities/labels", test_declared_labels);

@@ -108,6 +108,8 @@ assert_same_tags (const PithNerModel *model,
 {
   g_autoptr(PithNerDocument) fast_memory = pith_ner_document_new ();
   g_autoptr(PithNerDocument) full_memory = pith_ner_document_new ();
+  g_autoptr(PithNerDocument) margin_memory = pith_ner_document_new ();
+  PithNerScratch scratch = { NULL, };
   guint names = 0;
 
   for (guint s = 0; s < sentences->len; s++)
@@ -116,6 +118,8 @@ assert_same_tags (const PithNerModel *model,
       g_autofree guint8 *marks = g_new0 (guint8, words->len);
       g_autofree int *fast = g_new0 (int, words->len);
       g_autofree int *full = g_new0 (int, words->len);
+      g_autofree int *with_margins = g_new0 (int, words->len);
+      g_autofree float *margins = g_new0 (float, words->len);
       PithNerSentence sentence = { (const char **) words->pdata, words->len, FALSE, marks, NULL };
 
       sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
@@ -126,7 +130,17 @@ assert_same_tags (const PithNerModel *model,
       pith_ner_viterbi (&sentence, full_memory, score_with, model, full);
       for (guint i = 0; i < sentence.n_words; i++)
         pith_ner_document_remember (full_memory, sentence.words[i], full[i]);
-      pith_ner_tag_sentence (model, &sentence, fast_memory, fast);
+      pith_ner_tag_sentence (model, &sentence, fast_memory, fast, NULL);
+      /* The margins change no tag, and none is below 0: the chosen path
+       * is the best through its own tags. */
+      sentence.scratch = &scratch;
+      pith_ner_tag_sentence (model, &sentence, margin_memory, with_margins, margins);
+      sentence.scratch = NULL;
+      for (guint i = 0; i < sentence.n_words; i++)
+        {
+          g_assert_cmpint (with_margins[i], ==, fast[i]);
+          g_assert_cmpfloat (margins[i], >=, -1e-3f);
+        }
 
       for (guint i = 0; i < sentence.n_words; i++)
         {
@@ -137,6 +151,7 @@ assert_same_tags (const PithNerModel *model,
         }
       pith_ner_sentence_clear (&sentence);
     }
+  pith_ner_scratch_clear (&scratch);
   return names;
 }
 

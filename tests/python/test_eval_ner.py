@@ -15,11 +15,28 @@ DEV = os.path.join(ROOT, "..", "shared", "data", "conll2003", "dev.txt")
 MINIMUM_F1 = 0.930
 
 
-@pytest.mark.skipif(not os.path.exists(DEV), reason="../shared/data/conll2003 is not there")
-def test_dev_f1(tmp_path):
+def dev_figures(tmp_path):
     figures_path = tmp_path / "ner.json"
-    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-ner"),
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-ner"), "--calibration",
                     "--pith", os.environ["PITH_CLI"], "--json", str(figures_path), DEV],
                    check=True, capture_output=True)
-    figures = json.loads(figures_path.read_text())
+    return json.loads(figures_path.read_text())
+
+
+@pytest.mark.skipif(not os.path.exists(DEV), reason="../shared/data/conll2003 is not there")
+def test_dev_f1(tmp_path):
+    figures = dev_figures(tmp_path)
     assert figures["overall"]["f1"] >= MINIMUM_F1, figures["overall"]
+
+
+@pytest.mark.skipif(not os.path.exists(DEV), reason="../shared/data/conll2003 is not there")
+def test_dev_scores_are_calibrated(tmp_path):
+    """A name's score is how often names of that score are right: names
+    scored higher are right more often, and each band of scores with a
+    hundred names or more is right about as often as its scores say."""
+    bands = [band for band in dev_figures(tmp_path)["calibration"]["bands"] if band["names"] >= 100]
+    assert len(bands) >= 4, bands
+    rights = [band["right"] for band in bands]
+    assert rights == sorted(rights), bands
+    for band in bands:
+        assert band["low"] - 0.1 <= band["right"] <= band["high"] + 0.05, band

@@ -27,6 +27,7 @@
 
 #include "pith-tsan-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "pith-document.h"
@@ -276,6 +277,7 @@ typedef struct
   guint first;              /* token index */
   guint last;               /* inclusive */
   GQuark label;
+  double score;             /* the tagger's confidence; 1 for rules and patterns */
 } Mention;
 
 static int
@@ -325,7 +327,7 @@ merge_patterns (PithEntityRecognizer *self,
 {
   for (guint i = 0; i < end; i++)
     {
-      Mention found = { 0, 0, 0 };
+      Mention found = { 0, 0, 0, 1.0 };
       gboolean matched = FALSE;
       gboolean keep = TRUE;
 
@@ -336,7 +338,7 @@ merge_patterns (PithEntityRecognizer *self,
           if ((!matched || pattern->n_tokens > found.last - found.first + 1) &&
               pattern_matches (pattern, words, i, end))
             {
-              found = (Mention) { i, i + pattern->n_tokens - 1, pattern->label };
+              found = (Mention) { i, i + pattern->n_tokens - 1, pattern->label, 1.0 };
               matched = TRUE;
             }
         }
@@ -365,6 +367,21 @@ merge_patterns (PithEntityRecognizer *self,
     }
 }
 
+/* The probability that a name the tagger found is right, from the
+ * smallest margin of its words' tags: a logistic curve fitted on the
+ * CoNLL-2003 development set (tools/pith-eval-ner --calibration gives
+ * the fit and how well it holds). */
+#define CONFIDENCE_SLOPE 0.04452
+#define CONFIDENCE_OFFSET (-0.01383)
+
+static double
+confidence (float margin)
+{
+  if (isinf (margin))
+    return 1.0;
+  return 1.0 / (1.0 + exp (-(CONFIDENCE_SLOPE * margin + CONFIDENCE_OFFSET)));
+}
+
 /* The model's names and the rules' numbers and dates of one sentence, in
  * text order. Where a rule entity overlaps a name, the name wins. */
 static void
@@ -373,7 +390,8 @@ add_sentence_entities (PithEntityRecognizer *self,
                        const PithLayer      *tokens,
                        guint                 first,
                        GPtrArray            *words,
-                       const int            *tags)
+                       const int            *tags,
+                       const float          *margins)
 {
   guint end = words->len;
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
@@ -405,7 +423,12 @@ add_sentence_entities (PithEntityRecognizer *self,
         last--;
       if (!is_punctuation (g_ptr_array_index (words, start)))
         {
-          Mention mention = { start, last, self->labels[pith_ner_tag_type (tag)] };
+          float margin = margins[i];
+          Mention mention;
+
+          for (guint k = i; k <= last; k++)
+            margin = MIN (margin, margins[k]);
+          mention = (Mention) { start, last, self->labels[pith_ner_tag_type (tag)], confidence (margin) };
           g_array_append_val (mentions, mention);
         }
       i = MAX (i, last);
@@ -422,7 +445,7 @@ add_sentence_entities (PithEntityRecognizer *self,
       if (!overlaps)
         {
           Mention mention = { rule->first, rule->last,
-                              g_quark_from_static_string (rule->label) };
+                              g_quark_from_static_string (rule->label), 1.0 };
           g_array_append_val (mentions, mention);
         }
     }
@@ -435,7 +458,7 @@ add_sentence_entities (PithEntityRecognizer *self,
     {
       Mention *mention = &g_array_index (mentions, Mention, m);
       pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, pith_layer_start (tokens, first + mention->first),
-                                    pith_layer_end (tokens, first + mention->last), mention->label, 0.0);
+                                    pith_layer_end (tokens, first + mention->last), mention->label, mention->score);
     }
 }
 
@@ -449,6 +472,7 @@ typedef struct
   GPtrArray *words;         /* the sentence's words, into buffer */
   GString *buffer;
   GArray *tags;             /* of int */
+  GArray *margins;          /* of float, each tag's */
   GByteArray *marks;
 } Workspace;
 
@@ -461,6 +485,7 @@ workspace_new (void)
   workspace->words = g_ptr_array_new ();
   workspace->buffer = g_string_new (NULL);
   workspace->tags = g_array_new (FALSE, TRUE, sizeof (int));
+  workspace->margins = g_array_new (FALSE, TRUE, sizeof (float));
   workspace->marks = g_byte_array_new ();
   return workspace;
 }
@@ -473,6 +498,7 @@ workspace_free (Workspace *workspace)
   g_ptr_array_unref (workspace->words);
   g_string_free (workspace->buffer, TRUE);
   g_array_unref (workspace->tags);
+  g_array_unref (workspace->margins);
   g_byte_array_unref (workspace->marks);
   g_free (workspace);
 }
@@ -493,6 +519,7 @@ tag_tokens (PithEntityRecognizer *self,
   GPtrArray *words = workspace->words;
   GString *buffer = workspace->buffer;
   int *tags;
+  float *margins;
   guint8 *marks;
   PithNerSentence sentence = { NULL, };
 
@@ -501,6 +528,8 @@ tag_tokens (PithEntityRecognizer *self,
   g_array_set_size (workspace->tags, 0);
   g_array_set_size (workspace->tags, n_tokens);
   tags = (int *) (gpointer) workspace->tags->data;
+  g_array_set_size (workspace->margins, n_tokens);
+  margins = (float *) (gpointer) workspace->margins->data;
   g_byte_array_set_size (workspace->marks, n_tokens);
   marks = workspace->marks->data;
   memset (marks, 0, n_tokens);
@@ -534,10 +563,10 @@ tag_tokens (PithEntityRecognizer *self,
   sentence.scratch = &workspace->scratch;
   pith_ner_sentence_prepare (&sentence, workspace->vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
-  pith_ner_tag_sentence (self->model, &sentence, context, tags);
+  pith_ner_tag_sentence (self->model, &sentence, context, tags, margins);
   pith_ner_sentence_clear (&sentence);
 
-  add_sentence_entities (self, document, tokens, first, words, tags);
+  add_sentence_entities (self, document, tokens, first, words, tags, margins);
 }
 
 static Workspace *

@@ -452,7 +452,8 @@ pith_ner_scratch_clear (PithNerScratch *scratch)
 {
   g_clear_pointer (&scratch->tokens, g_free);
   g_clear_pointer (&scratch->back, g_free);
-  scratch->tokens_capacity = scratch->back_capacity = 0;
+  g_clear_pointer (&scratch->lattice, g_free);
+  scratch->tokens_capacity = scratch->back_capacity = scratch->lattice_capacity = 0;
 }
 
 void

@@ -127,6 +127,9 @@ typedef struct
   gsize tokens_capacity;
   guint8 *back;             /* the search's back pointers */
   gsize back_capacity;
+  float *lattice;           /* per word and tag: the best path's score to
+                             * it, then the emission; for the margins */
+  gsize lattice_capacity;
 } PithNerScratch;
 
 void pith_ner_scratch_clear (PithNerScratch *scratch);
@@ -232,11 +235,14 @@ void          pith_ner_model_score          (const PithNerModel *self,
 /* Tags a prepared sentence with the model: the same tags as
  * pith_ner_viterbi() with pith_ner_model_score(), from the scores its
  * vocabulary keeps per word. Then remembers its words and tags in
- * @document for the sentences after it. */
+ * @document for the sentences after it. With @margins, also gives each
+ * word the margin of its tag: how much the best path through it beats
+ * the best path through any other tag there (max-marginals). */
 void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              const PithNerSentence *sentence,
                                              PithNerDocument       *document,
-                                             int                   *tags);
+                                             int                   *tags,
+                                             float                 *margins);
 
 /* Writes a model file from float weights [n_buckets][PITH_NER_N_TAGS]. */
 GBytes       *pith_ner_model_serialize      (const float *weights,

@@ -291,6 +291,8 @@ typedef struct
                                          * for a tag no path reaches */
   /* Back pointers only: a byte per tag per word, the scores two rows. */
   guint8 *back;
+  /* With margins wanted, each word's path scores and emissions. */
+  float *lattice;
   PithNerScratch *scratch;              /* nullable: where back lives */
 } Search;
 
@@ -320,6 +322,21 @@ search_init (Search           *search,
       search->back = scratch->back;
     }
   score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
+}
+
+static void
+search_keep_lattice (Search *search,
+                     guint   n_words)
+{
+  PithNerScratch *scratch = search->scratch;
+  gsize size = (gsize) n_words * 2 * PITH_NER_N_TAGS;
+
+  if (scratch->lattice_capacity < size)
+    {
+      scratch->lattice_capacity = MAX (size, scratch->lattice_capacity * 2);
+      scratch->lattice = g_renew (float, scratch->lattice, scratch->lattice_capacity);
+    }
+  search->lattice = scratch->lattice;
 }
 
 static void
@@ -356,6 +373,69 @@ search_step (Search      *search,
       back[tag] = (guint8) MAX (from, 0);
     }
   memcpy (search->path, next_path, sizeof next_path);
+  if (search->lattice != NULL)
+    {
+      float *row = search->lattice + (gsize) i * 2 * PITH_NER_N_TAGS;
+
+      memcpy (row, next_path, sizeof next_path);
+      memcpy (row + PITH_NER_N_TAGS, emission, PITH_NER_N_TAGS * sizeof (float));
+    }
+}
+
+/* Each word's margin: the best path through its tag against the best
+ * through any other tag there. A backward pass over the kept lattice
+ * gives the best score of each tag's rest of the sentence; added to the
+ * forward score, the best of any path through that tag. */
+static void
+search_margins (const Search          *search,
+                const PithNerSentence *sentence,
+                const int             *tags,
+                float                 *margins)
+{
+  const Allowed *allowed = search->allowed;
+  guint n_words = sentence->n_words;
+  float rest[PITH_NER_N_TAGS];
+
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    rest[tag] = may_end_sentence (tag) ? 0.0f : -INFINITY;
+
+  for (guint i = n_words; i-- > 0;)
+    {
+      const float *row = search->lattice + (gsize) i * 2 * PITH_NER_N_TAGS;
+      float chosen = row[tags[i]] + rest[tags[i]];
+      float other = -INFINITY;
+
+      for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+        if (tag != tags[i])
+          other = MAX (other, row[tag] + rest[tag]);
+      margins[i] = other == -INFINITY ? INFINITY : chosen - other;
+
+      if (i > 0)
+        {
+          const PithNerToken *token = sentence->tokens[i];
+          const float *emission = row + PITH_NER_N_TAGS;
+          float before[PITH_NER_N_TAGS];
+
+          for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+            before[tag] = -INFINITY;
+          for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+            {
+              float ahead = emission[tag] + rest[tag];
+
+              if (ahead == -INFINITY)
+                continue;
+              for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
+                {
+                  int previous = allowed->previous[k];
+                  float candidate = search->by_tag[k] + token->shape_transitions[k] +
+                                    token->word_transitions[k] + ahead;
+
+                  before[previous] = MAX (before[previous], candidate);
+                }
+            }
+          memcpy (rest, before, sizeof rest);
+        }
+    }
 }
 
 static void
@@ -472,7 +552,8 @@ static void
 viterbi_with_model (const PithNerModel    *self,
                     const PithNerSentence *sentence,
                     const PithNerDocument *document,
-                    int                   *tags)
+                    int                   *tags,
+                    float                 *margins)
 {
   Search search_on_stack;
   Search *search = &search_on_stack;
@@ -484,6 +565,8 @@ viterbi_with_model (const PithNerModel    *self,
     return;
 
   search_init (search, sentence->n_words, sentence->scratch, score_with_model, self);
+  if (margins != NULL && sentence->scratch != NULL)
+    search_keep_lattice (search, sentence->n_words);
   for (guint i = 0; i < sentence->n_words; i++)
     {
       const PithNerToken *token = scored (self, sentence->tokens[i]);
@@ -511,17 +594,23 @@ viterbi_with_model (const PithNerModel    *self,
       search_step (search, i, emission, token->shape_transitions, token->word_transitions);
     }
   search_finish (search, sentence->n_words, tags);
+  if (search->lattice != NULL)
+    search_margins (search, sentence, tags, margins);
+  else if (margins != NULL)
+    for (guint i = 0; i < sentence->n_words; i++)
+      margins[i] = INFINITY;
 }
 
 void
 pith_ner_tag_sentence (const PithNerModel    *model,
                        const PithNerSentence *sentence,
                        PithNerDocument       *document,
-                       int                   *tags)
+                       int                   *tags,
+                       float                 *margins)
 {
   g_return_if_fail (sentence->tokens != NULL);
 
-  viterbi_with_model (model, sentence, document, tags);
+  viterbi_with_model (model, sentence, document, tags, margins);
 
   if (document != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
