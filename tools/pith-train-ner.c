@@ -1,6 +1,6 @@
 /* pith-train-ner.c: trains the entity model on CoNLL-2003 data
  *
- *   pith-train-ner [--epochs N] [--buckets-log2 B] [--seed S] --output MODEL TRAIN DEV
+ *   pith-train-ner [--epochs N] [--buckets-log2 B] [--seed S] [--case-copies] --output MODEL TRAIN DEV
  *
  * An averaged structured perceptron over BILOU tags (Collins 2002), trained
  * with the Viterbi decoder and the features of the shipped tagger
@@ -53,6 +53,7 @@ document_context (Document *document)
 static int opt_epochs = 15;
 static int opt_buckets_log2 = 18;
 static int opt_seed = 2003;
+static gboolean opt_case_copies;
 static char *opt_output;
 static char **opt_files;
 
@@ -60,6 +61,8 @@ static const GOptionEntry entries[] = {
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &opt_epochs, "Passes over the training data", "N" },
   { "buckets-log2", 'b', 0, G_OPTION_ARG_INT, &opt_buckets_log2, "Feature buckets, as a power of two", "B" },
   { "seed", 's', 0, G_OPTION_ARG_INT, &opt_seed, "Seed for the order of documents", "S" },
+  { "case-copies", 0, 0, G_OPTION_ARG_NONE, &opt_case_copies,
+    "Also train on a lower-cased and an upper-cased copy of each training document", NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "Where to write the model", "MODEL" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "TRAIN DEV" },
   { NULL }
@@ -127,6 +130,54 @@ iob1_to_bilou (GPtrArray *labels,
     }
 }
 
+/* A sentence of @words (taken) with its @gold tags (taken), prepared
+ * for training: its headline flag, gazetteer marks and tokens. */
+static Sentence *
+sentence_new (GPtrArray         *words,
+              GArray            *gold,
+              PithNerVocabulary *vocabulary)
+{
+  Sentence *sentence = g_new0 (Sentence, 1);
+  PithNerSentence view = { (const char **) words->pdata, words->len, FALSE, NULL, NULL };
+
+  sentence->words = words;
+  sentence->gold = gold;
+  sentence->all_caps = pith_ner_is_all_caps ((const char * const *) words->pdata, words->len);
+  sentence->gazetteer = g_new0 (guint8, words->len);
+  pith_ner_mark_gazetteer (&view, sentence->gazetteer);
+  sentence->view = (PithNerSentence) { (const char **) words->pdata, words->len,
+                                       sentence->all_caps, sentence->gazetteer, NULL };
+  pith_ner_sentence_prepare (&sentence->view, vocabulary);
+  return sentence;
+}
+
+/* @document with every word lower-cased, or upper-cased: what comments
+ * and headlines look like, with the same tags. */
+static Document *
+document_recased (const Document    *document,
+                  gboolean           upper,
+                  PithNerVocabulary *vocabulary)
+{
+  Document *copy = g_new0 (Document, 1);
+
+  copy->sentences = g_ptr_array_new_with_free_func (sentence_free);
+  for (guint s = 0; s < document->sentences->len; s++)
+    {
+      const Sentence *sentence = g_ptr_array_index (document->sentences, s);
+      GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+      GArray *gold = g_array_sized_new (FALSE, FALSE, sizeof (int), sentence->gold->len);
+
+      for (guint i = 0; i < sentence->words->len; i++)
+        {
+          const char *word = g_ptr_array_index (sentence->words, i);
+          g_ptr_array_add (words, upper ? g_utf8_strup (word, -1) : g_utf8_strdown (word, -1));
+        }
+      g_array_append_vals (gold, sentence->gold->data, sentence->gold->len);
+      g_ptr_array_add (copy->sentences, sentence_new (words, gold, vocabulary));
+    }
+  return copy;
+}
+
 static GPtrArray *
 read_conll (const char        *path,
             PithNerVocabulary *vocabulary)
@@ -152,7 +203,7 @@ read_conll (const char        *path,
         {
           if (words->len > 0)
             {
-              Sentence *sentence = g_new0 (Sentence, 1);
+              GArray *gold = g_array_new (FALSE, FALSE, sizeof (int));
 
               if (document == NULL)
                 {
@@ -160,19 +211,8 @@ read_conll (const char        *path,
                   document->sentences = g_ptr_array_new_with_free_func (sentence_free);
                   g_ptr_array_add (documents, document);
                 }
-              sentence->words = words;
-              sentence->gold = g_array_new (FALSE, FALSE, sizeof (int));
-              sentence->all_caps = pith_ner_is_all_caps ((const char * const *) words->pdata, words->len);
-              iob1_to_bilou (labels, sentence->gold);
-              {
-                PithNerSentence view = { (const char **) words->pdata, words->len, FALSE, NULL, NULL };
-                sentence->gazetteer = g_new0 (guint8, words->len);
-                pith_ner_mark_gazetteer (&view, sentence->gazetteer);
-                sentence->view = (PithNerSentence) { (const char **) words->pdata, words->len,
-                                                     sentence->all_caps, sentence->gazetteer, NULL };
-                pith_ner_sentence_prepare (&sentence->view, vocabulary);
-              }
-              g_ptr_array_add (document->sentences, sentence);
+              iob1_to_bilou (labels, gold);
+              g_ptr_array_add (document->sentences, sentence_new (words, gold, vocabulary));
               g_ptr_array_unref (labels);
               words = g_ptr_array_new_with_free_func (g_free);
               labels = g_ptr_array_new_with_free_func (g_free);
@@ -387,6 +427,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) train = NULL;
   g_autoptr(GPtrArray) dev = NULL;
+  g_autoptr(GPtrArray) dev_lower = NULL;
+  g_autoptr(GPtrArray) dev_upper = NULL;
   g_autoptr(GRand) rand = NULL;
   g_autoptr(PithNerVocabulary) vocabulary = NULL;
   g_autoptr(GBytes) best = NULL;
@@ -408,6 +450,25 @@ main (int   argc,
   vocabulary = pith_ner_vocabulary_new (0);
   train = read_conll (opt_files[0], vocabulary);
   dev = read_conll (opt_files[1], vocabulary);
+  if (opt_case_copies)
+    {
+      guint n_cased = train->len;
+
+      /* Every other document lower-cased, the rest upper-cased: the
+       * model learns the words beside their capitals without unlearning
+       * what capitals say. */
+      for (guint d = 0; d < n_cased; d++)
+        g_ptr_array_add (train, document_recased (g_ptr_array_index (train, d), d % 2 == 1, vocabulary));
+      /* The epoch kept is the best on dev as written, lower-cased and
+       * upper-cased together. */
+      dev_lower = g_ptr_array_new_with_free_func (document_free);
+      dev_upper = g_ptr_array_new_with_free_func (document_free);
+      for (guint d = 0; d < dev->len; d++)
+        {
+          g_ptr_array_add (dev_lower, document_recased (g_ptr_array_index (dev, d), FALSE, vocabulary));
+          g_ptr_array_add (dev_upper, document_recased (g_ptr_array_index (dev, d), TRUE, vocabulary));
+        }
+    }
   g_print ("%u training documents, %u dev documents\n", train->len, dev->len);
 
   perceptron.n_buckets = 1u << opt_buckets_log2;
@@ -436,7 +497,16 @@ main (int   argc,
       model = pith_ner_model_new_from_bytes (bytes, &error);
       g_assert_no_error (error);
       f1 = evaluate (model, dev, FALSE);
-      g_print ("epoch %2d: dev F1 %.4f\n", epoch, f1);
+      if (dev_lower != NULL)
+        {
+          double lower = evaluate (model, dev_lower, FALSE);
+          double upper = evaluate (model, dev_upper, FALSE);
+
+          g_print ("epoch %2d: dev F1 %.4f, lower-cased %.4f, upper-cased %.4f\n", epoch, f1, lower, upper);
+          f1 = (f1 + lower + upper) / 3;
+        }
+      else
+        g_print ("epoch %2d: dev F1 %.4f\n", epoch, f1);
       if (f1 > best_f1)
         {
           best_f1 = f1;

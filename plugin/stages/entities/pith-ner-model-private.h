@@ -85,12 +85,13 @@ typedef struct
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
 
   /* The word's weights under the model numbered scored_by (0: none yet),
-   * added up per place, and the scores of its word and shape transitions
-   * for each allowed pair. */
+   * added up per place, and the weights of its word and shape transitions
+   * for each allowed pair, one feature's each, as the model stores them
+   * (half the size of floats; the scale makes them scores). */
   guint scored_by;
   gint32 scores[PITH_NER_N_PLACES][PITH_NER_N_TAGS];
-  float word_transitions[PITH_NER_N_PAIRS];
-  float shape_transitions[PITH_NER_N_PAIRS];
+  gint16 word_transitions[PITH_NER_N_PAIRS];
+  gint16 shape_transitions[PITH_NER_N_PAIRS];
 } PithNerToken;
 
 void pith_ner_token_init  (PithNerToken *token,
@@ -237,7 +238,10 @@ void          pith_ner_model_score          (const PithNerModel *self,
  * vocabulary keeps per word. Then remembers its words and tags in
  * @document for the sentences after it. With @margins, also gives each
  * word the margin of its tag: how much the best path through it beats
- * the best path through any other tag there (max-marginals). */
+ * the best path through any other tag there (max-marginals); NAN for
+ * every word of a sentence without scratch buffers or longer than
+ * PITH_NER_MAX_MARGIN_WORDS. */
+#define PITH_NER_MAX_MARGIN_WORDS 1024
 void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              const PithNerSentence *sentence,
                                              PithNerDocument       *document,

@@ -389,6 +389,7 @@ search_step (Search      *search,
 static void
 search_margins (const Search          *search,
                 const PithNerSentence *sentence,
+                float                  scale,
                 const int             *tags,
                 float                 *margins)
 {
@@ -427,8 +428,8 @@ search_margins (const Search          *search,
               for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
                 {
                   int previous = allowed->previous[k];
-                  float candidate = search->by_tag[k] + token->shape_transitions[k] +
-                                    token->word_transitions[k] + ahead;
+                  float candidate = search->by_tag[k] + (float) token->shape_transitions[k] * scale +
+                                    (float) token->word_transitions[k] * scale + ahead;
 
                   before[previous] = MAX (before[previous], candidate);
                 }
@@ -497,7 +498,7 @@ static void
 score_pairs (const PithNerModel *self,
              const PithNerToken *token,
              PithNerTransition   kind,
-             float              *pairs)
+             gint16             *pairs)
 {
   const Allowed *allowed = allowed_transitions ();
   const gint16 *rows[PITH_NER_N_TAGS];
@@ -507,7 +508,7 @@ score_pairs (const PithNerModel *self,
     rows[previous] = self->weights + (gsize) (pith_ner_transition_hash (token, previous, kind) & mask) * PITH_NER_N_TAGS;
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
-      pairs[k] = (float) (gint32) GINT16_FROM_LE (rows[allowed->previous[k]][tag]) * self->scale;
+      pairs[k] = GINT16_FROM_LE (rows[allowed->previous[k]][tag]);
 }
 
 /* Adds up @token's weights for each place, and scores its transitions,
@@ -546,6 +547,17 @@ scored (const PithNerModel *self,
   return token;
 }
 
+/* A token's transition weights as scores: the same floats as the full
+ * search's, one feature each. */
+static void
+transition_scores (const PithNerModel *self,
+                   const gint16       *weights,
+                   float              *scores)
+{
+  for (guint k = 0; k < PITH_NER_N_PAIRS; k++)
+    scores[k] = (float) (gint32) weights[k] * self->scale;
+}
+
 /* pith_ner_viterbi() with the model, reading each word's scores from its
  * token. The sums are of integers, so the scores are the same floats. */
 static void
@@ -560,12 +572,17 @@ viterbi_with_model (const PithNerModel    *self,
   guint64 hashes[PITH_NER_MAX_FEATURES];
   guint mask = self->n_buckets - 1;
   float emission[PITH_NER_N_TAGS];
+  float by_shape[PITH_NER_N_PAIRS];
+  float by_word[PITH_NER_N_PAIRS];
 
   if (sentence->n_words == 0)
     return;
 
   search_init (search, sentence->n_words, sentence->scratch, score_with_model, self);
-  if (margins != NULL && sentence->scratch != NULL)
+  /* Margins in sentences of real length only: a run-on of thousands of
+   * words (random bytes, a list without stops) would make the lattice a
+   * copy of the document. */
+  if (margins != NULL && sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS)
     search_keep_lattice (search, sentence->n_words);
   for (guint i = 0; i < sentence->n_words; i++)
     {
@@ -590,15 +607,17 @@ viterbi_with_model (const PithNerModel    *self,
         }
       for (guint t = 0; t < PITH_NER_N_TAGS; t++)
         emission[t] = (float) sums[t] * self->scale;
+      transition_scores (self, token->shape_transitions, by_shape);
+      transition_scores (self, token->word_transitions, by_word);
 
-      search_step (search, i, emission, token->shape_transitions, token->word_transitions);
+      search_step (search, i, emission, by_shape, by_word);
     }
   search_finish (search, sentence->n_words, tags);
   if (search->lattice != NULL)
-    search_margins (search, sentence, tags, margins);
+    search_margins (search, sentence, self->scale, tags, margins);
   else if (margins != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
-      margins[i] = INFINITY;
+      margins[i] = NAN;
 }
 
 void
