@@ -11,16 +11,27 @@ import pytest
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 DEV = os.path.join(ROOT, "..", "shared", "data", "conll2003", "dev.txt")
 
-# The level the shipped stage reaches (0.9354); a drop below fails.
+# The levels the shipped stage reaches (0.9311 as written, 0.8945 all
+# lower-cased, 0.9119 all upper-cased); a drop below fails.
 MINIMUM_F1 = 0.930
+MINIMUM_F1_BY_CASE = {"lower": 0.890, "upper": 0.910}
 
 
-def dev_figures(tmp_path):
-    figures_path = tmp_path / "ner.json"
+def dev_figures(tmp_path, case="as-is"):
+    figures_path = tmp_path / ("ner-%s.json" % case)
     subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-ner"), "--calibration",
-                    "--pith", os.environ["PITH_CLI"], "--json", str(figures_path), DEV],
+                    "--case", case, "--pith", os.environ["PITH_CLI"], "--json", str(figures_path), DEV],
                    check=True, capture_output=True)
     return json.loads(figures_path.read_text())
+
+
+@pytest.mark.skipif(not os.path.exists(DEV), reason="../shared/data/conll2003 is not there")
+@pytest.mark.parametrize("case", sorted(MINIMUM_F1_BY_CASE))
+def test_dev_f1_in_lower_and_upper_case(tmp_path, case):
+    """Comments in lower case and headlines in capitals are tagged nearly
+    as well as text written as usual."""
+    figures = dev_figures(tmp_path, case)
+    assert figures["overall"]["f1"] >= MINIMUM_F1_BY_CASE[case], figures["overall"]
 
 
 @pytest.mark.skipif(not os.path.exists(DEV), reason="../shared/data/conll2003 is not there")
