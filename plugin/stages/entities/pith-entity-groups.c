@@ -263,6 +263,16 @@ pith_entity_groups_build (PithDocument *document)
       pith_document_set_span_attribute (document, PITH_LAYER_ENTITY, i, "entity", attribute);
     }
 
+  /* The tables that found the groups go before the report is built: a
+   * document of thousands of names would hold both at once. */
+  g_clear_pointer (&by_key, g_hash_table_unref);
+  g_clear_pointer (&by_tail, g_hash_table_unref);
+  g_clear_pointer (&by_initials, g_hash_table_unref);
+  g_clear_pointer (&name_by_text, g_hash_table_unref);
+  g_clear_pointer (&names, g_array_unref);
+  g_clear_pointer (&name_of, g_free);
+  g_clear_pointer (&order, g_free);
+
   for (guint g = 0; g < groups->len; g++)
     {
       Group *group = g_ptr_array_index (groups, g);
