@@ -547,6 +547,16 @@ scored (const PithNerModel *self,
   return token;
 }
 
+static gboolean
+has_name (const int *tags,
+          guint      n_words)
+{
+  for (guint i = 0; i < n_words; i++)
+    if (tags[i] != PITH_NER_TAG_O)
+      return TRUE;
+  return FALSE;
+}
+
 /* A token's transition weights as scores: the same floats as the full
  * search's, one feature each. */
 static void
@@ -613,7 +623,9 @@ viterbi_with_model (const PithNerModel    *self,
       search_step (search, i, emission, by_shape, by_word);
     }
   search_finish (search, sentence->n_words, tags);
-  if (search->lattice != NULL)
+  /* Only names have scores: a sentence without any needs no backward
+   * pass, and most sentences of long documents have none. */
+  if (search->lattice != NULL && has_name (tags, sentence->n_words))
     search_margins (search, sentence, self->scale, tags, margins);
   else if (margins != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
