@@ -10,6 +10,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <math.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -132,14 +133,16 @@ assert_same_tags (const PithNerModel *model,
         pith_ner_document_remember (full_memory, sentence.words[i], full[i]);
       pith_ner_tag_sentence (model, &sentence, fast_memory, fast, NULL);
       /* The margins change no tag, and none is below 0: the chosen path
-       * is the best through its own tags. */
+       * is the best through its own tags; a sentence without names has
+       * none (NAN). */
       sentence.scratch = &scratch;
       pith_ner_tag_sentence (model, &sentence, margin_memory, with_margins, margins);
       sentence.scratch = NULL;
       for (guint i = 0; i < sentence.n_words; i++)
         {
           g_assert_cmpint (with_margins[i], ==, fast[i]);
-          g_assert_cmpfloat (margins[i], >=, -1e-3f);
+          if (!isnan (margins[i]))
+            g_assert_cmpfloat (margins[i], >=, -1e-3f);
         }
 
       for (guint i = 0; i < sentence.n_words; i++)

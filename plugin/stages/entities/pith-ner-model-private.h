@@ -239,8 +239,8 @@ void          pith_ner_model_score          (const PithNerModel *self,
  * @document for the sentences after it. With @margins, also gives each
  * word the margin of its tag: how much the best path through it beats
  * the best path through any other tag there (max-marginals); NAN for
- * every word of a sentence without scratch buffers or longer than
- * PITH_NER_MAX_MARGIN_WORDS. */
+ * every word of a sentence without names, without scratch buffers or
+ * longer than PITH_NER_MAX_MARGIN_WORDS. */
 #define PITH_NER_MAX_MARGIN_WORDS 1024
 void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              const PithNerSentence *sentence,
