@@ -558,6 +558,27 @@ is_function_word (const char *word,
          pith_word_list_lookup (pith_word_list_get ("summarize/stopwords-en.txt"), folded, length, NULL);
 }
 
+/* Whether the @length bytes at @word are one of @words, exactly. */
+static gboolean
+is_one_of (const char * const *words,
+           const char         *word,
+           gsize               length)
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    if (strlen (words[k]) == length && memcmp (words[k], word, length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @word, of five letters or more, ends in -ly (Traditionally,
+ * Separately): an adverb, which opens clauses. */
+static gboolean
+is_adverb_in_ly (const char *word,
+                 gsize       length)
+{
+  return length >= 5 && word[length - 2] == 'l' && word[length - 1] == 'y';
+}
+
 /* Whether @word is a name that sentences end on as often as names do:
  * a weekday or a month, a place, or the end of an organisation's name
  * (in August|On the TV side, the Civil Air Patrol|In many posts), so
@@ -615,7 +636,7 @@ stands_where_sentences_meet (const Pass *pass,
     return FALSE;
   /* An opening adverb set off by a comma (However, Separately,). */
   if (end < length && text[end] == ',' &&
-      ((end - split >= 5 && text[end - 2] == 'l' && text[end - 1] == 'y') ||
+      (is_adverb_in_ly (text + split, end - split) ||
        pith_word_list_lookup (pass->rules->sentence_starters, text + split, end - split, NULL)))
     return TRUE;
   if (!(end + 1 < length && text[end] == ' ' && g_ascii_isalnum (text[end + 1])))
@@ -771,10 +792,8 @@ opens_sentence_not_quantifying (const PithCleanRules *rules,
     "Several", "None", "Other", "Others", "Another", "One", "No", "Not", "Only", "First", "Last", NULL,
   };
 
-  for (guint k = 0; quantifiers[k] != NULL; k++)
-    if (strlen (quantifiers[k]) == length && memcmp (quantifiers[k], word, length) == 0)
-      return FALSE;
-  return pith_word_list_lookup (rules->sentence_starters, word, length, NULL);
+  return !is_one_of (quantifiers, word, length) &&
+         pith_word_list_lookup (rules->sentence_starters, word, length, NULL);
 }
 
 /* Where a name glued to a hashtag written in lowercase begins, when a
@@ -1311,8 +1330,7 @@ opens_clause (const Pass *pass,
               const char *word,
               gsize       length)
 {
-  return is_function_word (word, length) ||
-         (length >= 5 && word[length - 2] == 'l' && word[length - 1] == 'y') ||
+  return is_function_word (word, length) || is_adverb_in_ly (word, length) ||
          (length >= 7 && memcmp (word + length - 3, "ing", 3) == 0) ||
          pith_word_list_lookup (pass->rules->sentence_starters, word, length, NULL);
 }
@@ -1325,10 +1343,7 @@ ends_publication_names (const char *word,
 {
   static const char * const endings[] = { "Today", "Daily", "Weekly", "Monthly", "Tonight", NULL };
 
-  for (guint k = 0; endings[k] != NULL; k++)
-    if (strlen (endings[k]) == length && memcmp (endings[k], word, length) == 0)
-      return TRUE;
-  return FALSE;
+  return is_one_of (endings, word, length);
 }
 
 /* Whether the word before @start, one space away, is a given name
@@ -1362,12 +1377,7 @@ follows_name_or_preposition (const char *text,
     ;
   if (word == start - 1)
     return FALSE;
-  if (g_ascii_isupper (text[word]))
-    return TRUE;
-  for (guint k = 0; prepositions[k] != NULL; k++)
-    if (strlen (prepositions[k]) == start - 1 - word && memcmp (text + word, prepositions[k], start - 1 - word) == 0)
-      return TRUE;
-  return FALSE;
+  return g_ascii_isupper (text[word]) || is_one_of (prepositions, text + word, start - 1 - word);
 }
 
 /* What shows that a capitalised word glued to a capitalised one, [@start,
@@ -1398,6 +1408,7 @@ names_meet_sentence (const Pass *pass,
   gsize left_length = left_end - start;
   gsize right_length = end - split;
   gboolean full_stop_between = left_end < split;
+  gboolean left_is_head;
   gboolean right_is_word = is_dictionary_word_folded (pass->rules->words, right, right_length);
   const char *left_kind = capitalised_inside_sentences (left, left_length);
   gboolean left_is_name = g_strcmp0 (left_kind, "always") == 0 || g_strcmp0 (left_kind, "mostly") == 0;
@@ -1408,8 +1419,7 @@ names_meet_sentence (const Pass *pass,
                          (full_stop_between && right_is_word && right_kind == NULL);
 
   /* Any name before an adverb set off by a comma (Ghouta|Thankfully,). */
-  if (right_length >= 5 && right[right_length - 2] == 'l' && right[right_length - 1] == 'y' &&
-      end + 1 < pass->length && text[end] == ',' && text[end + 1] == ' ')
+  if (is_adverb_in_ly (right, right_length) && end + 1 < pass->length && text[end] == ',' && text[end + 1] == ' ')
     return EVIDENCE_ADVERB;
   if (pith_glue_names_is_time_word (left, left_length))
     return sentence_goes_on (text, pass->length, end, FALSE) ? EVIDENCE_TIME : NULL;
@@ -1419,9 +1429,10 @@ names_meet_sentence (const Pass *pass,
       pith_glue_names_is_given_name (right, right_length) &&
       end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
     return EVIDENCE_GIVEN_NAME;
-  if (pith_glue_names_is_name_head (left, left_length) && names_before == 0)
+  left_is_head = pith_glue_names_is_name_head (left, left_length);
+  if (left_is_head && names_before == 0)
     names_before = capitalised_words_before (text, start, TRUE);
-  if (pith_glue_names_is_name_head (left, left_length) && names_before >= 1 &&
+  if (left_is_head && names_before >= 1 &&
       !pith_glue_names_is_name_head (right, right_length) &&
       ((sentence_goes_on (text, pass->length, end, TRUE) &&
         (opens_clause (pass, right, right_length) ||
@@ -1630,16 +1641,16 @@ is_code_pair (const Pass *pass,
 
   return is_upper_letter (g_utf8_get_char (text + left_start)) &&
          !is_name_then_opener (pass, left_start, full_stop, right_start, right_end) &&
-         names_meet_sentence (pass, left_start, full_stop, right_start, right_end,
-                              standalone_count (pass, text + left_start, full_stop - left_start) > 0,
-                              standalone_count (pass, text + right_start, right_end - right_start) > 0) == NULL &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
          standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
          standalone_count (pass, text + right_start, right_end - right_start) == 0 &&
          !pith_word_list_lookup (pass->rules->sentence_starters, text + right_start, right_end - right_start, NULL) &&
          !(has_inner_capital (text, right_start, right_end) &&
-           is_name_tail (text, g_utf8_next_char (text + right_start) - text, right_end));
+           is_name_tail (text, g_utf8_next_char (text + right_start) - text, right_end)) &&
+         /* Last, as the dearest: the names' own evidence. Both parts are
+          * known not to stand alone by now. */
+         names_meet_sentence (pass, left_start, full_stop, right_start, right_end, FALSE, FALSE) == NULL;
 }
 
 /* Whether the number that ends at @i names a release or a model rather
