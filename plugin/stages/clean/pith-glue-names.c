@@ -16,12 +16,10 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "pith-gazetteer-private.h"
 #include "pith-glue-names-private.h"
-#include "pith-lines-private.h"
 #include "pith-tsan-private.h"
 #include "pith-word-list-private.h"
-
-#define GAZETTEER "/org/gnome/Pith/entities/gazetteer-en.txt"
 
 static const char PLACE[] = "place";
 static const char GIVEN_NAME[] = "given name";
@@ -33,14 +31,29 @@ typedef struct
   GHashTable *kinds;
 } OneWordNames;
 
+/* Keeps a one-word place or given name of the gazetteer. */
 static void
-add_name (GHashTable *kinds,
+add_name (const char *type,
+          gsize       type_length,
           const char *name,
           gsize       length,
-          const char *kind)
+          gpointer    user_data)
 {
-  char *key = g_strndup (name, length);
-  const char *known = g_hash_table_lookup (kinds, key);
+  GHashTable *kinds = user_data;
+  const char *kind;
+  char *key;
+  const char *known;
+
+  if (type_length != 3 || memchr (name, ' ', length) != NULL)
+    return;
+  if (memcmp (type, "LOC", 3) == 0)
+    kind = PLACE;
+  else if (memcmp (type, "PER", 3) == 0)
+    kind = GIVEN_NAME;
+  else
+    return;
+  key = g_strndup (name, length);
+  known = g_hash_table_lookup (kinds, key);
 
   if (known != NULL && known != kind)
     kind = "";
@@ -55,26 +68,9 @@ one_word_names (void)
   if (g_once_init_enter (&loaded))
     {
       OneWordNames *names = g_new0 (OneWordNames, 1);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (GAZETTEER, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       names->kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      if (bytes != NULL)
-        {
-          gsize length;
-          const char *cursor = g_bytes_get_data (bytes, &length);
-          const char *end = cursor + length;
-          const char *line;
-
-          while (pith_lines_next (&cursor, end, &line, &length))
-            {
-              if (length < 5 || line[3] != ' ' || memchr (line + 4, ' ', length - 4) != NULL)
-                continue;
-              if (memcmp (line, "LOC", 3) == 0)
-                add_name (names->kinds, line + 4, length - 4, PLACE);
-              else if (memcmp (line, "PER", 3) == 0)
-                add_name (names->kinds, line + 4, length - 4, GIVEN_NAME);
-            }
-        }
+      pith_gazetteer_foreach (add_name, names->kinds);
       pith_tsan_release (&loaded);
       g_once_init_leave (&loaded, names);
     }

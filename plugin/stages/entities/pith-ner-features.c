@@ -19,11 +19,10 @@
 
 #include <gio/gio.h>
 
+#include "pith-gazetteer-private.h"
 #include "pith-ner-model-private.h"
 #include "pith-word-list-private.h"
-#include "pith-lines-private.h"
 
-#define GAZETTEER "/org/gnome/Pith/entities/gazetteer-en.txt"
 #define GAZETTEER_MAX_WORDS 5
 
 const char * const pith_ner_types[PITH_NER_N_TYPES] = { "PER", "ORG", "LOC", "MISC" };
@@ -163,6 +162,21 @@ gazetteer_add (Gazetteer  *gazetteer,
   g_hash_table_replace (gazetteer->names, folded, GUINT_TO_POINTER (bits | (1u << type)));
 }
 
+static void
+gazetteer_add_line (const char *type,
+                    gsize       type_length,
+                    const char *name,
+                    gsize       name_length,
+                    gpointer    user_data)
+{
+  for (int t = 0; t < PITH_NER_N_TYPES; t++)
+    if (strlen (pith_ner_types[t]) == type_length && memcmp (type, pith_ner_types[t], type_length) == 0)
+      {
+        g_autofree char *copy = g_strndup (name, name_length);
+        gazetteer_add (user_data, copy, t);
+      }
+}
+
 static const Gazetteer *
 gazetteer (void)
 {
@@ -171,32 +185,10 @@ gazetteer (void)
   if (g_once_init_enter (&loaded))
     {
       Gazetteer *table = g_new0 (Gazetteer, 1);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (GAZETTEER, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 
       table->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       table->first_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      if (bytes != NULL)
-        {
-          gsize length;
-          const char *cursor = g_bytes_get_data (bytes, &length);
-          const char *end = cursor + length;
-          const char *line;
-
-          while (pith_lines_next (&cursor, end, &line, &length))
-            {
-              const char *space = memchr (line, ' ', length);
-
-              if (length == 0 || line[0] == '#' || space == NULL)
-                continue;
-              for (int t = 0; t < PITH_NER_N_TYPES; t++)
-                if (strlen (pith_ner_types[t]) == (gsize) (space - line) &&
-                    memcmp (line, pith_ner_types[t], (gsize) (space - line)) == 0)
-                  {
-                    g_autofree char *name = g_strndup (space + 1, length - (gsize) (space + 1 - line));
-                    gazetteer_add (table, name, t);
-                  }
-            }
-        }
+      pith_gazetteer_foreach (gazetteer_add_line, table);
       pith_tsan_release (&loaded);
       g_once_init_leave (&loaded, table);
     }
