@@ -579,6 +579,16 @@ is_adverb_in_ly (const char *word,
   return length >= 5 && word[length - 2] == 'l' && word[length - 1] == 'y';
 }
 
+/* Whether a space and a capitalised ASCII word follow @end: the rest of
+ * a name (Michael| Brown). */
+static gboolean
+capitalised_word_follows (const char *text,
+                          gsize       length,
+                          gsize       end)
+{
+  return end + 1 < length && text[end] == ' ' && g_ascii_isupper (text[end + 1]);
+}
+
 /* Whether @word is a name that sentences end on as often as names do:
  * a weekday or a month, a place, or the end of an organisation's name
  * (in August|On the TV side, the Civil Air Patrol|In many posts), so
@@ -813,7 +823,7 @@ name_glued_to_hashtag (const Pass *pass,
   if (split - word_start < 6 || split >= word_end || !g_ascii_isupper (text[split]) ||
       word_end - split < 4 || !is_name_tail (text, split + 1, word_end) ||
       is_dictionary_word_folded (pass->rules->words, text + split, word_end - split) ||
-      !(word_end + 1 < pass->length && text[word_end] == ' ' && g_ascii_isupper (text[word_end + 1])))
+      !capitalised_word_follows (text, pass->length, word_end))
     return 0;
   return split;
 }
@@ -1427,7 +1437,7 @@ names_meet_sentence (const Pass *pass,
     return sentence_goes_on (text, pass->length, end, FALSE) ? EVIDENCE_PLACE : NULL;
   if ((left_alone || names_before >= 2) && left_length >= 4 && right_length >= 4 && !right_is_word &&
       pith_glue_names_is_given_name (right, right_length) &&
-      end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
+      capitalised_word_follows (text, pass->length, end))
     return EVIDENCE_GIVEN_NAME;
   left_is_head = pith_glue_names_is_name_head (left, left_length);
   if (left_is_head && names_before == 0)
@@ -1463,7 +1473,7 @@ names_meet_sentence (const Pass *pass,
    * (Dan Stevens|Audra McDonald). */
   if (names_before >= 1 && given_name_before (text, start) && !right_is_word &&
       pith_glue_names_is_given_name (right, right_length) &&
-      end + 1 < pass->length && text[end] == ' ' && g_ascii_isupper (text[end + 1]))
+      capitalised_word_follows (text, pass->length, end))
     return EVIDENCE_GIVEN_NAME;
   /* A surname after a given name (Hannah Welton|Slated for March). */
   if (names_before >= 1 && given_name_before (text, start) && right_opens &&

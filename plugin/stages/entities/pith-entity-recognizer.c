@@ -433,7 +433,7 @@ add_sentence_entities (PithEntityRecognizer *self,
           float margin = margins[i];
           Mention mention;
 
-          for (guint k = i; k <= last; k++)
+          for (guint k = i + 1; k <= last; k++)
             margin = MIN (margin, margins[k]);
           mention = (Mention) { start, last, self->labels[pith_ner_tag_type (tag)], confidence (margin) };
           g_array_append_val (mentions, mention);
