@@ -55,6 +55,19 @@ typedef struct
   const char *evidence;
 } GlueCandidate;
 
+/* The words the candidates want, by their first letters: exactly for
+ * words of one and two letters, by a hash of the first three for longer
+ * ones. Most capitalised words of a long document are not among the few
+ * wanted, and this says so without finding the word's end or hashing it. */
+#define WANTED_LONG_BITS 131072
+
+typedef struct
+{
+  guint64 long_words[WANTED_LONG_BITS / 64];
+  guint64 two_letters[65536 / 64];
+  gboolean one_letter[256];
+} WantedFilter;
+
 typedef struct
 {
   const char *text;
@@ -66,6 +79,7 @@ typedef struct
   GArray *glue_candidates;    /* of GlueCandidate, in text order; NULL if none */
   guint next_candidate;       /* the main pass's place in them */
   GHashTable *standalone;     /* parts of candidates -> occurrences as words of their own */
+  WantedFilter *wanted;       /* which capitalised words may be in it */
   GHashTable *vocabulary;     /* hyphenation candidates -> occurrences */
 } Pass;
 
@@ -1047,16 +1061,76 @@ glued_split (const Pass  *pass,
  * article has a handful, hostile text would have one per word. */
 #define MAX_WANTED_WORDS 4096
 
+static inline gboolean
+test_bit (const guint64 *bits,
+          guint          bit)
+{
+  return (bits[bit / 64] & (G_GUINT64_CONSTANT (1) << (bit % 64))) != 0;
+}
+
+static inline void
+set_bit (guint64 *bits,
+         guint    bit)
+{
+  bits[bit / 64] |= G_GUINT64_CONSTANT (1) << (bit % 64);
+}
+
+static inline guint
+long_word_bit (const guchar *word)
+{
+  guint32 bytes = ((guint32) word[0] << 16) | ((guint32) word[1] << 8) | word[2];
+
+  return (bytes * 2654435761u) >> (32 - 17);
+}
+
+static inline guint
+two_letters_bit (const guchar *word)
+{
+  return ((guint) word[0] << 8) | word[1];
+}
+
+/* Whether the word starting with an ASCII capital at @i may be wanted:
+ * never wrong when it says no. A letter past ASCII may end the word or
+ * not, so then each length it may have is asked. */
+static inline gboolean
+may_be_wanted (const Pass *pass,
+               gsize       i)
+{
+  const guchar *word = (const guchar *) pass->text + i;
+  gsize left = pass->length - i;
+  const WantedFilter *wanted = pass->wanted;
+
+  if (left < 2 || (word[1] < 0x80 && !g_ascii_isalpha (word[1])))
+    return wanted->one_letter[word[0]];
+  if (word[1] >= 0x80)
+    return TRUE;
+  if (left < 3 || (word[2] < 0x80 && !g_ascii_isalpha (word[2])))
+    return test_bit (wanted->two_letters, two_letters_bit (word));
+  if (word[2] >= 0x80 && test_bit (wanted->two_letters, two_letters_bit (word)))
+    return TRUE;
+  return test_bit (wanted->long_words, long_word_bit (word));
+}
+
 static void
 want_standalone (Pass       *pass,
                  const char *word,
                  gsize       length)
 {
   if (pass->standalone == NULL)
-    pass->standalone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (g_hash_table_size (pass->standalone) >= MAX_WANTED_WORDS)
+    {
+      pass->standalone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      pass->wanted = g_new0 (WantedFilter, 1);
+    }
+  if (length == 0 || g_hash_table_size (pass->standalone) >= MAX_WANTED_WORDS)
     return;
   g_hash_table_insert (pass->standalone, g_strndup (word, length), GUINT_TO_POINTER (0));
+
+  if (length == 1)
+    pass->wanted->one_letter[(guchar) word[0]] = TRUE;
+  else if (length == 2)
+    set_bit (pass->wanted->two_letters, two_letters_bit ((const guchar *) word));
+  else
+    set_bit (pass->wanted->long_words, long_word_bit ((const guchar *) word));
 }
 
 /* How often @word stands as a word of its own; 0 for words not wanted. */
@@ -1091,8 +1165,11 @@ count_standalone (Pass *pass)
       gpointer stored;
       gpointer count;
 
+      /* Skipping a word unwanted byte by byte comes to the same next
+       * word: no byte inside a run of letters starts one. */
       if (!g_ascii_isupper (text[i]) ||
-          (i > 0 && (g_ascii_isalpha (text[i - 1]) || (guchar) text[i - 1] >= 0x80)))
+          (i > 0 && (g_ascii_isalpha (text[i - 1]) || (guchar) text[i - 1] >= 0x80)) ||
+          !may_be_wanted (pass, i))
         continue;
       end = letters_end (text, i, pass->length);
       /* A step of a dotted name (Console.WriteLine) is not alone. */
@@ -2447,7 +2524,7 @@ pith_clean_find_edits (const char           *text,
                        GArray               *edits,
                        GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL, NULL };
   gsize pos = 0;
   gsize gap_start = 0;
   gsize previous_line_start = 0;
@@ -2550,6 +2627,7 @@ pith_clean_find_edits (const char           *text,
 
   g_clear_pointer (&pass.glue_candidates, g_array_unref);
   g_clear_pointer (&pass.standalone, g_hash_table_unref);
+  g_clear_pointer (&pass.wanted, g_free);
   g_clear_pointer (&pass.vocabulary, g_hash_table_unref);
 }
 
@@ -2564,7 +2642,7 @@ pith_clean_find_mojibake (const char           *text,
                           GArray               *edits,
                           GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL };
+  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL, NULL };
   gsize i = 0;
 
   if (!rules->kinds[PITH_CLEAN_MOJIBAKE])
