@@ -445,6 +445,7 @@ pith_ner_scratch_clear (PithNerScratch *scratch)
   g_clear_pointer (&scratch->tokens, g_free);
   g_clear_pointer (&scratch->back, g_free);
   g_clear_pointer (&scratch->lattice, g_free);
+  g_clear_pointer (&scratch->shapes, g_free);
   scratch->tokens_capacity = scratch->back_capacity = scratch->lattice_capacity = 0;
 }
 

@@ -85,13 +85,14 @@ typedef struct
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
 
   /* The word's weights under the model numbered scored_by (0: none yet),
-   * added up per place, and the weights of its word and shape transitions
-   * for each allowed pair, one feature's each, as the model stores them
-   * (half the size of floats; the scale makes them scores). */
+   * added up per place, and the weights of its word transitions for each
+   * allowed pair, one feature's each, as the model stores them (half the
+   * size of floats; the scale makes them scores). Shape transitions are
+   * the same for every word of a shape: the decoder scores those once a
+   * sentence. */
   guint scored_by;
   gint32 scores[PITH_NER_N_PLACES][PITH_NER_N_TAGS];
   gint16 word_transitions[PITH_NER_N_PAIRS];
-  gint16 shape_transitions[PITH_NER_N_PAIRS];
 } PithNerToken;
 
 void pith_ner_token_init  (PithNerToken *token,
@@ -119,6 +120,8 @@ guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
  * max_words; call it only while no prepared sentence is in use. */
 void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
 
+typedef struct _PithNerShapeScores PithNerShapeScores;
+
 /* Buffers a tagger keeps from sentence to sentence, and from document to
  * document, instead of allocating them for each sentence; zero-filled to
  * start. */
@@ -131,6 +134,7 @@ typedef struct
   float *lattice;           /* per word and tag: the best path's score to
                              * it, then the emission; for the margins */
   gsize lattice_capacity;
+  PithNerShapeScores *shapes; /* the shape transitions last scored */
 } PithNerScratch;
 
 void pith_ner_scratch_clear (PithNerScratch *scratch);

@@ -282,6 +282,39 @@ shape_transitions (ShapeCache         *cache,
   return cache->transitions[slot];
 }
 
+/* The model's shape transitions for the shapes met last, a slot for each
+ * hash's last bits: a document has a few hundred shapes, each scored once
+ * for all its sentences, not once a sentence. */
+#define SHAPE_SLOTS 512
+
+typedef struct
+{
+  guint64 shape_hash;
+  guint scored_by;          /* the model's serial; 0: empty */
+  float transitions[PITH_NER_N_PAIRS];
+} ShapeSlot;
+
+struct _PithNerShapeScores
+{
+  ShapeSlot slots[SHAPE_SLOTS];
+};
+
+static const float *
+model_shape_transitions (PithNerShapeScores *shapes,
+                         const PithNerModel *model,
+                         const PithNerToken *token)
+{
+  ShapeSlot *slot = &shapes->slots[token->short_shape_hash % SHAPE_SLOTS];
+
+  if (slot->scored_by != model->serial || slot->shape_hash != token->short_shape_hash)
+    {
+      score_transitions (token, PITH_NER_TRANSITION_SHAPE, score_with_model, model, slot->transitions);
+      slot->shape_hash = token->short_shape_hash;
+      slot->scored_by = model->serial;
+    }
+  return slot->transitions;
+}
+
 /* The Viterbi search over one sentence, a word at a time. */
 typedef struct
 {
@@ -389,10 +422,12 @@ search_step (Search      *search,
 static void
 search_margins (const Search          *search,
                 const PithNerSentence *sentence,
-                float                  scale,
+                const PithNerModel    *model,
+                PithNerShapeScores    *shapes,
                 const int             *tags,
                 float                 *margins)
 {
+  float scale = model->scale;
   const Allowed *allowed = search->allowed;
   guint n_words = sentence->n_words;
   float rest[PITH_NER_N_TAGS];
@@ -414,6 +449,7 @@ search_margins (const Search          *search,
       if (i > 0)
         {
           const PithNerToken *token = sentence->tokens[i];
+          const float *by_shape = model_shape_transitions (shapes, model, token);
           const float *emission = row + PITH_NER_N_TAGS;
           float before[PITH_NER_N_TAGS];
 
@@ -428,7 +464,7 @@ search_margins (const Search          *search,
               for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
                 {
                   int previous = allowed->previous[k];
-                  float candidate = search->by_tag[k] + (float) token->shape_transitions[k] * scale +
+                  float candidate = search->by_tag[k] + by_shape[k] +
                                     (float) token->word_transitions[k] * scale + ahead;
 
                   before[previous] = MAX (before[previous], candidate);
@@ -534,7 +570,6 @@ score_word (const PithNerModel *self,
         }
     }
   score_pairs (self, token, PITH_NER_TRANSITION_WORD, token->word_transitions);
-  score_pairs (self, token, PITH_NER_TRANSITION_SHAPE, token->shape_transitions);
   token->scored_by = self->serial;
 }
 
@@ -582,12 +617,21 @@ viterbi_with_model (const PithNerModel    *self,
   guint64 hashes[PITH_NER_MAX_FEATURES];
   guint mask = self->n_buckets - 1;
   float emission[PITH_NER_N_TAGS];
-  float by_shape[PITH_NER_N_PAIRS];
   float by_word[PITH_NER_N_PAIRS];
+  g_autofree PithNerShapeScores *own_shapes = NULL;
+  PithNerShapeScores *shapes;
 
   if (sentence->n_words == 0)
     return;
 
+  if (sentence->scratch == NULL)
+    shapes = own_shapes = g_new0 (PithNerShapeScores, 1);
+  else
+    {
+      if (sentence->scratch->shapes == NULL)
+        sentence->scratch->shapes = g_new0 (PithNerShapeScores, 1);
+      shapes = sentence->scratch->shapes;
+    }
   search_init (search, sentence->n_words, sentence->scratch, score_with_model, self);
   /* Margins in sentences of real length only: a run-on of thousands of
    * words (random bytes, a list without stops) would make the lattice a
@@ -598,6 +642,7 @@ viterbi_with_model (const PithNerModel    *self,
     {
       const PithNerToken *token = scored (self, sentence->tokens[i]);
       guint n_hashes = pith_ner_context_features (sentence, i, document, hashes);
+      const float *by_shape = model_shape_transitions (shapes, self, token);
       gint32 sums[PITH_NER_N_TAGS];
 
       memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
@@ -617,7 +662,6 @@ viterbi_with_model (const PithNerModel    *self,
         }
       for (guint t = 0; t < PITH_NER_N_TAGS; t++)
         emission[t] = (float) sums[t] * self->scale;
-      transition_scores (self, token->shape_transitions, by_shape);
       transition_scores (self, token->word_transitions, by_word);
 
       search_step (search, i, emission, by_shape, by_word);
@@ -626,7 +670,7 @@ viterbi_with_model (const PithNerModel    *self,
   /* Only names have scores: a sentence without any needs no backward
    * pass, and most sentences of long documents have none. */
   if (search->lattice != NULL && has_name (tags, sentence->n_words))
-    search_margins (search, sentence, self->scale, tags, margins);
+    search_margins (search, sentence, self, shapes, tags, margins);
   else if (margins != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
       margins[i] = NAN;
