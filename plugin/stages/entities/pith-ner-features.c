@@ -381,11 +381,22 @@ shape (const char *word,
   out[n] = '\0';
 }
 
-/* Lowercase, digits folded to 0, so years and scores share features. */
+/* g_utf8_strdown(), without its Unicode tables for the ASCII words that
+ * are nearly all of news text: the same string for them. */
 static char *
-normalize (const char *word)
+strdown (const char *word)
 {
-  char *lower = g_utf8_strdown (word, -1);
+  for (const char *p = word; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (word, -1);
+  return g_ascii_strdown (word, -1);
+}
+
+/* @down with digits folded to 0, so years and scores share features. */
+static char *
+normalize (const char *down)
+{
+  char *lower = g_strdup (down);
 
   for (char *p = lower; *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
@@ -419,8 +430,8 @@ pith_ner_token_init (PithNerToken *token,
 
   memset (token, 0, sizeof *token);
   token->word = word;
-  token->lower = normalize (word);
-  token->down = g_utf8_strdown (word, -1);
+  token->down = strdown (word);
+  token->lower = normalize (token->down);
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
   token->lower_hash = fnv1a (token->lower, strlen (token->lower), 0xcbf29ce484222325ULL);
