@@ -431,22 +431,34 @@ search_margins (const Search          *search,
   const Allowed *allowed = search->allowed;
   guint n_words = sentence->n_words;
   float rest[PITH_NER_N_TAGS];
+  guint first_name = 0;
 
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     rest[tag] = may_end_sentence (tag) ? 0.0f : -INFINITY;
 
-  for (guint i = n_words; i-- > 0;)
+  /* Only names' words have scores: the words before the first need no
+   * margin and no rest of the sentence. */
+  while (first_name < n_words && tags[first_name] == PITH_NER_TAG_O)
+    first_name++;
+  for (guint i = 0; i < n_words; i++)
+    margins[i] = NAN;
+
+  for (guint i = n_words; i-- > first_name;)
     {
       const float *row = search->lattice + (gsize) i * 2 * PITH_NER_N_TAGS;
-      float chosen = row[tags[i]] + rest[tags[i]];
-      float other = -INFINITY;
 
-      for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-        if (tag != tags[i])
-          other = MAX (other, row[tag] + rest[tag]);
-      margins[i] = other == -INFINITY ? INFINITY : chosen - other;
+      if (tags[i] != PITH_NER_TAG_O)
+        {
+          float chosen = row[tags[i]] + rest[tags[i]];
+          float other = -INFINITY;
 
-      if (i > 0)
+          for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+            if (tag != tags[i])
+              other = MAX (other, row[tag] + rest[tag]);
+          margins[i] = other == -INFINITY ? INFINITY : chosen - other;
+        }
+
+      if (i > first_name)
         {
           const PithNerToken *token = sentence->tokens[i];
           const float *by_shape = model_shape_transitions (shapes, model, token);
