@@ -133,14 +133,15 @@ assert_same_tags (const PithNerModel *model,
         pith_ner_document_remember (full_memory, sentence.words[i], full[i]);
       pith_ner_tag_sentence (model, &sentence, fast_memory, fast, NULL);
       /* The margins change no tag, and none is below 0: the chosen path
-       * is the best through its own tags; a sentence without names has
-       * none (NAN). */
+       * is the best through its own tags. Names' words have one, the
+       * words outside names none (NAN). */
       sentence.scratch = &scratch;
       pith_ner_tag_sentence (model, &sentence, margin_memory, with_margins, margins);
       sentence.scratch = NULL;
       for (guint i = 0; i < sentence.n_words; i++)
         {
           g_assert_cmpint (with_margins[i], ==, fast[i]);
+          g_assert_true (isnan (margins[i]) == (fast[i] == PITH_NER_TAG_O));
           if (!isnan (margins[i]))
             g_assert_cmpfloat (margins[i], >=, -1e-3f);
         }

@@ -89,7 +89,7 @@ typedef struct
    * allowed pair, one feature's each, as the model stores them (half the
    * size of floats; the scale makes them scores). Shape transitions are
    * the same for every word of a shape: the decoder scores those once a
-   * sentence. */
+   * run, in its scratch buffers (once a sentence without them). */
   guint scored_by;
   gint32 scores[PITH_NER_N_PLACES][PITH_NER_N_TAGS];
   gint16 word_transitions[PITH_NER_N_PAIRS];
@@ -243,8 +243,8 @@ void          pith_ner_model_score          (const PithNerModel *self,
  * @document for the sentences after it. With @margins, also gives each
  * word the margin of its tag: how much the best path through it beats
  * the best path through any other tag there (max-marginals); NAN for
- * every word of a sentence without names, without scratch buffers or
- * longer than PITH_NER_MAX_MARGIN_WORDS. */
+ * the words outside names, and for every word of a sentence without
+ * scratch buffers or longer than PITH_NER_MAX_MARGIN_WORDS. */
 #define PITH_NER_MAX_MARGIN_WORDS 1024
 void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              const PithNerSentence *sentence,

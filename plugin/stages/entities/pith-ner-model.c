@@ -437,7 +437,8 @@ search_margins (const Search          *search,
     rest[tag] = may_end_sentence (tag) ? 0.0f : -INFINITY;
 
   /* Only names' words have scores: the words before the first need no
-   * margin and no rest of the sentence. */
+   * margin and no rest of the sentence, and a sentence without names
+   * (most of a long document's) no backward pass at all. */
   while (first_name < n_words && tags[first_name] == PITH_NER_TAG_O)
     first_name++;
   for (guint i = 0; i < n_words; i++)
@@ -594,16 +595,6 @@ scored (const PithNerModel *self,
   return token;
 }
 
-static gboolean
-has_name (const int *tags,
-          guint      n_words)
-{
-  for (guint i = 0; i < n_words; i++)
-    if (tags[i] != PITH_NER_TAG_O)
-      return TRUE;
-  return FALSE;
-}
-
 /* A token's transition weights as scores: the same floats as the full
  * search's, one feature each. */
 static void
@@ -679,9 +670,7 @@ viterbi_with_model (const PithNerModel    *self,
       search_step (search, i, emission, by_shape, by_word);
     }
   search_finish (search, sentence->n_words, tags);
-  /* Only names have scores: a sentence without any needs no backward
-   * pass, and most sentences of long documents have none. */
-  if (search->lattice != NULL && has_name (tags, sentence->n_words))
+  if (search->lattice != NULL)
     search_margins (search, sentence, self, shapes, tags, margins);
   else if (margins != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
