@@ -421,6 +421,42 @@ pith_ner_is_all_caps (const char * const *words,
   return letters >= 4;
 }
 
+/* The hash of "@name=@value|", as add3() begins it. */
+static guint64
+pair_prefix (const char *name,
+             const char *value)
+{
+  guint64 hash = fnv1a_string (name, 0xcbf29ce484222325ULL);
+
+  hash = fnv1a ("=", 1, hash);
+  hash = fnv1a_string (value, hash);
+  return fnv1a ("|", 1, hash);
+}
+
+static void
+init_prefixes (PithNerToken *token)
+{
+  guint64 cap_first = pair_prefix ("cap|first", token->share);
+
+  token->pair_prefixes[PITH_NER_PAIR_LOWER_BEFORE] = pair_prefix ("l-1|l", token->lower);
+  token->pair_prefixes[PITH_NER_PAIR_LOWER_AFTER] = pair_prefix ("l|l+1", token->lower);
+  token->pair_prefixes[PITH_NER_PAIR_SHAPE_BEFORE] = pair_prefix ("s-1|s", token->short_shape);
+  token->pair_prefixes[PITH_NER_PAIR_SHAPE_AFTER] = pair_prefix ("s|s+1", token->short_shape);
+  token->cap_first_prefixes[0] = fnv1a ("0", 1, cap_first);
+  token->cap_first_prefixes[1] = fnv1a ("1", 1, cap_first);
+}
+
+/* add3() with the name and first value hashed already. */
+static void
+add_after (Features   *features,
+           guint64     prefix,
+           const char *value2)
+{
+  if (features->n >= features->max)
+    return;
+  features->hashes[features->n++] = value2 != NULL ? fnv1a_string (value2, prefix) : prefix;
+}
+
 void
 pith_ner_token_init (PithNerToken *token,
                      const char   *word)
@@ -441,6 +477,7 @@ pith_ner_token_init (PithNerToken *token,
   if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
     token->clusters = "-.-.-";
   token->names_opened = names_opened (word, token->down);
+  init_prefixes (token);
 }
 
 void
@@ -585,10 +622,10 @@ pith_ner_context_features (const PithNerSentence *sentence,
   const PithNerToken *previous = sentence->tokens[(int) i - 1];
   const PithNerToken *next = sentence->tokens[i + 1];
 
-  add3 (&features, "l-1|l", previous->lower, token->lower);
-  add3 (&features, "l|l+1", token->lower, next->lower);
-  add3 (&features, "s-1|s", previous->short_shape, token->short_shape);
-  add3 (&features, "s|s+1", token->short_shape, next->short_shape);
+  add_after (&features, previous->pair_prefixes[PITH_NER_PAIR_LOWER_BEFORE], token->lower);
+  add_after (&features, token->pair_prefixes[PITH_NER_PAIR_LOWER_AFTER], next->lower);
+  add_after (&features, previous->pair_prefixes[PITH_NER_PAIR_SHAPE_BEFORE], token->short_shape);
+  add_after (&features, token->pair_prefixes[PITH_NER_PAIR_SHAPE_AFTER], next->short_shape);
 
   if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
     for (int t = 0; t < PITH_NER_N_TYPES; t++)
@@ -602,7 +639,7 @@ pith_ner_context_features (const PithNerSentence *sentence,
           add (&features, "gaz-inside", pith_ner_types[t]);
       }
 
-  add3 (&features, "cap|first", token->share, i == 0 ? "1" : "0");
+  add_after (&features, token->cap_first_prefixes[i == 0], NULL);
   if (i == 0)
     add (&features, "first", NULL);
   if (sentence->all_caps)

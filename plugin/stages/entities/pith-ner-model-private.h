@@ -70,6 +70,16 @@ extern const int pith_ner_place_offsets[PITH_NER_N_PLACES];
  * kept for these pairs only, tag by tag, previous tags in increasing order. */
 #define PITH_NER_N_PAIRS (9 * 9 + 8 * 2)
 
+/* The context features that pair a word's lowercase or short shape with
+ * its neighbour's. */
+typedef enum {
+  PITH_NER_PAIR_LOWER_BEFORE,   /* "l-1|l": this word, then the next */
+  PITH_NER_PAIR_LOWER_AFTER,    /* "l|l+1" */
+  PITH_NER_PAIR_SHAPE_BEFORE,   /* "s-1|s" */
+  PITH_NER_PAIR_SHAPE_AFTER,    /* "s|s+1" */
+  PITH_NER_N_PAIR_TEMPLATES
+} PithNerPairTemplate;
+
 /* What the features read of one word, worked out once per vocabulary. */
 typedef struct
 {
@@ -83,6 +93,11 @@ typedef struct
   guint64 lower_hash;       /* hashes of lower and short_shape, which the */
   guint64 short_shape_hash; /* transition features join with a tag */
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
+  /* The hashes of the context features that pair it with a neighbour, as
+   * far as its own part goes ("l-1|l=" lower "|", and so on): FNV-1a runs
+   * byte by byte, so the neighbour's part is all that is left to hash. */
+  guint64 pair_prefixes[PITH_NER_N_PAIR_TEMPLATES];
+  guint64 cap_first_prefixes[2]; /* "cap|first=" share "|", then "0" or "1" done */
 
   /* The word's weights under the model numbered scored_by (0: none yet),
    * added up per place, and the weights of its word transitions for each

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "pith-error.h"
+#include "pith-float4-private.h"
 #include "pith-ner-model-private.h"
 
 #define MAGIC "PITHNER"
@@ -195,12 +196,26 @@ may_end_sentence (int tag)
          pith_ner_tag_part (tag) == PITH_NER_PART_L || pith_ner_tag_part (tag) == PITH_NER_PART_U;
 }
 
+/* BILOU's transitions in two blocks: any of the 9 tags that close a name
+ * (O, L-, U-) may come before any of the 9 that open one (O, B-, U-), and
+ * each inner tag (I-, L-) has its type's B- and I- before it. */
+#define N_CLOSING 9
+#define N_OPENING 9
+#define N_INNER (PITH_NER_N_TAGS - N_OPENING)
+/* A row of 9 is two vectors of four and a float. */
+G_STATIC_ASSERT (N_CLOSING == 2 * 4 + 1);
+
 /* For each tag, the tags that may come before it, in increasing order,
- * and where its pairs start in a list of PITH_NER_N_PAIRS. */
+ * and where its pairs start in a list of PITH_NER_N_PAIRS. An opening
+ * tag's 9 pairs are the closing tags in order, so a row of them is a
+ * vector the compiler can work on whole. */
 typedef struct
 {
   guint8 previous[PITH_NER_N_PAIRS];
   guint8 first_pair[PITH_NER_N_TAGS + 1];
+  guint8 closing[N_CLOSING];
+  guint8 opening[N_OPENING];
+  guint8 inner[N_INNER];
 } Allowed;
 
 static const Allowed *
@@ -222,6 +237,30 @@ allowed_transitions (void)
         }
       allowed.first_pair[PITH_NER_N_TAGS] = (guint8) n;
       g_assert (n == PITH_NER_N_PAIRS);
+
+      {
+        guint n_opening = 0;
+        guint n_inner = 0;
+
+        memcpy (allowed.closing, allowed.previous, N_CLOSING);
+        for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+          {
+            guint first = allowed.first_pair[tag];
+            guint count = allowed.first_pair[tag + 1] - first;
+
+            if (count == N_CLOSING)
+              {
+                g_assert (memcmp (allowed.previous + first, allowed.closing, N_CLOSING) == 0);
+                allowed.opening[n_opening++] = (guint8) tag;
+              }
+            else
+              {
+                g_assert (count == 2);
+                allowed.inner[n_inner++] = (guint8) tag;
+              }
+          }
+        g_assert (n_opening == N_OPENING && n_inner == N_INNER);
+      }
       pith_tsan_release (&initialized);
       g_once_init_leave (&initialized, 1);
     }
@@ -316,6 +355,8 @@ model_shape_transitions (PithNerShapeScores *shapes,
 }
 
 /* The Viterbi search over one sentence, a word at a time. */
+#define LATTICE_ROW (2 * PITH_NER_N_TAGS)
+
 typedef struct
 {
   const Allowed *allowed;
@@ -324,7 +365,8 @@ typedef struct
                                          * for a tag no path reaches */
   /* Back pointers only: a byte per tag per word, the scores two rows. */
   guint8 *back;
-  /* With margins wanted, each word's path scores and emissions. */
+  /* With margins wanted, each word's LATTICE_ROW floats: its path
+   * scores, then its emissions. */
   float *lattice;
   PithNerScratch *scratch;              /* nullable: where back lives */
 } Search;
@@ -362,7 +404,7 @@ search_keep_lattice (Search *search,
                      guint   n_words)
 {
   PithNerScratch *scratch = search->scratch;
-  gsize size = (gsize) n_words * 2 * PITH_NER_N_TAGS;
+  gsize size = (gsize) n_words * LATTICE_ROW;
 
   if (scratch->lattice_capacity < size)
     {
@@ -381,38 +423,144 @@ search_step (Search      *search,
 {
   const Allowed *allowed = search->allowed;
   float next_path[PITH_NER_N_TAGS];
+  float from_closing[N_CLOSING];
   guint8 *back = search->back + (gsize) i * PITH_NER_N_TAGS;
 
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+  PithFloat4 from_low;
+  PithFloat4 from_high;
+
+  for (guint j = 0; j < N_CLOSING; j++)
+    from_closing[j] = search->path[allowed->closing[j]];
+  from_low = pith_float4_load (from_closing);
+  from_high = pith_float4_load (from_closing + 4);
+
+  /* An unreached tag's -inf never wins over a reached one, so the first
+   * best reached tag is chosen, as when skipping them. The candidates are
+   * added in this order, the floats of the full search; an opening tag's
+   * are a row the compiler adds up as vectors. */
+  for (guint o = 0; o < N_OPENING; o++)
     {
-      int from = -1;
-      float best = -INFINITY;
+      int tag = allowed->opening[o];
+      guint first = allowed->first_pair[tag];
+      const float *tag_row = search->by_tag + first;
+      const float *shape_row = by_shape + first;
+      const float *word_row = by_word + first;
+      PithFloat4 low = from_low + pith_float4_load (tag_row) + pith_float4_load (shape_row) +
+                       pith_float4_load (word_row);
+      PithFloat4 high = from_high + pith_float4_load (tag_row + 4) + pith_float4_load (shape_row + 4) +
+                        pith_float4_load (word_row + 4);
+      float last = from_closing[8] + tag_row[8] + shape_row[8] + word_row[8];
+      float best = MAX (pith_float4_top (pith_float4_max (low, high)), last);
 
-      /* An unreached tag's -inf never wins over a reached one, so the
-       * first best reached tag is chosen, as when skipping them. */
-      for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
+      if (best > -INFINITY)
         {
-          int previous = allowed->previous[k];
-          /* Added in this order, the floats are those of the full search. */
-          float candidate = search->path[previous] + search->by_tag[k] + by_shape[k] + by_word[k];
+          /* The first of the best, as a scan keeping a strictly better one. */
+          guint firsts = pith_float4_equal_lanes (low, best) |
+                         pith_float4_equal_lanes (high, best) << 4 | (guint) (last == best) << 8;
 
-          if (candidate > best)
-            {
-              from = previous;
-              best = candidate;
-            }
+          next_path[tag] = best + emission[tag];
+          back[tag] = allowed->closing[g_bit_nth_lsf (firsts, -1)];
         }
-      next_path[tag] = from >= 0 ? best + emission[tag] : -INFINITY;
-      back[tag] = (guint8) MAX (from, 0);
+      else
+        {
+          next_path[tag] = -INFINITY;
+          back[tag] = 0;
+        }
+    }
+  /* An inner tag's two pairs: from its type's B-, then from its I-. */
+  for (guint n = 0; n < N_INNER; n++)
+    {
+      int tag = allowed->inner[n];
+      guint k = allowed->first_pair[tag];
+      int begin = allowed->previous[k];
+      int inside = allowed->previous[k + 1];
+      float from_begin = search->path[begin] + search->by_tag[k] + by_shape[k] + by_word[k];
+      float from_inside = search->path[inside] + search->by_tag[k + 1] + by_shape[k + 1] +
+                          by_word[k + 1];
+      gboolean inside_wins = from_inside > from_begin;
+      float best = inside_wins ? from_inside : from_begin;
+
+      next_path[tag] = best > -INFINITY ? best + emission[tag] : -INFINITY;
+      back[tag] = best > -INFINITY ? (guint8) (inside_wins ? inside : begin) : 0;
     }
   memcpy (search->path, next_path, sizeof next_path);
   if (search->lattice != NULL)
     {
-      float *row = search->lattice + (gsize) i * 2 * PITH_NER_N_TAGS;
+      float *row = search->lattice + (gsize) i * LATTICE_ROW;
 
       memcpy (row, next_path, sizeof next_path);
       memcpy (row + PITH_NER_N_TAGS, emission, PITH_NER_N_TAGS * sizeof (float));
     }
+}
+
+/* The best rest of the sentence from each tag at the word before @row's,
+ * given @rest, the same from each tag at @row's word: the forward step
+ * turned around, the same blocks, the same sums. */
+static void
+search_step_back (const Search *search,
+                  const float  *row,
+                  const float  *by_shape,
+                  const float  *by_word,
+                  float        *rest)
+{
+  const Allowed *allowed = search->allowed;
+  const float *emission = row + PITH_NER_N_TAGS;
+  float ahead[PITH_NER_N_TAGS];
+  PithFloat4 to_low = pith_float4_splat (-INFINITY);
+  PithFloat4 to_high = pith_float4_splat (-INFINITY);
+  float to_last = -INFINITY;
+  float before[PITH_NER_N_TAGS];
+  float to_opening[N_CLOSING];
+
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    {
+      ahead[tag] = emission[tag] + rest[tag];
+      before[tag] = -INFINITY;
+    }
+  for (guint o = 0; o < N_OPENING; o++)
+    {
+      int tag = allowed->opening[o];
+      guint first = allowed->first_pair[tag];
+      const float *tag_row = search->by_tag + first;
+      const float *shape_row = by_shape + first;
+      const float *word_row = by_word + first;
+      PithFloat4 to_tag = pith_float4_splat (ahead[tag]);
+
+      to_low = pith_float4_max (to_low, pith_float4_load (tag_row) + pith_float4_load (shape_row) +
+                                        pith_float4_load (word_row) + to_tag);
+      to_high = pith_float4_max (to_high, pith_float4_load (tag_row + 4) +
+                                          pith_float4_load (shape_row + 4) +
+                                          pith_float4_load (word_row + 4) + to_tag);
+      to_last = MAX (to_last, tag_row[8] + shape_row[8] + word_row[8] + ahead[tag]);
+    }
+  pith_float4_store (to_opening, to_low);
+  pith_float4_store (to_opening + 4, to_high);
+  to_opening[8] = to_last;
+  for (guint j = 0; j < N_CLOSING; j++)
+    before[allowed->closing[j]] = to_opening[j];
+  for (guint n = 0; n < N_INNER; n++)
+    {
+      int tag = allowed->inner[n];
+      guint k = allowed->first_pair[tag];
+      int begin = allowed->previous[k];
+      int inside = allowed->previous[k + 1];
+
+      before[begin] = MAX (before[begin], search->by_tag[k] + by_shape[k] + by_word[k] + ahead[tag]);
+      before[inside] = MAX (before[inside], search->by_tag[k + 1] + by_shape[k + 1] +
+                                            by_word[k + 1] + ahead[tag]);
+    }
+  memcpy (rest, before, sizeof before);
+}
+
+/* A token's transition weights as scores: the same floats as the full
+ * search's, one feature each. */
+static void
+transition_scores (const PithNerModel *self,
+                   const gint16       *weights,
+                   float              *scores)
+{
+  for (guint k = 0; k < PITH_NER_N_PAIRS; k++)
+    scores[k] = (float) (gint32) weights[k] * self->scale;
 }
 
 /* Each word's margin: the best path through its tag against the best
@@ -427,8 +575,6 @@ search_margins (const Search          *search,
                 const int             *tags,
                 float                 *margins)
 {
-  float scale = model->scale;
-  const Allowed *allowed = search->allowed;
   guint n_words = sentence->n_words;
   float rest[PITH_NER_N_TAGS];
   guint first_name = 0;
@@ -446,7 +592,7 @@ search_margins (const Search          *search,
 
   for (guint i = n_words; i-- > first_name;)
     {
-      const float *row = search->lattice + (gsize) i * 2 * PITH_NER_N_TAGS;
+      const float *row = search->lattice + (gsize) i * LATTICE_ROW;
 
       if (tags[i] != PITH_NER_TAG_O)
         {
@@ -462,28 +608,10 @@ search_margins (const Search          *search,
       if (i > first_name)
         {
           const PithNerToken *token = sentence->tokens[i];
-          const float *by_shape = model_shape_transitions (shapes, model, token);
-          const float *emission = row + PITH_NER_N_TAGS;
-          float before[PITH_NER_N_TAGS];
+          float by_word[PITH_NER_N_PAIRS];
 
-          for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-            before[tag] = -INFINITY;
-          for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-            {
-              float ahead = emission[tag] + rest[tag];
-
-              if (ahead == -INFINITY)
-                continue;
-              for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
-                {
-                  int previous = allowed->previous[k];
-                  float candidate = search->by_tag[k] + by_shape[k] +
-                                    (float) token->word_transitions[k] * scale + ahead;
-
-                  before[previous] = MAX (before[previous], candidate);
-                }
-            }
-          memcpy (rest, before, sizeof rest);
+          transition_scores (model, token->word_transitions, by_word);
+          search_step_back (search, row, model_shape_transitions (shapes, model, token), by_word, rest);
         }
     }
 }
@@ -593,17 +721,6 @@ scored (const PithNerModel *self,
   if (token->scored_by != self->serial)
     score_word (self, token);
   return token;
-}
-
-/* A token's transition weights as scores: the same floats as the full
- * search's, one feature each. */
-static void
-transition_scores (const PithNerModel *self,
-                   const gint16       *weights,
-                   float              *scores)
-{
-  for (guint k = 0; k < PITH_NER_N_PAIRS; k++)
-    scores[k] = (float) (gint32) weights[k] * self->scale;
 }
 
 /* pith_ner_viterbi() with the model, reading each word's scores from its
