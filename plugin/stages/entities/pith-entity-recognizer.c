@@ -397,6 +397,7 @@ add_sentence_entities (PithEntityRecognizer *self,
                        const PithLayer      *tokens,
                        guint                 first,
                        GPtrArray            *words,
+                       const char * const   *rule_kinds,
                        const int            *tags,
                        const float          *margins)
 {
@@ -441,7 +442,7 @@ add_sentence_entities (PithEntityRecognizer *self,
       i = MAX (i, last);
     }
 
-  pith_entity_rules_find ((const char * const *) words->pdata, end, rules);
+  pith_entity_rules_find ((const char * const *) words->pdata, rule_kinds, end, rules);
   for (guint r = 0; r < rules->len; r++)
     {
       PithRuleEntity *rule = &g_array_index (rules, PithRuleEntity, r);
@@ -481,6 +482,7 @@ typedef struct
   GArray *tags;             /* of int */
   GArray *margins;          /* of float, each tag's */
   GByteArray *marks;
+  GPtrArray *rule_kinds;    /* each word's, from its token */
 } Workspace;
 
 static Workspace *
@@ -494,6 +496,7 @@ workspace_new (void)
   workspace->tags = g_array_new (FALSE, TRUE, sizeof (int));
   workspace->margins = g_array_new (FALSE, TRUE, sizeof (float));
   workspace->marks = g_byte_array_new ();
+  workspace->rule_kinds = g_ptr_array_new ();
   return workspace;
 }
 
@@ -507,6 +510,7 @@ workspace_free (Workspace *workspace)
   g_array_unref (workspace->tags);
   g_array_unref (workspace->margins);
   g_byte_array_unref (workspace->marks);
+  g_ptr_array_unref (workspace->rule_kinds);
   g_free (workspace);
 }
 
@@ -571,9 +575,13 @@ tag_tokens (PithEntityRecognizer *self,
   pith_ner_sentence_prepare (&sentence, workspace->vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (self->model, &sentence, context, tags, margins);
+  g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
+  for (guint i = 0; i < n_tokens; i++)
+    workspace->rule_kinds->pdata[i] = (gpointer) sentence.tokens[i]->rule_kind;
   pith_ner_sentence_clear (&sentence);
 
-  add_sentence_entities (self, document, tokens, first, words, tags, margins);
+  add_sentence_entities (self, document, tokens, first, words,
+                         (const char * const *) workspace->rule_kinds->pdata, tags, margins);
 }
 
 static Workspace *

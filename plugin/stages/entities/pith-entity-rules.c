@@ -29,19 +29,17 @@ typedef struct
 {
   const char * const *words;
   guint n;
-  const PithWordList *list;
-  const char **kinds;       /* each word's kind, looked up once */
+  const char * const *known; /* each word's kind, when the caller knows them */
+  const char **kinds;       /* else each word's kind, looked up once */
   guint8 *looked_up;
 } Rules;
 
 /* The word's kind in the rules list: lowercase, a final full stop dropped
  * ("Nov." is "nov"), or NULL. */
-static const char *
-look_up_kind (const Rules *rules,
-              guint        i)
+const char *
+pith_entity_rules_kind_of (const char *word)
 {
   char lower[PITH_WORD_LIST_MAX_WORD];
-  const char *word = rules->words[i];
   const char *found = NULL;
   gsize n = strlen (word);
 
@@ -52,7 +50,7 @@ look_up_kind (const Rules *rules,
   if (n > 1 && lower[n - 1] == '.' && strcmp (word, "a.m.") != 0 && strcmp (word, "p.m.") != 0)
     n--;
   lower[n] = '\0';
-  if (!pith_word_list_lookup (rules->list, lower, n, &found))
+  if (!pith_word_list_lookup (pith_word_list_get ("entities/rules-en.txt"), lower, n, &found))
     return NULL;
   return found;
 }
@@ -64,9 +62,11 @@ kind (const Rules *rules,
 {
   if (i >= rules->n)
     return NULL;
+  if (rules->known != NULL)
+    return rules->known[i];
   if (!rules->looked_up[i])
     {
-      rules->kinds[i] = look_up_kind (rules, i);
+      rules->kinds[i] = pith_entity_rules_kind_of (rules->words[i]);
       rules->looked_up[i] = TRUE;
     }
   return rules->kinds[i];
@@ -389,12 +389,13 @@ match (const Rules  *rules,
 
 void
 pith_entity_rules_find (const char * const *words,
+                        const char * const *kinds,
                         guint               n_words,
                         GArray             *found)
 {
-  g_autofree const char **kinds = g_new (const char *, MAX (n_words, 1));
-  g_autofree guint8 *looked_up = g_new0 (guint8, MAX (n_words, 1));
-  Rules rules = { words, n_words, pith_word_list_get ("entities/rules-en.txt"), kinds, looked_up };
+  g_autofree const char **own_kinds = kinds == NULL ? g_new (const char *, MAX (n_words, 1)) : NULL;
+  g_autofree guint8 *looked_up = kinds == NULL ? g_new0 (guint8, MAX (n_words, 1)) : NULL;
+  Rules rules = { words, n_words, kinds, own_kinds, looked_up };
 
   for (guint i = 0; i < n_words; i++)
     {

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "pith-entity-rules-private.h"
 #include "pith-gazetteer-private.h"
 #include "pith-ner-model-private.h"
 #include "pith-word-list-private.h"
@@ -477,6 +478,7 @@ pith_ner_token_init (PithNerToken *token,
   if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
     token->clusters = "-.-.-";
   token->names_opened = names_opened (word, token->down);
+  token->rule_kind = pith_entity_rules_kind_of (word);
   init_prefixes (token);
 }
 

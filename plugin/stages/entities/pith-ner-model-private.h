@@ -93,6 +93,7 @@ typedef struct
   guint64 lower_hash;       /* hashes of lower and short_shape, which the */
   guint64 short_shape_hash; /* transition features join with a tag */
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
+  const char *rule_kind;    /* pith_entity_rules_kind_of() the word */
   /* The hashes of the context features that pair it with a neighbour, as
    * far as its own part goes ("l-1|l=" lower "|", and so on): FNV-1a runs
    * byte by byte, so the neighbour's part is all that is left to hash. */
