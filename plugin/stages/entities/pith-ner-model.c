@@ -672,20 +672,49 @@ pith_ner_viterbi (const PithNerSentence *sentence,
  * allowed pair, as score_transitions() gives them, without adding up rows
  * of one. */
 static void
-score_pairs (const PithNerModel *self,
-             const PithNerToken *token,
-             PithNerTransition   kind,
-             gint16             *pairs)
+transition_rows (const PithNerModel  *self,
+                 const PithNerToken  *token,
+                 PithNerTransition    kind,
+                 const gint16       **rows)
 {
-  const Allowed *allowed = allowed_transitions ();
-  const gint16 *rows[PITH_NER_N_TAGS];
   guint mask = self->n_buckets - 1;
 
   for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
-    rows[previous] = self->weights + (gsize) (pith_ner_transition_hash (token, previous, kind) & mask) * PITH_NER_N_TAGS;
+    {
+      rows[previous] = self->weights + (gsize) (pith_ner_transition_hash (token, previous, kind) & mask) * PITH_NER_N_TAGS;
+      __builtin_prefetch (rows[previous]);
+      __builtin_prefetch (rows[previous] + PITH_NER_N_TAGS - 1);
+    }
+}
+
+static void
+score_pairs (const gint16 * const *rows,
+             gint16               *pairs)
+{
+  const Allowed *allowed = allowed_transitions ();
+
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
       pairs[k] = GINT16_FROM_LE (rows[allowed->previous[k]][tag]);
+}
+
+/* The weights of the features hashed to @hashes, asked of the memory
+ * ahead of their use: the table is several megabytes, and a row read
+ * cold waits on it. */
+static void
+prefetch_rows (const PithNerModel *self,
+               const guint64      *hashes,
+               guint               n_hashes)
+{
+  guint mask = self->n_buckets - 1;
+
+  for (guint f = 0; f < n_hashes; f++)
+    {
+      const gint16 *row = self->weights + (gsize) (hashes[f] & mask) * PITH_NER_N_TAGS;
+
+      __builtin_prefetch (row);
+      __builtin_prefetch (row + PITH_NER_N_TAGS - 1);
+    }
 }
 
 /* Adds up @token's weights for each place, and scores its transitions,
@@ -694,23 +723,30 @@ static void
 score_word (const PithNerModel *self,
             PithNerToken       *token)
 {
-  guint64 hashes[PITH_NER_MAX_FEATURES];
+  guint64 hashes[PITH_NER_N_PLACES][PITH_NER_MAX_FEATURES];
+  guint n_hashes[PITH_NER_N_PLACES];
+  const gint16 *rows[PITH_NER_N_TAGS];
   guint mask = self->n_buckets - 1;
 
+  /* Every place's features first, so that their rows load together. */
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
     {
-      guint n = pith_ner_word_features (token, place, hashes);
-
+      n_hashes[place] = pith_ner_word_features (token, place, hashes[place]);
+      prefetch_rows (self, hashes[place], n_hashes[place]);
+    }
+  transition_rows (self, token, PITH_NER_TRANSITION_WORD, rows);
+  for (int place = 0; place < PITH_NER_N_PLACES; place++)
+    {
       memset (token->scores[place], 0, sizeof token->scores[place]);
-      for (guint f = 0; f < n; f++)
+      for (guint f = 0; f < n_hashes[place]; f++)
         {
-          const gint16 *row = self->weights + (gsize) (hashes[f] & mask) * PITH_NER_N_TAGS;
+          const gint16 *row = self->weights + (gsize) (hashes[place][f] & mask) * PITH_NER_N_TAGS;
 
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
             token->scores[place][t] += GINT16_FROM_LE (row[t]);
         }
     }
-  score_pairs (self, token, PITH_NER_TRANSITION_WORD, token->word_transitions);
+  score_pairs (rows, token->word_transitions);
   token->scored_by = self->serial;
 }
 
@@ -734,7 +770,8 @@ viterbi_with_model (const PithNerModel    *self,
 {
   Search search_on_stack;
   Search *search = &search_on_stack;
-  guint64 hashes[PITH_NER_MAX_FEATURES];
+  guint64 hashes[2][PITH_NER_MAX_FEATURES];
+  guint n_hashes[2];
   guint mask = self->n_buckets - 1;
   float emission[PITH_NER_N_TAGS];
   float by_word[PITH_NER_N_PAIRS];
@@ -758,10 +795,16 @@ viterbi_with_model (const PithNerModel    *self,
    * copy of the document. */
   if (margins != NULL && sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS)
     search_keep_lattice (search, sentence->n_words);
+  /* Each word's context features are found a word ahead, and their rows
+   * loaded while the word before is tagged; the document's memory of
+   * labels changes only after the sentence. */
+  n_hashes[0] = pith_ner_context_features (sentence, 0, document, hashes[0]);
+  prefetch_rows (self, hashes[0], n_hashes[0]);
   for (guint i = 0; i < sentence->n_words; i++)
     {
       const PithNerToken *token = scored (self, sentence->tokens[i]);
-      guint n_hashes = pith_ner_context_features (sentence, i, document, hashes);
+      const guint64 *context = hashes[i % 2];
+      guint n_context = n_hashes[i % 2];
       const float *by_shape = model_shape_transitions (shapes, self, token);
       gint32 sums[PITH_NER_N_TAGS];
 
@@ -773,9 +816,14 @@ viterbi_with_model (const PithNerModel    *self,
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
             sums[t] += near->scores[place][t];
         }
-      for (guint f = 0; f < n_hashes; f++)
+      if (i + 1 < sentence->n_words)
         {
-          const gint16 *row = self->weights + (gsize) (hashes[f] & mask) * PITH_NER_N_TAGS;
+          n_hashes[(i + 1) % 2] = pith_ner_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
+          prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
+        }
+      for (guint f = 0; f < n_context; f++)
+        {
+          const gint16 *row = self->weights + (gsize) (context[f] & mask) * PITH_NER_N_TAGS;
 
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
             sums[t] += GINT16_FROM_LE (row[t]);
