@@ -22,6 +22,7 @@
 #include "pith-entity-rules-private.h"
 #include "pith-gazetteer-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-word-hashes-private.h"
 #include "pith-word-list-private.h"
 
 #define GAZETTEER_MAX_WORDS 5
@@ -36,10 +37,26 @@ const int pith_ner_place_offsets[PITH_NER_N_PLACES] = {
   [PITH_NER_PLACE_AFTER_NEXT] = 2,
 };
 
+/* Features and words are hashed with 64-bit FNV-1a from this basis. */
+#define FNV_BASIS 0xcbf29ce484222325ULL
+
+static guint64
+fnv1a (const char *data,
+       gsize       length,
+       guint64     hash)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar) data[i];
+      hash *= 0x100000001b3ULL;
+    }
+  return hash;
+}
+
 struct _PithNerDocument
 {
-  GHashTable *types;        /* word -> type + 1 of its last tag */
-  GHashTable *lowercase;    /* words written in lowercase somewhere */
+  PithWordHashes types;     /* word -> type + 1 of its last tag */
+  PithWordHashes lowercase; /* words written in lowercase somewhere: 1 */
 };
 
 /* Some letter and no capital, in the @length bytes of valid UTF-8 at @word. */
@@ -72,11 +89,7 @@ is_lowercase_word (const char *word,
 PithNerDocument *
 pith_ner_document_new (void)
 {
-  PithNerDocument *self = g_new0 (PithNerDocument, 1);
-
-  self->types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->lowercase = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  return self;
+  return g_new0 (PithNerDocument, 1);
 }
 
 void
@@ -84,19 +97,8 @@ pith_ner_document_add_word (PithNerDocument *self,
                             const char      *word,
                             gsize            length)
 {
-  char key[64];
-
-  if (!is_lowercase_word (word, length))
-    return;
-  /* Most words were seen before: look them up without copying. */
-  if (length < sizeof key)
-    {
-      memcpy (key, word, length);
-      key[length] = '\0';
-      if (g_hash_table_contains (self->lowercase, key))
-        return;
-    }
-  g_hash_table_add (self->lowercase, g_strndup (word, length));
+  if (is_lowercase_word (word, length))
+    pith_word_hashes_insert (&self->lowercase, fnv1a (word, length, FNV_BASIS), 1);
 }
 
 void
@@ -104,8 +106,8 @@ pith_ner_document_free (PithNerDocument *self)
 {
   if (self == NULL)
     return;
-  g_hash_table_unref (self->types);
-  g_hash_table_unref (self->lowercase);
+  pith_word_hashes_clear (&self->types);
+  pith_word_hashes_clear (&self->lowercase);
   g_free (self);
 }
 
@@ -118,7 +120,7 @@ pith_ner_document_remember (PithNerDocument *self,
 
   if (type < 0 || !g_unichar_isupper (g_utf8_get_char (word)))
     return;
-  g_hash_table_replace (self->types, g_strdup (word), GINT_TO_POINTER (type + 1));
+  pith_word_hashes_insert (&self->types, fnv1a (word, strlen (word), FNV_BASIS), (guint8) (type + 1));
 }
 
 gboolean
@@ -261,19 +263,6 @@ typedef struct
   guint max;
 } Features;
 
-static guint64
-fnv1a (const char *data,
-       gsize       length,
-       guint64     hash)
-{
-  for (gsize i = 0; i < length; i++)
-    {
-      hash ^= (guchar) data[i];
-      hash *= 0x100000001b3ULL;
-    }
-  return hash;
-}
-
 /* A feature is a name and up to two values: "l-1=the", "t-1|w=B-PER|smith". */
 /* fnv1a() over a nul-terminated string, in one pass. */
 static guint64
@@ -294,7 +283,7 @@ add3 (Features   *features,
       const char *value,
       const char *value2)
 {
-  guint64 hash = 0xcbf29ce484222325ULL;
+  guint64 hash = FNV_BASIS;
 
   if (features->n >= features->max)
     return;
@@ -427,7 +416,7 @@ static guint64
 pair_prefix (const char *name,
              const char *value)
 {
-  guint64 hash = fnv1a_string (name, 0xcbf29ce484222325ULL);
+  guint64 hash = fnv1a_string (name, FNV_BASIS);
 
   hash = fnv1a ("=", 1, hash);
   hash = fnv1a_string (value, hash);
@@ -471,8 +460,9 @@ pith_ner_token_init (PithNerToken *token,
   token->lower = normalize (token->down);
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
-  token->lower_hash = fnv1a (token->lower, strlen (token->lower), 0xcbf29ce484222325ULL);
-  token->short_shape_hash = fnv1a (token->short_shape, strlen (token->short_shape), 0xcbf29ce484222325ULL);
+  token->word_hash = fnv1a (word, strlen (word), FNV_BASIS);
+  token->lower_hash = fnv1a (token->lower, strlen (token->lower), FNV_BASIS);
+  token->short_shape_hash = fnv1a (token->short_shape, strlen (token->short_shape), FNV_BASIS);
   if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
     token->share = "unseen";
   if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
@@ -649,14 +639,15 @@ pith_ner_context_features (const PithNerSentence *sentence,
 
   if (document != NULL)
     {
-      gpointer type = g_hash_table_lookup (document->types, word);
+      guint8 type = pith_word_hashes_lookup (&document->types, token->word_hash);
 
-      if (type != NULL)
+      if (type != 0)
         {
-          add (&features, "doc-type", pith_ner_types[GPOINTER_TO_INT (type) - 1]);
-          add3 (&features, "doc-type|ss", pith_ner_types[GPOINTER_TO_INT (type) - 1], token->short_shape);
+          add (&features, "doc-type", pith_ner_types[type - 1]);
+          add3 (&features, "doc-type|ss", pith_ner_types[type - 1], token->short_shape);
         }
-      if (g_unichar_isupper (g_utf8_get_char (word)) && g_hash_table_contains (document->lowercase, token->lower))
+      if (g_unichar_isupper (g_utf8_get_char (word)) &&
+          pith_word_hashes_lookup (&document->lowercase, token->lower_hash) != 0)
         add (&features, "doc-lowercase", NULL);
     }
 

@@ -90,6 +90,7 @@ typedef struct
   char short_shape[16];
   const char *share;        /* capitalisation in news, or "unseen" */
   const char *clusters;     /* word clusters, coarse to fine: "46.186.602" */
+  guint64 word_hash;        /* FNV-1a of word, the document's memory's key */
   guint64 lower_hash;       /* hashes of lower and short_shape, which the */
   guint64 short_shape_hash; /* transition features join with a tag */
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */

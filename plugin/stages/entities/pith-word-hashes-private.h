@@ -1,0 +1,33 @@
+/* pith-word-hashes-private.h: words known by their 64-bit hashes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A table from the 64-bit hash of a word to a small nonzero value, open
+ * addressing in two flat arrays: no string is copied, and a look-up is a
+ * probe or two. Two words with one hash are one word (at 64 bits, on a
+ * document's few thousand words, never in practice). Zero-filled to start. */
+typedef struct
+{
+  guint64 *hashes;          /* 0: an empty slot */
+  guint8 *values;
+  gsize capacity;           /* a power of two, or 0 */
+  gsize n;
+} PithWordHashes;
+
+void   pith_word_hashes_clear  (PithWordHashes *self);
+/* Sets @hash's value, which must not be 0. */
+void   pith_word_hashes_insert (PithWordHashes *self,
+                                guint64         hash,
+                                guint8          value);
+/* @hash's value, or 0 if it has none. */
+guint8 pith_word_hashes_lookup (const PithWordHashes *self,
+                                guint64               hash);
+
+G_END_DECLS
