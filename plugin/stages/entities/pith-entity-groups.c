@@ -90,12 +90,23 @@ static char *
 key_of (const char *text)
 {
   g_autofree char *lower = g_utf8_strdown (text, -1);
-  g_auto(GStrv) words = g_strsplit_set (g_strstrip (lower), " \t\n", -1);
-  GString *key = g_string_new (NULL);
+  const char *p = g_strstrip (lower);
+  GString *key = g_string_sized_new (strlen (p));
+  gboolean apart = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_string_append_printf (key, "%s%s", key->len > 0 ? " " : "", words[i]);
+  /* The words between runs of spaces, tabs and newlines, one space apart. */
+  for (; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n')
+        {
+          apart = key->len > 0;
+          continue;
+        }
+      if (apart)
+        g_string_append_c (key, ' ');
+      apart = FALSE;
+      g_string_append_c (key, *p);
+    }
   if (g_str_has_suffix (key->str, "'s") || g_str_has_suffix (key->str, "’s"))
     g_string_truncate (key, key->len - (g_str_has_suffix (key->str, "'s") ? 2 : 4));
   return g_string_free (key, FALSE);
