@@ -25,12 +25,12 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 # instead of 0, and the model is trained with lower- and upper-cased
 # copies of the training documents (every article). Changed again by #19:
 # an entity group takes the label its mentions are surest of together, and
-# its mentions under 0.6 confidence take it too.
-CNN_SHA256 = "0df3c5f36239527e68c1f7e9a85a9a190ed4bc8940ca0fbfaef58559efc61b76"
+# its mentions under 0.7 confidence take it too.
+CNN_SHA256 = "7fb60ddf29d3a324a27625d9fd3f7949a7f162017213f4e887a59db2bbf1dbb7"
 # samples/karabakh-scraped.txt on standard input, through `pith -o json`.
 # Changed by #19: entity scores and the case-robust model; then the groups'
 # voted labels, as above.
-SAMPLE_SHA256 = "b247af903771b0fea09e041303ee50dd3c2d19b2bf1db544ae703788fa070f6f"
+SAMPLE_SHA256 = "aefc83957a7f73da3746bf474326f4b3d953d0c7e31c25e8177c6ff55b4ef516"
 
 
 def shared(relative):

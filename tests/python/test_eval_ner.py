@@ -11,8 +11,8 @@ import pytest
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 DEV = os.path.join(ROOT, "..", "shared", "data", "conll2003", "dev.txt")
 
-# The levels the shipped stage reaches (0.9321 as written, 0.8959 all
-# lower-cased, 0.9128 all upper-cased); a drop below fails.
+# The levels the shipped stage reaches (0.9315 as written, 0.8948 all
+# lower-cased, 0.9124 all upper-cased); a drop below fails.
 MINIMUM_F1 = 0.931
 MINIMUM_F1_BY_CASE = {"lower": 0.894, "upper": 0.911}
 
