@@ -183,6 +183,40 @@ test_same_tags_forgetting (void)
   g_assert_cmpuint (pith_ner_vocabulary_get_size (vocabulary), <, 16 + 1000);
 }
 
+/* A word is prepared once: looked up again, in the young generation or
+ * the old one, it is the same token; a word that only starts like another
+ * is another; a trim forgets what the young generation did not see. */
+static void
+test_vocabulary_keeps_each_word_once (void)
+{
+  g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (8);
+  PithNerToken *port = pith_ner_vocabulary_lookup (vocabulary, "Port Aldren", 4);
+  PithNerToken *portal = pith_ner_vocabulary_lookup (vocabulary, "Portal", 6);
+
+  g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
+  g_assert_cmpstr (port->word, ==, "Port");
+  g_assert_cmpstr (portal->word, ==, "Portal");
+  g_assert_true (port != portal);
+
+  /* Five words fill the young generation past half of 8: the trim makes
+   * them the old one, and "Port", asked for again, comes back itself. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%u", i);
+      pith_ner_vocabulary_lookup (vocabulary, word, strlen (word));
+    }
+  pith_ner_vocabulary_trim (vocabulary);
+  g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("other%u", i);
+      pith_ner_vocabulary_lookup (vocabulary, word, strlen (word));
+      pith_ner_vocabulary_trim (vocabulary);
+    }
+  g_assert_cmpuint (pith_ner_vocabulary_get_size (vocabulary), <=, 10);
+  g_assert_cmpstr (pith_ner_vocabulary_lookup (vocabulary, "Portal", 6)->word, ==, "Portal");
+}
+
 /* Scores summed under one model are not used under another. */
 static void
 test_two_models (void)
@@ -217,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/ner-decoder/same-tags", test_same_tags);
   g_test_add_func ("/ner-decoder/same-tags-forgetting", test_same_tags_forgetting);
   g_test_add_func ("/ner-decoder/two-models", test_two_models);
+  g_test_add_func ("/ner-decoder/vocabulary", test_vocabulary_keeps_each_word_once);
 
   return g_test_run ();
 }

@@ -447,6 +447,13 @@ add_after (Features   *features,
   features->hashes[features->n++] = value2 != NULL ? fnv1a_string (value2, prefix) : prefix;
 }
 
+guint64
+pith_ner_word_hash (const char *word,
+                    gsize       length)
+{
+  return fnv1a (word, length, FNV_BASIS);
+}
+
 void
 pith_ner_token_init (PithNerToken *token,
                      const char   *word)

@@ -114,6 +114,9 @@ typedef struct
 
 void pith_ner_token_init  (PithNerToken *token,
                            const char   *word);
+/* The 64-bit FNV-1a hash of the @length bytes at @word: token->word_hash. */
+guint64 pith_ner_word_hash (const char *word,
+                            gsize       length);
 void pith_ner_token_clear (PithNerToken *token);
 
 /* The words a run has prepared, each once: its tokens are shared by the

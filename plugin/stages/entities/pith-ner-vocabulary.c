@@ -14,30 +14,136 @@
 
 #include "pith-ner-model-private.h"
 
+/* A generation: tokens by their word's hash, open addressing. A token
+ * taken out leaves a tombstone (its hash, no token), which probes pass;
+ * generations are dropped whole, so tombstones never pile up. */
+typedef struct
+{
+  guint64 hash;             /* 0 with no token: never used */
+  PithNerToken *token;      /* NULL with a hash: taken out */
+} Slot;
+
+typedef struct
+{
+  Slot *slots;
+  gsize capacity;           /* a power of two */
+  gsize used;               /* slots with a hash, tombstones included */
+  gsize n_tokens;
+} Generation;
+
 struct _PithNerVocabulary
 {
   /* Two generations, so the frequent words outlive a trim: a word found
    * in the old one moves to the young one, and what is left in the old
    * one when the young one fills up is forgotten. */
-  GHashTable *young;        /* word -> PithNerToken, the word in its block */
-  GHashTable *old;
+  Generation young;
+  Generation old;
   guint max_words;
   PithNerToken markers[2];  /* sentence start and end */
 };
 
 static void
-token_free (gpointer data)
+token_free (PithNerToken *token)
 {
-  PithNerToken *token = data;
-
   pith_ner_token_clear (token);
   g_free (token);
 }
 
-static GHashTable *
-generation_new (void)
+static void
+generation_init (Generation *generation)
 {
-  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, token_free);
+  generation->capacity = 64;
+  generation->slots = g_new0 (Slot, generation->capacity);
+  generation->used = generation->n_tokens = 0;
+}
+
+static void
+generation_clear (Generation *generation)
+{
+  for (gsize i = 0; i < generation->capacity; i++)
+    if (generation->slots[i].token != NULL)
+      token_free (generation->slots[i].token);
+  g_free (generation->slots);
+  generation->slots = NULL;
+  generation->capacity = generation->used = generation->n_tokens = 0;
+}
+
+/* 0 marks a slot never used; a word that hashes to it is stored as 1. */
+static guint64
+stored_hash (const char *word,
+             gsize       length)
+{
+  guint64 hash = pith_ner_word_hash (word, length);
+
+  return hash != 0 ? hash : 1;
+}
+
+static gboolean
+is_word (const PithNerToken *token,
+         const char         *word,
+         gsize               length)
+{
+  return memcmp (token->word, word, length) == 0 && token->word[length] == '\0';
+}
+
+/* The slot holding @word, or else the empty slot where it would go. FNV-1a's
+ * high bits are its well mixed ones. */
+static Slot *
+generation_find (const Generation *generation,
+                 guint64           hash,
+                 const char       *word,
+                 gsize             length)
+{
+  gsize mask = generation->capacity - 1;
+  gsize i = (gsize) (hash ^ (hash >> 32)) & mask;
+
+  for (;; i = (i + 1) & mask)
+    {
+      Slot *slot = &generation->slots[i];
+
+      if (slot->hash == 0)
+        return slot;
+      if (slot->hash == hash && slot->token != NULL && is_word (slot->token, word, length))
+        return slot;
+    }
+}
+
+static void
+generation_add (Generation   *generation,
+                guint64       hash,
+                PithNerToken *token);
+
+static void
+generation_grow (Generation *generation)
+{
+  Generation bigger = { NULL, generation->capacity * 2, 0, 0 };
+
+  /* Grown by the tokens it holds: tombstones stay behind. */
+  while (generation->n_tokens * 4 >= bigger.capacity)
+    bigger.capacity *= 2;
+  bigger.slots = g_new0 (Slot, bigger.capacity);
+  for (gsize i = 0; i < generation->capacity; i++)
+    if (generation->slots[i].token != NULL)
+      generation_add (&bigger, generation->slots[i].hash, generation->slots[i].token);
+  g_free (generation->slots);
+  *generation = bigger;
+}
+
+static void
+generation_add (Generation   *generation,
+                guint64       hash,
+                PithNerToken *token)
+{
+  Slot *slot;
+
+  /* At most half the slots used, so probes stay short. */
+  if ((generation->used + 1) * 2 > generation->capacity)
+    generation_grow (generation);
+  slot = generation_find (generation, hash, token->word, strlen (token->word));
+  slot->hash = hash;
+  slot->token = token;
+  generation->used++;
+  generation->n_tokens++;
 }
 
 PithNerVocabulary *
@@ -45,8 +151,8 @@ pith_ner_vocabulary_new (guint max_words)
 {
   PithNerVocabulary *self = g_new0 (PithNerVocabulary, 1);
 
-  self->young = generation_new ();
-  self->old = generation_new ();
+  generation_init (&self->young);
+  generation_init (&self->old);
   self->max_words = max_words;
   pith_ner_token_init (&self->markers[0], "<s>");
   pith_ner_token_init (&self->markers[1], "</s>");
@@ -58,8 +164,8 @@ pith_ner_vocabulary_free (PithNerVocabulary *self)
 {
   if (self == NULL)
     return;
-  g_hash_table_unref (self->young);
-  g_hash_table_unref (self->old);
+  generation_clear (&self->young);
+  generation_clear (&self->old);
   pith_ner_token_clear (&self->markers[0]);
   pith_ner_token_clear (&self->markers[1]);
   g_free (self);
@@ -70,27 +176,20 @@ pith_ner_vocabulary_lookup (PithNerVocabulary *self,
                             const char        *word,
                             gsize              length)
 {
-  char stack_key[128];
-  g_autofree char *heap_key = NULL;
-  const char *key = stack_key;
+  guint64 hash = stored_hash (word, length);
+  Slot *slot = generation_find (&self->young, hash, word, length);
   PithNerToken *token;
   char *copy;
 
-  /* Most words were seen before: look them up without copying. */
-  if (length < sizeof stack_key)
+  if (slot->token != NULL)
+    return slot->token;
+  slot = generation_find (&self->old, hash, word, length);
+  if (slot->token != NULL)
     {
-      memcpy (stack_key, word, length);
-      stack_key[length] = '\0';
-    }
-  else
-    key = heap_key = g_strndup (word, length);
-
-  token = g_hash_table_lookup (self->young, key);
-  if (token != NULL)
-    return token;
-  if (g_hash_table_steal_extended (self->old, key, NULL, (gpointer *) &token))
-    {
-      g_hash_table_insert (self->young, (gpointer) token->word, token);
+      token = slot->token;
+      slot->token = NULL;
+      self->old.n_tokens--;
+      generation_add (&self->young, hash, token);
       return token;
     }
 
@@ -100,7 +199,7 @@ pith_ner_vocabulary_lookup (PithNerVocabulary *self,
   memcpy (copy, word, length);
   copy[length] = '\0';
   pith_ner_token_init (token, copy);
-  g_hash_table_insert (self->young, copy, token);
+  generation_add (&self->young, hash, token);
   return token;
 }
 
@@ -114,15 +213,15 @@ pith_ner_vocabulary_marker (PithNerVocabulary *self,
 guint
 pith_ner_vocabulary_get_size (PithNerVocabulary *self)
 {
-  return g_hash_table_size (self->young) + g_hash_table_size (self->old);
+  return (guint) (self->young.n_tokens + self->old.n_tokens);
 }
 
 void
 pith_ner_vocabulary_trim (PithNerVocabulary *self)
 {
-  if (self->max_words == 0 || g_hash_table_size (self->young) <= self->max_words / 2)
+  if (self->max_words == 0 || self->young.n_tokens <= self->max_words / 2)
     return;
-  g_hash_table_unref (self->old);
+  generation_clear (&self->old);
   self->old = self->young;
-  self->young = generation_new ();
+  generation_init (&self->young);
 }
