@@ -113,10 +113,13 @@ find_slot (const PithWordTable *self,
   for (i = home (hash, self->n_slots); self->slots[i].number != EMPTY; i = (i + 1) & mask)
     {
       guint32 number = self->slots[i].number - 1;
-      guint32 start = self->starts[number];
+      guint32 start;
 
-      if (self->slots[i].hash == hash && self->starts[number + 1] - start - 1 == length &&
-          memcmp (self->buffer + start, word, length) == 0)
+      /* The word's bytes are read only for a slot of its hash. */
+      if (self->slots[i].hash != hash)
+        continue;
+      start = self->starts[number];
+      if (self->starts[number + 1] - start - 1 == length && memcmp (self->buffer + start, word, length) == 0)
         break;
     }
   return i;

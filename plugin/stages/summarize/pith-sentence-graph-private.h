@@ -37,24 +37,36 @@ typedef struct
   PithWordTable *terms;     /* the stems; a term id is its stem's number */
   guint *document_frequency; /* term id -> sentences it is in */
   float *idf;
-  /* Token index -> term id + 1 (0 for stop words and punctuation): its
-   * low two bytes, and its high two only once the document has more
-   * terms than two bytes hold, so that growing past them adds two bytes
-   * a token and copies nothing. */
-  guint16 *token_terms_low;
-  guint16 *token_terms_high;
+  /* Token index -> term id + 1 (0 for stop words and punctuation), in
+   * two bytes; PITH_SENTENCE_GRAPH_LATE_TERM for a term numbered past
+   * what two bytes hold, whose id is then in late_terms. Those are the
+   * document's rarest stems, met once or twice each: a few of its tokens
+   * where two more bytes for every token would be tens of megabytes. */
+  guint16 *token_terms;
+  GArray *late_terms;       /* of PithLateTerm, by token */
   guint n_tokens;
 } PithSentenceGraph;
+
+#define PITH_SENTENCE_GRAPH_LATE_TERM G_MAXUINT16
+
+typedef struct
+{
+  guint32 token;
+  guint32 stored;           /* term id + 1 */
+} PithLateTerm;
+
+guint32 pith_sentence_graph_late_term (const PithSentenceGraph *self,
+                                       guint                    t);
 
 /* The term of token @t, or -1 for a stop word or punctuation. */
 static inline int
 pith_sentence_graph_token_term (const PithSentenceGraph *self,
                                 guint                    t)
 {
-  guint32 stored = self->token_terms_low[t];
+  guint32 stored = self->token_terms[t];
 
-  if (self->token_terms_high != NULL)
-    stored |= (guint32) self->token_terms_high[t] << 16;
+  if (G_UNLIKELY (stored == PITH_SENTENCE_GRAPH_LATE_TERM))
+    stored = pith_sentence_graph_late_term (self, t);
   return (int) stored - 1;
 }
 

@@ -57,12 +57,46 @@ set_token_term (PithSentenceGraph *self,
                 guint              term)
 {
   guint32 stored = term + 1;
+  PithLateTerm late = { t, stored };
 
-  if (stored > G_MAXUINT16 && self->token_terms_high == NULL)
-    self->token_terms_high = g_new0 (guint16, MAX (self->n_tokens, 1));
-  self->token_terms_low[t] = (guint16) (stored & G_MAXUINT16);
-  if (self->token_terms_high != NULL)
-    self->token_terms_high[t] = (guint16) (stored >> 16);
+  if (stored < PITH_SENTENCE_GRAPH_LATE_TERM)
+    {
+      self->token_terms[t] = (guint16) stored;
+      return;
+    }
+  guint at = self->late_terms->len;
+
+  /* Tokens come in order, so a late one goes at the end: the list stays
+   * sorted for the look-ups. */
+  while (at > 0 && g_array_index (self->late_terms, PithLateTerm, at - 1).token >= t)
+    at--;
+  self->token_terms[t] = PITH_SENTENCE_GRAPH_LATE_TERM;
+  if (at < self->late_terms->len && g_array_index (self->late_terms, PithLateTerm, at).token == t)
+    g_array_index (self->late_terms, PithLateTerm, at).stored = stored;
+  else
+    g_array_insert_val (self->late_terms, at, late);
+}
+
+guint32
+pith_sentence_graph_late_term (const PithSentenceGraph *self,
+                               guint                    t)
+{
+  guint low = 0;
+  guint high = self->late_terms->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      const PithLateTerm *late = &g_array_index (self->late_terms, PithLateTerm, middle);
+
+      if (late->token == t)
+        return late->stored;
+      if (late->token < t)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return 0;
 }
 
 /* A sentence has a few dozen terms: insertion sort beats qsort() there.
@@ -168,7 +202,8 @@ pith_sentence_graph_new (PithDocument *document,
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
   self->n_tokens = n_tokens;
-  self->token_terms_low = g_new0 (guint16, MAX (n_tokens, 1));
+  self->token_terms = g_new0 (guint16, MAX (n_tokens, 1));
+  self->late_terms = g_array_new (FALSE, FALSE, sizeof (PithLateTerm));
   self->terms = pith_word_table_new ();
   self->all_terms = g_new (guint32, all_terms_capacity);
   self->all_tf = g_new (guint8, all_terms_capacity);
@@ -321,8 +356,8 @@ pith_sentence_graph_free (PithSentenceGraph *self)
   pith_word_table_free (self->terms);
   g_free (self->document_frequency);
   g_free (self->idf);
-  g_free (self->token_terms_low);
-  g_free (self->token_terms_high);
+  g_free (self->token_terms);
+  g_array_unref (self->late_terms);
   g_free (self);
 }
 
