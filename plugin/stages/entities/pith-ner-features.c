@@ -454,17 +454,44 @@ pith_ner_word_hash (const char *word,
   return fnv1a (word, length, FNV_BASIS);
 }
 
+static gboolean
+is_ascii (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 void
 pith_ner_token_init (PithNerToken *token,
-                     const char   *word)
+                     const char   *word,
+                     char         *forms)
 {
   const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
   const PithWordList *clusters = pith_word_list_get ("entities/clusters-en.txt");
 
   memset (token, 0, sizeof *token);
   token->word = word;
-  token->down = strdown (word);
-  token->lower = normalize (token->down);
+  if (forms != NULL && is_ascii (word))
+    {
+      /* An ASCII word's forms are as long as it: side by side in @forms. */
+      gsize n = strlen (word);
+
+      token->down = forms;
+      token->lower = forms + n + 1;
+      for (gsize i = 0; i <= n; i++)
+        {
+          token->down[i] = g_ascii_tolower (word[i]);
+          token->lower[i] = g_ascii_isdigit (word[i]) ? '0' : token->down[i];
+        }
+      token->forms_inline = TRUE;
+    }
+  else
+    {
+      token->down = strdown (word);
+      token->lower = normalize (token->down);
+    }
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
   token->word_hash = fnv1a (word, strlen (word), FNV_BASIS);
@@ -482,6 +509,8 @@ pith_ner_token_init (PithNerToken *token,
 void
 pith_ner_token_clear (PithNerToken *token)
 {
+  if (token->forms_inline)
+    token->lower = token->down = NULL;
   g_clear_pointer (&token->lower, g_free);
   g_clear_pointer (&token->down, g_free);
 }

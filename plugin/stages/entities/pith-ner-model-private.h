@@ -86,6 +86,7 @@ typedef struct
   const char *word;         /* as written */
   char *lower;              /* lowercase, digits folded to 0 */
   char *down;               /* lowercase */
+  gboolean forms_inline;    /* lower and down are in the caller's room */
   char shape[32];
   char short_shape[16];
   const char *share;        /* capitalisation in news, or "unseen" */
@@ -112,8 +113,11 @@ typedef struct
   gint16 word_transitions[PITH_NER_N_PAIRS];
 } PithNerToken;
 
+/* @forms: nullable; room for 2 × (strlen (@word) + 1) bytes, where the
+ * lowercase forms of an ASCII word are kept instead of allocated. */
 void pith_ner_token_init  (PithNerToken *token,
-                           const char   *word);
+                           const char   *word,
+                           char         *forms);
 /* The 64-bit FNV-1a hash of the @length bytes at @word: token->word_hash. */
 guint64 pith_ner_word_hash (const char *word,
                             gsize       length);

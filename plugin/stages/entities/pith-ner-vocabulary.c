@@ -154,8 +154,8 @@ pith_ner_vocabulary_new (guint max_words)
   generation_init (&self->young);
   generation_init (&self->old);
   self->max_words = max_words;
-  pith_ner_token_init (&self->markers[0], "<s>");
-  pith_ner_token_init (&self->markers[1], "</s>");
+  pith_ner_token_init (&self->markers[0], "<s>", NULL);
+  pith_ner_token_init (&self->markers[1], "</s>", NULL);
   return self;
 }
 
@@ -193,12 +193,12 @@ pith_ner_vocabulary_lookup (PithNerVocabulary *self,
       return token;
     }
 
-  /* The token and its word in one block. */
-  token = g_malloc (sizeof (PithNerToken) + length + 1);
+  /* The token, its word and the word's forms in one block. */
+  token = g_malloc (sizeof (PithNerToken) + 3 * (length + 1));
   copy = (char *) (token + 1);
   memcpy (copy, word, length);
   copy[length] = '\0';
-  pith_ner_token_init (token, copy);
+  pith_ner_token_init (token, copy, copy + length + 1);
   generation_add (&self->young, hash, token);
   return token;
 }
