@@ -14,17 +14,58 @@
 
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
+/* Open addressing over the words' hashes: a look-up hashes the bytes it
+ * is given (no copy to end them) and probes a dense array of hashes, four
+ * bytes a slot, so that the many look-ups of words a list lacks touch
+ * little memory; a word is compared only in a slot of its hash. Words and
+ * kinds live in one string chunk, so a kind's address is stable for the
+ * list's life: callers keep it. */
+typedef struct
+{
+  const char *word;
+  const char *kind;         /* "" when none */
+  gsize length;
+} Entry;
+
 struct _PithWordList
 {
-  GHashTable *words;        /* word -> kind ("" when none) */
+  guint32 *hashes;          /* 0: an empty slot */
+  Entry *entries;
+  gsize capacity;           /* a power of two */
+  gsize n_words;
+  GStringChunk *strings;
 };
+
+/* The hash g_str_hash() gives (djb2: one add and shift a byte, cheaper
+ * than a multiply), over @length bytes rather than up to a nul; never 0,
+ * which marks an empty slot. */
+static guint32
+hash_of (const char *word,
+         gsize       length)
+{
+  guint32 hash = 5381;
+
+  for (gsize i = 0; i < length; i++)
+    hash = (hash << 5) + hash + (guint32) (signed char) word[i];
+  return hash != 0 ? hash : 1;
+}
+
+static void
+allocate (PithWordList *self,
+          gsize         capacity)
+{
+  self->capacity = capacity;
+  self->hashes = g_new0 (guint32, capacity);
+  self->entries = g_new (Entry, capacity);
+}
 
 PithWordList *
 pith_word_list_new (void)
 {
   PithWordList *self = g_new0 (PithWordList, 1);
 
-  self->words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  allocate (self, 64);
+  self->strings = g_string_chunk_new (4096);
   return self;
 }
 
@@ -33,8 +74,51 @@ pith_word_list_free (PithWordList *self)
 {
   if (self == NULL)
     return;
-  g_hash_table_unref (self->words);
+  g_free (self->hashes);
+  g_free (self->entries);
+  g_string_chunk_free (self->strings);
   g_free (self);
+}
+
+/* The slot of @word, or the empty slot where it would go. */
+static gsize
+find_slot (const PithWordList *self,
+           const char         *word,
+           gsize               length,
+           guint32             hash)
+{
+  gsize mask = self->capacity - 1;
+  /* Fibonacci hashing: djb2's low bits alone mix poorly. */
+  gsize i = (gsize) ((hash * 2654435769u) >> 8) & mask;
+
+  for (;; i = (i + 1) & mask)
+    {
+      if (self->hashes[i] == 0)
+        return i;
+      if (self->hashes[i] == hash && self->entries[i].length == length &&
+          memcmp (self->entries[i].word, word, length) == 0)
+        return i;
+    }
+}
+
+static void
+grow (PithWordList *self)
+{
+  guint32 *old_hashes = self->hashes;
+  Entry *old_entries = self->entries;
+  gsize old_capacity = self->capacity;
+
+  allocate (self, old_capacity * 2);
+  for (gsize i = 0; i < old_capacity; i++)
+    if (old_hashes[i] != 0)
+      {
+        gsize slot = find_slot (self, old_entries[i].word, old_entries[i].length, old_hashes[i]);
+
+        self->hashes[slot] = old_hashes[i];
+        self->entries[slot] = old_entries[i];
+      }
+  g_free (old_hashes);
+  g_free (old_entries);
 }
 
 void
@@ -42,22 +126,33 @@ pith_word_list_add (PithWordList *self,
                     const char   *word,
                     const char   *kind)
 {
-  if (*word == '\0' || strlen (word) >= PITH_WORD_LIST_MAX_WORD)
+  gsize length = strlen (word);
+  guint32 hash = hash_of (word, length);
+  gsize slot;
+
+  if (length == 0 || length >= PITH_WORD_LIST_MAX_WORD)
     return;
-  g_hash_table_replace (self->words, g_strdup (word), g_strdup (kind != NULL ? kind : ""));
+  /* At most half full, so probes stay short. */
+  if ((self->n_words + 1) * 2 > self->capacity)
+    grow (self);
+  slot = find_slot (self, word, length, hash);
+  if (self->hashes[slot] == 0)
+    {
+      self->hashes[slot] = hash;
+      self->entries[slot].word = g_string_chunk_insert_len (self->strings, word, (gssize) length);
+      self->entries[slot].length = length;
+      self->n_words++;
+    }
+  self->entries[slot].kind = g_string_chunk_insert_const (self->strings, kind != NULL ? kind : "");
 }
 
 void
 pith_word_list_add_all (PithWordList       *self,
                         const PithWordList *other)
 {
-  GHashTableIter iter;
-  gpointer word;
-  gpointer kind;
-
-  g_hash_table_iter_init (&iter, other->words);
-  while (g_hash_table_iter_next (&iter, &word, &kind))
-    pith_word_list_add (self, word, kind);
+  for (gsize i = 0; i < other->capacity; i++)
+    if (other->hashes[i] != 0)
+      pith_word_list_add (self, other->entries[i].word, other->entries[i].kind);
 }
 
 /* A PithResourceLoad. */
@@ -113,18 +208,15 @@ pith_word_list_lookup (const PithWordList  *self,
                        gsize                length,
                        const char         **kind)
 {
-  char key[PITH_WORD_LIST_MAX_WORD];
-  const char *found;
+  gsize slot;
 
-  if (self == NULL || length == 0 || length >= sizeof key)
+  if (self == NULL || length == 0 || length >= PITH_WORD_LIST_MAX_WORD)
     return FALSE;
 
-  memcpy (key, word, length);
-  key[length] = '\0';
-  found = g_hash_table_lookup (self->words, key);
-  if (found == NULL)
+  slot = find_slot (self, word, length, hash_of (word, length));
+  if (self->hashes[slot] == 0)
     return FALSE;
   if (kind != NULL)
-    *kind = found;
+    *kind = self->entries[slot].kind;
   return TRUE;
 }
