@@ -4,6 +4,9 @@
  * - at a paragraph break (a blank line), always;
  * - at a line break before a list item, or at any line break when lines
  *   are sentences;
+ * - at a line break before a token that can open a sentence, unless the
+ *   text is hard-wrapped: scraped text puts a headline, a byline or a row
+ *   of a table on a line of its own, with no full stop to end it;
  * - after . ! ? … or "..." and the closing quotes and brackets right after
  *   them, when the next token can open a sentence (not a lowercase word,
  *   not , ; : or a closing bracket): `?” she asked` goes on;
@@ -36,6 +39,54 @@ line_breaks_between (const char *text,
           return 2;
       }
   return breaks;
+}
+
+/* Lines shorter than this are rows and headlines, not a wrapped width. */
+#define WRAP_MIN_WIDTH 50
+/* Lines longer than this are paragraphs, not wrapped. */
+#define WRAP_MAX_WIDTH 120
+/* How much shorter than the longest a wrapped line may be. */
+#define WRAP_RAGGEDNESS 20
+
+/* Whether the lines of @text are wrapped at a width (e-mail, plain-text
+ * articles), so that a line break inside a paragraph is a space: the lines
+ * that go on to another line are none longer than WRAP_MAX_WIDTH
+ * characters, and at least two of three of them are within
+ * WRAP_RAGGEDNESS of the longest. */
+static gboolean
+is_hard_wrapped (const char *text,
+                 gsize       length)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint widest = 0;
+  guint near_widest = 0;
+  guint width = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '\n')
+        {
+          gsize next = i + 1;
+
+          while (next < length && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r'))
+            next++;
+          if (width > 0 && next < length && text[next] != '\n')
+            {
+              if (width > WRAP_MAX_WIDTH)
+                return FALSE;
+              widest = MAX (widest, width);
+              g_array_append_val (widths, width);
+            }
+          width = 0;
+        }
+      else if (text[i] != '\r' && ((guchar) text[i] & 0xC0) != 0x80)
+        width++;
+    }
+  if (widths->len < 2 || widest < WRAP_MIN_WIDTH)
+    return FALSE;
+  for (guint k = 0; k < widths->len; k++)
+    near_widest += g_array_index (widths, guint, k) + WRAP_RAGGEDNESS >= widest;
+  return near_widest * 3 >= widths->len * 2;
 }
 
 static gunichar
@@ -414,6 +465,7 @@ pith_split_sentences (const char              *text,
   gsize first = 0;
   PithListMarker item;
   gboolean in_list = FALSE;
+  gboolean wrapped = !rules->lines_are_sentences && is_hard_wrapped (text, length);
 
   for (gsize i = 0; i < n_tokens; i++)
     {
@@ -477,7 +529,8 @@ pith_split_sentences (const char              *text,
       if (breaks == 2)
         boundary = TRUE;
       else if (breaks == 1 &&
-               (rules->lines_are_sentences || is_list_marker (text, tokens, n_tokens, last + 1)))
+               (rules->lines_are_sentences || is_list_marker (text, tokens, n_tokens, last + 1) ||
+                (!wrapped && can_open_sentence (text, tokens, n_tokens, last + 1))))
         boundary = TRUE;
 
       if (boundary)
