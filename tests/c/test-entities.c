@@ -54,6 +54,35 @@ test_sentences (void)
     }
 }
 
+/* What is not a person or a place, whatever its words look like: the
+ * credit of an outlet standing alone in quotes after a sentence, and, in
+ * text that shows case, a common noun in lowercase. */
+static void
+test_credits_and_common_nouns (void)
+{
+  g_autoptr(PithDocument) credit =
+    run ("clean ! segment ! entities",
+         "The ferry left at dawn (the quay is closed, the harbour master said.“MARTIN”). The port reopened later.");
+  g_autoptr(PithDocument) quoted =
+    run ("clean ! segment ! entities", "“Lindsey” was all she said when the ferry left Aldren.");
+  g_autoptr(PithDocument) nouns =
+    run ("clean ! segment ! entities",
+         "The ferry left at dawn, the harbour master said, and the quay is 3 kilometers from the town of Aldren.");
+  g_autoptr(PithDocument) lowercase =
+    run ("clean ! segment ! entities", "i saw daniel ferreira at the harbour in aldren yesterday");
+  const PithLayer *entities = pith_document_peek_layer (nouns, PITH_LAYER_ENTITY);
+  const char *text = pith_document_get_text (nouns);
+
+  g_assert_cmpstr (label_of (credit, "MARTIN"), ==, "ORG");
+  g_assert_cmpstr (label_of (quoted, "Lindsey"), ==, "PER");
+  for (guint i = 0; i < pith_layer_get_n_spans (entities); i++)
+    g_assert_true (g_ascii_isupper (text[pith_layer_get_start (entities, i)]) ||
+                   g_ascii_isdigit (text[pith_layer_get_start (entities, i)]));
+  g_assert_cmpstr (label_of (nouns, "Aldren"), ==, "LOC");
+  /* A text all in lowercase has names in lowercase. */
+  g_assert_cmpstr (label_of (lowercase, "daniel ferreira"), ==, "PER");
+}
+
 /* Each entity's score: the tagger's names a probability between 0 and
  * 1, higher for a plain name than for a doubtful one; the rules' dates
  * and numbers 1. */
@@ -320,6 +349,8 @@ test_karabakh_sample (void)
     { "November 7", "DATE" }, { "November 8", "DATE" }, { "1991", "DATE" }, { "1994", "DATE" },
     { "September 27, 2020", "DATE" }, { "October 9", "DATE" }, { "10 October", "DATE" },
     { "12 noon", "TIME" }, { "30 thousand", "CARDINAL" }, { "11 kilometers", "QUANTITY" },
+    /* A publication's credit, not a person. */
+    { "GORDON", "ORG" },
   };
 
   if (contents == NULL)
@@ -446,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/patterns/errors", test_patterns_errors);
   g_test_add_func ("/Pith/Entities/many-mentions", test_many_mentions);
   g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
+  g_test_add_func ("/Pith/Entities/credits-and-common-nouns", test_credits_and_common_nouns);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);
   g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);

@@ -389,6 +389,77 @@ confidence (float margin)
   return 1.0 / (1.0 + exp (-(CONFIDENCE_SLOPE * margin + CONFIDENCE_OFFSET)));
 }
 
+static gboolean
+has_upper (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if ((guchar) *p < 0x80 ? g_ascii_isupper (*p) : g_unichar_isupper (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_lower (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    if ((guchar) *p < 0x80 ? g_ascii_islower (*p) : g_unichar_islower (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the sentence's words show case: some in lowercase, and some
+ * longer than a letter capitalised. Names in such a sentence are written
+ * with a capital; the tagger, trained on lower-cased copies too, would
+ * otherwise take a common noun ("the harbour", "a quay") for one. */
+static gboolean
+shows_case (GPtrArray *words)
+{
+  gboolean lower = FALSE;
+  gboolean upper = FALSE;
+
+  for (guint k = 0; k < words->len && !(lower && upper); k++)
+    {
+      const char *word = g_ptr_array_index (words, k);
+
+      lower = lower || has_lower (word);
+      upper = upper || (word[0] != '\0' && word[1] != '\0' && has_upper (word));
+    }
+  return lower && upper;
+}
+
+static gboolean
+mention_has_upper (GPtrArray     *words,
+                   const Mention *mention)
+{
+  for (guint k = mention->first; k <= mention->last; k++)
+    if (has_upper (g_ptr_array_index (words, k)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @mention is all the words of its sentence, opened by a quote or a
+ * bracket: "… Stepanakert. “GORDON”)." A name standing alone like that is
+ * the credit of the outlet a report came from, whatever its words look
+ * like (a given name, an all-caps headline word). */
+static gboolean
+is_credit (GPtrArray     *words,
+           guint          end,
+           const Mention *mention)
+{
+  const char *before;
+
+  if (mention->first == 0)
+    return FALSE;
+  before = g_ptr_array_index (words, mention->first - 1);
+  if (strstr (before, "\"") == NULL && strstr (before, "“") == NULL && strstr (before, "«") == NULL &&
+      strstr (before, "(") == NULL && strstr (before, "[") == NULL)
+    return FALSE;
+  for (guint k = 0; k < end; k++)
+    if ((k < mention->first || k > mention->last) && !is_punctuation (g_ptr_array_index (words, k)))
+      return FALSE;
+  return TRUE;
+}
+
 /* The model's names and the rules' numbers and dates of one sentence, in
  * text order. Where a rule entity overlaps a name, the name wins. */
 static void
@@ -404,6 +475,7 @@ add_sentence_entities (PithEntityRecognizer *self,
   guint end = words->len;
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
+  int cased = -1;           /* shows_case (words), once needed */
 
   for (guint i = 0; i < end; i++)
     {
@@ -437,6 +509,19 @@ add_sentence_entities (PithEntityRecognizer *self,
           for (guint k = i + 1; k <= last; k++)
             margin = MIN (margin, margins[k]);
           mention = (Mention) { start, last, self->labels[pith_ner_tag_type (tag)], confidence (margin) };
+          if (!mention_has_upper (words, &mention))
+            {
+              if (cased < 0)
+                cased = shows_case (words);
+              if (cased)
+                {
+                  i = MAX (i, last);
+                  continue;
+                }
+            }
+          if ((pith_ner_tag_type (tag) == PITH_NER_TYPE_PER || pith_ner_tag_type (tag) == PITH_NER_TYPE_MISC) &&
+              is_credit (words, end, &mention))
+            mention.label = self->labels[PITH_NER_TYPE_ORG];
           g_array_append_val (mentions, mention);
         }
       i = MAX (i, last);

@@ -20,6 +20,14 @@ G_BEGIN_DECLS
 
 extern const char * const pith_ner_types[PITH_NER_N_TYPES];
 
+/* The index of each type in pith_ner_types. */
+typedef enum {
+  PITH_NER_TYPE_PER,
+  PITH_NER_TYPE_ORG,
+  PITH_NER_TYPE_LOC,
+  PITH_NER_TYPE_MISC,
+} PithNerType;
+
 typedef enum {
   PITH_NER_PART_B,
   PITH_NER_PART_I,
