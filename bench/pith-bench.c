@@ -33,6 +33,7 @@ typedef struct
 static const Measure measures[] = {
   { "clean", NULL, "clean" },
   { "segment", "clean", "segment" },
+  { "language", "clean", "language" },
   { "entities", "clean ! segment", "entities" },
   { "summarize", "clean ! segment ! entities", "summarize" },
   { "clean ! segment ! entities ! summarize (default)", NULL, "clean ! segment ! entities ! summarize" },

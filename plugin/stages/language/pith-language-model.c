@@ -1,0 +1,598 @@
+/* pith-language-model.c: which language a text is in
+ *
+ * First the script: the letters of most of the text decide which languages
+ * compete (Greek text is Greek; Han text with kana is Japanese, without it
+ * Chinese). Among the languages of the script, a naive Bayes model of
+ * words and character trigrams (tools/build-language-model) scores the
+ * words; trigrams count a quarter as much as words, because the trigrams
+ * of one word say nearly the same thing again. Chunks of text with URL or
+ * markup characters in them (paths, addresses, code) are passed over: they
+ * are in no language.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pith-error.h"
+#include "pith-language-model-private.h"
+
+#define MAGIC "PITHLID1"
+#define VERSION 1
+#define HEADER_SIZE 24
+#define LANGUAGE_SIZE 16
+/* A text is read in up to SAMPLES windows of at most WINDOW_SIZE bytes
+ * spread over it: all of a short text, at most two kilobytes of any. */
+#define SAMPLES 8
+#define WINDOW_SIZE 256
+/* Reading stops when this many words put the best language this many
+ * nats ahead of the second. */
+#define MIN_WORDS 40
+#define CERTAIN_MARGIN 40.0
+/* Words longer than this are not words. */
+#define MAX_WORD_BYTES 64
+/* Word scores count this many times a trigram's. */
+#define WORD_WEIGHT 4
+/* Of the letters of Han and kana, the share of kana that makes a text
+ * Japanese. */
+#define KANA_SHARE 0.05
+
+typedef enum {
+  SCRIPT_LATIN,
+  SCRIPT_CYRILLIC,
+  SCRIPT_GREEK,
+  SCRIPT_ARABIC,
+  SCRIPT_HEBREW,
+  SCRIPT_DEVANAGARI,
+  SCRIPT_BENGALI,
+  SCRIPT_CJK,
+  SCRIPT_HANGUL,
+  SCRIPT_THAI,
+  SCRIPT_GEORGIAN,
+  SCRIPT_ARMENIAN,
+  SCRIPT_TAMIL,
+  SCRIPT_TELUGU,
+  SCRIPT_KANNADA,
+  SCRIPT_MALAYALAM,
+  SCRIPT_GUJARATI,
+  SCRIPT_GURMUKHI,
+  SCRIPT_ORIYA,
+  SCRIPT_SINHALA,
+  SCRIPT_KHMER,
+  SCRIPT_LAO,
+  SCRIPT_MYANMAR,
+  SCRIPT_ETHIOPIC,
+  SCRIPT_TIBETAN,
+  SCRIPT_OTHER,
+  N_SCRIPTS
+} Script;
+
+/* The blocks of tools/build-language-model, in order of code point. */
+static const struct { gunichar low, high; Script script; } blocks[] = {
+  { 0x0041, 0x024F, SCRIPT_LATIN },
+  { 0x0370, 0x03FF, SCRIPT_GREEK },
+  { 0x0400, 0x052F, SCRIPT_CYRILLIC },
+  { 0x0530, 0x058F, SCRIPT_ARMENIAN },
+  { 0x0590, 0x05FF, SCRIPT_HEBREW },
+  { 0x0600, 0x06FF, SCRIPT_ARABIC },
+  { 0x0750, 0x077F, SCRIPT_ARABIC },
+  { 0x0900, 0x097F, SCRIPT_DEVANAGARI },
+  { 0x0980, 0x09FF, SCRIPT_BENGALI },
+  { 0x0A00, 0x0A7F, SCRIPT_GURMUKHI },
+  { 0x0A80, 0x0AFF, SCRIPT_GUJARATI },
+  { 0x0B00, 0x0B7F, SCRIPT_ORIYA },
+  { 0x0B80, 0x0BFF, SCRIPT_TAMIL },
+  { 0x0C00, 0x0C7F, SCRIPT_TELUGU },
+  { 0x0C80, 0x0CFF, SCRIPT_KANNADA },
+  { 0x0D00, 0x0D7F, SCRIPT_MALAYALAM },
+  { 0x0D80, 0x0DFF, SCRIPT_SINHALA },
+  { 0x0E00, 0x0E7F, SCRIPT_THAI },
+  { 0x0E80, 0x0EFF, SCRIPT_LAO },
+  { 0x0F00, 0x0FFF, SCRIPT_TIBETAN },
+  { 0x1000, 0x109F, SCRIPT_MYANMAR },
+  { 0x10A0, 0x10FF, SCRIPT_GEORGIAN },
+  { 0x1100, 0x11FF, SCRIPT_HANGUL },
+  { 0x1200, 0x139F, SCRIPT_ETHIOPIC },
+  { 0x1780, 0x17FF, SCRIPT_KHMER },
+  { 0x1E00, 0x1EFF, SCRIPT_LATIN },
+  { 0x1F00, 0x1FFF, SCRIPT_GREEK },
+  { 0x3040, 0x30FF, SCRIPT_CJK },
+  { 0x3130, 0x318F, SCRIPT_HANGUL },
+  { 0x3400, 0x4DBF, SCRIPT_CJK },
+  { 0x4E00, 0x9FFF, SCRIPT_CJK },
+  { 0xAC00, 0xD7AF, SCRIPT_HANGUL },
+  { 0xF900, 0xFAFF, SCRIPT_CJK },
+  { 0xFB50, 0xFDFF, SCRIPT_ARABIC },
+  { 0xFE70, 0xFEFF, SCRIPT_ARABIC },
+  { 0xFF66, 0xFF9F, SCRIPT_CJK },
+};
+
+typedef struct
+{
+  char code[9];
+  Script script;
+  int word_floor;           /* eighths of a nat */
+  int trigram_floor;
+} Language;
+
+struct _PithLanguageModel
+{
+  GBytes *bytes;
+  guint n_languages;
+  Language *languages;
+  const guint8 *slots;      /* capacity × { u32 hash; u32 first | n << 24 } */
+  guint32 mask;             /* capacity - 1 */
+  const guint8 *pairs;      /* { u8 language; u8 weight } */
+  int zh;                   /* indices, or -1 */
+  int ja;
+};
+
+static guint32
+read_u32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static int
+read_i16 (const guint8 *p)
+{
+  return (gint16) (guint16) (p[0] | p[1] << 8);
+}
+
+static int
+find_language (const PithLanguageModel *self,
+               const char              *code)
+{
+  for (guint i = 0; i < self->n_languages; i++)
+    if (strcmp (self->languages[i].code, code) == 0)
+      return (int) i;
+  return -1;
+}
+
+PithLanguageModel *
+pith_language_model_new_from_bytes (GBytes  *bytes,
+                                    GError **error)
+{
+  g_autoptr(PithLanguageModel) self = g_new0 (PithLanguageModel, 1);
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  guint32 capacity;
+  guint32 n_pairs;
+  gsize slots_offset;
+  gsize pairs_offset;
+
+  self->bytes = g_bytes_ref (bytes);
+  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || read_u32 (data + 8) != VERSION)
+    goto corrupt;
+  self->n_languages = read_u32 (data + 12);
+  capacity = read_u32 (data + 16);
+  n_pairs = read_u32 (data + 20);
+  if (self->n_languages == 0 || self->n_languages > 255 || capacity == 0 || (capacity & (capacity - 1)) != 0 ||
+      capacity > (1u << 26) || n_pairs >= (1u << 24))
+    goto corrupt;
+  slots_offset = HEADER_SIZE + (gsize) self->n_languages * LANGUAGE_SIZE;
+  pairs_offset = slots_offset + (gsize) capacity * 8;
+  if (size != pairs_offset + (gsize) n_pairs * 2)
+    goto corrupt;
+
+  self->languages = g_new0 (Language, self->n_languages);
+  for (guint i = 0; i < self->n_languages; i++)
+    {
+      const guint8 *record = data + HEADER_SIZE + (gsize) i * LANGUAGE_SIZE;
+      Language *language = &self->languages[i];
+
+      memcpy (language->code, record, 8);
+      language->code[8] = '\0';
+      if (language->code[0] == '\0' || record[8] >= N_SCRIPTS)
+        goto corrupt;
+      language->script = record[8];
+      language->word_floor = read_i16 (record + 10);
+      language->trigram_floor = read_i16 (record + 12);
+    }
+
+  self->slots = data + slots_offset;
+  self->mask = capacity - 1;
+  self->pairs = data + pairs_offset;
+  /* Every slot's pairs lie inside the file and name a language. */
+  for (guint32 s = 0; s < capacity; s++)
+    {
+      guint32 value = read_u32 (self->slots + (gsize) s * 8 + 4);
+      guint32 first = value & 0xFFFFFF;
+      guint32 n = value >> 24;
+
+      if (read_u32 (self->slots + (gsize) s * 8) == 0)
+        continue;
+      if ((guint64) first + n > n_pairs)
+        goto corrupt;
+      for (guint32 k = first; k < first + n; k++)
+        if (self->pairs[(gsize) k * 2] >= self->n_languages)
+          goto corrupt;
+    }
+
+  self->zh = find_language (self, "zh");
+  self->ja = find_language (self, "ja");
+  return g_steal_pointer (&self);
+
+corrupt:
+  g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT, "The language model is corrupt");
+  return NULL;
+}
+
+void
+pith_language_model_free (PithLanguageModel *self)
+{
+  if (self == NULL)
+    return;
+  g_bytes_unref (self->bytes);
+  g_free (self->languages);
+  g_free (self);
+}
+
+gboolean
+pith_language_model_has_language (const PithLanguageModel *self,
+                                  const char              *language)
+{
+  return find_language (self, language) >= 0;
+}
+
+static Script
+script_of (gunichar c)
+{
+  gsize low = 0;
+  gsize high = G_N_ELEMENTS (blocks);
+
+  if (c < 0x80)
+    return g_ascii_isalpha (c) ? SCRIPT_LATIN : SCRIPT_OTHER;
+  while (low < high)
+    {
+      gsize middle = (low + high) / 2;
+
+      if (c < blocks[middle].low)
+        high = middle;
+      else if (c > blocks[middle].high)
+        low = middle + 1;
+      else
+        return blocks[middle].script;
+    }
+  return SCRIPT_OTHER;
+}
+
+static gboolean
+is_kana (gunichar c)
+{
+  return (c >= 0x3040 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+static gboolean
+is_letter (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalpha (c);
+  return g_unichar_isalpha (c) || g_unichar_ismark (c);
+}
+
+/* Characters that make a chunk of text a URL, an address, a path or code. */
+static gboolean
+is_markup (char c)
+{
+  return c == '/' || c == '@' || c == '=' || c == '<' || c == '>' || c == '{' || c == '}' || c == '\\' ||
+         c == '_' || c == '#' || c == '|' || c == '$' || c == '%' || c == '&' || c == ';';
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+/* What one reading of a text has found: the letters of each script, and
+ * for each language the weights of the words and trigrams of its script. */
+typedef struct
+{
+  const PithLanguageModel *model;
+  guint script_letters[N_SCRIPTS];
+  guint kana;
+  guint n_words[N_SCRIPTS];
+  guint n_trigrams[N_SCRIPTS];
+  gint64 *weights;          /* per language: words × WORD_WEIGHT + trigrams */
+} Judge;
+
+static guint32
+fnv1a (const char *data,
+       gsize       length,
+       guint32     hash)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar) data[i];
+      hash *= 0x01000193u;
+    }
+  return hash;
+}
+
+/* Adds the weights of a feature; whether the model knows it. */
+static gboolean
+add_feature (Judge       *judge,
+             char         kind,
+             const char  *bytes,
+             gsize        length,
+             int          times)
+{
+  const PithLanguageModel *model = judge->model;
+  guint32 hash = fnv1a (bytes, length, fnv1a (&kind, 1, 0x811C9DC5u));
+
+  if (hash == 0)
+    hash = 1;
+  for (guint32 s = hash & model->mask;; s = (s + 1) & model->mask)
+    {
+      const guint8 *slot = model->slots + (gsize) s * 8;
+      guint32 found = read_u32 (slot);
+
+      if (found == 0)
+        return FALSE;
+      if (found == hash)
+        {
+          guint32 value = read_u32 (slot + 4);
+          const guint8 *pair = model->pairs + (gsize) (value & 0xFFFFFF) * 2;
+
+          for (guint32 k = 0; k < value >> 24; k++, pair += 2)
+            judge->weights[pair[0]] += (gint64) pair[1] * times;
+          return TRUE;
+        }
+    }
+}
+
+/* One word of @length bytes at @word, whose first letter is @first. */
+static void
+judge_word (Judge      *judge,
+            const char *word,
+            gsize       length,
+            gunichar    first)
+{
+  char lower[MAX_WORD_BYTES + 2 * 6 + 2];
+  gsize starts[MAX_WORD_BYTES + 3];
+  gsize n_chars = 0;
+  gsize n = 1;
+  Script script = script_of (first);
+
+  if (length > MAX_WORD_BYTES)
+    return;
+
+  /* " word " in lowercase, with where each character starts. */
+  lower[0] = ' ';
+  starts[n_chars++] = 0;
+  for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      starts[n_chars++] = n;
+      if (c < 0x80)
+        lower[n++] = g_ascii_tolower ((char) c);
+      else
+        {
+          judge->kana += is_kana (c);
+          n += g_unichar_to_utf8 (g_unichar_tolower (c), lower + n);
+        }
+    }
+  judge->script_letters[script] += n_chars - 1;
+  starts[n_chars++] = n;
+  lower[n++] = ' ';
+  starts[n_chars] = n;
+
+  judge->n_words[script]++;
+  /* The trigrams of a word the model knows would say again what the word
+   * says: only unknown words are read by their trigrams. */
+  if (add_feature (judge, 'w', lower + 1, n - 2, WORD_WEIGHT))
+    return;
+  for (gsize k = 0; k + 3 <= n_chars; k++)
+    add_feature (judge, 't', lower + starts[k], starts[k + 3] - starts[k], 1);
+  judge->n_trigrams[script] += n_chars - 2;
+}
+
+/* The words of the @length bytes at @text, chunk by chunk of non-space. */
+static void
+judge_text (Judge      *judge,
+            const char *text,
+            gsize       length)
+{
+  const char *end = text + length;
+  const char *p = text;
+
+  while (p < end)
+    {
+      const char *chunk;
+      gboolean markup = FALSE;
+
+      while (p < end && is_space (*p))
+        p++;
+      chunk = p;
+      while (p < end && !is_space (*p))
+        markup |= is_markup (*p++);
+      if (markup || (p - chunk > 4 && memcmp (chunk, "www.", 4) == 0))
+        continue;
+
+      for (const char *q = chunk; q < p;)
+        {
+          gunichar c = (guchar) *q < 0x80 ? (gunichar) *q : g_utf8_get_char (q);
+          const char *word;
+          gunichar first;
+
+          if (!is_letter (c))
+            {
+              q = g_utf8_next_char (q);
+              continue;
+            }
+          word = q;
+          first = c;
+          while (q < p && ((guchar) *q < 0x80 ? g_ascii_isalpha (*q) : is_letter (g_utf8_get_char (q))))
+            q = g_utf8_next_char (q);
+          judge_word (judge, word, q - word, first);
+        }
+    }
+}
+
+/* The score of language @i so far, in eighths of a nat (words counted
+ * WORD_WEIGHT times). */
+static gint64
+score_of (const Judge *judge,
+          guint        i)
+{
+  const Language *language = &judge->model->languages[i];
+
+  return judge->weights[i] + (gint64) judge->n_words[language->script] * WORD_WEIGHT * language->word_floor +
+         (gint64) judge->n_trigrams[language->script] * language->trigram_floor;
+}
+
+/* The script most of the letters so far are in; SCRIPT_OTHER if none. */
+static Script
+main_script (const Judge *judge)
+{
+  Script script = SCRIPT_OTHER;
+  guint letters = 0;
+
+  for (int s = 0; s < SCRIPT_OTHER; s++)
+    if (judge->script_letters[s] > letters)
+      {
+        letters = judge->script_letters[s];
+        script = s;
+      }
+  return script;
+}
+
+/* The best and second language of @script so far. */
+static void
+rank (const Judge *judge,
+      Script       script,
+      int         *best,
+      int         *second)
+{
+  gint64 best_score = 0;
+  gint64 second_score = 0;
+
+  *best = *second = -1;
+  for (guint i = 0; i < judge->model->n_languages; i++)
+    {
+      gint64 score;
+
+      if (judge->model->languages[i].script != script)
+        continue;
+      score = score_of (judge, i);
+      if (*best < 0 || score > best_score)
+        {
+          *second = *best;
+          second_score = best_score;
+          *best = (int) i;
+          best_score = score;
+        }
+      else if (*second < 0 || score > second_score)
+        {
+          *second = (int) i;
+          second_score = score;
+        }
+    }
+}
+
+/* The margin between the best language of the main script and the
+ * second, in nats; 0 when the main script's words are too few. */
+static double
+margin (const Judge *judge)
+{
+  Script script = main_script (judge);
+  int best;
+  int second;
+
+  if (script == SCRIPT_OTHER || judge->n_words[script] < MIN_WORDS)
+    return 0.0;
+  rank (judge, script, &best, &second);
+  if (best < 0 || second < 0)
+    return G_MAXDOUBLE;
+  return (double) (score_of (judge, best) - score_of (judge, second)) / (8.0 * WORD_WEIGHT);
+}
+
+/* Reads the text in up to SAMPLES windows of at most WINDOW_SIZE bytes
+ * spread over it, in an order that visits its start and middle first
+ * (0, 4, 2, 6, 1, 5, 3, 7), each from a space to a space. Scoring stops
+ * once three windows or more leave no doubt: most news articles are judged
+ * on their first and middle kilobytes, and the main language of a mixed
+ * one still gets the votes of several parts of it. */
+static void
+judge_sample (Judge      *judge,
+              const char *text,
+              gsize       length)
+{
+  static const guint order[SAMPLES] = { 0, 4, 2, 6, 1, 5, 3, 7 };
+  guint n_windows = (guint) CLAMP (length / WINDOW_SIZE, 1, SAMPLES);
+  gsize stride = length / n_windows;
+  guint read = 0;
+
+  for (guint o = 0; o < SAMPLES; o++)
+    {
+      guint w = order[o];
+      gsize start = stride * w;
+      gsize end;
+
+      if (w >= n_windows)
+        continue;
+      end = MIN (length, start + MAX (stride, WINDOW_SIZE) );
+      if (n_windows == SAMPLES)
+        end = MIN (end, start + WINDOW_SIZE);
+      while (start < end && start > 0 && !is_space (text[start - 1]))
+        start++;
+      while (end > start && end < length && !is_space (text[end]))
+        end--;
+      judge_text (judge, text + start, end - start);
+      read++;
+      if (read >= 3 && margin (judge) >= CERTAIN_MARGIN)
+        return;
+    }
+}
+
+void
+pith_language_model_detect (const PithLanguageModel *self,
+                            const char              *text,
+                            gsize                    length,
+                            PithLanguageGuess       *guess)
+{
+  Judge judge = { self, { 0 }, 0, { 0 }, { 0 }, NULL };
+  Script script;
+  guint letters;
+  int best = -1;
+  int second = -1;
+  double nats;
+
+  *guess = (PithLanguageGuess) { NULL, 0.0, 0 };
+  judge.weights = g_newa (gint64, self->n_languages);
+  memset (judge.weights, 0, sizeof (gint64) * self->n_languages);
+  judge_sample (&judge, text, length);
+  script = main_script (&judge);
+  if (script == SCRIPT_OTHER)
+    return;
+  letters = judge.script_letters[script];
+
+  if (script == SCRIPT_CJK && self->zh >= 0 && self->ja >= 0)
+    {
+      guess->language = self->languages[judge.kana >= KANA_SHARE * letters ? self->ja : self->zh].code;
+      guess->confidence = MIN (1.0, letters / 20.0);
+      guess->n_words = judge.n_words[script];
+      return;
+    }
+
+  rank (&judge, script, &best, &second);
+  if (best < 0)
+    return;
+  guess->language = self->languages[best].code;
+  guess->n_words = judge.n_words[script];
+  if (second < 0)
+    {
+      /* The only language of its script. */
+      guess->confidence = MIN (1.0, letters / 30.0);
+      return;
+    }
+
+  /* A few words are never proof, however far apart the scores. */
+  nats = (double) (score_of (&judge, best) - score_of (&judge, second)) / (8.0 * WORD_WEIGHT);
+  guess->confidence = (1.0 - exp (-nats / 2.0)) * MIN (1.0, judge.n_words[script] / 12.0);
+}
