@@ -19,7 +19,10 @@
  * after them) when the next token can open a sentence; after an
  * abbreviation or initial only before a common sentence starter; never
  * after a title (Mr., Dr., No. 5); always at a paragraph break; at a line
- * break before a list item, or at every line break with
+ * break before a token that can open a sentence (headlines, bylines and
+ * table rows have a line of their own and no full stop) unless the text is
+ * hard-wrapped at a width, as e-mail is; at a line break before a list
+ * item; or at every line break with
  * [property@Pith.Segmenter:lines-are-sentences].
  *
  * A list item keeps its marker (`1.)`, `2)`, `3.`, `a.`, `• 4.`), and a
