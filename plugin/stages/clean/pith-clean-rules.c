@@ -23,6 +23,7 @@
 #include "pith-decode-private.h"
 #include "pith-glue-names-private.h"
 #include "pith-utf8-private.h"
+#include "pith-word-hashes-private.h"
 
 /* Lines longer than this are article text, never boilerplate. */
 #define BOILERPLATE_MAX_LINE 200
@@ -75,11 +76,11 @@ typedef struct
   const PithCleanRules *rules;
   GArray *edits;
   GPtrArray *strings;
-  GHashTable *glued_counts;   /* candidate glued word -> occurrences */
+  PithWordHashes glued_counts; /* candidate glued word -> occurrences, at most 2 */
   GArray *glue_candidates;    /* of GlueCandidate, in text order; NULL if none */
   guint next_candidate;       /* the main pass's place in them */
-  GHashTable *standalone;     /* parts of candidates -> occurrences as words of their own */
-  WantedFilter *wanted;       /* which capitalised words may be in it */
+  PithWordHashes standalone;  /* parts of candidates -> STANDALONE_WANTED or _SEEN */
+  WantedFilter *wanted;       /* which capitalised words may be in it; NULL if none is */
   GHashTable *vocabulary;     /* hyphenation candidates -> occurrences */
 } Pass;
 
@@ -1111,19 +1112,24 @@ may_be_wanted (const Pass *pass,
   return test_bit (wanted->long_words, long_word_bit (word));
 }
 
+/* The values of pass->standalone: a part the document is asked about,
+ * and one it was seen to use as a word of its own. */
+#define STANDALONE_WANTED 1
+#define STANDALONE_SEEN 2
+
 static void
 want_standalone (Pass       *pass,
                  const char *word,
                  gsize       length)
 {
-  if (pass->standalone == NULL)
-    {
-      pass->standalone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      pass->wanted = g_new0 (WantedFilter, 1);
-    }
-  if (length == 0 || g_hash_table_size (pass->standalone) >= MAX_WANTED_WORDS)
+  guint64 hash = pith_word_hash (word, length);
+
+  if (pass->wanted == NULL)
+    pass->wanted = g_new0 (WantedFilter, 1);
+  if (length == 0 || pass->standalone.n >= MAX_WANTED_WORDS ||
+      pith_word_hashes_lookup (&pass->standalone, hash) != 0)
     return;
-  g_hash_table_insert (pass->standalone, g_strndup (word, length), GUINT_TO_POINTER (0));
+  pith_word_hashes_insert (&pass->standalone, hash, STANDALONE_WANTED);
 
   if (length == 1)
     pass->wanted->one_letter[(guchar) word[0]] = TRUE;
@@ -1133,57 +1139,73 @@ want_standalone (Pass       *pass,
     set_bit (pass->wanted->long_words, long_word_bit ((const guchar *) word));
 }
 
-/* How often @word stands as a word of its own; 0 for words not wanted. */
-static guint
-standalone_count (const Pass *pass,
-                  const char *word,
-                  gsize       length)
+/* Whether the document uses @word as a word of its own; FALSE for words
+ * not wanted. */
+static gboolean
+stands_alone (const Pass *pass,
+              const char *word,
+              gsize       length)
 {
-  char key[PITH_WORD_LIST_MAX_WORD];
-
-  if (pass->standalone == NULL || length >= sizeof key)
-    return 0;
-  memcpy (key, word, length);
-  key[length] = '\0';
-  return GPOINTER_TO_UINT (g_hash_table_lookup (pass->standalone, key));
+  if (length >= PITH_WORD_LIST_MAX_WORD)
+    return FALSE;
+  return pith_word_hashes_lookup (&pass->standalone, pith_word_hash (word, length)) == STANDALONE_SEEN;
 }
 
-/* Counts the capitalised words of the text that a candidate's parts
- * want: one hash lookup a capitalised word, in documents with such a
- * candidate only. */
+/* The ASCII capitals among the eight bytes of @chunk (read little-endian):
+ * the high bit of each such byte set. Exact: a byte's low seven bits plus
+ * a constant below 0x80 never carries into the next byte, and bytes past
+ * ASCII are masked out. */
+static inline guint64
+ascii_capitals (guint64 chunk)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low7 = chunk & ~high;
+  const guint64 from_a = low7 + G_GUINT64_CONSTANT (0x3f3f3f3f3f3f3f3f);  /* 0x80 - 'A' */
+  const guint64 past_z = low7 + G_GUINT64_CONSTANT (0x2525252525252525);  /* 0x80 - ('Z' + 1) */
+
+  return from_a & ~past_z & ~chunk & high;
+}
+
+/* Notes which wanted words the document uses on their own: one look-up a
+ * wanted capitalised word, in documents with such a candidate only. The
+ * text is read eight bytes at a time, to its ASCII capitals: the words
+ * wanted are the parts of ASCII candidates, and most bytes of a long
+ * document are in lowercase. */
 static void
 count_standalone (Pass *pass)
 {
   const char *text = pass->text;
-  char key[PITH_WORD_LIST_MAX_WORD];
+  gsize skip_to = 0;        /* the end of the last word looked at */
 
-  /* Byte by byte to the next ASCII capital that starts a word: the words
-   * wanted are the parts of ASCII candidates. */
-  for (gsize i = 0; i < pass->length; i++)
+  for (gsize base = 0; base < pass->length; base += 8)
     {
-      gsize end;
-      gpointer stored;
-      gpointer count;
+      guint64 chunk = 0;
+      guint64 capitals;
 
-      /* Skipping a word unwanted byte by byte comes to the same next
-       * word: no byte inside a run of letters starts one. */
-      if (!g_ascii_isupper (text[i]) ||
-          (i > 0 && (g_ascii_isalpha (text[i - 1]) || (guchar) text[i - 1] >= 0x80)) ||
-          !may_be_wanted (pass, i))
-        continue;
-      end = letters_end (text, i, pass->length);
-      /* A step of a dotted name (Console.WriteLine) is not alone. */
-      if (end - i < sizeof key &&
-          !(end + 1 < pass->length && text[end] == '.' && g_ascii_isalnum (text[end + 1])) &&
-          !(i >= 2 && text[i - 1] == '.' && g_ascii_isalnum (text[i - 2])))
+      memcpy (&chunk, text + base, MIN (8, pass->length - base));
+      capitals = ascii_capitals (GUINT64_FROM_LE (chunk));
+      for (; capitals != 0; capitals &= capitals - 1)
         {
-          memcpy (key, text + i, end - i);
-          key[end - i] = '\0';
-          if (g_hash_table_lookup_extended (pass->standalone, key, &stored, &count))
-            g_hash_table_insert (pass->standalone, g_strdup (key),
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          gsize i = base + (guint) __builtin_ctzll (capitals) / 8;
+          gsize end;
+
+          /* A capital inside a word, or in one already looked at, does
+           * not start one. */
+          if (i < skip_to || (i > 0 && (g_ascii_isalpha (text[i - 1]) || (guchar) text[i - 1] >= 0x80)) ||
+              !may_be_wanted (pass, i))
+            continue;
+          end = skip_to = letters_end (text, i, pass->length);
+          /* A step of a dotted name (Console.WriteLine) is not alone. */
+          if (end - i < PITH_WORD_LIST_MAX_WORD &&
+              !(end + 1 < pass->length && text[end] == '.' && g_ascii_isalnum (text[end + 1])) &&
+              !(i >= 2 && text[i - 1] == '.' && g_ascii_isalnum (text[i - 2])))
+            {
+              guint64 hash = pith_word_hash (text + i, end - i);
+
+              if (pith_word_hashes_lookup (&pass->standalone, hash) == STANDALONE_WANTED)
+                pith_word_hashes_insert (&pass->standalone, hash, STANDALONE_SEEN);
+            }
         }
-      i = end - 1;
     }
 }
 
@@ -1201,11 +1223,11 @@ rule_on_candidates (Pass *pass)
   for (guint k = 0; k < pass->glue_candidates->len; k++)
     {
       GlueCandidate *candidate = &g_array_index (pass->glue_candidates, GlueCandidate, k);
-      g_autofree char *key = g_strndup (pass->text + candidate->start, candidate->end - candidate->start);
+      guint64 hash = pith_word_hash (pass->text + candidate->start, candidate->end - candidate->start);
 
       /* "saidThe" twice is glued twice: no lowercase word runs on into
        * "The" (but a name may: WeThe). */
-      gboolean repeated = GPOINTER_TO_UINT (g_hash_table_lookup (pass->glued_counts, key)) != 1 &&
+      gboolean repeated = pith_word_hashes_lookup (&pass->glued_counts, hash) != 1 &&
                           !(is_lower_letter (g_utf8_get_char (pass->text + candidate->start)) &&
                             is_opening_function_word (pass->text, pass->length, candidate->split, candidate->end));
 
@@ -1216,7 +1238,7 @@ rule_on_candidates (Pass *pass)
       if (repeated || candidate->evidence == NULL)
         candidate->split = 0;
     }
-  g_clear_pointer (&pass->glued_counts, g_hash_table_unref);
+  pith_word_hashes_clear (&pass->glued_counts);
 }
 
 /* Where the word [@start, @end) is split, as the first pass ruled, or 0.
@@ -1287,19 +1309,14 @@ count_glued_candidates (Pass *pass)
       split = glued && inner_capital ? glued_split (pass, i, end, &evidence) : 0;
       if (split > 0)
         {
-          g_autofree char *word = g_strndup (text + i, end - i);
-          gpointer count;
-
+          guint64 hash = pith_word_hash (text + i, end - i);
           GlueCandidate candidate = { i, split, end, evidence };
 
-          if (pass->glued_counts == NULL)
-            {
-              pass->glued_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-              pass->glue_candidates = g_array_new (FALSE, FALSE, sizeof (GlueCandidate));
-            }
-          count = g_hash_table_lookup (pass->glued_counts, word);
-          g_hash_table_replace (pass->glued_counts, g_steal_pointer (&word),
-                                GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          if (pass->glue_candidates == NULL)
+            pass->glue_candidates = g_array_new (FALSE, FALSE, sizeof (GlueCandidate));
+          /* Once or more than once is all that is asked. */
+          pith_word_hashes_insert (&pass->glued_counts, hash,
+                                   MIN (pith_word_hashes_lookup (&pass->glued_counts, hash) + 1, 2));
           g_array_append_val (pass->glue_candidates, candidate);
           if (evidence == EVIDENCE_DOCUMENT)
             {
@@ -1309,7 +1326,7 @@ count_glued_candidates (Pass *pass)
         }
       i = end;
     }
-  if (pass->standalone != NULL)
+  if (pass->wanted != NULL)
     count_standalone (pass);
   if (pass->glue_candidates != NULL)
     rule_on_candidates (pass);
@@ -1581,8 +1598,8 @@ document_confirms_split (const Pass *pass,
                          gsize       word_end)
 {
   const PithSortedWords *words = pass->rules->words;
-  gboolean left_alone = standalone_count (pass, pass->text + word_start, split - word_start) > 0;
-  gboolean right_alone = standalone_count (pass, pass->text + split, word_end - split) > 0;
+  gboolean left_alone = stands_alone (pass, pass->text + word_start, split - word_start);
+  gboolean right_alone = stands_alone (pass, pass->text + split, word_end - split);
   const char *by_kind;
 
   /* After a function word, a name the document uses alone. */
@@ -1730,8 +1747,8 @@ is_code_pair (const Pass *pass,
          !is_name_then_opener (pass, left_start, full_stop, right_start, right_end) &&
          !is_abbreviation (pass->rules, text, left_start, full_stop) &&
          is_dictionary_word_folded (pass->rules->words, text + left_start, full_stop - left_start) &&
-         standalone_count (pass, text + left_start, full_stop - left_start) == 0 &&
-         standalone_count (pass, text + right_start, right_end - right_start) == 0 &&
+         !stands_alone (pass, text + left_start, full_stop - left_start) &&
+         !stands_alone (pass, text + right_start, right_end - right_start) &&
          !pith_word_list_lookup (pass->rules->sentence_starters, text + right_start, right_end - right_start, NULL) &&
          !(has_inner_capital (text, right_start, right_end) &&
            is_name_tail (text, g_utf8_next_char (text + right_start) - text, right_end)) &&
@@ -2517,6 +2534,20 @@ truncation_start (const char *text,
   return end;
 }
 
+/* Where the line that starts at @start ends: at the next CR or LF, or at
+ * @length. memchr() reads a line many bytes at a time; a CR is rare. */
+static gsize
+line_end_at (const char *text,
+             gsize       start,
+             gsize       length)
+{
+  const char *newline = memchr (text + start, '\n', length - start);
+  gsize end = newline != NULL ? (gsize) (newline - text) : length;
+  const char *carriage_return = memchr (text + start, '\r', end - start);
+
+  return carriage_return != NULL ? (gsize) (carriage_return - text) : end;
+}
+
 void
 pith_clean_find_edits (const char           *text,
                        gsize                 length,
@@ -2524,7 +2555,7 @@ pith_clean_find_edits (const char           *text,
                        GArray               *edits,
                        GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL, NULL };
+  Pass pass = { .text = text, .length = length, .rules = rules, .edits = edits, .strings = strings };
   gsize pos = 0;
   gsize gap_start = 0;
   gsize previous_line_start = 0;
@@ -2545,8 +2576,7 @@ pith_clean_find_edits (const char           *text,
       gsize content_end;
       gboolean user_pattern = FALSE;
 
-      while (line_end < length && text[line_end] != '\n' && text[line_end] != '\r')
-        line_end++;
+      line_end = line_end_at (text, pos, length);
       next = line_end;
       if (next < length && text[next] == '\r')
         next++;
@@ -2626,7 +2656,8 @@ pith_clean_find_edits (const char           *text,
     add_edit (&pass, gap_start, length, "", gap_kind);
 
   g_clear_pointer (&pass.glue_candidates, g_array_unref);
-  g_clear_pointer (&pass.standalone, g_hash_table_unref);
+  pith_word_hashes_clear (&pass.standalone);
+  pith_word_hashes_clear (&pass.glued_counts);
   g_clear_pointer (&pass.wanted, g_free);
   g_clear_pointer (&pass.vocabulary, g_hash_table_unref);
 }
@@ -2634,7 +2665,7 @@ pith_clean_find_edits (const char           *text,
 /* Mojibake is repaired in a pass of its own, before the text pass, so that
  * what it decodes (a zero-width space, say) is cleaned like any text. Its
  * characters are all U+00C2 or above, so only bytes 0xC3 and up start
- * one: ASCII text is skipped a byte at a time. */
+ * one: ASCII text is skipped eight bytes at a time. */
 void
 pith_clean_find_mojibake (const char           *text,
                           gsize                 length,
@@ -2642,7 +2673,7 @@ pith_clean_find_mojibake (const char           *text,
                           GArray               *edits,
                           GPtrArray            *strings)
 {
-  Pass pass = { text, length, rules, edits, strings, NULL, NULL, 0, NULL, NULL, NULL };
+  Pass pass = { .text = text, .length = length, .rules = rules, .edits = edits, .strings = strings };
   gsize i = 0;
 
   if (!rules->kinds[PITH_CLEAN_MOJIBAKE])
@@ -2656,7 +2687,13 @@ pith_clean_find_mojibake (const char           *text,
 
       if ((guchar) text[i] < 0xC3)
         {
-          i++;
+          guint64 chunk;
+
+          if (i + 8 <= length &&
+              (memcpy (&chunk, text + i, 8), (chunk & G_GUINT64_CONSTANT (0x8080808080808080)) == 0))
+            i += 8;
+          else
+            i++;
           continue;
         }
       c = char_at (text, i, length, &size);

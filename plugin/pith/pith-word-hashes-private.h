@@ -21,6 +21,22 @@ typedef struct
   gsize n;
 } PithWordHashes;
 
+/* The 64-bit FNV-1a hash of the @length bytes at @word, as the tables
+ * are meant to be keyed. */
+static inline guint64
+pith_word_hash (const char *word,
+                gsize       length)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar) word[i];
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return hash;
+}
+
 void   pith_word_hashes_clear  (PithWordHashes *self);
 /* Sets @hash's value, which must not be 0. */
 void   pith_word_hashes_insert (PithWordHashes *self,

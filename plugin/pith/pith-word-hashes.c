@@ -1,10 +1,11 @@
 /* pith-word-hashes.c: words known by their 64-bit hashes
  *
  * The tagger's memory of a document (the words it writes in lowercase,
- * the label each capitalised word had last) is asked about at every word;
+ * the label each capitalised word had last) is asked about at every word,
+ * and clean's glue rules ask which names a document uses on their own;
  * a table of strings would hash each word again and compare it byte by
  * byte, and copy every new word. The words' FNV-1a hashes are worked out
- * once per word of the vocabulary, so the table keeps those alone.
+ * once per word, so the table keeps those alone.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
