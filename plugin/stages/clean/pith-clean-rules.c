@@ -202,9 +202,24 @@ is_marker_line (const char *text,
 
 struct _PithLinePatterns
 {
-  GPtrArray *by_first_byte[256];   /* of GPatternSpec; NULL when empty */
+  GPtrArray *by_first_byte[256];   /* of LinePattern; NULL when empty */
   GPtrArray *any_first;            /* globs that start with * or ? */
 };
+
+typedef struct
+{
+  GPatternSpec *spec;
+  gsize min_length;         /* the bytes a line needs to match: one a character that is not * */
+} LinePattern;
+
+static void
+line_pattern_free (gpointer data)
+{
+  LinePattern *pattern = data;
+
+  g_pattern_spec_free (pattern->spec);
+  g_free (pattern);
+}
 
 PithLinePatterns *
 pith_line_patterns_new (void)
@@ -219,9 +234,14 @@ pith_line_patterns_add (PithLinePatterns *self,
   GPtrArray **bucket = (*glob == '*' || *glob == '?') ? &self->any_first
                                                       : &self->by_first_byte[(guchar) *glob];
 
+  LinePattern *pattern = g_new0 (LinePattern, 1);
+
+  pattern->spec = g_pattern_spec_new (glob);
+  for (const char *p = glob; *p != '\0'; p = g_utf8_next_char (p))
+    pattern->min_length += *p != '*';
   if (*bucket == NULL)
-    *bucket = g_ptr_array_new_with_free_func ((GDestroyNotify) g_pattern_spec_free);
-  g_ptr_array_add (*bucket, g_pattern_spec_new (glob));
+    *bucket = g_ptr_array_new_with_free_func (line_pattern_free);
+  g_ptr_array_add (*bucket, pattern);
 }
 
 static gboolean
@@ -232,8 +252,13 @@ bucket_matches (GPtrArray  *bucket,
   if (bucket == NULL)
     return FALSE;
   for (guint i = 0; i < bucket->len; i++)
-    if (g_pattern_spec_match (g_ptr_array_index (bucket, i), length, line, NULL))
-      return TRUE;
+    {
+      const LinePattern *pattern = g_ptr_array_index (bucket, i);
+
+      /* Most lines of a list or a table are shorter than any pattern. */
+      if (length >= pattern->min_length && g_pattern_spec_match (pattern->spec, length, line, NULL))
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -2535,15 +2560,30 @@ truncation_start (const char *text,
 }
 
 /* Where the line that starts at @start ends: at the next CR or LF, or at
- * @length. memchr() reads a line many bytes at a time; a CR is rare. */
+ * @length. A long line is read by memchr(), many bytes at a time (a CR is
+ * rare); its first bytes one by one, since most lines of some texts are
+ * shorter than a call costs. */
+#define SHORT_LINE 16
+
 static gsize
 line_end_at (const char *text,
              gsize       start,
              gsize       length)
 {
-  const char *newline = memchr (text + start, '\n', length - start);
-  gsize end = newline != NULL ? (gsize) (newline - text) : length;
-  const char *carriage_return = memchr (text + start, '\r', end - start);
+  gsize short_end = MIN (start + SHORT_LINE, length);
+  const char *newline;
+  const char *carriage_return;
+  gsize end;
+
+  for (gsize i = start; i < short_end; i++)
+    if (text[i] == '\n' || text[i] == '\r')
+      return i;
+  if (short_end == length)
+    return length;
+  start = short_end;
+  newline = memchr (text + start, '\n', length - start);
+  end = newline != NULL ? (gsize) (newline - text) : length;
+  carriage_return = memchr (text + start, '\r', end - start);
 
   return carriage_return != NULL ? (gsize) (carriage_return - text) : end;
 }
