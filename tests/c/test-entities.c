@@ -83,6 +83,48 @@ test_credits_and_common_nouns (void)
   g_assert_cmpstr (label_of (lowercase, "daniel ferreira"), ==, "PER");
 }
 
+/* Whether the brackets of the @length bytes at @text pair up. */
+static gboolean
+brackets_balance (const char *text,
+                  gsize       length)
+{
+  int depth = 0;
+
+  for (gsize k = 0; k < length && depth >= 0; k++)
+    depth += (text[k] == '(' || text[k] == '[') - (text[k] == ')' || text[k] == ']');
+  return depth == 0;
+}
+
+/* A name never holds half a pair of brackets: a bracket the name does not
+ * close divides it, and one it does close stays ("Mladost (BJ)"). */
+static void
+test_names_and_brackets (void)
+{
+  static const char * const texts[] = {
+    "Chelsea midfielder (Frank) Lampard scored twice against Everton on Saturday.",
+    "Olympic champion ( Lindsay ) Davenport beat Mary Joe Fernandez in New York.",
+    "Results: Mladost (BJ) 0 Buducnost (V) 1, Proleter (Z) 2 Radnicki (N) 2.",
+    "He saw (Tom) Seaver and (Jerry) Koosman pitch for the Mets in Queens.",
+    "The group Hizbollah (Party of God) said its fighters attacked an Israeli post near Beirut.",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(PithDocument) document = run ("clean ! segment ! entities", texts[t]);
+      const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+      const char *text = pith_document_get_text (document);
+
+      for (guint i = 0; i < pith_layer_get_n_spans (entities); i++)
+        {
+          gsize start = pith_layer_get_start (entities, i);
+          gsize length = pith_layer_get_end (entities, i) - start;
+
+          if (!brackets_balance (text + start, length))
+            g_error ("“%.*s” in “%s” holds half a pair of brackets", (int) length, text + start, texts[t]);
+        }
+    }
+}
+
 /* Each entity's score: the tagger's names a probability between 0 and
  * 1, higher for a plain name than for a doubtful one; the rules' dates
  * and numbers 1. */
@@ -478,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/many-mentions", test_many_mentions);
   g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Entities/credits-and-common-nouns", test_credits_and_common_nouns);
+  g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);
   g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);

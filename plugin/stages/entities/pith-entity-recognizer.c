@@ -460,6 +460,128 @@ is_credit (GPtrArray     *words,
   return TRUE;
 }
 
+static int
+bracket_kind (const char *word)
+{
+  if (strcmp (word, "(") == 0 || strcmp (word, ")") == 0)
+    return 1;
+  if (strcmp (word, "[") == 0 || strcmp (word, "]") == 0)
+    return 2;
+  return 0;
+}
+
+static gboolean
+is_opening_bracket (const char *word)
+{
+  return strcmp (word, "(") == 0 || strcmp (word, "[") == 0;
+}
+
+/* The partner of each bracket among the words from @first to @last, the
+ * brackets matched inside that run alone (-1 for the others, and for
+ * words that are no bracket); @partner holds @last - @first + 1 places. */
+static void
+match_brackets (GPtrArray *words,
+                guint      first,
+                guint      last,
+                int       *partner)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint k = first; k <= last; k++)
+    {
+      const char *word = g_ptr_array_index (words, k);
+      int kind = bracket_kind (word);
+
+      partner[k - first] = -1;
+      if (kind == 0)
+        continue;
+      if (is_opening_bracket (word))
+        g_array_append_val (open, k);
+      else if (open->len > 0 &&
+               bracket_kind (g_ptr_array_index (words, g_array_index (open, guint, open->len - 1))) == kind)
+        {
+          guint opening = g_array_index (open, guint, open->len - 1);
+
+          g_array_set_size (open, open->len - 1);
+          partner[k - first] = (int) opening;
+          partner[opening - first] = (int) k;
+        }
+    }
+}
+
+/* Whether the word at @k, at an edge of the piece from @start to @last,
+ * is punctuation the name does without: any but a bracket whose partner
+ * is in the piece ("Mladost (BJ)", "(Tom) Seaver" keep theirs). */
+static gboolean
+is_loose_punctuation (GPtrArray *words,
+                      guint      first,
+                      const int *partner,
+                      guint      k,
+                      guint      start,
+                      guint      last)
+{
+  int other = partner[k - first];
+
+  if (!is_punctuation (g_ptr_array_index (words, k)))
+    return FALSE;
+  return other < 0 || (guint) other < start || (guint) other > last;
+}
+
+/* Adds the name the tagger found from @first to @last as mentions: a name
+ * neither starts nor ends with a full stop or a bracket of its own, and a
+ * bracket the name does not close ("Lindsay ) Davenport", the tail of a
+ * parenthesis) divides it into the names on either side. */
+static void
+add_name_pieces (PithEntityRecognizer *self,
+                 GPtrArray            *words,
+                 guint                 first,
+                 guint                 last,
+                 int                   type,
+                 const float          *margins,
+                 int                  *cased,
+                 GArray               *mentions)
+{
+  g_autofree int *partner = g_new (int, last - first + 1);
+  guint piece_start = first;
+
+  match_brackets (words, first, last, partner);
+  for (guint k = first; k <= last + 1; k++)
+    {
+      guint start = piece_start;
+      guint piece_last;
+      float margin;
+      Mention mention;
+
+      if (k <= last && !(bracket_kind (g_ptr_array_index (words, k)) != 0 && partner[k - first] < 0))
+        continue;
+      piece_start = k + 1;
+      if (k == start)
+        continue;
+      piece_last = k - 1;
+      while (start < piece_last && is_loose_punctuation (words, first, partner, start, start, piece_last))
+        start++;
+      while (piece_last > start && is_loose_punctuation (words, first, partner, piece_last, start, piece_last))
+        piece_last--;
+      if (is_punctuation (g_ptr_array_index (words, start)) && start == piece_last)
+        continue;
+
+      margin = margins[first];
+      for (guint m = first + 1; m <= last; m++)
+        margin = MIN (margin, margins[m]);
+      mention = (Mention) { start, piece_last, self->labels[type], confidence (margin) };
+      if (!mention_has_upper (words, &mention))
+        {
+          if (*cased < 0)
+            *cased = shows_case (words);
+          if (*cased)
+            continue;
+        }
+      if ((type == PITH_NER_TYPE_PER || type == PITH_NER_TYPE_MISC) && is_credit (words, words->len, &mention))
+        mention.label = self->labels[PITH_NER_TYPE_ORG];
+      g_array_append_val (mentions, mention);
+    }
+}
+
 /* The model's names and the rules' numbers and dates of one sentence, in
  * text order. Where a rule entity overlaps a name, the name wins. */
 static void
@@ -481,7 +603,6 @@ add_sentence_entities (PithEntityRecognizer *self,
     {
       int tag = tags[i];
       guint last = i;
-      guint start;
 
       if (tag == PITH_NER_TAG_O)
         continue;
@@ -495,36 +616,8 @@ add_sentence_entities (PithEntityRecognizer *self,
               break;
           }
 
-      /* A name neither starts nor ends with a full stop or a bracket. */
-      start = i;
-      while (start < last && is_punctuation (g_ptr_array_index (words, start)))
-        start++;
-      while (last > start && is_punctuation (g_ptr_array_index (words, last)))
-        last--;
-      if (!is_punctuation (g_ptr_array_index (words, start)))
-        {
-          float margin = margins[i];
-          Mention mention;
-
-          for (guint k = i + 1; k <= last; k++)
-            margin = MIN (margin, margins[k]);
-          mention = (Mention) { start, last, self->labels[pith_ner_tag_type (tag)], confidence (margin) };
-          if (!mention_has_upper (words, &mention))
-            {
-              if (cased < 0)
-                cased = shows_case (words);
-              if (cased)
-                {
-                  i = MAX (i, last);
-                  continue;
-                }
-            }
-          if ((pith_ner_tag_type (tag) == PITH_NER_TYPE_PER || pith_ner_tag_type (tag) == PITH_NER_TYPE_MISC) &&
-              is_credit (words, end, &mention))
-            mention.label = self->labels[PITH_NER_TYPE_ORG];
-          g_array_append_val (mentions, mention);
-        }
-      i = MAX (i, last);
+      add_name_pieces (self, words, i, last, pith_ner_tag_type (tag), margins, &cased, mentions);
+      i = last;
     }
 
   pith_entity_rules_find ((const char * const *) words->pdata, rule_kinds, end, rules);
