@@ -54,6 +54,8 @@ static int opt_epochs = 15;
 static int opt_buckets_log2 = 18;
 static int opt_seed = 2003;
 static gboolean opt_case_copies;
+static double opt_cost;
+static char *opt_predict;
 static char *opt_output;
 static char **opt_files;
 
@@ -61,6 +63,9 @@ static const GOptionEntry entries[] = {
   { "epochs", 'e', 0, G_OPTION_ARG_INT, &opt_epochs, "Passes over the training data", "N" },
   { "buckets-log2", 'b', 0, G_OPTION_ARG_INT, &opt_buckets_log2, "Feature buckets, as a power of two", "B" },
   { "seed", 's', 0, G_OPTION_ARG_INT, &opt_seed, "Seed for the order of documents", "S" },
+  { "cost", 0, 0, G_OPTION_ARG_DOUBLE, &opt_cost, "Margin: a wrong tag's score raised by this in training", "C" },
+  { "predict", 0, 0, G_OPTION_ARG_FILENAME, &opt_predict,
+    "Also write the kept model's tags of DEV to this file: word, gold tag, tag", "FILE" },
   { "case-copies", 0, 0, G_OPTION_ARG_NONE, &opt_case_copies,
     "Also train on a lower-cased and an upper-cased copy of each training document", NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "Where to write the model", "MODEL" },
@@ -324,7 +329,8 @@ train_document (Perceptron *perceptron,
       const int *gold = (const int *) (gpointer) sentence->gold->data;
       g_autofree int *guess = g_new0 (int, view.n_words);
 
-      pith_ner_viterbi (&view, context, score, perceptron, guess);
+      pith_ner_viterbi_with_cost (&view, context, score, perceptron, opt_cost > 0 ? gold : NULL,
+                                  (float) opt_cost, guess);
       perceptron->step++;
       if (memcmp (gold, guess, view.n_words * sizeof (int)) != 0)
         update_sentence (perceptron, &view, context, gold, guess);
@@ -370,6 +376,7 @@ evaluate (const PithNerModel *model,
           GPtrArray          *documents,
           gboolean            verbose)
 {
+  g_autoptr(GString) predictions = g_string_new (NULL);
   g_autoptr(GHashTable) gold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) guessed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint sentence_number = 0;
@@ -392,6 +399,14 @@ evaluate (const PithNerModel *model,
           g_autofree int *tags = g_new0 (int, view.n_words);
 
           pith_ner_tag_sentence (model, &view, context, tags, NULL);
+          if (verbose && opt_predict != NULL)
+            {
+              for (guint i = 0; i < view.n_words; i++)
+                g_string_append_printf (predictions, "%s %s %s\n", view.words[i],
+                                        pith_ner_tag_name (g_array_index (sentence->gold, int, i)),
+                                        pith_ner_tag_name (tags[i]));
+              g_string_append_c (predictions, '\n');
+            }
           add_chunks (gold, sentence_number, (int *) (gpointer) sentence->gold->data, view.n_words);
           add_chunks (guessed, sentence_number, tags, view.n_words);
         }
@@ -402,6 +417,8 @@ evaluate (const PithNerModel *model,
     correct += g_hash_table_contains (gold, key);
   precision = g_hash_table_size (guessed) ? (double) correct / g_hash_table_size (guessed) : 0;
   recall = g_hash_table_size (gold) ? (double) correct / g_hash_table_size (gold) : 0;
+  if (verbose && opt_predict != NULL)
+    g_file_set_contents (opt_predict, predictions->str, (gssize) predictions->len, NULL);
   if (verbose)
     g_print ("    P %.4f R %.4f (%u of %u gold chunks)\n", precision, recall, correct,
              g_hash_table_size (gold));
@@ -518,6 +535,12 @@ main (int   argc,
 
   if (!g_file_set_contents (opt_output, g_bytes_get_data (best, NULL), (gssize) g_bytes_get_size (best), &error))
     g_error ("%s", error->message);
+  {
+    g_autoptr(PithNerModel) kept = pith_ner_model_new_from_bytes (best, &error);
+
+    g_assert_no_error (error);
+    evaluate (kept, dev, TRUE);
+  }
   g_print ("kept epoch %d: dev F1 %.4f, %s (%" G_GSIZE_FORMAT " bytes)\n", best_epoch, best_f1,
            opt_output, g_bytes_get_size (best));
 

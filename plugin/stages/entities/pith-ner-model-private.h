@@ -252,6 +252,13 @@ typedef void (*PithNerScoreFunc) (gconstpointer  weights,
 
 /* The best tag sequence under @score, within the BILOU transitions
  * (Viterbi, first order). */
+void pith_ner_viterbi_with_cost (const PithNerSentence *sentence,
+                                 const PithNerDocument *document,
+                                 PithNerScoreFunc       score,
+                                 gconstpointer          weights,
+                                 const int             *gold,
+                                 float                  cost,
+                                 int                   *tags);
 void pith_ner_viterbi (const PithNerSentence *sentence,
                        const PithNerDocument *document,
                        PithNerScoreFunc       score,

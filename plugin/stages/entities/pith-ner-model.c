@@ -639,11 +639,13 @@ search_finish (Search *search,
 }
 
 void
-pith_ner_viterbi (const PithNerSentence *sentence,
-                  const PithNerDocument *document,
-                  PithNerScoreFunc       score,
-                  gconstpointer          weights,
-                  int                   *tags)
+pith_ner_viterbi_with_cost (const PithNerSentence *sentence,
+                            const PithNerDocument *document,
+                            PithNerScoreFunc       score,
+                            gconstpointer          weights,
+                            const int             *gold,
+                            float                  cost,
+                            int                   *tags)
 {
   g_autofree Search *search = g_new (Search, 1);
   g_autofree ShapeCache *shapes = g_new0 (ShapeCache, 1);
@@ -662,10 +664,23 @@ pith_ner_viterbi (const PithNerSentence *sentence,
       const float *by_shape = shape_transitions (shapes, sentence->tokens[i], score, weights);
 
       score (weights, hashes, n_hashes, emission);
+      if (gold != NULL)
+        for (int t = 0; t < PITH_NER_N_TAGS; t++)
+          emission[t] += t != gold[i] ? cost : 0.0f;
       score_transitions (sentence->tokens[i], PITH_NER_TRANSITION_WORD, score, weights, by_word);
       search_step (search, i, emission, by_shape, by_word);
     }
   search_finish (search, sentence->n_words, tags);
+}
+
+void
+pith_ner_viterbi (const PithNerSentence *sentence,
+                  const PithNerDocument *document,
+                  PithNerScoreFunc       score,
+                  gconstpointer          weights,
+                  int                   *tags)
+{
+  pith_ner_viterbi_with_cost (sentence, document, score, weights, NULL, 0.0f, tags);
 }
 
 /* The model's scores of the transition feature @kind of @token for every
