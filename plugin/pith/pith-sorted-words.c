@@ -5,7 +5,8 @@
  * at the rare word that might be two glued together. So a list of this
  * kind is a resource of one word a line in byte order, after a header of
  * `#` lines, and a lookup is a binary search over its bytes as the
- * library maps them: no copy, no index, no memory of its own.
+ * library maps them: no copy, and of its own only the start of every
+ * eighth line, where the search lands before it walks a few lines.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -19,12 +20,18 @@
 #include "pith-resource-cache-private.h"
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
+/* Every STRIDE-th line's start is kept, so a search is a binary search
+ * over those and a walk of at most STRIDE lines: 4 bytes per 8 words. */
+#define STRIDE 8
+
 struct _PithSortedWords
 {
   GBytes *bytes;
   const char *words;    /* after the header */
   gsize length;
   gsize size;           /* lines */
+  guint32 *starts;      /* the start of lines 0, STRIDE, 2 × STRIDE, … */
+  gsize n_starts;
 };
 
 /* A PithResourceLoad. */
@@ -41,6 +48,11 @@ load (const char *name)
     return NULL;
 
   data = g_bytes_get_data (bytes, &length);
+  if (length > G_MAXUINT32)
+    {
+      g_bytes_unref (bytes);
+      return NULL;
+    }
   self = g_new0 (PithSortedWords, 1);
   self->bytes = bytes;
   while (length > 0 && *data == '#')
@@ -58,6 +70,16 @@ load (const char *name)
       self->size++;
   if (length > 0 && data[length - 1] != '\n')
     self->size++;
+
+  self->starts = g_new (guint32, self->size / STRIDE + 1);
+  for (gsize i = 0, line = 0; i < length; line++)
+    {
+      const char *line_end = memchr (data + i, '\n', length - i);
+
+      if (line % STRIDE == 0)
+        self->starts[self->n_starts++] = (guint32) i;
+      i = line_end != NULL ? (gsize) (line_end - data) + 1 : length;
+    }
   return self;
 }
 
@@ -76,18 +98,27 @@ pith_sorted_words_size (const PithSortedWords *self)
   return self != NULL ? self->size : 0;
 }
 
-/* Compares @word with the line [@line, @line_end) in byte order. */
+/* Compares @word with the line at @line, in byte order, and gives the
+ * line's end. */
 static int
-compare_line (const char *word,
-              gsize       length,
-              const char *line,
-              gsize       line_length)
+compare_line (const PithSortedWords  *self,
+              const char             *word,
+              gsize                   length,
+              const char             *line,
+              const char            **line_end)
 {
-  int order = memcmp (word, line, MIN (length, line_length));
+  const char *end = self->words + self->length;
+  int order;
 
+  /* Lines are a word long: a loop, not memchr() over the rest of the
+   * list, which sanitizers check whole at every call. */
+  *line_end = line;
+  while (*line_end < end && **line_end != '\n')
+    (*line_end)++;
+  order = memcmp (word, line, MIN (length, (gsize) (*line_end - line)));
   if (order != 0)
     return order;
-  return length < line_length ? -1 : length > line_length ? 1 : 0;
+  return length < (gsize) (*line_end - line) ? -1 : length > (gsize) (*line_end - line) ? 1 : 0;
 }
 
 gboolean
@@ -97,36 +128,34 @@ pith_sorted_words_contains (const PithSortedWords *self,
 {
   gsize low = 0;
   gsize high;
+  const char *line;
+  const char *line_end;
 
-  if (self == NULL || length == 0)
+  if (self == NULL || length == 0 || self->n_starts == 0)
     return FALSE;
 
-  /* low is always the start of a line, so backing up from a point at or
-   * after it stops at or after it; each round leaves out the line it read. */
-  high = self->length;
-  while (low < high)
+  /* The last kept line whose word is not after @word ... */
+  high = self->n_starts;
+  while (low + 1 < high)
     {
       gsize middle = low + (high - low) / 2;
-      gsize line_start = middle;
-      const char *line_end;
-      gsize line_length;
-      int order;
 
-      while (line_start > low && self->words[line_start - 1] != '\n')
-        line_start--;
-      /* Lines are a word long: a loop, not memchr() over the rest of
-       * the list, which sanitizers check whole at every call. */
-      line_end = self->words + line_start;
-      while (line_end < self->words + self->length && *line_end != '\n')
-        line_end++;
-      line_length = (gsize) (line_end - (self->words + line_start));
-      order = compare_line (word, length, self->words + line_start, line_length);
+      if (compare_line (self, word, length, self->words + self->starts[middle], &line_end) < 0)
+        high = middle;
+      else
+        low = middle;
+    }
+  /* ... then the lines after it, up to the next kept one. */
+  line = self->words + self->starts[low];
+  for (guint k = 0; k < STRIDE && line < self->words + self->length; k++)
+    {
+      int order = compare_line (self, word, length, line, &line_end);
+
       if (order == 0)
         return TRUE;
       if (order < 0)
-        high = line_start;
-      else
-        low = line_start + line_length + 1;
+        return FALSE;
+      line = line_end + 1;
     }
   return FALSE;
 }

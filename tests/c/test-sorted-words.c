@@ -71,6 +71,9 @@ test_lookups (void)
   g_assert_false (pith_sorted_words_contains (words, "nigh", 3));
   g_assert_true (pith_sorted_words_contains (words, "nightfall", 5));
   g_assert_false (pith_sorted_words_contains (words, "", 0));
+  /* The first and the last word, and words before and after every one. */
+  g_assert_false (pith_sorted_words_contains (words, "\x01", 1));
+  g_assert_false (pith_sorted_words_contains (words, "\xff\xff", 2));
   g_assert_null (pith_sorted_words_get ("lexicon/absent.txt"));
   g_assert_false (pith_sorted_words_contains (NULL, "night", 5));
 }
