@@ -1784,8 +1784,8 @@ is_code_pair (const Pass *pass,
 
 /* Whether the number that ends at @i names a release or a model rather
  * than ends a sentence: after "version", "release" or "v" ("Version
- * 2.Beta"), or written into a word (TF1, G7), unless a common sentence
- * starter or a word news seldom capitalises follows ("TF1.He",
+ * 2.Beta", "v2.Beta"), or written into a word (TF1, G7), unless a common
+ * sentence starter or a word news seldom capitalises follows ("TF1.He",
  * "MH370.Investigators"). */
 static gboolean
 is_release_number (const Pass *pass,
@@ -1804,9 +1804,16 @@ is_release_number (const Pass *pass,
   while (number_start >= line_start + 2 && text[number_start - 1] == '.' && g_ascii_isdigit (text[number_start - 2]))
     number_start = word_start (text, line_start, number_start - 1);
   if (number_start < i && is_letter (g_utf8_get_char (text + number_start)))
-    return !pith_word_list_lookup (pass->rules->sentence_starters, text + next_start,
-                                   next_end - next_start, NULL) &&
-           g_strcmp0 (capitalised_inside_sentences (text + next_start, next_end - next_start), "rarely") != 0;
+    {
+      /* A release's v: "v2.Beta" (but "V8.The engine"). */
+      gboolean release = (text[number_start] == 'v' || text[number_start] == 'V') &&
+                         g_ascii_isdigit (text[number_start + 1]);
+
+      return !pith_word_list_lookup (pass->rules->sentence_starters, text + next_start,
+                                     next_end - next_start, NULL) &&
+             (release ||
+              g_strcmp0 (capitalised_inside_sentences (text + next_start, next_end - next_start), "rarely") != 0);
+    }
   if (number_start < line_start + 2 || text[number_start - 1] != ' ')
     return FALSE;
   previous_end = number_start - 1;
