@@ -1,17 +1,32 @@
 /* pith-train-ner.c: trains the entity model on CoNLL-2003 data
  *
- *   pith-train-ner [--epochs N] [--buckets-log2 B] [--seed S] [--case-copies] --output MODEL TRAIN DEV
+ *   pith-train-ner [--epochs N] [--buckets-log2 B] [--seed S] [--ensemble N] [--cost C]
+ *                  [--caseless] [--predict FILE] --output MODEL TRAIN DEV
  *
  * An averaged structured perceptron over BILOU tags (Collins 2002), trained
  * with the Viterbi decoder and the features of the shipped tagger
  * (plugin/stages/entities), so the model sees in training exactly what it
- * sees in use, the document memory of its own earlier tags included. After each epoch the averaged model is written, read back and
- * scored on DEV with the CoNLL rules; the best epoch is kept. Training is
- * deterministic: the same data, seed and options give the same file.
+ * sees in use, the document memory of its own earlier tags included. With
+ * --cost, training decodes against a margin: each wrong tag's score is
+ * raised by C, so the model learns to win by more than a hair. After each
+ * epoch the averaged model is written, read back and scored on DEV with
+ * the CoNLL rules; the best epoch is kept. With --ensemble N, N models
+ * from the seeds S to S + N - 1 are averaged into one of the same size.
+ * The model's confidence is then calibrated on DEV (a logistic curve of a
+ * name being right on its words' smallest margin) and written with it.
+ *
+ * With --caseless the model is for text without case (all lowercase, or
+ * headlines in capitals): it is trained on a lower-cased and an
+ * upper-cased copy of each training document, and chosen and calibrated
+ * on DEV so recased. The stage tags a sentence that shows no case with it.
+ *
+ * Training is deterministic: the same data, seed and options give the
+ * same file.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -53,7 +68,8 @@ document_context (Document *document)
 static int opt_epochs = 15;
 static int opt_buckets_log2 = 18;
 static int opt_seed = 2003;
-static gboolean opt_case_copies;
+static gboolean opt_caseless;
+static int opt_ensemble = 1;
 static double opt_cost;
 static char *opt_predict;
 static char *opt_output;
@@ -66,8 +82,10 @@ static const GOptionEntry entries[] = {
   { "cost", 0, 0, G_OPTION_ARG_DOUBLE, &opt_cost, "Margin: a wrong tag's score raised by this in training", "C" },
   { "predict", 0, 0, G_OPTION_ARG_FILENAME, &opt_predict,
     "Also write the kept model's tags of DEV to this file: word, gold tag, tag", "FILE" },
-  { "case-copies", 0, 0, G_OPTION_ARG_NONE, &opt_case_copies,
-    "Also train on a lower-cased and an upper-cased copy of each training document", NULL },
+  { "caseless", 0, 0, G_OPTION_ARG_NONE, &opt_caseless,
+    "Train for text without case: on a lower-cased and an upper-cased copy of each training document only", NULL },
+  { "ensemble", 0, 0, G_OPTION_ARG_INT, &opt_ensemble,
+    "Average the models of N seeds from the seed on", "N" },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "Where to write the model", "MODEL" },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &opt_files, NULL, "TRAIN DEV" },
   { NULL }
@@ -425,77 +443,82 @@ evaluate (const PithNerModel *model,
   return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }
 
-static GBytes *
-averaged_model (const Perceptron *perceptron)
+/* The float weights of @perceptron's average. */
+static float *
+averaged_weights (const Perceptron *perceptron)
 {
   gsize n = (gsize) perceptron->n_buckets * PITH_NER_N_TAGS;
-  g_autofree float *averaged = g_new (float, n);
+  float *averaged = g_new (float, n);
 
   for (gsize i = 0; i < n; i++)
     averaged[i] = perceptron->weights[i] - perceptron->updates[i] / (float) (perceptron->step + 1);
-  return pith_ner_model_serialize (averaged, perceptron->n_buckets);
+  return averaged;
 }
 
-int
-main (int   argc,
-      char *argv[])
+static PithNerModel *
+model_of (const float              *weights,
+          guint                     n_buckets,
+          const PithNerCalibration *calibration,
+          GBytes                  **bytes)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("TRAIN DEV");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) train = NULL;
-  g_autoptr(GPtrArray) dev = NULL;
-  g_autoptr(GPtrArray) dev_lower = NULL;
-  g_autoptr(GPtrArray) dev_upper = NULL;
-  g_autoptr(GRand) rand = NULL;
-  g_autoptr(PithNerVocabulary) vocabulary = NULL;
-  g_autoptr(GBytes) best = NULL;
+  g_autoptr(GBytes) serialized = pith_ner_model_serialize (weights, n_buckets, calibration);
+  PithNerModel *model = pith_ner_model_new_from_bytes (serialized, &error);
+
+  g_assert_no_error (error);
+  if (bytes != NULL)
+    *bytes = g_bytes_ref (serialized);
+  return model;
+}
+
+typedef struct
+{
+  GPtrArray *train;
+  GPtrArray *dev;
+  GPtrArray *dev_lower;     /* with --caseless: dev lower-cased, upper-cased */
+  GPtrArray *dev_upper;
+} Data;
+
+/* The figure an epoch is chosen by: dev F1, or with --caseless the mean
+ * of dev lower-cased and upper-cased. */
+static double
+dev_f1 (const PithNerModel *model,
+        const Data         *data)
+{
+  double f1 = evaluate (model, data->dev, FALSE);
+  double lower;
+  double upper;
+
+  if (data->dev_lower == NULL)
+    {
+      g_print ("  dev F1 %.4f\n", f1);
+      return f1;
+    }
+  lower = evaluate (model, data->dev_lower, FALSE);
+  upper = evaluate (model, data->dev_upper, FALSE);
+  g_print ("  dev F1 %.4f, lower-cased %.4f, upper-cased %.4f\n", f1, lower, upper);
+  return (lower + upper) / 2;
+}
+
+/* One averaged perceptron from @seed: the weights of its best epoch. */
+static float *
+train_one (Data *data,
+           int   seed)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed ((guint32) seed);
+  GPtrArray *train = data->train;
   Perceptron perceptron = { 0, };
+  float *best = NULL;
   double best_f1 = -1;
   int best_epoch = 0;
-
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || opt_output == NULL ||
-      opt_files == NULL || g_strv_length (opt_files) != 2 ||
-      opt_buckets_log2 < 10 || opt_buckets_log2 > 24)
-    {
-      g_printerr ("usage: pith-train-ner [--epochs N] [--buckets-log2 10..24] [--seed S] "
-                  "--output MODEL TRAIN DEV\n");
-      return 2;
-    }
-
-  /* Every word of both sets prepared once, for the whole training. */
-  vocabulary = pith_ner_vocabulary_new (0);
-  train = read_conll (opt_files[0], vocabulary);
-  dev = read_conll (opt_files[1], vocabulary);
-  if (opt_case_copies)
-    {
-      guint n_cased = train->len;
-
-      /* Every other document lower-cased, the rest upper-cased: the
-       * model learns the words beside their capitals without unlearning
-       * what capitals say. */
-      for (guint d = 0; d < n_cased; d++)
-        g_ptr_array_add (train, document_recased (g_ptr_array_index (train, d), d % 2 == 1, vocabulary));
-      /* The epoch kept is the best on dev as written, lower-cased and
-       * upper-cased together. */
-      dev_lower = g_ptr_array_new_with_free_func (document_free);
-      dev_upper = g_ptr_array_new_with_free_func (document_free);
-      for (guint d = 0; d < dev->len; d++)
-        {
-          g_ptr_array_add (dev_lower, document_recased (g_ptr_array_index (dev, d), FALSE, vocabulary));
-          g_ptr_array_add (dev_upper, document_recased (g_ptr_array_index (dev, d), TRUE, vocabulary));
-        }
-    }
-  g_print ("%u training documents, %u dev documents\n", train->len, dev->len);
 
   perceptron.n_buckets = 1u << opt_buckets_log2;
   perceptron.weights = g_new0 (float, (gsize) perceptron.n_buckets * PITH_NER_N_TAGS);
   perceptron.updates = g_new0 (float, (gsize) perceptron.n_buckets * PITH_NER_N_TAGS);
-  rand = g_rand_new_with_seed ((guint32) opt_seed);
-
   for (int epoch = 1; epoch <= opt_epochs; epoch++)
     {
-      g_autoptr(GBytes) bytes = NULL;
+      PithNerCalibration uncalibrated = { 0.0f, 0.0f, 0.0f };
+      g_autofree float *weights = NULL;
       g_autoptr(PithNerModel) model = NULL;
       double f1;
 
@@ -510,41 +533,201 @@ main (int   argc,
       for (guint d = 0; d < train->len; d++)
         train_document (&perceptron, g_ptr_array_index (train, d));
 
-      bytes = averaged_model (&perceptron);
-      model = pith_ner_model_new_from_bytes (bytes, &error);
-      g_assert_no_error (error);
-      f1 = evaluate (model, dev, FALSE);
-      if (dev_lower != NULL)
-        {
-          double lower = evaluate (model, dev_lower, FALSE);
-          double upper = evaluate (model, dev_upper, FALSE);
-
-          g_print ("epoch %2d: dev F1 %.4f, lower-cased %.4f, upper-cased %.4f\n", epoch, f1, lower, upper);
-          f1 = (f1 + lower + upper) / 3;
-        }
-      else
-        g_print ("epoch %2d: dev F1 %.4f\n", epoch, f1);
+      weights = averaged_weights (&perceptron);
+      model = model_of (weights, perceptron.n_buckets, &uncalibrated, NULL);
+      g_print ("seed %d, epoch %2d:", seed, epoch);
+      f1 = dev_f1 (model, data);
       if (f1 > best_f1)
         {
           best_f1 = f1;
           best_epoch = epoch;
-          g_clear_pointer (&best, g_bytes_unref);
-          best = g_bytes_ref (bytes);
+          g_free (best);
+          best = g_steal_pointer (&weights);
         }
     }
-
-  if (!g_file_set_contents (opt_output, g_bytes_get_data (best, NULL), (gssize) g_bytes_get_size (best), &error))
-    g_error ("%s", error->message);
-  {
-    g_autoptr(PithNerModel) kept = pith_ner_model_new_from_bytes (best, &error);
-
-    g_assert_no_error (error);
-    evaluate (kept, dev, TRUE);
-  }
-  g_print ("kept epoch %d: dev F1 %.4f, %s (%" G_GSIZE_FORMAT " bytes)\n", best_epoch, best_f1,
-           opt_output, g_bytes_get_size (best));
-
+  g_print ("seed %d: kept epoch %d\n", seed, best_epoch);
   g_free (perceptron.weights);
   g_free (perceptron.updates);
+  return best;
+}
+
+/* The logistic curve of a name being right on the smallest margin of its
+ * words' tags, fitted on @documents by Newton's method, and the share of
+ * names right among those of unknown margin's kind (all of them). */
+static PithNerCalibration
+calibrate (const PithNerModel *model,
+           GPtrArray          *documents)
+{
+  g_autoptr(GArray) margins = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) right = g_array_new (FALSE, FALSE, sizeof (double));
+  PithNerScratch scratch = { NULL, };
+  double slope = 0.05;
+  double offset = 0.0;
+  guint n_names = 0;
+  guint n_right = 0;
+
+  for (guint d = 0; d < documents->len; d++)
+    {
+      Document *document = g_ptr_array_index (documents, d);
+      g_autoptr(PithNerDocument) context = document_context (document);
+
+      for (guint s = 0; s < document->sentences->len; s++)
+        {
+          Sentence *sentence = g_ptr_array_index (document->sentences, s);
+          PithNerSentence view = sentence->view;
+          g_autofree int *tags = g_new0 (int, view.n_words);
+          g_autofree float *word_margins = g_new0 (float, view.n_words);
+          g_autoptr(GHashTable) gold = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_autoptr(GHashTable) guessed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          GHashTableIter iter;
+          gpointer key;
+
+          view.scratch = &scratch;
+          pith_ner_tag_sentence (model, &view, context, tags, word_margins);
+          add_chunks (gold, 0, (int *) (gpointer) sentence->gold->data, view.n_words);
+          add_chunks (guessed, 0, tags, view.n_words);
+          g_hash_table_iter_init (&iter, guessed);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            {
+              guint first;
+              guint last;
+              double margin = INFINITY;
+              double correct = g_hash_table_contains (gold, key);
+
+              n_names++;
+              n_right += correct > 0;
+              if (sscanf (key, "0:%u:%u:", &first, &last) != 2)
+                continue;
+              for (guint k = first; k <= last; k++)
+                margin = MIN (margin, word_margins[k]);
+              if (!isfinite (margin))
+                continue;
+              g_array_append_val (margins, margin);
+              g_array_append_val (right, correct);
+            }
+        }
+    }
+  pith_ner_scratch_clear (&scratch);
+
+  for (int round = 0; round < 100; round++)
+    {
+      double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
+      double determinant;
+
+      for (guint k = 0; k < margins->len; k++)
+        {
+          double x = g_array_index (margins, double, k);
+          double p = 1.0 / (1.0 + exp (-(slope * x + offset)));
+          double w = p * (1 - p);
+
+          g0 += (p - g_array_index (right, double, k)) * x;
+          g1 += p - g_array_index (right, double, k);
+          h00 += w * x * x;
+          h01 += w * x;
+          h11 += w;
+        }
+      determinant = h00 * h11 - h01 * h01;
+      if (fabs (determinant) < 1e-12)
+        break;
+      slope -= (h11 * g0 - h01 * g1) / determinant;
+      offset -= (h00 * g1 - h01 * g0) / determinant;
+    }
+  g_print ("calibration: slope %.5f, offset %.5f on %u names; %.4f of all names right\n", slope, offset,
+           margins->len, n_names ? (double) n_right / n_names : 0.0);
+  return (PithNerCalibration) { (float) slope, (float) offset, n_names ? (float) n_right / n_names : 0.0f };
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("TRAIN DEV");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithNerVocabulary) vocabulary = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PithNerModel) model = NULL;
+  g_autofree float *weights = NULL;
+  Data data = { NULL, };
+  PithNerCalibration calibration = { 0.0f, 0.0f, 0.0f };
+  gsize n_weights;
+  double f1;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || opt_output == NULL ||
+      opt_files == NULL || g_strv_length (opt_files) != 2 ||
+      opt_buckets_log2 < 10 || opt_buckets_log2 > 24 || opt_ensemble < 1)
+    {
+      g_printerr ("usage: pith-train-ner [--epochs N] [--buckets-log2 10..24] [--seed S] [--ensemble N] "
+                  "[--cost C] [--caseless] --output MODEL TRAIN DEV\n");
+      return 2;
+    }
+
+  /* Every word of both sets prepared once, for the whole training. */
+  vocabulary = pith_ner_vocabulary_new (0);
+  data.train = read_conll (opt_files[0], vocabulary);
+  data.dev = read_conll (opt_files[1], vocabulary);
+  if (opt_caseless)
+    {
+      guint n_cased = data.train->len;
+
+      /* Text without case: each document lower-cased and upper-cased,
+       * with the same tags; the epoch kept is the best on dev so. */
+      for (guint d = 0; d < n_cased; d++)
+        {
+          g_ptr_array_add (data.train, document_recased (g_ptr_array_index (data.train, d), FALSE, vocabulary));
+          g_ptr_array_add (data.train, document_recased (g_ptr_array_index (data.train, d), TRUE, vocabulary));
+        }
+      g_ptr_array_remove_range (data.train, 0, n_cased);
+      data.dev_lower = g_ptr_array_new_with_free_func (document_free);
+      data.dev_upper = g_ptr_array_new_with_free_func (document_free);
+      for (guint d = 0; d < data.dev->len; d++)
+        {
+          g_ptr_array_add (data.dev_lower, document_recased (g_ptr_array_index (data.dev, d), FALSE, vocabulary));
+          g_ptr_array_add (data.dev_upper, document_recased (g_ptr_array_index (data.dev, d), TRUE, vocabulary));
+        }
+    }
+  g_print ("%u training documents, %u dev documents\n", data.train->len, data.dev->len);
+
+  /* Several perceptrons from several seeds, averaged: one model of the
+   * same size, steadier than any of them. */
+  n_weights = ((gsize) 1 << opt_buckets_log2) * PITH_NER_N_TAGS;
+  for (int k = 0; k < opt_ensemble; k++)
+    {
+      g_autofree float *one = train_one (&data, opt_seed + k);
+
+      if (weights == NULL)
+        weights = g_steal_pointer (&one);
+      else
+        for (gsize i = 0; i < n_weights; i++)
+          weights[i] += one[i];
+    }
+  for (gsize i = 0; i < n_weights; i++)
+    weights[i] /= (float) opt_ensemble;
+
+  model = model_of (weights, 1u << opt_buckets_log2, &calibration, NULL);
+  g_print ("averaged:");
+  f1 = dev_f1 (model, &data);
+  if (data.dev_lower != NULL)
+    {
+      g_autoptr(GPtrArray) both = g_ptr_array_new ();
+
+      g_ptr_array_extend (both, data.dev_lower, NULL, NULL);
+      g_ptr_array_extend (both, data.dev_upper, NULL, NULL);
+      calibration = calibrate (model, both);
+    }
+  else
+    calibration = calibrate (model, data.dev);
+  g_clear_pointer (&model, pith_ner_model_free);
+  model = model_of (weights, 1u << opt_buckets_log2, &calibration, &bytes);
+  evaluate (model, data.dev, TRUE);
+
+  if (!g_file_set_contents (opt_output, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error))
+    g_error ("%s", error->message);
+  g_print ("dev F1 %.4f, %s (%" G_GSIZE_FORMAT " bytes)\n", f1, opt_output, g_bytes_get_size (bytes));
+
+  g_ptr_array_unref (data.train);
+  g_ptr_array_unref (data.dev);
+  g_clear_pointer (&data.dev_lower, g_ptr_array_unref);
+  g_clear_pointer (&data.dev_upper, g_ptr_array_unref);
   return 0;
 }

@@ -470,7 +470,7 @@ test_corrupt_models (void)
 
   check_model_rejected ("", 0, "an empty");
   check_model_rejected ("not a model at all", 18, "a text");
-  check_model_rejected (data, 31, "a header-only");
+  check_model_rejected (data, 47, "a header-only");
   check_model_rejected (data, size / 2, "a truncated");
   flipped[size - 7] ^= 0x40;
   check_model_rejected (flipped, size, "a corrupted");
@@ -478,6 +478,10 @@ test_corrupt_models (void)
   check_model_rejected (other_version, size, "another feature version's");
 
   missing = pith_pipeline_new_from_string ("entities model=/nonexistent/model", &error);
+  g_assert_null (missing);
+  g_assert_error (error, PITH_ERROR, PITH_ERROR_MODEL);
+  g_clear_error (&error);
+  missing = pith_pipeline_new_from_string ("entities caseless-model=/nonexistent/model", &error);
   g_assert_null (missing);
   g_assert_error (error, PITH_ERROR, PITH_ERROR_MODEL);
 }
@@ -503,6 +507,48 @@ test_model_file_property (void)
   g_unlink (path);
 }
 
+/* A sentence without case (a headline in capitals, a comment in
+ * lowercase) is tagged by the model for such text: the built-in one, or
+ * the file of caseless-model; a model of the user's alone tags both. */
+static void
+test_caseless_model (void)
+{
+  static const char headline[] = "ANGELA MERKEL VISITS PARIS FOR TALKS WITH MACRON";
+  static const char comment[] = "i saw angela merkel in paris yesterday";
+  g_autoptr(GBytes) caseless = g_resources_lookup_data ("/org/gnome/Pith/entities/ner-en-caseless.model", 0, NULL);
+  g_autoptr(GBytes) cased = g_resources_lookup_data ("/org/gnome/Pith/entities/ner-en.model", 0, NULL);
+  g_autofree char *caseless_path = g_build_filename (g_get_tmp_dir (), "pith-test-model-caseless", NULL);
+  g_autofree char *cased_path = g_build_filename (g_get_tmp_dir (), "pith-test-model-cased", NULL);
+  g_autofree char *swapped = NULL;
+  g_autofree char *cased_only = NULL;
+
+  g_assert_true (g_file_set_contents (caseless_path, g_bytes_get_data (caseless, NULL),
+                                      (gssize) g_bytes_get_size (caseless), NULL));
+  g_assert_true (g_file_set_contents (cased_path, g_bytes_get_data (cased, NULL),
+                                      (gssize) g_bytes_get_size (cased), NULL));
+  swapped = g_strdup_printf ("clean ! segment ! entities caseless-model=\"%s\"", caseless_path);
+  cased_only = g_strdup_printf ("clean ! segment ! entities model=\"%s\"", cased_path);
+
+  for (guint t = 0; t < 2; t++)
+    {
+      const char *text = t == 0 ? headline : comment;
+      g_autoptr(PithDocument) built_in = run ("clean ! segment ! entities", text);
+      g_autoptr(PithDocument) from_file = run (swapped, text);
+      g_autoptr(PithDocument) one_model = run (cased_only, text);
+      g_autofree char *a = pith_document_to_json (built_in);
+      g_autofree char *b = pith_document_to_json (from_file);
+      const char *person = t == 0 ? "ANGELA MERKEL" : "angela merkel";
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpstr (label_of (built_in, person), ==, "PER");
+      /* The model for text written as usual misses a name in lowercase. */
+      if (t == 1)
+        g_assert_null (label_of (one_model, person));
+    }
+  g_unlink (caseless_path);
+  g_unlink (cased_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -525,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);
   g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);
   g_test_add_func ("/Pith/Entities/model-property", test_model_file_property);
+  g_test_add_func ("/Pith/Entities/caseless-model", test_caseless_model);
 
   return g_test_run ();
 }

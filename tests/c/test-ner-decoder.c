@@ -230,10 +230,11 @@ test_two_models (void)
   g_autoptr(PithNerModel) other = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(GError) error = NULL;
+  PithNerCalibration calibration = { 0.04f, 0.0f, 0.9f };
 
   for (gsize i = 0; i < (gsize) n_buckets * PITH_NER_N_TAGS; i++)
     weights[i] = (float) g_rand_double_range (rand, -1.0, 1.0);
-  bytes = pith_ner_model_serialize (weights, n_buckets);
+  bytes = pith_ner_model_serialize (weights, n_buckets, &calibration);
   other = pith_ner_model_new_from_bytes (bytes, &error);
   g_assert_no_error (error);
 

@@ -13,9 +13,19 @@
  * perceptron over BILOU tags, decoded with Viterbi within the tag transitions,
  * with the features of the strong feature-based taggers of CoNLL-2003 and
  * two document-level ones: how the same word was tagged earlier in the
- * document, and whether the document writes it in lowercase anywhere. The
- * model, trained by `tools/pith-train-ner` on CoNLL-2003, is compiled into
- * the library; [property@Pith.EntityRecognizer:model] loads another.
+ * document, and whether the document writes it in lowercase anywhere.
+ *
+ * Two models, trained by `tools/pith-train-ner` on CoNLL-2003, are
+ * compiled into the library: one for text written as usual, and one for
+ * text without case, which tags each sentence that shows none (a headline
+ * in capitals, a comment in lowercase), so that neither kind of text
+ * costs the other accuracy. [property@Pith.EntityRecognizer:model] loads
+ * another model for every sentence, and
+ * [property@Pith.EntityRecognizer:caseless-model] another for sentences
+ * without case.
+ *
+ * Each name's score is the probability that it is right, as the model's
+ * calibration on held-out data gives it from the margin of its tags.
  *
  * It needs the `token` and `sentence` layers: put `segment` before it.
  *
@@ -27,7 +37,6 @@
 
 #include "pith-tsan-private.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "pith-document.h"
@@ -40,13 +49,16 @@
 #include "pith-ner-model-private.h"
 
 #define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
+#define BUILTIN_CASELESS_MODEL "/org/gnome/Pith/entities/ner-en-caseless.model"
 /* The most tokens tagged as one sequence; longer sentences go in pieces. */
 #define MAX_TAGGED_TOKENS 1000
 /* Tokens longer than this are never names, patterns or rule matches. */
 #define MAX_NAME_TOKEN_BYTES 256
 /* Words a run's vocabulary keeps in each of its two generations, about
- * 0.75 KB each. */
+ * 0.75 KB each; fewer for the caseless model's, which tags the few
+ * sentences of a document written without case. */
 #define VOCABULARY_MAX_WORDS 6144
+#define CASELESS_VOCABULARY_MAX_WORDS 1024
 
 typedef struct
 {
@@ -61,10 +73,13 @@ struct _PithEntityRecognizer
   PithStage parent_instance;
 
   char *model_path;
+  char *caseless_model_path;
   char *patterns_path;
   PithEntityMerge merge;
   const PithNerModel *model;  /* read-only once initialised: own_model or the shared built-in one */
   PithNerModel *own_model;    /* loaded from model-path */
+  const PithNerModel *caseless_model; /* for sentences without case: the same, or another */
+  PithNerModel *own_caseless_model;
   GPtrArray *patterns;      /* of Pattern; NULL without a patterns file */
   GQuark labels[PITH_NER_N_TYPES];
 
@@ -83,6 +98,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PithEntityRecognizer, pith_entity_recognizer, PIT
 enum {
   PROP_0,
   PROP_MODEL,
+  PROP_CASELESS_MODEL,
   PROP_PATTERNS,
   PROP_MERGE,
   N_PROPS
@@ -193,33 +209,55 @@ invalid:
   return g_steal_pointer (&patterns);
 }
 
-/* The built-in model, checked once and shared by every recognizer of the
- * process: it is read-only, and checking 18 MB per pipeline would cost
- * more than most documents. */
+/* A built-in model (0: for text with case, 1: without), checked once and
+ * shared by every recognizer of the process: it is read-only, and
+ * checking 9 MB per pipeline would cost more than most documents. */
 static const PithNerModel *
-builtin_model (GError **error)
+builtin_model (gboolean   caseless,
+               GError   **error)
 {
   static GMutex lock;
-  static PithNerModel *model;
+  static PithNerModel *models[2];
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   PithNerModel *loaded;
 
   g_mutex_lock (&lock);
   pith_tsan_acquire (&lock);
-  if (model == NULL)
+  if (models[caseless] == NULL)
     {
-      bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      bytes = g_resources_lookup_data (caseless ? BUILTIN_CASELESS_MODEL : BUILTIN_MODEL,
+                                       G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
       if (bytes == NULL)
         g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in entity model is missing: %s",
                      local_error->message);
       else
-        model = pith_ner_model_new_from_bytes (bytes, error);
+        models[caseless] = pith_ner_model_new_from_bytes (bytes, error);
     }
-  loaded = model;
+  loaded = models[caseless];
   pith_tsan_release (&lock);
   g_mutex_unlock (&lock);
   return loaded;
+}
+
+/* The model in the file at @path. */
+static PithNerModel *
+load_model (const char  *path,
+            GError     **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Cannot read the entity model: %s",
+                   local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (file);
+  return pith_ner_model_new_from_bytes (bytes, error);
 }
 
 static gboolean
@@ -228,9 +266,6 @@ pith_entity_recognizer_initable_init_impl (GInitable     *initable,
                                            GError       **error)
 {
   PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (initable);
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (self->model != NULL)
     return TRUE;
@@ -239,23 +274,28 @@ pith_entity_recognizer_initable_init_impl (GInitable     *initable,
       (self->patterns = load_patterns (self->patterns_path, error)) == NULL)
     return FALSE;
 
+  /* A model of the user's serves every sentence, unless a caseless one of
+   * theirs is given too: a model for another language or kind of text
+   * must not meet the built-in English one halfway. */
   if (self->model_path == NULL)
+    self->model = builtin_model (FALSE, error);
+  else
+    self->model = self->own_model = load_model (self->model_path, error);
+  if (self->model == NULL)
+    return FALSE;
+  if (self->caseless_model_path != NULL)
+    self->caseless_model = self->own_caseless_model = load_model (self->caseless_model_path, error);
+  else if (self->model_path != NULL)
+    self->caseless_model = self->model;
+  else
+    self->caseless_model = builtin_model (TRUE, error);
+  if (self->caseless_model == NULL)
     {
-      self->model = builtin_model (error);
-      return self->model != NULL;
-    }
-
-  file = g_mapped_file_new (self->model_path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Cannot read the entity model: %s",
-                   local_error->message);
+      self->model = NULL;
+      g_clear_pointer (&self->own_model, pith_ner_model_free);
       return FALSE;
     }
-  bytes = g_mapped_file_get_bytes (file);
-  self->own_model = pith_ner_model_new_from_bytes (bytes, error);
-  self->model = self->own_model;
-  return self->model != NULL;
+  return TRUE;
 }
 
 static void
@@ -368,27 +408,6 @@ merge_patterns (PithEntityRecognizer *self,
     }
 }
 
-/* The probability that a name the tagger found is right, from the
- * smallest margin of its words' tags: a logistic curve fitted on the
- * CoNLL-2003 development set (tools/pith-eval-ner --calibration gives
- * the fit and how well it holds). */
-#define CONFIDENCE_SLOPE 0.04020
-#define CONFIDENCE_OFFSET (-0.04481)
-
-/* What a name is worth when its margin is unknown (a run-on sentence):
- * the share of the model's names that are right on that set. */
-#define CONFIDENCE_UNKNOWN 0.935
-
-static double
-confidence (float margin)
-{
-  if (isnan (margin))
-    return CONFIDENCE_UNKNOWN;
-  if (isinf (margin))
-    return 1.0;
-  return 1.0 / (1.0 + exp (-(CONFIDENCE_SLOPE * margin + CONFIDENCE_OFFSET)));
-}
-
 static gboolean
 has_upper (const char *word)
 {
@@ -425,6 +444,22 @@ shows_case (GPtrArray *words)
       upper = upper || (word[0] != '\0' && word[1] != '\0' && has_upper (word));
     }
   return lower && upper;
+}
+
+/* Whether the sentence is text without case: it shows none, and has four
+ * letters or more to show it with. A scrap of a sentence ("7-4", "Q.")
+ * says nothing of case; the usual model takes it. */
+static gboolean
+is_caseless (GPtrArray *words)
+{
+  guint letters = 0;
+
+  if (shows_case (words))
+    return FALSE;
+  for (guint k = 0; k < words->len && letters < 4; k++)
+    for (const char *p = g_ptr_array_index (words, k); *p != '\0' && letters < 4; p = g_utf8_next_char (p))
+      letters += g_unichar_isalpha (g_utf8_get_char (p));
+  return letters >= 4;
 }
 
 static gboolean
@@ -533,12 +568,13 @@ is_loose_punctuation (GPtrArray *words,
  * parenthesis) divides it into the names on either side. */
 static void
 add_name_pieces (PithEntityRecognizer *self,
+                 const PithNerModel   *model,
                  GPtrArray            *words,
                  guint                 first,
                  guint                 last,
                  int                   type,
                  const float          *margins,
-                 int                  *cased,
+                 gboolean              cased,
                  GArray               *mentions)
 {
   g_autofree int *partner = g_new (int, last - first + 1);
@@ -568,24 +604,22 @@ add_name_pieces (PithEntityRecognizer *self,
       margin = margins[first];
       for (guint m = first + 1; m <= last; m++)
         margin = MIN (margin, margins[m]);
-      mention = (Mention) { start, piece_last, self->labels[type], confidence (margin) };
-      if (!mention_has_upper (words, &mention))
-        {
-          if (*cased < 0)
-            *cased = shows_case (words);
-          if (*cased)
-            continue;
-        }
+      mention = (Mention) { start, piece_last, self->labels[type], pith_ner_model_confidence (model, margin) };
+      if (cased && !mention_has_upper (words, &mention))
+        continue;
       if ((type == PITH_NER_TYPE_PER || type == PITH_NER_TYPE_MISC) && is_credit (words, words->len, &mention))
         mention.label = self->labels[PITH_NER_TYPE_ORG];
       g_array_append_val (mentions, mention);
     }
 }
 
-/* The model's names and the rules' numbers and dates of one sentence, in
- * text order. Where a rule entity overlaps a name, the name wins. */
+/* The names @model found in one sentence, which shows case if @cased,
+ * and the rules' numbers and dates, in text order. Where a rule entity
+ * overlaps a name, the name wins. */
 static void
 add_sentence_entities (PithEntityRecognizer *self,
+                       const PithNerModel   *model,
+                       gboolean              cased,
                        PithDocument         *document,
                        const PithLayer      *tokens,
                        guint                 first,
@@ -597,7 +631,6 @@ add_sentence_entities (PithEntityRecognizer *self,
   guint end = words->len;
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
-  int cased = -1;           /* shows_case (words), once needed */
 
   for (guint i = 0; i < end; i++)
     {
@@ -616,7 +649,7 @@ add_sentence_entities (PithEntityRecognizer *self,
               break;
           }
 
-      add_name_pieces (self, words, i, last, pith_ner_tag_type (tag), margins, &cased, mentions);
+      add_name_pieces (self, model, words, i, last, pith_ner_tag_type (tag), margins, cased, mentions);
       i = last;
     }
 
@@ -654,6 +687,7 @@ add_sentence_entities (PithEntityRecognizer *self,
 typedef struct
 {
   PithNerVocabulary *vocabulary;
+  PithNerVocabulary *caseless_vocabulary; /* the caseless model's words; NULL until needed */
   PithNerScratch scratch;
   GPtrArray *words;         /* the sentence's words, into buffer */
   GString *buffer;
@@ -682,6 +716,7 @@ static void
 workspace_free (Workspace *workspace)
 {
   pith_ner_vocabulary_free (workspace->vocabulary);
+  g_clear_pointer (&workspace->caseless_vocabulary, pith_ner_vocabulary_free);
   pith_ner_scratch_clear (&workspace->scratch);
   g_ptr_array_unref (workspace->words);
   g_string_free (workspace->buffer, TRUE);
@@ -711,6 +746,9 @@ tag_tokens (PithEntityRecognizer *self,
   float *margins;
   guint8 *marks;
   PithNerSentence sentence = { NULL, };
+  gboolean cased;
+  const PithNerModel *model;
+  PithNerVocabulary *vocabulary;
 
   g_ptr_array_set_size (words, 0);
   g_string_truncate (buffer, 0);
@@ -744,21 +782,33 @@ tag_tokens (PithEntityRecognizer *self,
   for (guint i = 0; i < n_tokens; i++)
     words->pdata[i] = buffer->str + GPOINTER_TO_SIZE (words->pdata[i]);
 
+  /* A sentence without case goes to the model for such text, with a
+   * vocabulary of its own: its scores per word are that model's. */
+  cased = shows_case (words);
+  model = is_caseless (words) ? self->caseless_model : self->model;
+  vocabulary = workspace->vocabulary;
+  if (model != self->model)
+    {
+      if (workspace->caseless_vocabulary == NULL)
+        workspace->caseless_vocabulary = pith_ner_vocabulary_new (CASELESS_VOCABULARY_MAX_WORDS);
+      vocabulary = workspace->caseless_vocabulary;
+    }
+
   sentence.words = (const char **) words->pdata;
   sentence.n_words = n_tokens;
   sentence.all_caps = pith_ner_is_all_caps (sentence.words, sentence.n_words);
   sentence.gazetteer = marks;
   sentence.tokens = NULL;
   sentence.scratch = &workspace->scratch;
-  pith_ner_sentence_prepare (&sentence, workspace->vocabulary);
+  pith_ner_sentence_prepare (&sentence, vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
-  pith_ner_tag_sentence (self->model, &sentence, context, tags, margins);
+  pith_ner_tag_sentence (model, &sentence, context, tags, margins);
   g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
   for (guint i = 0; i < n_tokens; i++)
     workspace->rule_kinds->pdata[i] = (gpointer) sentence.tokens[i]->rule_kind;
   pith_ner_sentence_clear (&sentence);
 
-  add_sentence_entities (self, document, tokens, first, words,
+  add_sentence_entities (self, model, cased, document, tokens, first, words,
                          (const char * const *) workspace->rule_kinds->pdata, tags, margins);
 }
 
@@ -854,6 +904,8 @@ recognize (PithEntityRecognizer  *self,
           if (piece > first && g_cancellable_set_error_if_cancelled (cancellable, error))
             return FALSE;
           pith_ner_vocabulary_trim (workspace->vocabulary);
+          if (workspace->caseless_vocabulary != NULL)
+            pith_ner_vocabulary_trim (workspace->caseless_vocabulary);
           tag_tokens (self, document, text, tokens, piece, piece_end - piece, context, workspace);
         }
     }
@@ -888,8 +940,10 @@ pith_entity_recognizer_finalize (GObject *object)
   PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (object);
 
   g_free (self->model_path);
+  g_free (self->caseless_model_path);
   g_free (self->patterns_path);
   g_clear_pointer (&self->own_model, pith_ner_model_free);
+  g_clear_pointer (&self->own_caseless_model, pith_ner_model_free);
   g_clear_pointer (&self->patterns, g_ptr_array_unref);
   g_ptr_array_unref (self->workspaces);
   g_mutex_clear (&self->workspaces_lock);
@@ -909,6 +963,9 @@ pith_entity_recognizer_get_property (GObject    *object,
     {
     case PROP_MODEL:
       g_value_set_string (value, self->model_path);
+      break;
+    case PROP_CASELESS_MODEL:
+      g_value_set_string (value, self->caseless_model_path);
       break;
     case PROP_PATTERNS:
       g_value_set_string (value, self->patterns_path);
@@ -934,6 +991,10 @@ pith_entity_recognizer_set_property (GObject      *object,
     case PROP_MODEL:
       g_free (self->model_path);
       self->model_path = g_value_dup_string (value);
+      break;
+    case PROP_CASELESS_MODEL:
+      g_free (self->caseless_model_path);
+      self->caseless_model_path = g_value_dup_string (value);
       break;
     case PROP_PATTERNS:
       g_free (self->patterns_path);
@@ -978,11 +1039,25 @@ pith_entity_recognizer_class_init (PithEntityRecognizerClass *klass)
   /**
    * PithEntityRecognizer:model:
    *
-   * A model file to use instead of the built-in English model, as written
-   * by `tools/pith-train-ner`; %NULL for the built-in one.
+   * A model file to use instead of the built-in English models, as written
+   * by `tools/pith-train-ner`; %NULL for the built-in ones. It tags every
+   * sentence unless [property@Pith.EntityRecognizer:caseless-model] is
+   * set too.
    */
   properties[PROP_MODEL] =
-    g_param_spec_string ("model", NULL, "A model file instead of the built-in English model", NULL,
+    g_param_spec_string ("model", NULL, "A model file instead of the built-in English models", NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * PithEntityRecognizer:caseless-model:
+   *
+   * A model file for the sentences that show no case (all in capitals or
+   * all in lowercase), as `tools/pith-train-ner --caseless` writes it;
+   * %NULL for the built-in one, or for the one of
+   * [property@Pith.EntityRecognizer:model] when that is set.
+   */
+  properties[PROP_CASELESS_MODEL] =
+    g_param_spec_string ("caseless-model", NULL, "A model file for sentences without case", NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   /**

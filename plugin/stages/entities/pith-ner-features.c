@@ -22,6 +22,7 @@
 #include "pith-entity-rules-private.h"
 #include "pith-gazetteer-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-word-clusters-private.h"
 #include "pith-word-hashes-private.h"
 #include "pith-word-list-private.h"
 
@@ -299,37 +300,6 @@ add3 (Features   *features,
   features->hashes[features->n++] = hash;
 }
 
-/* One feature per level of @clusters, "c0=46", "c1=186", "c2=602", each
- * joined with @with when given. */
-static void
-add_clusters (Features   *features,
-              const char *name,
-              const char *clusters,
-              const char *with)
-{
-  const char *start = clusters;
-
-  for (int level = 0; level < 3; level++)
-    {
-      const char *end = strchr (start, '.');
-      char value[16];
-      char level_name[16];
-      gsize length = end != NULL ? (gsize) (end - start) : strlen (start);
-      gsize name_length = MIN (strlen (name), sizeof level_name - 2);
-
-      length = MIN (length, sizeof value - 1);
-      memcpy (value, start, length);
-      value[length] = '\0';
-      memcpy (level_name, name, name_length);
-      level_name[name_length] = (char) ('0' + level);
-      level_name[name_length + 1] = '\0';
-      add3 (features, level_name, value, with);
-      if (end == NULL)
-        break;
-      start = end + 1;
-    }
-}
-
 static void
 add (Features   *features,
      const char *name,
@@ -428,12 +398,59 @@ init_prefixes (PithNerToken *token)
 {
   guint64 cap_first = pair_prefix ("cap|first", token->share);
 
-  token->pair_prefixes[PITH_NER_PAIR_LOWER_BEFORE] = pair_prefix ("l-1|l", token->lower);
-  token->pair_prefixes[PITH_NER_PAIR_LOWER_AFTER] = pair_prefix ("l|l+1", token->lower);
-  token->pair_prefixes[PITH_NER_PAIR_SHAPE_BEFORE] = pair_prefix ("s-1|s", token->short_shape);
-  token->pair_prefixes[PITH_NER_PAIR_SHAPE_AFTER] = pair_prefix ("s|s+1", token->short_shape);
   token->cap_first_prefixes[0] = fnv1a ("0", 1, cap_first);
   token->cap_first_prefixes[1] = fnv1a ("1", 1, cap_first);
+}
+
+/* A feature hashed already. */
+static void
+add_hash (Features *features,
+          guint64   hash)
+{
+  if (features->n < features->max)
+    features->hashes[features->n++] = hash;
+}
+
+/* Joins two hashes (the mixer of splitmix64), for features whose parts are
+ * hashed once and combined many times. */
+static guint64
+join (guint64 a,
+      guint64 b)
+{
+  guint64 z = a * 0x9e3779b97f4a7c15ULL ^ b;
+
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/* What the joined features start from, told apart from each other and
+ * from the transitions' small kinds. */
+#define FEATURE_LOWER_BEFORE G_GUINT64_CONSTANT (0x6c2d317c6c000000) /* "l-1|l" */
+#define FEATURE_LOWER_AFTER G_GUINT64_CONSTANT (0x6c7c6c2b31000000)  /* "l|l+1" */
+#define FEATURE_SHAPE_BEFORE G_GUINT64_CONSTANT (0x732d317c73000000) /* "s-1|s" */
+#define FEATURE_SHAPE_AFTER G_GUINT64_CONSTANT (0x737c732b31000000)  /* "s|s+1" */
+#define FEATURE_AROUND G_GUINT64_CONSTANT (0x6c2d317c6c2b3100)    /* "l-1|l+1" */
+#define FEATURE_SHAPES G_GUINT64_CONSTANT (0x732d317c737c7331)    /* "s-1|s|s+1" */
+#define FEATURE_CLUSTER G_GUINT64_CONSTANT (0x6300000000000000)   /* "c" */
+#define FEATURE_CLUSTER_SHAPE G_GUINT64_CONSTANT (0x637c737300000000) /* "c|ss" */
+#define FEATURE_CLUSTER_BEFORE G_GUINT64_CONSTANT (0x632d310000000000) /* "c-1" */
+#define FEATURE_CLUSTER_AFTER G_GUINT64_CONSTANT (0x632b310000000000)  /* "c+1" */
+
+/* One feature per level of @token's clusters, each joined with @with
+ * when not 0 (a hash of what goes with it). */
+static void
+add_clusters (Features           *features,
+              guint64             name,
+              const PithNerToken *token,
+              guint64             with)
+{
+  for (int level = 0; level < PITH_WORD_CLUSTER_LEVELS; level++)
+    {
+      guint64 hash = join (join (name, (guint64) level), token->clusters[level]);
+
+      add_hash (features, with != 0 ? join (hash, with) : hash);
+    }
 }
 
 /* add3() with the name and first value hashed already. */
@@ -469,7 +486,7 @@ pith_ner_token_init (PithNerToken *token,
                      char         *forms)
 {
   const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
-  const PithWordList *clusters = pith_word_list_get ("entities/clusters-en.txt");
+  const PithWordClusters *clusters = pith_word_clusters_get ();
 
   memset (token, 0, sizeof *token);
   token->word = word;
@@ -499,8 +516,7 @@ pith_ner_token_init (PithNerToken *token,
   token->short_shape_hash = fnv1a (token->short_shape, strlen (token->short_shape), FNV_BASIS);
   if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
     token->share = "unseen";
-  if (!pith_word_list_lookup (clusters, token->down, strlen (token->down), &token->clusters))
-    token->clusters = "-.-.-";
+  pith_word_clusters_lookup (clusters, token->down, strlen (token->down), token->clusters);
   token->names_opened = names_opened (word, token->down);
   token->rule_kind = pith_entity_rules_kind_of (word);
   init_prefixes (token);
@@ -576,6 +592,28 @@ pith_ner_tag_name (int tag)
   return names[tag];
 }
 
+/* The word's first and last one to four letters: "p2=lo", "x3=don". */
+static void
+add_affixes (Features   *features,
+             const char *lower)
+{
+  glong length = g_utf8_strlen (lower, -1);
+  char affix[32];
+
+  for (glong k = 1; k <= 4 && k < length; k++)
+    {
+      const char *end = g_utf8_offset_to_pointer (lower, k);
+      const char *start = g_utf8_offset_to_pointer (lower, length - k);
+      char name[4] = { 'p', (char) ('0' + k), 0, 0 };
+
+      memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
+      affix[MIN ((gsize) (end - lower), sizeof affix - 1)] = '\0';
+      add (features, name, affix);
+      name[0] = 'x';
+      add (features, name, start);
+    }
+}
+
 guint
 pith_ner_word_features (const PithNerToken *token,
                         PithNerPlace        place,
@@ -588,28 +626,14 @@ pith_ner_word_features (const PithNerToken *token,
     {
     case PITH_NER_PLACE_SELF:
       {
-        glong length = g_utf8_strlen (lower, -1);
-        char affix[32];
-
         add (&features, "b", NULL);
         add (&features, "w", token->word);
         add (&features, "l", lower);
         add (&features, "s", token->shape);
         add (&features, "ss", token->short_shape);
-        for (glong k = 1; k <= 4 && k < length; k++)
-          {
-            const char *end = g_utf8_offset_to_pointer (lower, k);
-            const char *start = g_utf8_offset_to_pointer (lower, length - k);
-            char name[4] = { 'p', (char) ('0' + k), 0, 0 };
-
-            memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
-            affix[MIN ((gsize) (end - lower), sizeof affix - 1)] = '\0';
-            add (&features, name, affix);
-            name[0] = 'x';
-            add (&features, name, start);
-          }
-        add_clusters (&features, "c", token->clusters, NULL);
-        add_clusters (&features, "c|ss", token->clusters, token->short_shape);
+        add_affixes (&features, lower);
+        add_clusters (&features, FEATURE_CLUSTER, token, 0);
+        add_clusters (&features, FEATURE_CLUSTER_SHAPE, token, token->short_shape_hash);
         /* How the word is capitalised inside sentences of unlabelled news. */
         add3 (&features, "cap|ss", token->share, token->short_shape);
       }
@@ -617,12 +641,12 @@ pith_ner_word_features (const PithNerToken *token,
     case PITH_NER_PLACE_PREVIOUS:
       add (&features, "l-1", lower);
       add (&features, "s-1", token->short_shape);
-      add_clusters (&features, "c-1", token->clusters, NULL);
+      add_clusters (&features, FEATURE_CLUSTER_BEFORE, token, 0);
       break;
     case PITH_NER_PLACE_NEXT:
       add (&features, "l+1", lower);
       add (&features, "s+1", token->short_shape);
-      add_clusters (&features, "c+1", token->clusters, NULL);
+      add_clusters (&features, FEATURE_CLUSTER_AFTER, token, 0);
       add3 (&features, "cap+1|ss+1", token->share, token->short_shape);
       break;
     case PITH_NER_PLACE_BEFORE_PREVIOUS:
@@ -650,10 +674,12 @@ pith_ner_context_features (const PithNerSentence *sentence,
   const PithNerToken *previous = sentence->tokens[(int) i - 1];
   const PithNerToken *next = sentence->tokens[i + 1];
 
-  add_after (&features, previous->pair_prefixes[PITH_NER_PAIR_LOWER_BEFORE], token->lower);
-  add_after (&features, token->pair_prefixes[PITH_NER_PAIR_LOWER_AFTER], next->lower);
-  add_after (&features, previous->pair_prefixes[PITH_NER_PAIR_SHAPE_BEFORE], token->short_shape);
-  add_after (&features, token->pair_prefixes[PITH_NER_PAIR_SHAPE_AFTER], next->short_shape);
+  /* Pairs of a word and a neighbour: their forms' hashes joined, not
+   * their letters hashed again at every word. */
+  add_hash (&features, join (join (FEATURE_LOWER_BEFORE, previous->lower_hash), token->lower_hash));
+  add_hash (&features, join (join (FEATURE_LOWER_AFTER, token->lower_hash), next->lower_hash));
+  add_hash (&features, join (join (FEATURE_SHAPE_BEFORE, previous->short_shape_hash), token->short_shape_hash));
+  add_hash (&features, join (join (FEATURE_SHAPE_AFTER, token->short_shape_hash), next->short_shape_hash));
 
   if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
     for (int t = 0; t < PITH_NER_N_TYPES; t++)
@@ -667,6 +693,13 @@ pith_ner_context_features (const PithNerSentence *sentence,
           add (&features, "gaz-inside", pith_ner_types[t]);
       }
 
+  /* The words on both sides of the word together ("of|said"), and the
+   * shapes of the three words ("Xx|Xx|x"): where a name ends and what it
+   * is sits in them more than in either alone. Their words' hashes are
+   * joined, not their letters hashed again. */
+  add_hash (&features, join (join (FEATURE_AROUND, previous->lower_hash), next->lower_hash));
+  add_hash (&features, join (join (join (FEATURE_SHAPES, previous->short_shape_hash), token->short_shape_hash),
+                             next->short_shape_hash));
   add_after (&features, token->cap_first_prefixes[i == 0], NULL);
   if (i == 0)
     add (&features, "first", NULL);
@@ -701,19 +734,6 @@ pith_ner_features (const PithNerSentence *sentence,
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
     n += pith_ner_word_features (sentence->tokens[(int) i + pith_ner_place_offsets[place]], place, hashes + n);
   return n + pith_ner_context_features (sentence, i, document, hashes + n);
-}
-
-/* Joins two hashes (the mixer of splitmix64), for features whose parts are
- * hashed once and combined many times. */
-static guint64
-join (guint64 a,
-      guint64 b)
-{
-  guint64 z = a * 0x9e3779b97f4a7c15ULL ^ b;
-
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
 }
 
 guint64

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever feature extraction changes: a model trained with other
  * features is refused. */
-#define PITH_NER_FEATURE_VERSION 4
+#define PITH_NER_FEATURE_VERSION 5
 
 extern const char * const pith_ner_types[PITH_NER_N_TYPES];
 
@@ -78,16 +78,6 @@ extern const int pith_ner_place_offsets[PITH_NER_N_PLACES];
  * kept for these pairs only, tag by tag, previous tags in increasing order. */
 #define PITH_NER_N_PAIRS (9 * 9 + 8 * 2)
 
-/* The context features that pair a word's lowercase or short shape with
- * its neighbour's. */
-typedef enum {
-  PITH_NER_PAIR_LOWER_BEFORE,   /* "l-1|l": this word, then the next */
-  PITH_NER_PAIR_LOWER_AFTER,    /* "l|l+1" */
-  PITH_NER_PAIR_SHAPE_BEFORE,   /* "s-1|s" */
-  PITH_NER_PAIR_SHAPE_AFTER,    /* "s|s+1" */
-  PITH_NER_N_PAIR_TEMPLATES
-} PithNerPairTemplate;
-
 /* What the features read of one word, worked out once per vocabulary. */
 typedef struct
 {
@@ -98,16 +88,12 @@ typedef struct
   char shape[32];
   char short_shape[16];
   const char *share;        /* capitalisation in news, or "unseen" */
-  const char *clusters;     /* word clusters, coarse to fine: "46.186.602" */
+  guint16 clusters[3];      /* word clusters, coarse to fine (pith-word-clusters-private.h) */
   guint64 word_hash;        /* FNV-1a of word, the document's memory's key */
   guint64 lower_hash;       /* hashes of lower and short_shape, which the */
   guint64 short_shape_hash; /* transition features join with a tag */
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
   const char *rule_kind;    /* pith_entity_rules_kind_of() the word */
-  /* The hashes of the context features that pair it with a neighbour, as
-   * far as its own part goes ("l-1|l=" lower "|", and so on): FNV-1a runs
-   * byte by byte, so the neighbour's part is all that is left to hash. */
-  guint64 pair_prefixes[PITH_NER_N_PAIR_TEMPLATES];
   guint64 cap_first_prefixes[2]; /* "cap|first=" share "|", then "0" or "1" done */
 
   /* The word's weights under the model numbered scored_by (0: none yet),
@@ -291,9 +277,26 @@ void          pith_ner_tag_sentence         (const PithNerModel    *model,
                                              int                   *tags,
                                              float                 *margins);
 
+/* How sure a model's names are: a name whose words' smallest margin is m
+ * is right with probability 1 / (1 + exp (-(slope × m + offset))), one of
+ * unknown margin (a run-on sentence's) with probability unknown. Fitted
+ * on held-out data by the trainer. */
+typedef struct
+{
+  float slope;
+  float offset;
+  float unknown;
+} PithNerCalibration;
+
+/* The probability that a name the model found is right, from the smallest
+ * margin of its words' tags (NAN when unknown). */
+double        pith_ner_model_confidence     (const PithNerModel *self,
+                                             float               margin);
+
 /* Writes a model file from float weights [n_buckets][PITH_NER_N_TAGS]. */
-GBytes       *pith_ner_model_serialize      (const float *weights,
-                                             guint        n_buckets);
+GBytes       *pith_ner_model_serialize      (const float              *weights,
+                                             guint                     n_buckets,
+                                             const PithNerCalibration *calibration);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerModel, pith_ner_model_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithNerDocument, pith_ner_document_free)

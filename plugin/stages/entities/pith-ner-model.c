@@ -1,16 +1,22 @@
 /* pith-ner-model.c: the entity tagger's model file and decoder
  *
- * The model file, version 1, little-endian:
+ * The model file, version 2, little-endian:
  *
  *   offset  size  what
  *   0       8     magic "PITHNER\0"
- *   8       4     file format version (1)
+ *   8       4     file format version (2)
  *   12      4     feature version (PITH_NER_FEATURE_VERSION)
  *   16      4     number of buckets, a power of two
  *   20      4     number of tags (17: O and BILOU for PER, ORG, LOC, MISC)
  *   24      4     scale: a weight is its int16 times this (float)
  *   28      4     Adler-32 of the weights
- *   32      …     weights: int16 [buckets][tags]
+ *   32      4     calibration slope (float)
+ *   36      4     calibration offset (float): a name whose words' smallest
+ *                 margin is m is right with probability
+ *                 1 / (1 + exp (-(slope × m + offset)))
+ *   40      4     the probability of a name whose margin is unknown (float)
+ *   44      4     zero
+ *   48      …     weights: int16 [buckets][tags]
  *
  * The weights are used in place, straight from the mapped file or the
  * library's resources: loading is a header check and a checksum.
@@ -30,8 +36,8 @@
 #include "pith-ner-model-private.h"
 
 #define MAGIC "PITHNER"
-#define FORMAT_VERSION 1
-#define HEADER_SIZE 32
+#define FORMAT_VERSION 2
+#define HEADER_SIZE 48
 
 struct _PithNerModel
 {
@@ -39,6 +45,9 @@ struct _PithNerModel
   const gint16 *weights;
   guint n_buckets;
   float scale;
+  float slope;              /* the calibration, as the file gives it */
+  float offset;
+  float unknown;
   guint serial;             /* which model a token's scores came from */
 };
 
@@ -56,6 +65,26 @@ write_u32 (guint8  *p,
   p[1] = (value >> 8) & 0xFF;
   p[2] = (value >> 16) & 0xFF;
   p[3] = (value >> 24) & 0xFF;
+}
+
+static float
+read_float (const guint8 *p)
+{
+  guint32 bits = read_u32 (p);
+  float value;
+
+  memcpy (&value, &bits, sizeof value);
+  return value;
+}
+
+static void
+write_float (guint8 *p,
+             float   value)
+{
+  guint32 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  write_u32 (p, bits);
 }
 
 static guint32
@@ -119,7 +148,7 @@ pith_ner_model_new_from_bytes (GBytes  *bytes,
 
   n_buckets = read_u32 (data + 16);
   n_tags = read_u32 (data + 20);
-  memcpy (&scale, data + 24, sizeof scale);
+  scale = read_float (data + 24);
   if (n_tags != PITH_NER_N_TAGS || n_buckets == 0 || (n_buckets & (n_buckets - 1)) != 0 ||
       n_buckets > (1u << 24) || !(scale > 0.0f) ||
       size != HEADER_SIZE + (gsize) n_buckets * n_tags * sizeof (gint16))
@@ -142,7 +171,21 @@ pith_ner_model_new_from_bytes (GBytes  *bytes,
   self->weights = (const gint16 *) (gconstpointer) (data + HEADER_SIZE);
   self->n_buckets = n_buckets;
   self->scale = scale;
+  self->slope = read_float (data + 32);
+  self->offset = read_float (data + 36);
+  self->unknown = read_float (data + 40);
   return self;
+}
+
+double
+pith_ner_model_confidence (const PithNerModel *self,
+                           float               margin)
+{
+  if (isnan (margin))
+    return self->unknown;
+  if (isinf (margin))
+    return 1.0;
+  return 1.0 / (1.0 + exp (-((double) self->slope * margin + self->offset)));
 }
 
 void
@@ -874,8 +917,9 @@ pith_ner_tag_sentence (const PithNerModel    *model,
 }
 
 GBytes *
-pith_ner_model_serialize (const float *weights,
-                          guint        n_buckets)
+pith_ner_model_serialize (const float                *weights,
+                          guint                       n_buckets,
+                          const PithNerCalibration   *calibration)
 {
   gsize n = (gsize) n_buckets * PITH_NER_N_TAGS;
   gsize size = HEADER_SIZE + n * sizeof (gint16);
@@ -896,8 +940,11 @@ pith_ner_model_serialize (const float *weights,
   write_u32 (data + 12, PITH_NER_FEATURE_VERSION);
   write_u32 (data + 16, n_buckets);
   write_u32 (data + 20, PITH_NER_N_TAGS);
-  memcpy (data + 24, &scale, sizeof scale);
+  write_float (data + 24, scale);
   write_u32 (data + 28, adler32 (data + HEADER_SIZE, size - HEADER_SIZE));
+  write_float (data + 32, calibration->slope);
+  write_float (data + 36, calibration->offset);
+  write_float (data + 40, calibration->unknown);
 
   return g_bytes_new_take (data, size);
 }
