@@ -1233,7 +1233,9 @@ pith_document_add_span_bytes (PithDocument *self,
  * @start: start in code points of the current text
  * @end: end in code points (exclusive)
  * @label: (nullable): a label, such as `PER`
- * @score: a score; 0 for none
+ * @score: a score; 0 for none. Scores are kept in single precision (about
+ *   seven digits): a probability or a weight needs no more, and a layer of
+ *   millions of spans half the room
  * @error: return location for an error
  *
  * Appends a span to a layer. Spans keep the order they were added in.

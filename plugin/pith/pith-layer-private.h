@@ -27,7 +27,7 @@ struct _PithLayer
   guint8 *label_ids;        /* NULL until labelled: indices into label_table */
   GQuark *wide_labels;      /* replaces label_ids once there are too many labels */
   GArray *label_table;      /* of GQuark by id; id 0 is no label */
-  double *scores;           /* NULL until a span has a nonzero score */
+  float *scores;            /* NULL until a span has a nonzero score; a float holds a probability well */
   GHashTable *attributes;   /* span index -> JsonObject; NULL until used */
   GArray *columns;          /* of PithIntegerColumn; NULL until used */
 };

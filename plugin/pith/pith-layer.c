@@ -66,7 +66,7 @@ resize (PithLayer *self,
   if (self->wide_labels != NULL)
     self->wide_labels = g_renew (GQuark, self->wide_labels, capacity);
   if (self->scores != NULL)
-    self->scores = g_renew (double, self->scores, capacity);
+    self->scores = g_renew (float, self->scores, capacity);
 }
 
 /* Makes room for @n_spans spans in all, so a stage that knows how many it
@@ -238,9 +238,9 @@ store_score (PithLayer *self,
     {
       if (score == 0.0)
         return;
-      self->scores = g_new0 (double, MAX (self->capacity, 1));
+      self->scores = g_new0 (float, MAX (self->capacity, 1));
     }
-  self->scores[index] = score;
+  self->scores[index] = (float) score;
 }
 
 /* Appends a span; @start ≤ @end, in bytes. Returns its index. */
@@ -264,7 +264,7 @@ pith_layer_append (PithLayer *self,
   if (self->wide_labels != NULL)
     self->wide_labels[index] = 0;
   if (self->scores != NULL)
-    self->scores[index] = 0.0;
+    self->scores[index] = 0.0f;
   self->n_spans++;
   store_label (self, index, label);
   store_score (self, index, score);
@@ -476,7 +476,7 @@ pith_layer_get_memory_size (const PithLayer *self)
   per_span = sizeof (guint32) + self->length_size +
              (self->label_ids != NULL ? sizeof (guint8) : 0) +
              (self->wide_labels != NULL ? sizeof (GQuark) : 0) +
-             (self->scores != NULL ? sizeof (double) : 0);
+             (self->scores != NULL ? sizeof (float) : 0);
   size = sizeof (PithLayer) + (gsize) self->capacity * per_span;
   if (self->label_table != NULL)
     size += self->label_table->len * sizeof (GQuark);
