@@ -11,11 +11,11 @@ import pytest
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 DEV = os.path.join(ROOT, "..", "shared", "data", "conll2003", "dev.txt")
 
-# The levels the shipped stage reaches (0.9421 as written, 0.9045 all
-# lower-cased, 0.9157 all upper-cased, 0.9393 through the text path); a
+# The levels the shipped stage reaches (0.9423 as written, 0.9058 all
+# lower-cased, 0.9161 all upper-cased, 0.9394 through the text path); a
 # drop below fails.
 MINIMUM_F1 = 0.942
-MINIMUM_F1_BY_CASE = {"lower": 0.904, "upper": 0.915}
+MINIMUM_F1_BY_CASE = {"lower": 0.905, "upper": 0.915}
 MINIMUM_F1_TEXT = 0.939
 
 

@@ -9,6 +9,10 @@
 
 G_BEGIN_DECLS
 
+/* The "evidence" attribute of a name labelled by what follows its comma
+ * (pith-entity-appositions.c): its group takes its label. */
+#define PITH_ENTITY_EVIDENCE_APPOSITION "apposition"
+
 /* Groups the name mentions (PER, ORG, LOC, MISC) of the document's entity
  * layer: sets each one's "entity" attribute to its group's index and
  * leaves the groups in the "entity_groups" report. */

@@ -14,8 +14,9 @@
  *   "UN" for "United Nations"; "of", "the", "and" not counted).
  *
  * The group's name is its longest mention; its label is the one its
- * mentions are surest of together, and every mention of the group takes
- * it: one entity, one label. Mentions the model is sure are something
+ * mentions are surest of together, or the one an apposition gave one of
+ * them ("Ferguson, Missouri": a place), and every mention of the group
+ * takes it: one entity, one label. Mentions the model is sure are something
  * else, and that are more than a stray one, are another entity of the
  * same name, with a group of its own. Mentions are sorted by length once,
  * then each is looked up in hash tables: n log n in the mentions.
@@ -40,6 +41,7 @@ typedef struct
   guint mentions;
   double votes[4];          /* the mentions' confidence, by label */
   gboolean sure[4];         /* whether a mention of the label is SURE of it */
+  int defined;              /* the label an apposition gave a mention, or -1 */
   guint split[4];           /* the group its mentions of a label were split into, + 1; 0 for none */
 } Group;
 
@@ -308,6 +310,7 @@ pith_entity_groups_build (PithDocument *document)
           group->name = g_strdup (mention);
           group->label = label;
           group->score = pith_layer_get_score (spans, i);
+          group->defined = -1;
           g_ptr_array_add (groups, group);
           found = GUINT_TO_POINTER (groups->len);
           g_hash_table_insert (by_key, g_strdup (key), found);
@@ -341,8 +344,13 @@ pith_entity_groups_build (PithDocument *document)
         double score = pith_layer_get_score (spans, i);
 
         /* A mention without a confidence (a run-on sentence's) counts half. */
+        JsonNode *evidence = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "evidence");
+
         group->votes[name_label_index (label)] += score > 0.0 ? score : 0.5;
         group->sure[name_label_index (label)] |= score >= SURE;
+        if (group->defined < 0 && evidence != NULL &&
+            g_strcmp0 (json_node_get_string (evidence), PITH_ENTITY_EVIDENCE_APPOSITION) == 0)
+          group->defined = name_label_index (label);
       }
       group_of[i] = index;
     }
@@ -359,9 +367,12 @@ pith_entity_groups_build (PithDocument *document)
       for (int l = 0; l < 4; l++)
         if (group->votes[l] > group->votes[best])
           best = l;
+      /* "Ferguson, Missouri" says what every "Ferguson" of the report is. */
+      if (group->defined >= 0)
+        best = group->defined;
       group->label = name_label (best);
       for (int l = 0; l < 4; l++)
-        if (l != best && group->sure[l] &&
+        if (l != best && group->defined < 0 && group->sure[l] &&
             group->votes[l] >= MINORITY * (group->votes[0] + group->votes[1] + group->votes[2] + group->votes[3]))
           {
             Group *other = g_new0 (Group, 1);

@@ -41,6 +41,7 @@
 
 #include "pith-document.h"
 #include "pith-enum-types.h"
+#include "pith-entity-appositions-private.h"
 #include "pith-entity-groups-private.h"
 #include "pith-entity-recognizer.h"
 #include "pith-entity-rules-private.h"
@@ -319,6 +320,7 @@ typedef struct
   guint last;               /* inclusive */
   GQuark label;
   double score;             /* the tagger's confidence; 1 for rules and patterns */
+  gboolean by_apposition;   /* labelled by what follows its comma */
 } Mention;
 
 static int
@@ -562,6 +564,54 @@ is_loose_punctuation (GPtrArray *words,
   return other < 0 || (guint) other < start || (guint) other > last;
 }
 
+/* Lowercase words that begin names in the languages news borrows them
+ * from: "al Qaeda", "bin Laden", "van Gogh", "de Gaulle". */
+static const char * const name_particles[] = {
+  "al", "el", "bin", "ibn", "bint", "abu", "van", "von", "der", "den", "de", "da", "di", "du", "del", "della",
+  "dos", "das", "le", "la", NULL
+};
+
+/* Whether the word before @start is a particle that begins the name: a
+ * lowercase particle after a word that is no name ("of al Qaeda"). */
+static gboolean
+particle_opens_name (GPtrArray *words,
+                     guint      start)
+{
+  const char *particle;
+
+  if (start == 0)
+    return FALSE;
+  particle = g_ptr_array_index (words, start - 1);
+  if (!g_strv_contains (name_particles, particle))
+    return FALSE;
+  return start == 1 || !g_unichar_isupper (g_utf8_get_char (g_ptr_array_index (words, start - 2)));
+}
+
+/* A name the tagger is unsure is a place or a person, which the gazetteer
+ * knows as an organisation and as nothing else, is one: the companies,
+ * sites and groups of the years after the training's ("on Facebook", "al
+ * Qaeda said"). Places and people the gazetteer knows by other names. */
+#define UNSURE_OF_TYPE 0.9
+
+static GQuark
+label_by_gazetteer (PithEntityRecognizer *self,
+                    GPtrArray            *words,
+                    const Mention        *mention)
+{
+  int type = -1;
+
+  for (int t = 0; t < PITH_NER_N_TYPES; t++)
+    if (mention->label == self->labels[t])
+      type = t;
+  if ((type != PITH_NER_TYPE_LOC && type != PITH_NER_TYPE_PER) || mention->score >= UNSURE_OF_TYPE ||
+      mention->by_apposition)
+    return mention->label;
+  if (pith_ner_gazetteer_types ((const char * const *) words->pdata + mention->first,
+                                mention->last - mention->first + 1) == 1u << PITH_NER_TYPE_ORG)
+    return self->labels[PITH_NER_TYPE_ORG];
+  return mention->label;
+}
+
 /* Adds the name the tagger found from @first to @last as mentions: a name
  * neither starts nor ends with a full stop or a bracket of its own, and a
  * bracket the name does not close ("Lindsay ) Davenport", the tail of a
@@ -574,6 +624,7 @@ add_name_pieces (PithEntityRecognizer *self,
                  guint                 last,
                  int                   type,
                  const float          *margins,
+                 const guint8         *defined,
                  gboolean              cased,
                  GArray               *mentions)
 {
@@ -604,7 +655,11 @@ add_name_pieces (PithEntityRecognizer *self,
       margin = margins[first];
       for (guint m = first + 1; m <= last; m++)
         margin = MIN (margin, margins[m]);
-      mention = (Mention) { start, piece_last, self->labels[type], pith_ner_model_confidence (model, margin) };
+      if (particle_opens_name (words, start))
+        start--;
+      mention = (Mention) { start, piece_last, self->labels[type], pith_ner_model_confidence (model, margin),
+                            defined[piece_last] };
+      mention.label = label_by_gazetteer (self, words, &mention);
       if (cased && !mention_has_upper (words, &mention))
         continue;
       if ((type == PITH_NER_TYPE_PER || type == PITH_NER_TYPE_MISC) && is_credit (words, words->len, &mention))
@@ -626,7 +681,8 @@ add_sentence_entities (PithEntityRecognizer *self,
                        GPtrArray            *words,
                        const char * const   *rule_kinds,
                        const int            *tags,
-                       const float          *margins)
+                       const float          *margins,
+                       const guint8         *defined)
 {
   guint end = words->len;
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
@@ -649,7 +705,7 @@ add_sentence_entities (PithEntityRecognizer *self,
               break;
           }
 
-      add_name_pieces (self, model, words, i, last, pith_ner_tag_type (tag), margins, cased, mentions);
+      add_name_pieces (self, model, words, i, last, pith_ner_tag_type (tag), margins, defined, cased, mentions);
       i = last;
     }
 
@@ -676,8 +732,19 @@ add_sentence_entities (PithEntityRecognizer *self,
   for (guint m = 0; m < mentions->len; m++)
     {
       Mention *mention = &g_array_index (mentions, Mention, m);
-      pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, pith_layer_start (tokens, first + mention->first),
-                                    pith_layer_end (tokens, first + mention->last), mention->label, mention->score);
+      guint index = pith_document_add_span_bytes (document, PITH_LAYER_ENTITY,
+                                                  pith_layer_start (tokens, first + mention->first),
+                                                  pith_layer_end (tokens, first + mention->last), mention->label,
+                                                  mention->score);
+
+      /* The grouping gives such a name's label to its whole group. */
+      if (mention->by_apposition)
+        {
+          g_autoptr(JsonNode) evidence = json_node_new (JSON_NODE_VALUE);
+
+          json_node_set_string (evidence, PITH_ENTITY_EVIDENCE_APPOSITION);
+          pith_document_set_span_attribute (document, PITH_LAYER_ENTITY, index, "evidence", evidence);
+        }
     }
 }
 
@@ -694,6 +761,7 @@ typedef struct
   GArray *tags;             /* of int */
   GArray *margins;          /* of float, each tag's */
   GByteArray *marks;
+  GByteArray *defined;      /* each word's: labelled by an apposition */
   GPtrArray *rule_kinds;    /* each word's, from its token */
 } Workspace;
 
@@ -708,6 +776,7 @@ workspace_new (void)
   workspace->tags = g_array_new (FALSE, TRUE, sizeof (int));
   workspace->margins = g_array_new (FALSE, TRUE, sizeof (float));
   workspace->marks = g_byte_array_new ();
+  workspace->defined = g_byte_array_new ();
   workspace->rule_kinds = g_ptr_array_new ();
   return workspace;
 }
@@ -723,6 +792,7 @@ workspace_free (Workspace *workspace)
   g_array_unref (workspace->tags);
   g_array_unref (workspace->margins);
   g_byte_array_unref (workspace->marks);
+  g_byte_array_unref (workspace->defined);
   g_ptr_array_unref (workspace->rule_kinds);
   g_free (workspace);
 }
@@ -760,6 +830,8 @@ tag_tokens (PithEntityRecognizer *self,
   g_byte_array_set_size (workspace->marks, n_tokens);
   marks = workspace->marks->data;
   memset (marks, 0, n_tokens);
+  g_byte_array_set_size (workspace->defined, n_tokens);
+  memset (workspace->defined->data, 0, n_tokens);
 
   /* The sentence's words, nul-terminated, side by side in one buffer. A
    * token longer than any name (a base64 blob, a 10 MB "word") is tagged
@@ -803,13 +875,18 @@ tag_tokens (PithEntityRecognizer *self,
   pith_ner_sentence_prepare (&sentence, vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (model, &sentence, context, tags, margins);
+  /* A name the conventions of news overrule is remembered as they say. */
+  if (pith_entity_appositions_apply (sentence.words, n_tokens, marks, tags, margins, workspace->defined->data))
+    for (guint i = 0; i < n_tokens; i++)
+      pith_ner_document_remember (context, sentence.words[i], tags[i]);
   g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
   for (guint i = 0; i < n_tokens; i++)
     workspace->rule_kinds->pdata[i] = (gpointer) sentence.tokens[i]->rule_kind;
   pith_ner_sentence_clear (&sentence);
 
   add_sentence_entities (self, model, cased, document, tokens, first, words,
-                         (const char * const *) workspace->rule_kinds->pdata, tags, margins);
+                         (const char * const *) workspace->rule_kinds->pdata, tags, margins,
+                         workspace->defined->data);
 }
 
 static Workspace *

@@ -211,6 +211,23 @@ names_opened (const char *word,
   return MIN (GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer ()->first_words, folded)), GAZETTEER_MAX_WORDS);
 }
 
+guint
+pith_ner_gazetteer_types (const char * const *words,
+                          guint               n_words)
+{
+  g_autoptr(GString) phrase = g_string_new (NULL);
+
+  for (guint k = 0; k < n_words; k++)
+    {
+      g_autofree char *folded = g_utf8_strdown (words[k], -1);
+
+      if (k > 0)
+        g_string_append_c (phrase, ' ');
+      g_string_append (phrase, folded);
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer ()->names, phrase->str));
+}
+
 void
 pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                          guint8                *marks)

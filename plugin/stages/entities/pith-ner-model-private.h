@@ -179,6 +179,11 @@ void pith_ner_sentence_prepare (PithNerSentence   *sentence,
                                 PithNerVocabulary *vocabulary);
 void pith_ner_sentence_clear   (PithNerSentence   *sentence);
 
+/* The types the built-in gazetteer gives the name of the @n_words words
+ * at @words (case aside): bit t for the type of pith_ner_types[t]. */
+guint pith_ner_gazetteer_types (const char * const *words,
+                                guint               n_words);
+
 /* Marks where the names of the built-in gazetteer stand in @sentence;
  * @marks has one byte per word. Faster on a prepared sentence. */
 void pith_ner_mark_gazetteer (const PithNerSentence *sentence,
