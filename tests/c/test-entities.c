@@ -122,6 +122,23 @@ test_news_conventions (void)
   g_assert_cmpstr (facebook, ==, "ORG ORG");
 }
 
+/* A common noun the report uses for a name it gave in full ("the Port"
+ * after "the Port of Valmora") is no name of its own, unless the report
+ * makes it one. */
+static void
+test_generic_references (void)
+{
+  g_autoptr(PithDocument) plain = run ("clean ! segment ! entities",
+    "Dock workers at the Port of Valmora ended a strike. The ministry agreed to review pay in the Port.");
+  g_autoptr(PithDocument) defined = run ("clean ! segment ! entities",
+    "Dock workers at the Port of Valmora (the \"Port\") ended a strike. The ministry agreed to review pay "
+    "in the Port.");
+
+  g_assert_nonnull (label_of (plain, "Port of Valmora"));
+  g_assert_null (label_of (plain, "Port"));
+  g_assert_nonnull (label_of (defined, "Port"));
+}
+
 /* Whether the brackets of the @length bytes at @text pair up. */
 static gboolean
 brackets_balance (const char *text,
@@ -607,6 +624,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/credits-and-common-nouns", test_credits_and_common_nouns);
   g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);
   g_test_add_func ("/Pith/Entities/news-conventions", test_news_conventions);
+  g_test_add_func ("/Pith/Entities/generic-references", test_generic_references);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);
   g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);

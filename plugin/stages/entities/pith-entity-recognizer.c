@@ -48,6 +48,7 @@
 #include "pith-error.h"
 #include "pith-layer-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-word-list-private.h"
 
 #define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
 #define BUILTIN_CASELESS_MODEL "/org/gnome/Pith/entities/ner-en-caseless.model"
@@ -612,6 +613,71 @@ label_by_gazetteer (PithEntityRecognizer *self,
   return mention->label;
 }
 
+/* Whether the document defines @word as a name of its own: in brackets
+ * or quotes, after "the" or not ("the Port of Valmora (the Port)",
+ * "the “Ministry”"). Each word is looked for once per document. */
+static gboolean
+document_defines (const char *text,
+                  GHashTable *definitions,
+                  const char *word)
+{
+  gpointer found;
+  gsize length = strlen (word);
+  gboolean defined = FALSE;
+
+  if (g_hash_table_lookup_extended (definitions, word, NULL, &found))
+    return GPOINTER_TO_INT (found);
+  for (const char *at = strstr (text, word); at != NULL && !defined; at = strstr (at + 1, word))
+    {
+      const char *before = at;
+      const char *after = at + length;
+
+      if (before - text >= 4 && g_ascii_strncasecmp (before - 4, "the ", 4) == 0)
+        before -= 4;
+      while (before > text && (before[-1] == ' ' || before[-1] == '"'))
+        before--;
+      if (before - text >= 3 && memcmp (before - 3, "“", 3) == 0)
+        before -= 3;
+      while (*after == '"' || *after == ' ')
+        after++;
+      if (strncmp (after, "”", 3) == 0)
+        after += 3;
+      defined = before > text && (before[-1] == '(' || at[-1] == '"' || (at - text >= 3 && memcmp (at - 3, "“", 3) == 0)) &&
+                (*after == ')' || *after == '"' || after[-1] == '"' || strncmp (after - 3, "”", 3) == 0);
+    }
+  g_hash_table_insert (definitions, g_strdup (word), GINT_TO_POINTER (defined));
+  return defined;
+}
+
+/* Whether the one-word name at @k is a common noun the report uses for a
+ * name it gave in full, "the Port" after "the Port of Valmora", "the
+ * Ministry": a word that ends names of organisations and places, that news
+ * writes in lowercase more often than not, after "the". It is a name of
+ * its own only where the document makes it one. */
+static gboolean
+is_generic_reference (GPtrArray  *words,
+                      guint       k,
+                      const char *text,
+                      GHashTable *definitions)
+{
+  const char *word = g_ptr_array_index (words, k);
+  const char *previous;
+  const char *share = NULL;
+  g_autofree char *lower = NULL;
+
+  if (k == 0)
+    return FALSE;
+  previous = g_ptr_array_index (words, k - 1);
+  if (g_ascii_strcasecmp (previous, "the") != 0 ||
+      !pith_word_list_lookup (pith_word_list_get ("lexicon/name-heads-en.txt"), word, strlen (word), NULL))
+    return FALSE;
+  lower = g_utf8_strdown (word, -1);
+  if (!pith_word_list_lookup (pith_word_list_get ("entities/capitalization-en.txt"), lower, strlen (lower), &share) ||
+      (strcmp (share, "rarely") != 0 && strcmp (share, "mixed") != 0))
+    return FALSE;
+  return !document_defines (text, definitions, word);
+}
+
 /* Adds the name the tagger found from @first to @last as mentions: a name
  * neither starts nor ends with a full stop or a bracket of its own, and a
  * bracket the name does not close ("Lindsay ) Davenport", the tail of a
@@ -626,6 +692,8 @@ add_name_pieces (PithEntityRecognizer *self,
                  const float          *margins,
                  const guint8         *defined,
                  gboolean              cased,
+                 const char           *text,
+                 GHashTable           *definitions,
                  GArray               *mentions)
 {
   g_autofree int *partner = g_new (int, last - first + 1);
@@ -655,6 +723,8 @@ add_name_pieces (PithEntityRecognizer *self,
       margin = margins[first];
       for (guint m = first + 1; m <= last; m++)
         margin = MIN (margin, margins[m]);
+      if (start == piece_last && is_generic_reference (words, start, text, definitions))
+        continue;
       if (particle_opens_name (words, start))
         start--;
       mention = (Mention) { start, piece_last, self->labels[type], pith_ner_model_confidence (model, margin),
@@ -682,7 +752,8 @@ add_sentence_entities (PithEntityRecognizer *self,
                        const char * const   *rule_kinds,
                        const int            *tags,
                        const float          *margins,
-                       const guint8         *defined)
+                       const guint8         *defined,
+                       GHashTable           *definitions)
 {
   guint end = words->len;
   g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
@@ -705,7 +776,8 @@ add_sentence_entities (PithEntityRecognizer *self,
               break;
           }
 
-      add_name_pieces (self, model, words, i, last, pith_ner_tag_type (tag), margins, defined, cased, mentions);
+      add_name_pieces (self, model, words, i, last, pith_ner_tag_type (tag), margins, defined, cased,
+                       pith_document_get_text (document), definitions, mentions);
       i = last;
     }
 
@@ -762,6 +834,7 @@ typedef struct
   GArray *margins;          /* of float, each tag's */
   GByteArray *marks;
   GByteArray *defined;      /* each word's: labelled by an apposition */
+  GHashTable *definitions;  /* the document's: word -> whether it defines it as a name */
   GPtrArray *rule_kinds;    /* each word's, from its token */
 } Workspace;
 
@@ -777,6 +850,7 @@ workspace_new (void)
   workspace->margins = g_array_new (FALSE, TRUE, sizeof (float));
   workspace->marks = g_byte_array_new ();
   workspace->defined = g_byte_array_new ();
+  workspace->definitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   workspace->rule_kinds = g_ptr_array_new ();
   return workspace;
 }
@@ -793,6 +867,7 @@ workspace_free (Workspace *workspace)
   g_array_unref (workspace->margins);
   g_byte_array_unref (workspace->marks);
   g_byte_array_unref (workspace->defined);
+  g_hash_table_unref (workspace->definitions);
   g_ptr_array_unref (workspace->rule_kinds);
   g_free (workspace);
 }
@@ -886,7 +961,7 @@ tag_tokens (PithEntityRecognizer *self,
 
   add_sentence_entities (self, model, cased, document, tokens, first, words,
                          (const char * const *) workspace->rule_kinds->pdata, tags, margins,
-                         workspace->defined->data);
+                         workspace->defined->data, workspace->definitions);
 }
 
 static Workspace *
@@ -987,6 +1062,7 @@ recognize (PithEntityRecognizer  *self,
         }
     }
 
+  g_hash_table_remove_all (workspace->definitions);
   pith_entity_groups_build (document);
   return TRUE;
 }
