@@ -139,6 +139,21 @@ test_generic_references (void)
   g_assert_nonnull (label_of (defined, "Port"));
 }
 
+/* A token longer than any name (a blob, a 10 MB "word") is no name,
+ * whatever the tagger makes of the word that stands for it. */
+static void
+test_long_tokens (void)
+{
+  g_autofree char *blob = g_strnfill (4000, 'Q');
+  g_autofree char *text = g_strdup_printf ("Officials in Baku said %s was found. %s", blob, blob);
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities", text);
+  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+
+  for (guint i = 0; i < pith_layer_get_n_spans (entities); i++)
+    g_assert_cmpuint (pith_layer_get_end (entities, i) - pith_layer_get_start (entities, i), <, 256);
+  g_assert_cmpstr (label_of (document, "Baku"), ==, "LOC");
+}
+
 /* Whether the brackets of the @length bytes at @text pair up. */
 static gboolean
 brackets_balance (const char *text,
@@ -625,6 +640,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);
   g_test_add_func ("/Pith/Entities/news-conventions", test_news_conventions);
   g_test_add_func ("/Pith/Entities/generic-references", test_generic_references);
+  g_test_add_func ("/Pith/Entities/long-tokens", test_long_tokens);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
   g_test_add_func ("/Pith/Entities/needs-segment", test_needs_segment);
   g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);

@@ -54,8 +54,10 @@
 #define BUILTIN_CASELESS_MODEL "/org/gnome/Pith/entities/ner-en-caseless.model"
 /* The most tokens tagged as one sequence; longer sentences go in pieces. */
 #define MAX_TAGGED_TOKENS 1000
-/* Tokens longer than this are never names, patterns or rule matches. */
+/* Tokens longer than this are never names, patterns or rule matches: the
+ * tagger sees them as this word. */
 #define MAX_NAME_TOKEN_BYTES 256
+#define LONG_TOKEN "<long-token>"
 /* Words a run's vocabulary keeps in each of its two generations, about
  * 0.75 KB each; fewer for the caseless model's, which tags the few
  * sentences of a document written without case. */
@@ -565,6 +567,20 @@ is_loose_punctuation (GPtrArray *words,
   return other < 0 || (guint) other < start || (guint) other > last;
 }
 
+/* Whether a word from @first to @last is a token too long for a name: a
+ * base64 blob or a 10 MB "word" is none, whatever the tagger makes of the
+ * word that stands for it. */
+static gboolean
+holds_long_token (GPtrArray *words,
+                  guint      first,
+                  guint      last)
+{
+  for (guint k = first; k <= last; k++)
+    if (strcmp (g_ptr_array_index (words, k), LONG_TOKEN) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* Lowercase words that begin names in the languages news borrows them
  * from: "al Qaeda", "bin Laden", "van Gogh", "de Gaulle". */
 static const char * const name_particles[] = {
@@ -717,7 +733,8 @@ add_name_pieces (PithEntityRecognizer *self,
         start++;
       while (piece_last > start && is_loose_punctuation (words, first, partner, piece_last, start, piece_last))
         piece_last--;
-      if (is_punctuation (g_ptr_array_index (words, start)) && start == piece_last)
+      if ((is_punctuation (g_ptr_array_index (words, start)) && start == piece_last) ||
+          holds_long_token (words, start, piece_last))
         continue;
 
       margin = margins[first];
@@ -884,7 +901,6 @@ tag_tokens (PithEntityRecognizer *self,
             PithNerDocument      *context,
             Workspace            *workspace)
 {
-  static const char long_token[] = "<long-token>";
   GPtrArray *words = workspace->words;
   GString *buffer = workspace->buffer;
   int *tags;
@@ -919,7 +935,7 @@ tag_tokens (PithEntityRecognizer *self,
 
       g_ptr_array_add (words, GSIZE_TO_POINTER (buffer->len));
       if (length > MAX_NAME_TOKEN_BYTES)
-        g_string_append_len (buffer, long_token, sizeof long_token);
+        g_string_append_len (buffer, LONG_TOKEN, sizeof LONG_TOKEN);
       else
         {
           g_string_append_len (buffer, text + start, (gssize) length);

@@ -445,8 +445,6 @@ join (guint64 a,
  * from the transitions' small kinds. */
 #define FEATURE_LOWER_BEFORE G_GUINT64_CONSTANT (0x6c2d317c6c000000) /* "l-1|l" */
 #define FEATURE_LOWER_AFTER G_GUINT64_CONSTANT (0x6c7c6c2b31000000)  /* "l|l+1" */
-#define FEATURE_SHAPE_BEFORE G_GUINT64_CONSTANT (0x732d317c73000000) /* "s-1|s" */
-#define FEATURE_SHAPE_AFTER G_GUINT64_CONSTANT (0x737c732b31000000)  /* "s|s+1" */
 #define FEATURE_AROUND G_GUINT64_CONSTANT (0x6c2d317c6c2b3100)    /* "l-1|l+1" */
 #define FEATURE_SHAPES G_GUINT64_CONSTANT (0x732d317c737c7331)    /* "s-1|s|s+1" */
 #define FEATURE_CLUSTER G_GUINT64_CONSTANT (0x6300000000000000)   /* "c" */
@@ -692,11 +690,10 @@ pith_ner_context_features (const PithNerSentence *sentence,
   const PithNerToken *next = sentence->tokens[i + 1];
 
   /* Pairs of a word and a neighbour: their forms' hashes joined, not
-   * their letters hashed again at every word. */
+   * their letters hashed again at every word. (Pairs of shapes add nothing
+   * to the shapes of the three words below.) */
   add_hash (&features, join (join (FEATURE_LOWER_BEFORE, previous->lower_hash), token->lower_hash));
   add_hash (&features, join (join (FEATURE_LOWER_AFTER, token->lower_hash), next->lower_hash));
-  add_hash (&features, join (join (FEATURE_SHAPE_BEFORE, previous->short_shape_hash), token->short_shape_hash));
-  add_hash (&features, join (join (FEATURE_SHAPE_AFTER, token->short_shape_hash), next->short_shape_hash));
 
   if (sentence->gazetteer != NULL && sentence->gazetteer[i] != 0)
     for (int t = 0; t < PITH_NER_N_TYPES; t++)
