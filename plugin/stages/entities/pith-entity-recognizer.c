@@ -599,7 +599,9 @@ particle_opens_name (GPtrArray *words,
   if (start == 0)
     return FALSE;
   particle = g_ptr_array_index (words, start - 1);
-  if (!g_strv_contains (name_particles, particle))
+  /* Every particle is two to five lowercase ASCII letters: most words
+   * before a name are told apart without the list. */
+  if (!g_ascii_islower (particle[0]) || particle[1] == '\0' || !g_strv_contains (name_particles, particle))
     return FALSE;
   return start == 1 || !g_unichar_isupper (g_utf8_get_char (g_ptr_array_index (words, start - 2)));
 }
