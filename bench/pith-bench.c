@@ -36,7 +36,7 @@ static const Measure measures[] = {
   { "language", "clean", "language" },
   { "entities", "clean ! segment", "entities" },
   { "summarize", "clean ! segment ! entities", "summarize" },
-  { "clean ! segment ! entities ! summarize (default)", NULL, "clean ! segment ! entities ! summarize" },
+  { "clean ! language ! segment ! entities ! summarize (default)", NULL, "clean ! language ! segment ! entities ! summarize" },
 };
 
 static int opt_runs = 5;
@@ -107,7 +107,7 @@ measure_threads (GPtrArray *texts,
                  GString   *table)
 {
   g_autoptr(PithPipeline) pipeline =
-    pith_pipeline_new_from_string ("clean ! segment ! entities ! summarize", NULL);
+    pith_pipeline_new_from_string ("clean ! language ! segment ! entities ! summarize", NULL);
   g_autofree double *seconds = g_new (double, opt_runs);
 
   for (int run = 0; run < opt_runs; run++)

@@ -24,7 +24,7 @@
 #define EXIT_SOME_FAILED 1
 #define EXIT_USAGE 2
 
-static const char *default_stages[] = { "clean", "segment", "entities", "summarize" };
+static const char *default_stages[] = { "clean", "language", "segment", "entities", "summarize" };
 
 static char *opt_pipeline;
 static char *opt_input;
@@ -50,7 +50,7 @@ static PithCliInput *stdin_input;
 
 static const GOptionEntry entries[] = {
   { "pipeline", 'p', 0, G_OPTION_ARG_STRING, &opt_pipeline,
-    "Pipeline description (default: the standard stages this build has, of clean ! segment ! entities ! summarize)", "DESC" },
+    "Pipeline description (default: the standard stages this build has, of clean ! language ! segment ! entities ! summarize)", "DESC" },
   { "input", 'i', 0, G_OPTION_ARG_STRING, &opt_input,
     "Input format: auto, text, html, jsonl or warc (default: auto: JSON Lines for .jsonl, WARC for .warc and .warc.gz, else HTML when it looks like a page, text otherwise)", "FORMAT" },
   { "output", 'o', 0, G_OPTION_ARG_STRING, &opt_output,

@@ -104,7 +104,7 @@ main (int   argc,
     }
 
   if (description == NULL)
-    description = g_strdup ("clean ! segment ! entities ! summarize");
+    description = g_strdup ("clean ! language ! segment ! entities ! summarize");
   pipeline = pith_pipeline_new_from_string (description, &error);
   if (pipeline == NULL || !g_file_get_contents (argv[1], &contents, &length, &error))
     {

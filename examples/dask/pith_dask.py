@@ -21,7 +21,7 @@ from dask.distributed import Client, LocalCluster
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pith_worker  # noqa: E402
 
-DEFAULT = "clean ! segment ! entities ! summarize"
+DEFAULT = "clean ! language ! segment ! entities ! summarize"
 
 
 def main():

@@ -15,7 +15,7 @@ if (!path) {
 
 const [, contents] = GLib.file_get_contents(path);
 const document = Pith.Document.new_from_bytes(new GLib.Bytes(contents), null);
-const pipeline = Pith.Pipeline.new_from_string(description ?? 'clean ! segment ! entities ! summarize');
+const pipeline = Pith.Pipeline.new_from_string(description ?? 'clean ! language ! segment ! entities ! summarize');
 
 try {
     pipeline.process(document, null);

@@ -17,7 +17,7 @@
 #include "pith-demo-labels.h"
 #include "pith-demo-window.h"
 
-#define DEMO_PIPELINE "clean ! segment ! entities ! summarize sentences=3"
+#define DEMO_PIPELINE "clean ! language ! segment ! entities ! summarize sentences=3"
 
 typedef struct
 {

@@ -18,7 +18,7 @@ int main (string[] args) {
         uint8[] contents;
         FileUtils.get_data (args[1], out contents);
         var document = new Pith.Document.from_bytes (new Bytes (contents), null);
-        var pipeline = new Pith.Pipeline.from_string (args.length > 2 ? args[2] : "clean ! segment ! entities ! summarize");
+        var pipeline = new Pith.Pipeline.from_string (args.length > 2 ? args[2] : "clean ! language ! segment ! entities ! summarize");
 
         pipeline.process (document, null);
 

@@ -443,6 +443,44 @@ test_hostile_inputs (void)
   g_string_free (text, TRUE);
 }
 
+/* Boilerplate lines are English's and the document's language's, as
+ * declared or, when nothing is declared, as the text clearly says: a
+ * German page loses "Lesen Sie auch" and "Anzeige", a French one "Lire
+ * aussi", and an English article keeps a line that only in German would
+ * be boilerplate. */
+static void
+test_boilerplate_by_language (void)
+{
+  g_autoptr(PithDocument) german = run ("clean",
+    "Die Banken in Frankfurt haben am Freitag ihre Zinsen erhöht, wie die Europäische Zentralbank mitteilte.\n"
+    "Lesen Sie auch: Warum die Inflation so hoch ist\n"
+    "Klima und Energie bleiben die großen Themen des Jahres, sagte der Sprecher der Bundesregierung.\n"
+    "Anzeige\n"
+    "Der Preis stieg im Oktober auf einen neuen Höchststand, und ein neuer Bericht soll bald erscheinen.\n");
+  g_autoptr(PithDocument) french = pith_document_new (
+    "Les pluies ont inondé des dizaines de maisons pendant la nuit, selon la préfecture.\n"
+    "Lire aussi : Les crues de l'hiver dernier\n"
+    "Les habitants doivent éviter la rivière jusqu'à nouvel ordre.\n");
+  g_autoptr(PithDocument) english = run ("clean",
+    "The German word for advertising, printed at the top of paid pages, is short:\n"
+    "Anzeige\n"
+    "Readers in Berlin see it every day above the pages that companies have paid for.\n");
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("clean", NULL);
+
+  g_assert_null (strstr (pith_document_get_text (german), "Lesen Sie"));
+  g_assert_null (strstr (pith_document_get_text (german), "Anzeige"));
+  g_assert_nonnull (strstr (pith_document_get_text (german), "Klima und Energie"));
+  /* clean chose the list; the language stage, not clean, sets the language. */
+  g_assert_null (pith_document_get_language (german));
+
+  pith_document_set_language (french, "fr-FR");
+  g_assert_true (pith_pipeline_process (pipeline, french, NULL, NULL));
+  g_assert_null (strstr (pith_document_get_text (french), "Lire aussi"));
+  g_assert_nonnull (strstr (pith_document_get_text (french), "Les habitants"));
+
+  g_assert_nonnull (strstr (pith_document_get_text (english), "Anzeige"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +496,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Clean/glue-evidence", test_glue_evidence);
   g_test_add_func ("/Pith/Clean/clean-text-untouched", test_clean_text_untouched);
   g_test_add_func ("/Pith/Clean/hostile", test_hostile_inputs);
+  g_test_add_func ("/Pith/Clean/boilerplate-by-language", test_boilerplate_by_language);
 
   return g_test_run ();
 }

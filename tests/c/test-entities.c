@@ -620,6 +620,88 @@ test_caseless_model (void)
   g_unlink (cased_path);
 }
 
+#define GERMAN_NEWS \
+  "Die Banken in Frankfurt haben am Freitag ihre Zinsen um 0,5 % erhöht, wie die Europäische Zentralbank " \
+  "mitteilte. Klima und Energie bleiben die großen Themen: Der Preis stieg auf 120 € je Megawattstunde, " \
+  "und am 2022-10-15 soll ein neuer Bericht erscheinen. Kanzler Olaf Scholz sagte im Oktober, die " \
+  "Regierung werde 200 Milliarden Euro bereitstellen."
+
+/* The labels of all the document's entities, space-separated, in order. */
+static char *
+all_labels (PithDocument *document)
+{
+  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  GString *labels = g_string_new (NULL);
+
+  for (guint i = 0; i < pith_layer_get_n_spans (entities); i++)
+    g_string_append_printf (labels, "%s%s", i > 0 ? " " : "",
+                            g_quark_to_string (pith_layer_get_label (entities, i)));
+  return g_string_free (labels, FALSE);
+}
+
+/* The English models do not run on a document in another language (their
+ * guesses there are noise: "Banken", "Klima" and "Oktober" were people),
+ * and the report says so; numbers, percentages, sums with a currency sign
+ * and ISO dates are still found. English, declared or detected, and
+ * documents of no known language, get the models. */
+static void
+test_other_languages (void)
+{
+  g_autoptr(PithDocument) german = run ("clean ! language ! segment ! entities", GERMAN_NEWS);
+  g_autoptr(PithDocument) declared = NULL;
+  g_autoptr(PithDocument) british = NULL;
+  g_autoptr(PithDocument) undetected = run ("clean ! language ! segment ! entities", "Angela Merkel spoke.");
+  g_autofree char *german_labels = all_labels (german);
+  JsonObject *report = pith_document_get_report (german, "entity_recognition");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("segment ! entities", &error);
+
+  g_assert_cmpstr (pith_document_get_language (german), ==, "de");
+  g_assert_cmpstr (german_labels, ==, "PERCENT MONEY DATE CARDINAL");
+  g_assert_nonnull (report);
+  g_assert_cmpstr (json_object_get_string_member (report, "skipped"), ==, "no model for \"de\"");
+
+  /* A declaration alone is enough, without the language stage. */
+  declared = pith_document_new ("Die Banken in Frankfurt erhöhten ihre Zinsen, sagte Olaf Scholz.");
+  pith_document_set_language (declared, "de-AT");
+  g_assert_true (pith_pipeline_process (pipeline, declared, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pith_document_get_n_spans (declared, "entity"), ==, 0);
+  g_assert_nonnull (pith_document_get_report (declared, "entity_recognition"));
+
+  british = pith_document_new ("The Bank of England raised rates, Andrew Bailey said in London.");
+  pith_document_set_language (british, "en-GB");
+  g_assert_true (pith_pipeline_process (pipeline, british, NULL, &error));
+  g_assert_cmpuint (pith_document_get_n_spans (british, "entity"), >=, 3);
+  g_assert_null (pith_document_get_report (british, "entity_recognition"));
+
+  /* Too short to tell: no language, and the model runs. */
+  g_assert_null (pith_document_get_language (undetected));
+  g_assert_cmpuint (pith_document_get_n_spans (undetected, "entity"), ==, 1);
+}
+
+/* A model of the user's runs whatever the document's language: it may
+ * be a model of that language. */
+static void
+test_user_model_any_language (void)
+{
+  g_autoptr(GBytes) builtin = g_resources_lookup_data ("/org/gnome/Pith/entities/ner-en.model", 0, NULL);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "pith-test-model-any-language", NULL);
+  g_autofree char *description =
+    g_strdup_printf ("clean ! language ! segment ! entities model=\"%s\"", path);
+  g_autoptr(PithDocument) german = NULL;
+  g_autofree char *labels = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (builtin, NULL),
+                                      (gssize) g_bytes_get_size (builtin), NULL));
+  german = run (description, GERMAN_NEWS);
+  labels = all_labels (german);
+  g_assert_cmpstr (pith_document_get_language (german), ==, "de");
+  g_assert_null (pith_document_get_report (german, "entity_recognition"));
+  g_assert_nonnull (strstr (labels, "PER"));
+  g_unlink (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +728,8 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/corrupt-models", test_corrupt_models);
   g_test_add_func ("/Pith/Entities/model-property", test_model_file_property);
   g_test_add_func ("/Pith/Entities/caseless-model", test_caseless_model);
+  g_test_add_func ("/Pith/Entities/other-languages", test_other_languages);
+  g_test_add_func ("/Pith/Entities/user-model-any-language", test_user_model_any_language);
 
   return g_test_run ();
 }

@@ -244,6 +244,24 @@ test_karabakh_sample (void)
   check_tokens_cover_text (document);
 }
 
+/* The abbreviations are the document's language's, found or declared:
+ * "Hr." and "Frl." end no German sentence; read as English, they do. */
+static void
+test_detected_language (void)
+{
+  static const char text[] = "Die Sitzung leitete Hr. Weber aus Bonn. Danach sprach Frl. Klein über den Haushalt.";
+  g_autoptr(PithDocument) detected = segment (text, NULL, "language ! segment");
+  g_autoptr(PithDocument) declared = segment (text, "de-DE", "segment");
+  g_autoptr(PithDocument) english = segment (text, "en", "segment");
+  g_autofree char *sentences = layer_text (detected, PITH_LAYER_SENTENCE, "|");
+
+  g_assert_cmpstr (pith_document_get_language (detected), ==, "de");
+  g_assert_cmpstr (sentences, ==,
+                   "Die Sitzung leitete Hr. Weber aus Bonn.|Danach sprach Frl. Klein über den Haushalt.");
+  g_assert_cmpuint (pith_document_get_n_spans (declared, PITH_LAYER_SENTENCE), ==, 2);
+  g_assert_cmpuint (pith_document_get_n_spans (english, PITH_LAYER_SENTENCE), >, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,6 +276,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Segment/empty", test_empty_and_blank);
   g_test_add_func ("/Pith/Segment/hostile", test_hostile_inputs);
   g_test_add_func ("/Pith/Segment/karabakh-sample", test_karabakh_sample);
+  g_test_add_func ("/Pith/Segment/detected-language", test_detected_language);
 
   return g_test_run ();
 }

@@ -348,6 +348,47 @@ test_karabakh_sample (void)
   g_assert_true (has_sentence (document, "Turkish President Recep Erdogan proposed"));
 }
 
+/* Whether a word of a keyword is @word, whatever its case. */
+static gboolean
+keywords_hold_word (PithDocument *document,
+                    const char   *word)
+{
+  g_autoptr(GPtrArray) keywords = pith_document_get_spans (document, "keywords");
+
+  g_assert_cmpuint (keywords->len, >, 0);
+  for (guint i = 0; i < keywords->len; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (((PithSpan *) g_ptr_array_index (keywords, i))->text, " ", -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        if (g_ascii_strcasecmp (words[w], word) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Stop words are the document's language's, found or
+ * declared: no German article or conjunction is a keyword, as they are
+ * when the text is read as English. */
+static void
+test_detected_language (void)
+{
+  static const char text[] =
+    "Die Hafenbehörde teilte am Dienstag mit, dass die beiden beschädigten Kräne bis zum Ende des Jahres "
+    "ersetzt werden. Nach der Gewinnwarnung fielen die Aktien der Reederei deutlich, und die Anleger "
+    "zogen sich aus dem Hafen zurück. Die Polizei sperrte die Hauptstraße für mehrere Stunden, während "
+    "die Feuerwehr den Brand in der Lagerhalle des Hafens löschte. Die Reederei will die Kräne nun selbst "
+    "bezahlen, sagte ein Sprecher der Hafenbehörde.";
+  static const char * const function_words[] = { "die", "der", "den", "des", "und", "dass", "nun", NULL };
+  g_autoptr(PithDocument) detected = run ("language ! segment ! summarize", text);
+  g_autoptr(PithDocument) english = run ("segment ! summarize", text);
+
+  g_assert_cmpstr (pith_document_get_language (detected), ==, "de");
+  for (const char * const *word = function_words; *word != NULL; word++)
+    g_assert_false (keywords_hold_word (detected, *word));
+  g_assert_true (keywords_hold_word (english, "die"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -368,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/sentences-without-words", test_sentences_without_words);
   g_test_add_func ("/Pith/Summarize/shared-stage-as-new", test_shared_stage_as_new);
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
+  g_test_add_func ("/Pith/Summarize/detected-language", test_detected_language);
 
   return g_test_run ();
 }

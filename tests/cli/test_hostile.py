@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 SANITIZED = bool(os.environ.get("PITH_SANITIZED"))
-DEFAULT = "clean ! segment ! entities ! summarize"
+DEFAULT = "clean ! language ! segment ! entities ! summarize"
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 

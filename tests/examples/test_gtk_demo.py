@@ -103,7 +103,7 @@ def colour_counts(path, left, right):
 
 
 def cli_json(article):
-    result = subprocess.run([os.environ["PITH_CLI"], "-p", "clean ! segment ! entities ! summarize sentences=3",
+    result = subprocess.run([os.environ["PITH_CLI"], "-p", "clean ! language ! segment ! entities ! summarize sentences=3",
                              "-o", "json", str(article)], capture_output=True, text=True, check=True)
     return json.loads(result.stdout)
 

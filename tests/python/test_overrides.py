@@ -11,7 +11,7 @@ from gi.repository import GLib, Pith
 
 ARTICLE = ("[ad_1]\nAngela Merkel met Emmanuel Macron in Berlin on Monday. "
            "They spoke for two hours. Merkel said the talks went well.\n")
-DEFAULT = "clean ! segment ! entities ! summarize"
+DEFAULT = "clean ! language ! segment ! entities ! summarize"
 
 
 def test_the_overrides_are_loaded():
@@ -176,7 +176,14 @@ def test_metadata_reports_and_groups_are_python_values():
     assert isinstance(doc.report("cleaning"), dict)
     assert isinstance(doc.report("cleaning")["html"]["dropped"], dict)
     assert doc.report("no-such-stage") is None
-    groups = doc.entity_groups
+    # A German page: the English entity model does not run, and says so.
+    assert doc.report("entity_recognition") == {"skipped": 'no model for "de"'}
+    assert doc.report("language_detection")["chosen"] == "both"
+    assert doc.entities == []
+    english = Pith.Pipeline(DEFAULT).process_text(
+        "Angela Merkel crossed the lake on the new ferry, the town of Konstanz said on Monday.")
+    groups = english.entity_groups
+    assert english.report("entity_recognition") is None
     assert isinstance(groups, list) and isinstance(groups[0], dict)
     assert {"name", "label", "mentions"} <= set(groups[0])
     assert all(isinstance(k, Pith.Span) for k in doc.keywords)

@@ -44,11 +44,15 @@ gboolean          pith_line_patterns_match (const PithLinePatterns *self,
                                             const char       *line,
                                             gsize             length);
 void              pith_line_patterns_free  (PithLinePatterns *self);
+/* The boilerplate lines of the language @language (an ISO 639 code,
+ * lowercase), loaded once and shared; NULL when Pith has no list for it. */
+const PithLinePatterns *pith_line_patterns_get_boilerplate (const char *language);
 
 typedef struct
 {
   gboolean kinds[PITH_CLEAN_N_KINDS];   /* which kinds of edit are on */
-  PithLinePatterns *boilerplate;        /* matched on lowercased lines */
+  const PithLinePatterns *boilerplate;  /* English, matched on lowercased lines */
+  const PithLinePatterns *language_boilerplate; /* the document's language's; NULL if none */
   PithLinePatterns *user_patterns;      /* matched on lines as they are; NULL if none */
   GPtrArray *inline_patterns;           /* of char *, literal, removed anywhere; NULL if none */
   guint8 inline_first_bytes[256];       /* 1 where an inline pattern starts with that byte */

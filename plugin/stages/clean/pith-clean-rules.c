@@ -22,6 +22,7 @@
 #include "pith-clean-rules-private.h"
 #include "pith-decode-private.h"
 #include "pith-glue-names-private.h"
+#include "pith-resource-cache-private.h"
 #include "pith-utf8-private.h"
 #include "pith-word-hashes-private.h"
 
@@ -273,6 +274,46 @@ pith_line_patterns_match (const PithLinePatterns *self,
          bucket_matches (self->any_first, line, length);
 }
 
+#define RESOURCE_PREFIX "/org/gnome/Pith/"
+
+/* A PithResourceLoad: the globs of a list, one a line, "#" for comments. */
+static gpointer
+load_line_patterns (const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) lines = NULL;
+  PithLinePatterns *patterns;
+
+  if (bytes == NULL)
+    return NULL;
+
+  patterns = pith_line_patterns_new ();
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0' && *line != '#')
+        pith_line_patterns_add (patterns, line);
+    }
+  return patterns;
+}
+
+const PithLinePatterns *
+pith_line_patterns_get_boilerplate (const char *language)
+{
+  static PithResourceCache cache;
+  char name[64];
+
+  /* ISO 639 codes only: the lists looked for stay few, whatever the
+   * documents declare. */
+  if (language == NULL || strlen (language) < 2 || strlen (language) > 3)
+    return NULL;
+  g_snprintf (name, sizeof name, "clean/boilerplate-%s.txt", language);
+  return pith_resource_cache_get (&cache, name, load_line_patterns);
+}
+
 void
 pith_line_patterns_free (PithLinePatterns *self)
 {
@@ -316,11 +357,13 @@ is_boilerplate_line (const PithCleanRules *rules,
         ascii = FALSE;
       line[i] = g_ascii_tolower (line[i]);
     }
-  if (ascii)
-    return pith_line_patterns_match (rules->boilerplate, line, length);
-
-  lower = g_utf8_strdown (line, (gssize) length);
-  return pith_line_patterns_match (rules->boilerplate, lower, strlen (lower));
+  if (!ascii)
+    {
+      lower = g_utf8_strdown (line, (gssize) length);
+      length = strlen (lower);
+    }
+  return pith_line_patterns_match (rules->boilerplate, lower != NULL ? lower : line, length) ||
+         pith_line_patterns_match (rules->language_boilerplate, lower != NULL ? lower : line, length);
 }
 
 /* Line content without the blanks and droppable characters at its ends. */

@@ -12,9 +12,12 @@
  *
  * It removes scraper markers (`[ad_1]`, `[advertisement]`, `{{ad}}`,
  * `ADVERTISEMENT` lines) and boilerplate lines ("Read more: …", "Share on
- * Facebook", cookie notices, photo credits, "© …" lines; the list is a data
- * file compiled into the library), plus any line matching
- * [property@Pith.Cleaner:patterns]. It drops characters that carry nothing
+ * Facebook", cookie notices, photo credits, "© …" lines; the lists are
+ * data files compiled into the library), plus any line matching
+ * [property@Pith.Cleaner:patterns]. Boilerplate is English's and that of
+ * the document's language ("Lesen Sie auch", "Lire aussi", "Leer más" in
+ * German, French, Spanish, Italian, Portuguese, Dutch, Russian and Polish):
+ * the language declared, or else the one the text is clearly in. It drops characters that carry nothing
  * (byte order marks, zero-width spaces, soft hyphens, control characters),
  * turns odd spaces into plain ones, collapses runs of spaces, trims lines,
  * turns CRLF and CR into LF and runs of blank lines into one paragraph
@@ -65,6 +68,8 @@
 #include "pith-document-private.h"
 #include "pith-enum-types.h"
 #include "pith-html-private.h"
+#include "pith-language-model-private.h"
+#include "pith-language-tag-private.h"
 
 struct _PithCleaner
 {
@@ -112,6 +117,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* How sure detection must be for an undeclared document's language to
+ * choose its boilerplate: the language stage's default for setting one. */
+#define LANGUAGE_MIN_CONFIDENCE 0.5
+
 /* Boolean property of each kind of edit, in PithCleanKind order; 0 for
  * kinds another property controls (input-format, quote-style). */
 static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
@@ -119,27 +128,6 @@ static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
   PROP_QUOTE_DEBRIS, PROP_MISSING_SPACES, PROP_GLUED_SENTENCES, 0, PROP_MOJIBAKE,
   0, PROP_HYPHENATION, PROP_REPEATED_TITLE, PROP_TRUNCATION,
 };
-
-static PithLinePatterns *
-load_patterns (const char *resource)
-{
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_auto(GStrv) lines = NULL;
-  PithLinePatterns *patterns = pith_line_patterns_new ();
-
-  if (bytes == NULL)
-    return patterns;
-
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      if (*line != '\0' && *line != '#')
-        pith_line_patterns_add (patterns, line);
-    }
-  return patterns;
-}
 
 /* Counts edits by kind and, with audit on, lists them, before they are
  * applied: their raw spans come from the offset map as it is. */
@@ -287,6 +275,31 @@ clean_html (PithCleaner   *self,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+/* The boilerplate lines of the document's language besides English's:
+ * the language declared, or else the one the text is in, when it says so
+ * clearly (the language stage, later, reports on it). */
+static const PithLinePatterns *
+language_boilerplate (PithDocument *document)
+{
+  const char *language = pith_document_get_language (document);
+  char code[PITH_LANGUAGE_CODE_MAX + 1];
+
+  if (language == NULL)
+    {
+      const PithLanguageModel *model = pith_language_model_get_default (NULL);
+      PithLanguageGuess guess = { NULL, };
+
+      if (model != NULL)
+        pith_language_model_detect (model, pith_document_get_text (document),
+                                    pith_document_get_text_size (document), &guess);
+      if (guess.confidence >= LANGUAGE_MIN_CONFIDENCE)
+        language = guess.language;
+    }
+  if (!pith_language_tag_code (language, code) || strcmp (code, "en") == 0)
+    return NULL;
+  return pith_line_patterns_get_boilerplate (code);
+}
+
 static gboolean
 pith_cleaner_process (PithStage     *stage,
                       PithDocument  *document,
@@ -326,10 +339,13 @@ pith_cleaner_process (PithStage     *stage,
 
   {
     g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
+    PithCleanRules rules = self->rules;
 
+    if (rules.kinds[PITH_CLEAN_BOILERPLATE])
+      rules.language_boilerplate = language_boilerplate (document);
     pith_clean_find_edits (pith_document_get_text (document),
                            pith_document_get_text_size (document),
-                           &self->rules, found, strings);
+                           &rules, found, strings);
     report_edits (self, document, found, counts, changes);
     apply (document, found);
     total += found->len;
@@ -359,7 +375,7 @@ pith_cleaner_constructed (GObject *object)
   self->rules.kinds[PITH_CLEAN_HTML] = self->input_format != PITH_INPUT_FORMAT_TEXT;
   self->rules.kinds[PITH_CLEAN_QUOTES] = self->quote_style != PITH_QUOTE_STYLE_KEEP;
   self->rules.quote_style = self->quote_style;
-  self->rules.boilerplate = load_patterns ("/org/gnome/Pith/clean/boilerplate-en.txt");
+  self->rules.boilerplate = pith_line_patterns_get_boilerplate ("en");
   self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
   self->rules.words = pith_sorted_words_get ("lexicon/words-en.txt");
   self->rules.mixed_case_names = pith_word_list_get ("lexicon/mixed-case-names-en.txt");
@@ -392,7 +408,6 @@ pith_cleaner_finalize (GObject *object)
   g_strfreev (self->patterns);
   g_strfreev (self->inline_patterns);
   g_clear_pointer (&self->rules.inline_patterns, g_ptr_array_unref);
-  g_clear_pointer (&self->rules.boilerplate, pith_line_patterns_free);
   g_clear_pointer (&self->rules.user_patterns, pith_line_patterns_free);
 
   G_OBJECT_CLASS (pith_cleaner_parent_class)->finalize (object);

@@ -27,6 +27,16 @@
  * Each name's score is the probability that it is right, as the model's
  * calibration on held-out data gives it from the margin of its tags.
  *
+ * The built-in models know English. A document in another language (as
+ * [property@Pith.Document:language] says: run `language` before, as the
+ * default pipeline does) is not given to them, whose guesses there are
+ * noise ("Banken" a person); the `entity_recognition` report says so
+ * (`"skipped": "no model for \"de\""`), and the rules that need no
+ * words of a language still run: numbers, percentages, sums with a
+ * currency sign, ISO dates and the user's patterns. A model given by
+ * [property@Pith.EntityRecognizer:model] runs on every document, whatever
+ * its language: it may be a model of another language.
+ *
  * It needs the `token` and `sentence` layers: put `segment` before it.
  *
  * The stage implements `GInitable`: a model that cannot be read is
@@ -46,6 +56,7 @@
 #include "pith-entity-recognizer.h"
 #include "pith-entity-rules-private.h"
 #include "pith-error.h"
+#include "pith-language-tag-private.h"
 #include "pith-layer-private.h"
 #include "pith-ner-model-private.h"
 #include "pith-word-list-private.h"
@@ -892,7 +903,8 @@ workspace_free (Workspace *workspace)
 }
 
 /* Tags the @n_tokens tokens from @first of one sentence and adds their
- * entities. */
+ * entities; with no @context, the rules' entities alone (a document in a
+ * language the models do not know). */
 static void
 tag_tokens (PithEntityRecognizer *self,
             PithDocument         *document,
@@ -946,6 +958,18 @@ tag_tokens (PithEntityRecognizer *self,
     }
   for (guint i = 0; i < n_tokens; i++)
     words->pdata[i] = buffer->str + GPOINTER_TO_SIZE (words->pdata[i]);
+
+  if (context == NULL)
+    {
+      /* Tags zeroed above are all O; no word has a kind of the English
+       * word list, so only digits and signs make rule entities. */
+      g_ptr_array_set_size (workspace->rule_kinds, 0);
+      g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
+      add_sentence_entities (self, NULL, TRUE, document, tokens, first, words,
+                             (const char * const *) workspace->rule_kinds->pdata, tags, margins,
+                             workspace->defined->data, workspace->definitions);
+      return;
+    }
 
   /* A sentence without case goes to the model for such text, with a
    * vocabulary of its own: its scores per word are that model's. */
@@ -1011,6 +1035,7 @@ give_back_workspace (PithEntityRecognizer *self,
 static gboolean
 recognize (PithEntityRecognizer  *self,
            PithDocument          *document,
+           gboolean               with_model,
            Workspace             *workspace,
            GCancellable          *cancellable,
            GError               **error)
@@ -1036,8 +1061,9 @@ recognize (PithEntityRecognizer  *self,
    * copied at a time. */
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   n_tokens = pith_layer_get_n_spans (tokens);
-  context = pith_ner_document_new ();
-  for (guint i = 0; i < n_tokens; i++)
+  if (with_model)
+    context = pith_ner_document_new ();
+  for (guint i = 0; i < n_tokens && with_model; i++)
     {
       guint32 start = pith_layer_start (tokens, i);
 
@@ -1092,6 +1118,8 @@ pith_entity_recognizer_process (PithStage     *stage,
                                 GError       **error)
 {
   PithEntityRecognizer *self = PITH_ENTITY_RECOGNIZER (stage);
+  const char *language;
+  gboolean with_model;
   Workspace *workspace;
   gboolean recognized;
 
@@ -1099,8 +1127,19 @@ pith_entity_recognizer_process (PithStage     *stage,
       !g_initable_init (G_INITABLE (self), cancellable, error))
     return FALSE;
 
+  language = pith_document_get_language (document);
+  with_model = self->model_path != NULL || language == NULL || pith_language_tag_is (language, "en");
+  if (!with_model)
+    {
+      g_autoptr(JsonObject) report = json_object_new ();
+      g_autofree char *reason = g_strdup_printf ("no model for \"%s\"", language);
+
+      json_object_set_string_member (report, "skipped", reason);
+      pith_document_set_report (document, "entity_recognition", report);
+    }
+
   workspace = take_workspace (self);
-  recognized = recognize (self, document, workspace, cancellable, error);
+  recognized = recognize (self, document, with_model, workspace, cancellable, error);
   give_back_workspace (self, workspace);
   return recognized;
 }

@@ -6,7 +6,7 @@
  *   DATE      November 7, Nov. 8, 2020, 7 November, on Monday, in 1991,
  *             the 1990s, last week, two years ago, 10.10.2020, yesterday
  *   TIME      12 noon, 10:30 a.m., 6 p.m., midnight, tonight
- *   MONEY     $4.2 billion, €30m, 30 thousand dollars
+ *   MONEY     $4.2 billion, €30m, 30 thousand dollars, 120 €
  *   PERCENT   10%, 3.5 percent, 4 per cent
  *   QUANTITY  11 kilometers, 5 tonnes, 300 square meters
  *   ORDINAL   first, 2nd, twentieth
@@ -337,8 +337,8 @@ match (const Rules  *rules,
           *label = "PERCENT";
           return TRUE;
         }
-      /* MONEY: 30 thousand dollars */
-      if (after < rules->n && is (rules, after, "currency"))
+      /* MONEY: 30 thousand dollars; 120 €, as most of Europe writes it */
+      if (after < rules->n && (is (rules, after, "currency") || is_currency_symbol (rules->words[after])))
         {
           *last = after;
           *label = "MONEY";

@@ -36,8 +36,6 @@
 
 #include "config.h"
 
-#include "pith-tsan-private.h"
-
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -45,9 +43,9 @@
 #include "pith-document.h"
 #include "pith-error.h"
 #include "pith-language-identifier.h"
+#include "pith-language-tag-private.h"
 #include "pith-language-model-private.h"
 
-#define BUILTIN_MODEL "/org/gnome/Pith/language/languages.model"
 #define REPORT "language_detection"
 
 struct _PithLanguageIdentifier
@@ -69,45 +67,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The built-in model, loaded once and shared: it is read-only. */
-static const PithLanguageModel *
-builtin_model (GError **error)
-{
-  static GMutex lock;
-  static PithLanguageModel *model;
-  PithLanguageModel *loaded;
-
-  g_mutex_lock (&lock);
-  pith_tsan_acquire (&lock);
-  if (model == NULL)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (BUILTIN_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE,
-                                                         &local_error);
-
-      if (bytes == NULL)
-        g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in language model is missing: %s",
-                     local_error->message);
-      else
-        model = pith_language_model_new_from_bytes (bytes, error);
-    }
-  loaded = model;
-  pith_tsan_release (&lock);
-  g_mutex_unlock (&lock);
-  return loaded;
-}
-
-/* The primary subtag of a declared language, lowercased: "de-AT" and
+/* Whether the declared @tag names the detected @language: "de-AT" and
  * "de_AT" are "de"; "no" is Norwegian Bokmål, "nb", as the model names it. */
-static char *
-primary_subtag (const char *declared)
+static gboolean
+declares (const char *tag,
+          const char *language)
 {
-  gsize length = strcspn (declared, "-_.@");
-  g_autofree char *primary = g_ascii_strdown (declared, length);
+  char code[PITH_LANGUAGE_CODE_MAX + 1];
 
-  if (strcmp (primary, "no") == 0)
-    return g_strdup ("nb");
-  return g_steal_pointer (&primary);
+  if (!pith_language_tag_code (tag, code))
+    return FALSE;
+  return strcmp (strcmp (code, "no") == 0 ? "nb" : code, language) == 0;
 }
 
 static gboolean
@@ -117,10 +87,9 @@ pith_language_identifier_process (PithStage     *stage,
                                   GError       **error)
 {
   PithLanguageIdentifier *self = PITH_LANGUAGE_IDENTIFIER (stage);
-  const PithLanguageModel *model = builtin_model (error);
+  const PithLanguageModel *model = pith_language_model_get_default (error);
   /* A copy: setting the document's language frees what it declared. */
   g_autofree char *declared = g_strdup (pith_document_get_language (document));
-  g_autofree char *declared_primary = declared != NULL ? primary_subtag (declared) : NULL;
   g_autoptr(JsonObject) report = json_object_new ();
   PithLanguageGuess guess;
   const char *chosen;
@@ -133,7 +102,7 @@ pith_language_identifier_process (PithStage     *stage,
 
   if (guess.language == NULL)
     chosen = declared != NULL ? "declared" : "none";
-  else if (declared_primary != NULL && strcmp (declared_primary, guess.language) == 0)
+  else if (declares (declared, guess.language))
     chosen = "both";
   else if (declared != NULL && (self->override_confidence >= 1.0 || guess.confidence < self->override_confidence))
     chosen = "declared";
@@ -294,7 +263,7 @@ pith_language_identifier_detect (PithLanguageIdentifier  *self,
       g_set_error_literal (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT, "The text is not valid UTF-8");
       return NULL;
     }
-  if ((model = builtin_model (error)) == NULL)
+  if ((model = pith_language_model_get_default (error)) == NULL)
     return NULL;
   pith_language_model_detect (model, text, length, &guess);
   if (confidence != NULL)

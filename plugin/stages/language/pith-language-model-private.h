@@ -23,6 +23,9 @@ typedef struct
 
 PithLanguageModel *pith_language_model_new_from_bytes (GBytes                  *bytes,
                                                        GError                 **error);
+/* The built-in model of 79 languages, loaded on first use and shared: it
+ * is read-only. */
+const PithLanguageModel *pith_language_model_get_default (GError **error);
 void               pith_language_model_free           (PithLanguageModel       *self);
 /* Whether the model knows @language. */
 gboolean           pith_language_model_has_language   (const PithLanguageModel *self,

@@ -17,8 +17,13 @@
 #include <math.h>
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "pith-error.h"
 #include "pith-language-model-private.h"
+#include "pith-tsan-private.h"
+
+#define DEFAULT_MODEL "/org/gnome/Pith/language/languages.model"
 
 #define MAGIC "PITHLID1"
 #define VERSION 1
@@ -36,6 +41,13 @@
 #define MAX_WORD_BYTES 64
 /* Word scores count this many times a trigram's. */
 #define WORD_WEIGHT 4
+/* The margin between the best two languages, in nats, that makes the
+ * confidence 63%: a sentence of news puts 15 to 30 between them, a few
+ * words among names 1 to 3. */
+#define NATS_SCALE 3.5
+/* The words, names counting half, below which a text is too short to be
+ * sure of. */
+#define WORDS_FOR_PROOF 12.0
 /* Of the letters of Han and kana, the share of kana that makes a text
  * Japanese. */
 #define KANA_SHARE 0.05
@@ -221,6 +233,33 @@ corrupt:
   return NULL;
 }
 
+const PithLanguageModel *
+pith_language_model_get_default (GError **error)
+{
+  static GMutex lock;
+  static PithLanguageModel *model;
+  PithLanguageModel *loaded;
+
+  g_mutex_lock (&lock);
+  pith_tsan_acquire (&lock);
+  if (model == NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (DEFAULT_MODEL, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                         &local_error);
+
+      if (bytes == NULL)
+        g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "The built-in language model is missing: %s",
+                     local_error->message);
+      else
+        model = pith_language_model_new_from_bytes (bytes, error);
+    }
+  loaded = model;
+  pith_tsan_release (&lock);
+  g_mutex_unlock (&lock);
+  return loaded;
+}
+
 void
 pith_language_model_free (PithLanguageModel *self)
 {
@@ -298,6 +337,7 @@ typedef struct
   guint n_words[N_SCRIPTS];
   guint n_trigrams[N_SCRIPTS];
   gint64 *weights;          /* per language: words × WORD_WEIGHT + trigrams */
+  guint n_names;            /* capitalised words inside sentences the model does not know */
 } Judge;
 
 static guint32
@@ -345,8 +385,9 @@ add_feature (Judge       *judge,
     }
 }
 
-/* One word of @length bytes at @word, whose first letter is @first. */
-static void
+/* One word of @length bytes at @word, whose first letter is @first;
+ * whether the model knows it. */
+static gboolean
 judge_word (Judge      *judge,
             const char *word,
             gsize       length,
@@ -359,7 +400,7 @@ judge_word (Judge      *judge,
   Script script = script_of (first);
 
   if (length > MAX_WORD_BYTES)
-    return;
+    return FALSE;
 
   /* " word " in lowercase, with where each character starts. */
   lower[0] = ' ';
@@ -386,10 +427,52 @@ judge_word (Judge      *judge,
   /* The trigrams of a word the model knows would say again what the word
    * says: only unknown words are read by their trigrams. */
   if (add_feature (judge, 'w', lower + 1, n - 2, WORD_WEIGHT))
-    return;
+    return TRUE;
   for (gsize k = 0; k + 3 <= n_chars; k++)
     add_feature (judge, 't', lower + starts[k], starts[k + 3] - starts[k], 1);
   judge->n_trigrams[script] += n_chars - 2;
+  return FALSE;
+}
+
+/* Whether the word of @length bytes at @word is written as a name is, a
+ * capital and then lowercase letters ("Merkel", not "NATO" or "iPhone"). */
+static gboolean
+is_name (const char *word,
+         gsize       length)
+{
+  const char *end = word + length;
+  const char *p = word;
+
+  if (!g_unichar_isupper (g_utf8_get_char (p)))
+    return FALSE;
+  for (p = g_utf8_next_char (p); p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_islower (g_utf8_get_char (p)))
+      return FALSE;
+  return p > g_utf8_next_char (word);
+}
+
+/* Whether the chunk from @chunk to @end closes a sentence: its last
+ * character but closing quotes and brackets is a full stop, a question or
+ * exclamation mark, or a colon. */
+static gboolean
+ends_sentence (const char *chunk,
+               const char *end)
+{
+  while (end > chunk)
+    {
+      const char *last = g_utf8_find_prev_char (chunk, end);
+      gunichar c;
+
+      if (last == NULL)
+        return FALSE;
+      c = g_utf8_get_char (last);
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == 0x2026 || c == 0x3002)
+        return TRUE;
+      if (c != '"' && c != '\'' && c != ')' && c != 0x201D && c != 0x2019 && c != 0x00BB)
+        return FALSE;
+      end = last;
+    }
+  return FALSE;
 }
 
 /* The words of the @length bytes at @text, chunk by chunk of non-space. */
@@ -400,6 +483,7 @@ judge_text (Judge      *judge,
 {
   const char *end = text + length;
   const char *p = text;
+  gboolean sentence_start = TRUE;
 
   while (p < end)
     {
@@ -419,6 +503,7 @@ judge_text (Judge      *judge,
           gunichar c = (guchar) *q < 0x80 ? (gunichar) *q : g_utf8_get_char (q);
           const char *word;
           gunichar first;
+          gboolean known;
 
           if (!is_letter (c))
             {
@@ -429,8 +514,10 @@ judge_text (Judge      *judge,
           first = c;
           while (q < p && ((guchar) *q < 0x80 ? g_ascii_isalpha (*q) : is_letter (g_utf8_get_char (q))))
             q = g_utf8_next_char (q);
-          judge_word (judge, word, q - word, first);
+          known = judge_word (judge, word, q - word, first);
+          judge->n_names += !known && !sentence_start && is_name (word, q - word);
         }
+      sentence_start = ends_sentence (chunk, p);
     }
 }
 
@@ -556,7 +643,7 @@ pith_language_model_detect (const PithLanguageModel *self,
                             gsize                    length,
                             PithLanguageGuess       *guess)
 {
-  Judge judge = { self, { 0 }, 0, { 0 }, { 0 }, NULL };
+  Judge judge = { self, { 0 }, 0, { 0 }, { 0 }, NULL, 0 };
   Script script;
   guint letters;
   int best = -1;
@@ -592,7 +679,12 @@ pith_language_model_detect (const PithLanguageModel *self,
       return;
     }
 
-  /* A few words are never proof, however far apart the scores. */
+  /* A few words are never proof, however far apart the scores; nor are
+   * names, which are in no language, and of which a short text of news
+   * is mostly made ("Angela Merkel met Emmanuel Macron in Paris"): a
+   * capitalised word inside a sentence that no language knows counts half
+   * a word (German capitalises its nouns). */
   nats = (double) (score_of (&judge, best) - score_of (&judge, second)) / (8.0 * WORD_WEIGHT);
-  guess->confidence = (1.0 - exp (-nats / 2.0)) * MIN (1.0, judge.n_words[script] / 12.0);
+  guess->confidence = (1.0 - exp (-nats / NATS_SCALE)) *
+                      MIN (1.0, (judge.n_words[script] - judge.n_names / 2.0) / WORDS_FOR_PROOF);
 }

@@ -47,6 +47,7 @@
 #include <string.h>
 
 #include "pith-document-private.h"
+#include "pith-language-tag-private.h"
 #include "pith-segmenter.h"
 #include "pith-sentence-private.h"
 #include "pith-token-private.h"
@@ -79,13 +80,12 @@ abbreviations_for (PithDocument *document)
   const char *language = pith_document_get_language (document);
   char name[64];
 
-  if (language != NULL && strlen (language) >= 2)
-    for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-      if (g_ascii_strncasecmp (language, languages[i], 2) == 0)
-        {
-          g_snprintf (name, sizeof name, "segment/abbreviations-%s.txt", languages[i]);
-          return pith_word_list_get (name);
-        }
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (pith_language_tag_is (language, languages[i]))
+      {
+        g_snprintf (name, sizeof name, "segment/abbreviations-%s.txt", languages[i]);
+        return pith_word_list_get (name);
+      }
 
   return pith_word_list_get ("segment/abbreviations-en.txt");
 }
@@ -95,9 +95,9 @@ ordinal_words_for (PithDocument *document)
 {
   const char *language = pith_document_get_language (document);
 
-  if (language != NULL && g_ascii_strncasecmp (language, "de", 2) == 0)
+  if (pith_language_tag_is (language, "de"))
     return pith_word_list_get ("segment/ordinal-words-de.txt");
-  if (language != NULL && g_ascii_strncasecmp (language, "tr", 2) == 0)
+  if (pith_language_tag_is (language, "tr"))
     return pith_word_list_get ("segment/ordinal-words-tr.txt");
   return NULL;
 }
@@ -108,7 +108,7 @@ sentence_starters_for (PithDocument *document)
   const char *language = pith_document_get_language (document);
 
   /* Only English has a list; elsewhere any capitalised word may start one. */
-  if (language == NULL || g_ascii_strncasecmp (language, "en", 2) == 0)
+  if (language == NULL || pith_language_tag_is (language, "en"))
     return pith_word_list_get ("lexicon/sentence-starters-en.txt");
   return NULL;
 }
@@ -118,7 +118,7 @@ clock_words_for (PithDocument *document)
 {
   const char *language = pith_document_get_language (document);
 
-  if (language == NULL || g_ascii_strncasecmp (language, "en", 2) == 0)
+  if (language == NULL || pith_language_tag_is (language, "en"))
     return pith_word_list_get ("segment/clock-words-en.txt");
   return NULL;
 }

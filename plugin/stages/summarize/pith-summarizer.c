@@ -52,6 +52,7 @@
 #include "pith-layer-private.h"
 #include "pith-enum-types.h"
 #include "pith-error.h"
+#include "pith-language-tag-private.h"
 #include "pith-sentence-graph-private.h"
 #include "pith-summarizer.h"
 
@@ -118,26 +119,33 @@ static GParamSpec *properties[N_PROPS];
 #define DEFAULT_ENTITY_WEIGHT 0.05
 #define DEFAULT_POSITION_DECAY 0.5
 
-static const char *
-language_of (PithDocument *document)
+/* The primary subtag of the document's language, as Pith's stop word
+ * lists and Snowball name it ("pt-BR" is "pt"; Norwegian Bokmål and
+ * Nynorsk are "no"); English when the document has none, and "und" for a
+ * tag that is no ISO 639 code (the word lists and stemmers kept per
+ * language stay few, whatever a stream of documents declares). */
+static void
+language_of (PithDocument *document,
+             char          code[PITH_LANGUAGE_CODE_MAX + 1])
 {
-  const char *language = pith_document_get_language (document);
+  const char *tag = pith_document_get_language (document);
 
-  return language != NULL ? language : "en";
+  if (tag == NULL)
+    strcpy (code, "en");
+  else if (!pith_language_tag_code (tag, code) || strlen (code) > 3)
+    strcpy (code, "und");
+  if (strcmp (code, "nb") == 0 || strcmp (code, "nn") == 0)
+    strcpy (code, "no");
 }
 
-/* The stop words of the document's language, NULL where there is no list
+/* The stop words of the language @code, NULL where there is no list
  * (every word then counts). */
 static const PithWordList *
-stopwords_for (PithDocument *document)
+stopwords_for (const char *code)
 {
-  const char *language = language_of (document);
   char name[64];
 
-  if (strlen (language) < 2 || !g_ascii_isalpha (language[0]) || !g_ascii_isalpha (language[1]))
-    return NULL;
-  g_snprintf (name, sizeof name, "summarize/stopwords-%c%c.txt",
-              g_ascii_tolower (language[0]), g_ascii_tolower (language[1]));
+  g_snprintf (name, sizeof name, "summarize/stopwords-%s.txt", code);
   return pith_word_list_get (name);
 }
 
@@ -289,12 +297,25 @@ score_sentences (PithSummarizer          *self,
     }
 }
 
+/* The words that open a sentence which leans on the one before ("He",
+ * "But"), in the document's language; NULL where there is no list. */
+static const PithWordList *
+dangling_words_for (PithDocument *document)
+{
+  char language[PITH_LANGUAGE_CODE_MAX + 1];
+  char name[64];
+
+  language_of (document, language);
+  g_snprintf (name, sizeof name, "summarize/dangling-%s.txt", language);
+  return pith_word_list_get (name);
+}
+
 static gboolean
 opens_with_dangling_word (PithDocument            *document,
                           const PithSentenceGraph *graph,
                           guint                    sentence)
 {
-  const PithWordList *dangling = pith_word_list_get ("summarize/dangling-en.txt");
+  const PithWordList *dangling = dangling_words_for (document);
   const PithLayer *tokens;
   guint n_tokens = 0;
   g_autofree char *first = NULL;
@@ -302,7 +323,7 @@ opens_with_dangling_word (PithDocument            *document,
 
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   n_tokens = pith_layer_get_n_spans (tokens);
-  if (graph->sentences[sentence].n_tokens == 0 || t >= n_tokens)
+  if (dangling == NULL || graph->sentences[sentence].n_tokens == 0 || t >= n_tokens)
     return FALSE;
   first = g_utf8_strdown (pith_document_get_text (document) + pith_layer_start (tokens, t),
                           (gssize) (pith_layer_end (tokens, t) - pith_layer_start (tokens, t)));
@@ -666,6 +687,7 @@ pith_summarizer_process (PithStage     *stage,
 {
   PithSummarizer *self = PITH_SUMMARIZER (stage);
   const char *text = pith_document_get_text (document);
+  char language[PITH_LANGUAGE_CODE_MAX + 1];
   const PithWordList *stopwords = NULL;
   PithStemmer *stemmer;
   const PithLayer *sentences;
@@ -689,8 +711,9 @@ pith_summarizer_process (PithStage     *stage,
 
   /* Building the graph and ranking are the long steps: a time budget or a
    * cancel stops the stage after either. */
-  stopwords = stopwords_for (document);
-  stemmer = take_stemmer (self, language_of (document), stopwords);
+  language_of (document, language);
+  stopwords = stopwords_for (language);
+  stemmer = take_stemmer (self, language, stopwords);
   graph = pith_sentence_graph_new (document, stemmer);
   give_back_stemmer (self, stemmer);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """Python conveniences over the introspected API, nothing it cannot do:
 
-    pipeline = Pith.Pipeline("clean ! segment ! entities ! summarize")
+    pipeline = Pith.Pipeline("clean ! language ! segment ! entities ! summarize")
     doc = pipeline.process_text(text)
     for entity in doc.entities:
         print(entity.label, entity.text, entity.start, entity.end)
