@@ -47,12 +47,28 @@ void              pith_line_patterns_free  (PithLinePatterns *self);
 /* The boilerplate lines of the language @language (an ISO 639 code,
  * lowercase), loaded once and shared; NULL when Pith has no list for it. */
 const PithLinePatterns *pith_line_patterns_get_boilerplate (const char *language);
+/* The boilerplate lines of every language but English, together. */
+const PithLinePatterns *pith_line_patterns_get_foreign_boilerplate (void);
+
+/* The boilerplate of the document's language, found only when a line
+ * needs it: a line that is boilerplate in some language Pith has a list
+ * for, and not in English. Finding it may mean reading the text for its
+ * language, which most documents (English ones, pages that declare their
+ * language) never need. */
+typedef struct
+{
+  const PithLinePatterns *(*find) (gpointer data); /* NULL: none */
+  gpointer data;
+  gboolean found;
+  const PithLinePatterns *patterns;     /* once found; NULL if none */
+} PithLanguageBoilerplate;
 
 typedef struct
 {
   gboolean kinds[PITH_CLEAN_N_KINDS];   /* which kinds of edit are on */
   const PithLinePatterns *boilerplate;  /* English, matched on lowercased lines */
-  const PithLinePatterns *language_boilerplate; /* the document's language's; NULL if none */
+  const PithLinePatterns *foreign_boilerplate; /* every other language's together */
+  PithLanguageBoilerplate *language_boilerplate; /* the document's language's; NULL if none */
   PithLinePatterns *user_patterns;      /* matched on lines as they are; NULL if none */
   GPtrArray *inline_patterns;           /* of char *, literal, removed anywhere; NULL if none */
   guint8 inline_first_bytes[256];       /* 1 where an inline pattern starts with that byte */

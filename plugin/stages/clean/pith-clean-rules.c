@@ -276,19 +276,19 @@ pith_line_patterns_match (const PithLinePatterns *self,
 
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
-/* A PithResourceLoad: the globs of a list, one a line, "#" for comments. */
-static gpointer
-load_line_patterns (const char *name)
+/* Adds the globs of the list @name, one a line, "#" for comments, to
+ * @patterns; FALSE when there is no such list. */
+static gboolean
+add_line_patterns (PithLinePatterns *patterns,
+                   const char       *name)
 {
   g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
   g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_auto(GStrv) lines = NULL;
-  PithLinePatterns *patterns;
 
   if (bytes == NULL)
-    return NULL;
+    return FALSE;
 
-  patterns = pith_line_patterns_new ();
   lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -297,6 +297,17 @@ load_line_patterns (const char *name)
       if (*line != '\0' && *line != '#')
         pith_line_patterns_add (patterns, line);
     }
+  return TRUE;
+}
+
+/* A PithResourceLoad: the globs of one list. */
+static gpointer
+load_line_patterns (const char *name)
+{
+  PithLinePatterns *patterns = pith_line_patterns_new ();
+
+  if (!add_line_patterns (patterns, name))
+    g_clear_pointer (&patterns, pith_line_patterns_free);
   return patterns;
 }
 
@@ -314,6 +325,32 @@ pith_line_patterns_get_boilerplate (const char *language)
   return pith_resource_cache_get (&cache, name, load_line_patterns);
 }
 
+/* The languages of the boilerplate lists besides English's. */
+static const char * const foreign_languages[] = { "de", "es", "fr", "it", "nl", "pl", "pt", "ru" };
+
+/* A PithResourceLoad: the globs of every list but English's, in one. */
+static gpointer
+load_foreign_patterns (const char *name)
+{
+  PithLinePatterns *patterns = pith_line_patterns_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_languages); i++)
+    {
+      g_autofree char *list = g_strdup_printf ("clean/boilerplate-%s.txt", foreign_languages[i]);
+
+      add_line_patterns (patterns, list);
+    }
+  return patterns;
+}
+
+const PithLinePatterns *
+pith_line_patterns_get_foreign_boilerplate (void)
+{
+  static PithResourceCache cache;
+
+  return pith_resource_cache_get (&cache, "clean/boilerplate-*.txt", load_foreign_patterns);
+}
+
 void
 pith_line_patterns_free (PithLinePatterns *self)
 {
@@ -323,6 +360,19 @@ pith_line_patterns_free (PithLinePatterns *self)
     g_clear_pointer (&self->by_first_byte[i], g_ptr_array_unref);
   g_clear_pointer (&self->any_first, g_ptr_array_unref);
   g_free (self);
+}
+
+static const PithLinePatterns *
+language_boilerplate (PithLanguageBoilerplate *language)
+{
+  if (language == NULL || language->find == NULL)
+    return NULL;
+  if (!language->found)
+    {
+      language->patterns = language->find (language->data);
+      language->found = TRUE;
+    }
+  return language->patterns;
 }
 
 static gboolean
@@ -336,6 +386,7 @@ is_boilerplate_line (const PithCleanRules *rules,
   gsize length = end - start;
   gboolean ascii = TRUE;
   g_autofree char *lower = NULL;
+  const char *subject;
 
   *user_pattern = FALSE;
   if (length > BOILERPLATE_MAX_LINE)
@@ -362,8 +413,10 @@ is_boilerplate_line (const PithCleanRules *rules,
       lower = g_utf8_strdown (line, (gssize) length);
       length = strlen (lower);
     }
-  return pith_line_patterns_match (rules->boilerplate, lower != NULL ? lower : line, length) ||
-         pith_line_patterns_match (rules->language_boilerplate, lower != NULL ? lower : line, length);
+  subject = lower != NULL ? lower : line;
+  return pith_line_patterns_match (rules->boilerplate, subject, length) ||
+         (pith_line_patterns_match (rules->foreign_boilerplate, subject, length) &&
+          pith_line_patterns_match (language_boilerplate (rules->language_boilerplate), subject, length));
 }
 
 /* Line content without the blanks and droppable characters at its ends. */

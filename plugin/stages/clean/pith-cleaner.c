@@ -277,10 +277,13 @@ clean_html (PithCleaner   *self,
 
 /* The boilerplate lines of the document's language besides English's:
  * the language declared, or else the one the text is in, when it says so
- * clearly (the language stage, later, reports on it). */
+ * clearly (the language stage, later, reports on it). A
+ * PithLanguageBoilerplate's find function: reading the text for its
+ * language is left until a line needs it. */
 static const PithLinePatterns *
-language_boilerplate (PithDocument *document)
+find_language_boilerplate (gpointer data)
 {
+  PithDocument *document = data;
   const char *language = pith_document_get_language (document);
   char code[PITH_LANGUAGE_CODE_MAX + 1];
 
@@ -340,9 +343,9 @@ pith_cleaner_process (PithStage     *stage,
   {
     g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
     PithCleanRules rules = self->rules;
+    PithLanguageBoilerplate language = { find_language_boilerplate, document, FALSE, NULL };
 
-    if (rules.kinds[PITH_CLEAN_BOILERPLATE])
-      rules.language_boilerplate = language_boilerplate (document);
+    rules.language_boilerplate = &language;
     pith_clean_find_edits (pith_document_get_text (document),
                            pith_document_get_text_size (document),
                            &rules, found, strings);
@@ -376,6 +379,7 @@ pith_cleaner_constructed (GObject *object)
   self->rules.kinds[PITH_CLEAN_QUOTES] = self->quote_style != PITH_QUOTE_STYLE_KEEP;
   self->rules.quote_style = self->quote_style;
   self->rules.boilerplate = pith_line_patterns_get_boilerplate ("en");
+  self->rules.foreign_boilerplate = pith_line_patterns_get_foreign_boilerplate ();
   self->rules.sentence_starters = pith_word_list_get ("lexicon/sentence-starters-en.txt");
   self->rules.words = pith_sorted_words_get ("lexicon/words-en.txt");
   self->rules.mixed_case_names = pith_word_list_get ("lexicon/mixed-case-names-en.txt");

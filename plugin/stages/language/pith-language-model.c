@@ -37,6 +37,9 @@
  * nats ahead of the second. */
 #define MIN_WORDS 40
 #define CERTAIN_MARGIN 40.0
+/* Windows read at the least before reading stops: the start and the
+ * middle, so that a mixed document is judged on more than its opening. */
+#define MIN_WINDOWS 2
 /* Words longer than this are not words. */
 #define MAX_WORD_BYTES 64
 /* Word scores count this many times a trigram's. */
@@ -602,9 +605,9 @@ margin (const Judge *judge)
 /* Reads the text in up to SAMPLES windows of at most WINDOW_SIZE bytes
  * spread over it, in an order that visits its start and middle first
  * (0, 4, 2, 6, 1, 5, 3, 7), each from a space to a space. Scoring stops
- * once three windows or more leave no doubt: most news articles are judged
- * on their first and middle kilobytes, and the main language of a mixed
- * one still gets the votes of several parts of it. */
+ * once two windows or more leave no doubt: most news articles are judged
+ * on 256 bytes of their start and 256 of their middle, and the main
+ * language of a mixed one still gets the votes of several parts of it. */
 static void
 judge_sample (Judge      *judge,
               const char *text,
@@ -632,7 +635,7 @@ judge_sample (Judge      *judge,
         end--;
       judge_text (judge, text + start, end - start);
       read++;
-      if (read >= 3 && margin (judge) >= CERTAIN_MARGIN)
+      if (read >= MIN_WINDOWS && margin (judge) >= CERTAIN_MARGIN)
         return;
     }
 }
