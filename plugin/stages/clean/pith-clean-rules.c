@@ -205,6 +205,7 @@ struct _PithLinePatterns
 {
   GPtrArray *by_first_byte[256];   /* of LinePattern; NULL when empty */
   GPtrArray *any_first;            /* globs that start with * or ? */
+  gsize min_length;                /* the fewest bytes a line needs to match any; 0 when empty */
 };
 
 typedef struct
@@ -240,6 +241,8 @@ pith_line_patterns_add (PithLinePatterns *self,
   pattern->spec = g_pattern_spec_new (glob);
   for (const char *p = glob; *p != '\0'; p = g_utf8_next_char (p))
     pattern->min_length += *p != '*';
+  if (self->min_length == 0 || pattern->min_length < self->min_length)
+    self->min_length = MAX (pattern->min_length, 1);
   if (*bucket == NULL)
     *bucket = g_ptr_array_new_with_free_func (line_pattern_free);
   g_ptr_array_add (*bucket, pattern);
@@ -268,7 +271,9 @@ pith_line_patterns_match (const PithLinePatterns *self,
                           const char             *line,
                           gsize                   length)
 {
-  if (self == NULL || length == 0)
+  /* Lines shorter than every glob (a list, a table, markers) are most
+   * lines of some documents. */
+  if (self == NULL || length == 0 || length < self->min_length)
     return FALSE;
   return bucket_matches (self->by_first_byte[(guchar) line[0]], line, length) ||
          bucket_matches (self->any_first, line, length);
@@ -362,6 +367,13 @@ pith_line_patterns_free (PithLinePatterns *self)
   g_free (self);
 }
 
+/* The fewest bytes a line needs to match one of @self's globs. */
+static gsize
+line_patterns_min_length (const PithLinePatterns *self)
+{
+  return self == NULL || self->min_length == 0 ? G_MAXSIZE : self->min_length;
+}
+
 static const PithLinePatterns *
 language_boilerplate (PithLanguageBoilerplate *language)
 {
@@ -390,6 +402,12 @@ is_boilerplate_line (const PithCleanRules *rules,
 
   *user_pattern = FALSE;
   if (length > BOILERPLATE_MAX_LINE)
+    return FALSE;
+  /* Shorter than any list's shortest glob: most lines of a list or a
+   * table are, and are not copied. */
+  if (rules->user_patterns == NULL &&
+      length < MIN (line_patterns_min_length (rules->boilerplate),
+                    line_patterns_min_length (rules->foreign_boilerplate)))
     return FALSE;
 
   memcpy (line, text + start, length);
@@ -1287,6 +1305,27 @@ ascii_capitals (guint64 chunk)
   return from_a & ~past_z & ~chunk & high;
 }
 
+/* The first byte from @from that is an ASCII capital or past ASCII, or
+ * @length: eight bytes at a time. */
+static gsize
+next_capital_or_non_ascii (const char *text,
+                           gsize       from,
+                           gsize       length)
+{
+  for (gsize base = from; base < length; base += 8)
+    {
+      guint64 chunk = 0;
+      guint64 found;
+
+      memcpy (&chunk, text + base, MIN (8, length - base));
+      chunk = GUINT64_FROM_LE (chunk);
+      found = ascii_capitals (chunk) | (chunk & G_GUINT64_CONSTANT (0x8080808080808080));
+      if (found != 0)
+        return MIN (base + (guint) __builtin_ctzll (found) / 8, length);
+    }
+  return length;
+}
+
 /* Notes which wanted words the document uses on their own: one look-up a
  * wanted capitalised word, in documents with such a candidate only. The
  * text is read eight bytes at a time, to its ASCII capitals: the words
@@ -1409,10 +1448,19 @@ count_glued_candidates (Pass *pass)
 
   while (i < pass->length)
     {
-      gunichar c = char_at (text, i, pass->length, &size);
+      gunichar c;
       gsize end;
       gsize split;
+      gsize next = next_capital_or_non_ascii (text, i, pass->length);
 
+      /* A word of lowercase ASCII letters alone is no candidate: on to the
+       * word of the next capital or character past ASCII. */
+      if (next >= pass->length)
+        break;
+      while (next > i && g_ascii_isalpha (text[next - 1]))
+        next--;
+      i = next;
+      c = char_at (text, i, pass->length, &size);
       if (!is_letter (c))
         {
           i += size;
@@ -2614,9 +2662,9 @@ hyphenation_join (Pass  *pass,
   const char *text = pass->text;
   gsize first;
   gsize second_end;
-  g_autofree char *joined = NULL;
-  g_autofree char *hyphenated = NULL;
 
+  /* Most lines end in no hyphen: they are told apart before anything is
+   * built. */
   if (pass->vocabulary == NULL ||
       !ends_hyphenated (text, previous_line_start, previous_content_end, &first))
     return NULL;
@@ -2624,18 +2672,23 @@ hyphenation_join (Pass  *pass,
   if (second_end == content_start)
     return NULL;
 
-  joined = joined_form (text, first, previous_content_end - 1, content_start, second_end, FALSE);
-  hyphenated = joined_form (text, first, previous_content_end - 1, content_start, second_end, TRUE);
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->vocabulary, joined)) > 0)
-    {
-      *edit_start = previous_content_end - 1;
-      return "";
-    }
-  if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->vocabulary, hyphenated)) > 0)
-    {
-      *edit_start = previous_content_end;
-      return "";
-    }
+  {
+    g_autofree char *joined = joined_form (text, first, previous_content_end - 1, content_start, second_end,
+                                           FALSE);
+    g_autofree char *hyphenated = joined_form (text, first, previous_content_end - 1, content_start,
+                                               second_end, TRUE);
+
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->vocabulary, joined)) > 0)
+      {
+        *edit_start = previous_content_end - 1;
+        return "";
+      }
+    if (GPOINTER_TO_UINT (g_hash_table_lookup (pass->vocabulary, hyphenated)) > 0)
+      {
+        *edit_start = previous_content_end;
+        return "";
+      }
+  }
   return NULL;
 }
 

@@ -248,6 +248,7 @@ pith_entity_groups_build (PithDocument *document)
   JsonArray *report = json_array_new ();
   g_autoptr(JsonNode) report_node = NULL;
   guint n_order = 0;
+  PithIntegerColumn *entity_column;
 
   /* The layer is read in place; each way of writing a name is copied out
    * once. */
@@ -343,8 +344,10 @@ pith_entity_groups_build (PithDocument *document)
         Group *group = g_ptr_array_index (groups, index);
         double score = pith_layer_get_score (spans, i);
 
-        /* A mention without a confidence (a run-on sentence's) counts half. */
-        JsonNode *evidence = pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "evidence");
+        /* A mention without a confidence (a run-on sentence's) counts half.
+         * Few mentions have attributes; most layers, none. */
+        JsonNode *evidence = spans->attributes == NULL ? NULL :
+                             pith_document_get_span_attribute (document, PITH_LAYER_ENTITY, i, "evidence");
 
         group->votes[name_label_index (label)] += score > 0.0 ? score : 0.5;
         group->sure[name_label_index (label)] |= score >= SURE;
@@ -383,12 +386,16 @@ pith_entity_groups_build (PithDocument *document)
             group->split[l] = groups->len;
           }
     }
+  /* Each mention's group index goes to the layer's column of them, as
+   * pith_document_set_span_attribute() would put it, without a JsonNode
+   * a mention; the call itself where a mention has other attributes. */
+  entity_column = pith_layer_find_integer_column ((PithLayer *) spans, g_quark_from_static_string ("entity"),
+                                                  TRUE);
   for (guint o = 0; o < n_order; o++)
     {
       guint i = order[o];
       Group *group = g_ptr_array_index (groups, group_of[i]);
       int own = name_label_index (pith_layer_label (spans, i));
-      g_autoptr(JsonNode) attribute = json_node_new (JSON_NODE_VALUE);
 
       if (group->split[own] != 0)
         {
@@ -399,8 +406,15 @@ pith_entity_groups_build (PithDocument *document)
         }
       else if (pith_layer_label (spans, i) != group->label)
         pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, group->label);
-      json_node_set_int (attribute, group_of[i]);
-      pith_document_set_span_attribute (document, PITH_LAYER_ENTITY, i, "entity", attribute);
+      if (spans->attributes != NULL && g_hash_table_contains (spans->attributes, GUINT_TO_POINTER (i)))
+        {
+          g_autoptr(JsonNode) attribute = json_node_new (JSON_NODE_VALUE);
+
+          json_node_set_int (attribute, group_of[i]);
+          pith_document_set_span_attribute (document, PITH_LAYER_ENTITY, i, "entity", attribute);
+        }
+      else
+        pith_integer_column_set (entity_column, i, (gint32) group_of[i]);
     }
 
   /* The tables that found the groups go before the report is built: a

@@ -339,7 +339,8 @@ typedef struct
   guint kana;
   guint n_words[N_SCRIPTS];
   guint n_trigrams[N_SCRIPTS];
-  gint64 *weights;          /* per language: words × WORD_WEIGHT + trigrams */
+  gint64 *word_weights;     /* per language: of the words */
+  gint64 *trigram_weights;  /* and of the trigrams, which count a WORD_WEIGHT-th as much */
   guint n_names;            /* capitalised words inside sentences the model does not know */
 } Judge;
 
@@ -356,63 +357,161 @@ fnv1a (const char *data,
   return hash;
 }
 
-/* Adds the weights of a feature; whether the model knows it. */
-static gboolean
-add_feature (Judge       *judge,
-             char         kind,
-             const char  *bytes,
-             gsize        length,
-             int          times)
+/* A feature of a batch: its hash, then where its weights are. */
+typedef struct
 {
-  const PithLanguageModel *model = judge->model;
+  guint32 hash;
+  guint32 value;            /* first pair | pairs << 24, once found */
+  gboolean found;
+} Feature;
+
+static guint32
+feature_hash (char        kind,
+              const char *bytes,
+              gsize       length)
+{
   guint32 hash = fnv1a (bytes, length, fnv1a (&kind, 1, 0x811C9DC5u));
 
-  if (hash == 0)
-    hash = 1;
-  for (guint32 s = hash & model->mask;; s = (s + 1) & model->mask)
+  return hash != 0 ? hash : 1;
+}
+
+/* Looks up a batch of features in three sweeps, each fetching ahead what
+ * the next needs: the model is megabytes, and a look-up is a cache miss
+ * or two, which a batch pays for in parallel rather than one by one. */
+static void
+find_features (const PithLanguageModel *model,
+               Feature                 *features,
+               guint                    n)
+{
+  for (guint i = 0; i < n; i++)
+    __builtin_prefetch (model->slots + (gsize) (features[i].hash & model->mask) * 8);
+  for (guint i = 0; i < n; i++)
     {
-      const guint8 *slot = model->slots + (gsize) s * 8;
-      guint32 found = read_u32 (slot);
-
-      if (found == 0)
-        return FALSE;
-      if (found == hash)
+      features[i].found = FALSE;
+      for (guint32 s = features[i].hash & model->mask;; s = (s + 1) & model->mask)
         {
-          guint32 value = read_u32 (slot + 4);
-          const guint8 *pair = model->pairs + (gsize) (value & 0xFFFFFF) * 2;
+          const guint8 *slot = model->slots + (gsize) s * 8;
+          guint32 found = read_u32 (slot);
 
-          for (guint32 k = 0; k < value >> 24; k++, pair += 2)
-            judge->weights[pair[0]] += (gint64) pair[1] * times;
-          return TRUE;
+          if (found == 0)
+            break;
+          if (found == features[i].hash)
+            {
+              features[i].value = read_u32 (slot + 4);
+              features[i].found = TRUE;
+              __builtin_prefetch (model->pairs + (gsize) (features[i].value & 0xFFFFFF) * 2);
+              break;
+            }
         }
     }
 }
 
-/* One word of @length bytes at @word, whose first letter is @first;
- * whether the model knows it. */
-static gboolean
-judge_word (Judge      *judge,
-            const char *word,
-            gsize       length,
-            gunichar    first)
+/* Adds the weights of a found feature to @weights. */
+static void
+add_weights (const PithLanguageModel *model,
+             const Feature           *feature,
+             gint64                  *weights)
 {
-  char lower[MAX_WORD_BYTES + 2 * 6 + 2];
-  gsize starts[MAX_WORD_BYTES + 3];
-  gsize n_chars = 0;
-  gsize n = 1;
+  const guint8 *pair = model->pairs + (gsize) (feature->value & 0xFFFFFF) * 2;
+
+  for (guint32 k = 0; k < feature->value >> 24; k++, pair += 2)
+    weights[pair[0]] += pair[1];
+}
+
+/* The words of a stretch of text, lowercased, waiting to be looked up. */
+#define BATCH_WORDS 64
+#define BATCH_BYTES (BATCH_WORDS * (MAX_WORD_BYTES * 2 + 4))
+
+typedef struct
+{
+  char lower[BATCH_BYTES];  /* " word " after " word " */
+  gsize used;
+  guint n;
+  guint16 starts[BATCH_WORDS];   /* of each " word " in lower */
+  guint16 lengths[BATCH_WORDS];
+  guint8 scripts[BATCH_WORDS];
+  gboolean maybe_names[BATCH_WORDS];
+  Feature words[BATCH_WORDS];
+  Feature trigrams[BATCH_WORDS * MAX_WORD_BYTES];  /* of the words not found */
+} Batch;
+
+/* Looks up the words of @batch, and the trigrams of those the model does
+ * not know (the trigrams of a known word would say again what the word
+ * says), and adds their weights; empties the batch. */
+static void
+judge_batch (Judge *judge,
+             Batch *batch)
+{
+  const PithLanguageModel *model = judge->model;
+  Feature *trigrams = batch->trigrams;
+  guint n_trigrams = 0;
+
+  find_features (model, batch->words, batch->n);
+  for (guint i = 0; i < batch->n; i++)
+    {
+      const char *word = batch->lower + batch->starts[i];
+      const char *end = word + batch->lengths[i];
+      const char *p[3];
+      guint n_chars = 0;
+
+      if (batch->words[i].found)
+        {
+          add_weights (model, &batch->words[i], judge->word_weights);
+          continue;
+        }
+      judge->n_names += batch->maybe_names[i];
+      /* Each three characters of " word ". */
+      p[0] = word;
+      p[1] = g_utf8_next_char (p[0]);
+      p[2] = g_utf8_next_char (p[1]);
+      while (p[2] < end)
+        {
+          const char *next = g_utf8_next_char (p[2]);
+
+          trigrams[n_trigrams++].hash = feature_hash ('t', p[0], next - p[0]);
+          p[0] = p[1];
+          p[1] = p[2];
+          p[2] = next;
+          n_chars++;
+        }
+      judge->n_trigrams[batch->scripts[i]] += n_chars;
+    }
+  find_features (model, trigrams, n_trigrams);
+  for (guint i = 0; i < n_trigrams; i++)
+    if (trigrams[i].found)
+      add_weights (model, &trigrams[i], judge->trigram_weights);
+  batch->n = 0;
+  batch->used = 0;
+}
+
+/* Reads one word of @length bytes at @word, whose first letter is
+ * @first, into @batch, which is judged when full. */
+static void
+read_word (Judge      *judge,
+           Batch      *batch,
+           const char *word,
+           gsize       length,
+           gunichar    first,
+           gboolean    maybe_name)
+{
   Script script = script_of (first);
+  char *lower;
+  gsize n = 1;
+  guint n_chars = 0;
 
   if (length > MAX_WORD_BYTES)
-    return FALSE;
+    return;
+  if (batch->n == BATCH_WORDS)
+    judge_batch (judge, batch);
 
-  /* " word " in lowercase, with where each character starts. */
+  /* " word " in lowercase. */
+  lower = batch->lower + batch->used;
   lower[0] = ' ';
-  starts[n_chars++] = 0;
   for (const char *p = word; p < word + length; p = g_utf8_next_char (p))
     {
       gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
 
-      starts[n_chars++] = n;
+      n_chars++;
       if (c < 0x80)
         lower[n++] = g_ascii_tolower ((char) c);
       else
@@ -421,20 +520,17 @@ judge_word (Judge      *judge,
           n += g_unichar_to_utf8 (g_unichar_tolower (c), lower + n);
         }
     }
-  judge->script_letters[script] += n_chars - 1;
-  starts[n_chars++] = n;
   lower[n++] = ' ';
-  starts[n_chars] = n;
-
+  judge->script_letters[script] += n_chars;
   judge->n_words[script]++;
-  /* The trigrams of a word the model knows would say again what the word
-   * says: only unknown words are read by their trigrams. */
-  if (add_feature (judge, 'w', lower + 1, n - 2, WORD_WEIGHT))
-    return TRUE;
-  for (gsize k = 0; k + 3 <= n_chars; k++)
-    add_feature (judge, 't', lower + starts[k], starts[k + 3] - starts[k], 1);
-  judge->n_trigrams[script] += n_chars - 2;
-  return FALSE;
+
+  batch->starts[batch->n] = (guint16) batch->used;
+  batch->lengths[batch->n] = (guint16) n;
+  batch->scripts[batch->n] = (guint8) script;
+  batch->maybe_names[batch->n] = maybe_name;
+  batch->words[batch->n].hash = feature_hash ('w', lower + 1, n - 2);
+  batch->n++;
+  batch->used += n;
 }
 
 /* Whether the word of @length bytes at @word is written as a name is, a
@@ -481,6 +577,7 @@ ends_sentence (const char *chunk,
 /* The words of the @length bytes at @text, chunk by chunk of non-space. */
 static void
 judge_text (Judge      *judge,
+            Batch      *batch,
             const char *text,
             gsize       length)
 {
@@ -506,7 +603,6 @@ judge_text (Judge      *judge,
           gunichar c = (guchar) *q < 0x80 ? (gunichar) *q : g_utf8_get_char (q);
           const char *word;
           gunichar first;
-          gboolean known;
 
           if (!is_letter (c))
             {
@@ -517,11 +613,11 @@ judge_text (Judge      *judge,
           first = c;
           while (q < p && ((guchar) *q < 0x80 ? g_ascii_isalpha (*q) : is_letter (g_utf8_get_char (q))))
             q = g_utf8_next_char (q);
-          known = judge_word (judge, word, q - word, first);
-          judge->n_names += !known && !sentence_start && is_name (word, q - word);
+          read_word (judge, batch, word, q - word, first, !sentence_start && is_name (word, q - word));
         }
       sentence_start = ends_sentence (chunk, p);
     }
+  judge_batch (judge, batch);
 }
 
 /* The score of language @i so far, in eighths of a nat (words counted
@@ -532,7 +628,7 @@ score_of (const Judge *judge,
 {
   const Language *language = &judge->model->languages[i];
 
-  return judge->weights[i] + (gint64) judge->n_words[language->script] * WORD_WEIGHT * language->word_floor +
+  return judge->word_weights[i] * WORD_WEIGHT + judge->trigram_weights[i] + (gint64) judge->n_words[language->script] * WORD_WEIGHT * language->word_floor +
          (gint64) judge->n_trigrams[language->script] * language->trigram_floor;
 }
 
@@ -617,6 +713,10 @@ judge_sample (Judge      *judge,
   guint n_windows = (guint) CLAMP (length / WINDOW_SIZE, 1, SAMPLES);
   gsize stride = length / n_windows;
   guint read = 0;
+  g_autofree Batch *batch = g_new (Batch, 1);
+
+  batch->n = 0;
+  batch->used = 0;
 
   for (guint o = 0; o < SAMPLES; o++)
     {
@@ -633,7 +733,7 @@ judge_sample (Judge      *judge,
         start++;
       while (end > start && end < length && !is_space (text[end]))
         end--;
-      judge_text (judge, text + start, end - start);
+      judge_text (judge, batch, text + start, end - start);
       read++;
       if (read >= MIN_WINDOWS && margin (judge) >= CERTAIN_MARGIN)
         return;
@@ -646,7 +746,7 @@ pith_language_model_detect (const PithLanguageModel *self,
                             gsize                    length,
                             PithLanguageGuess       *guess)
 {
-  Judge judge = { self, { 0 }, 0, { 0 }, { 0 }, NULL, 0 };
+  Judge judge = { self, { 0 }, 0, { 0 }, { 0 }, NULL, NULL, 0 };
   Script script;
   guint letters;
   int best = -1;
@@ -654,8 +754,10 @@ pith_language_model_detect (const PithLanguageModel *self,
   double nats;
 
   *guess = (PithLanguageGuess) { NULL, 0.0, 0 };
-  judge.weights = g_newa (gint64, self->n_languages);
-  memset (judge.weights, 0, sizeof (gint64) * self->n_languages);
+  judge.word_weights = g_newa (gint64, self->n_languages);
+  memset (judge.word_weights, 0, sizeof (gint64) * self->n_languages);
+  judge.trigram_weights = g_newa (gint64, self->n_languages);
+  memset (judge.trigram_weights, 0, sizeof (gint64) * self->n_languages);
   judge_sample (&judge, text, length);
   script = main_script (&judge);
   if (script == SCRIPT_OTHER)
