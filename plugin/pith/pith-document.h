@@ -48,6 +48,14 @@ G_BEGIN_DECLS
 #define PITH_LAYER_COMMENT "comment"
 
 /**
+ * PITH_LAYER_DATELINE:
+ *
+ * The name of the layer of the dateline that opens a story ("London
+ * (CNN)"), which `clean` parts from the first sentence.
+ */
+#define PITH_LAYER_DATELINE "dateline"
+
+/**
  * PITH_DOCUMENT_MAX_BYTES:
  *
  * The largest text a document holds, in bytes (4 GiB minus one), so that

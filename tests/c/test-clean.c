@@ -481,6 +481,46 @@ test_boilerplate_by_language (void)
   g_assert_nonnull (strstr (pith_document_get_text (english), "Anzeige"));
 }
 
+/* The dateline that opens a story is parted from its first sentence,
+ * glued or not, and kept as metadata and a span; a sentence that only
+ * looks like one keeps its words together. */
+static void
+test_datelines (void)
+{
+  static const struct { const char *raw; const char *text; const char *dateline; } cases[] = {
+    { "(CNN)Share, and your gift will be multiplied.", "(CNN)\n\nShare, and your gift will be multiplied.",
+      "(CNN)" },
+    { "London (CNN)It was the interview of the year.", "London (CNN)\n\nIt was the interview of the year.",
+      "London (CNN)" },
+    { "Kano, Nigeria (CNN) -- Gunmen attacked a school.", "Kano, Nigeria (CNN)\n\nGunmen attacked a school.",
+      "Kano, Nigeria (CNN)" },
+    { "WASHINGTON — The Senate passed the bill on Friday.", "WASHINGTON\n\nThe Senate passed the bill on Friday.",
+      "WASHINGTON" },
+    { "Harbour strike ends\n\nVALMORA, Portugal (Reuters) - Dock workers ended a strike.",
+      "Harbour strike ends\n\nVALMORA, Portugal (Reuters)\n\nDock workers ended a strike.",
+      "VALMORA, Portugal (Reuters)" },
+    { "March 10, 2015 . We visit three countries today.", "March 10, 2015 .\n\nWe visit three countries today.",
+      "March 10, 2015 ." },
+    /* Sentences, not datelines. */
+    { "NATO (North Atlantic Treaty Organization) Secretary General Jens Stoltenberg spoke.", NULL, NULL },
+    { "Ines Okafor (left) met the minister on Tuesday.", NULL, NULL },
+    { "The Senate (in a late vote) passed the bill.", NULL, NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(PithDocument) document = run ("clean", cases[c].raw);
+      g_autoptr(PithDocument) off = run ("clean datelines=false", cases[c].raw);
+      const char *expected = cases[c].text != NULL ? cases[c].text : cases[c].raw;
+
+      g_assert_cmpstr (pith_document_get_text (document), ==, expected);
+      g_assert_cmpstr (pith_document_get_metadata_string (document, "dateline"), ==, cases[c].dateline);
+      g_assert_cmpuint (pith_document_get_n_spans (document, PITH_LAYER_DATELINE), ==, cases[c].dateline != NULL);
+      g_assert_null (pith_document_get_metadata_string (off, "dateline"));
+      check_tokens_map_back (document);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -497,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Clean/clean-text-untouched", test_clean_text_untouched);
   g_test_add_func ("/Pith/Clean/hostile", test_hostile_inputs);
   g_test_add_func ("/Pith/Clean/boilerplate-by-language", test_boilerplate_by_language);
+  g_test_add_func ("/Pith/Clean/datelines", test_datelines);
 
   return g_test_run ();
 }

@@ -348,6 +348,50 @@ test_karabakh_sample (void)
   g_assert_true (has_sentence (document, "Turkish President Recep Erdogan proposed"));
 }
 
+/* What is not a summary sentence never is one, however central or early:
+ * the title (metadata, or a headline line), the dateline, captions and
+ * credits, the "contributed to this report" line, a question to the
+ * reader, a list of links. */
+static void
+test_not_summary_sentences (void)
+{
+  static const char article[] =
+    "Valmora dock strike ends after talks on night-shift pay\n\n"
+    "VALMORA, Portugal (Reuters) - Dock workers at the Port of Valmora ended a nine-day strike on Tuesday "
+    "after the port authority agreed to review night-shift pay for all dock workers.\n\n"
+    "Photo: Dock workers at the Port of Valmora vote to end the strike on Tuesday.\n\n"
+    "What would you do if the port closed for nine days?\n\n"
+    "The strike had stopped all container traffic at the port, and ships waited at anchor for days. "
+    "Union leader Ines Okafor said the workers would return to the port for the night shift on Wednesday. "
+    "The port authority said the review of night-shift pay would take a month. "
+    "Exporters said the strike at the port had cost them millions in delayed shipments. "
+    "Read more: https://example.org/strike https://example.org/port https://example.org/pay\n\n"
+    "Dock workers at the Port of Valmora end strike after talks on night-shift pay.\n\n"
+    "Reuters reporters in Valmora and Lisbon contributed to this report about the dock workers' strike.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline =
+    pith_pipeline_new_from_string ("clean ! segment ! entities ! summarize sentences=5", &error);
+  g_autoptr(PithDocument) document = pith_document_new (article);
+  const char *summary;
+
+  g_assert_no_error (error);
+  pith_document_set_metadata_string (document, "title",
+                                     "Dock workers at the Port of Valmora end strike after talks on night-shift pay");
+  g_assert_true (pith_pipeline_process (pipeline, document, NULL, &error));
+  g_assert_no_error (error);
+  summary = json_object_get_string_member (pith_document_get_report (document, "summary"), "text");
+  g_assert_nonnull (strstr (summary, "ended a nine-day strike"));
+  g_assert_null (strstr (summary, "Valmora dock strike ends"));     /* headline */
+  g_assert_null (strstr (summary, "(Reuters)"));                    /* dateline */
+  g_assert_null (strstr (summary, "Photo:"));                       /* caption */
+  g_assert_null (strstr (summary, "What would you do"));            /* question */
+  g_assert_null (strstr (summary, "https://"));                     /* links */
+  g_assert_null (strstr (summary, "end strike after talks"));       /* the title */
+  g_assert_null (strstr (summary, "contributed to this report"));   /* credit */
+  g_assert_cmpuint (json_object_get_int_member (pith_document_get_report (document, "summary"), "excluded"),
+                    ==, 7);
+}
+
 /* Whether a word of a keyword is @word, whatever its case. */
 static gboolean
 keywords_hold_word (PithDocument *document,
@@ -410,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/shared-stage-as-new", test_shared_stage_as_new);
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Summarize/detected-language", test_detected_language);
+  g_test_add_func ("/Pith/Summarize/not-summary-sentences", test_not_summary_sentences);
 
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 """The default summary against Lead-3 and ots on CNN/DailyMail, scored by
 tools/pith-eval-summary (skipped when the data set is absent). On the full
-1,000 articles the margins are about +1.2, +0.6 and +1.1 ROUGE-1/2/L over
-Lead-3; this checks the first 200."""
+1,000 articles the margins are about +1.1, +0.5 and +0.9 ROUGE-1/2/L over
+Lead-3, which reads the same sentences but the dateline; this checks them
+all (the first 200 alone put the two within 0.01 of ROUGE-2)."""
 
 import json
 import os
@@ -17,8 +18,8 @@ CORPUS = os.path.join(ROOT, "..", "shared", "data", "cnndm", "validation.jsonl")
 @pytest.mark.skipif(not os.path.exists(CORPUS), reason="../shared/data/cnndm is not there")
 def test_beats_lead_3(tmp_path):
     figures_path = tmp_path / "summary.json"
-    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-summary"), "--limit", "200",
-                    "--no-ots", "--pith", os.environ["PITH_CLI"], "--json", str(figures_path), CORPUS],
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-summary"), "--no-ots",
+                    "--pith", os.environ["PITH_CLI"], "--json", str(figures_path), CORPUS],
                    check=True, capture_output=True)
     figures = json.loads(figures_path.read_text())
     for measure in ("rouge1", "rouge2", "rougeL"):

@@ -30,6 +30,7 @@ typedef enum {
   PITH_CLEAN_HYPHENATION,     /* govern-\nment */
   PITH_CLEAN_REPEATED_TITLE,  /* the title again as the body's first line */
   PITH_CLEAN_TRUNCATION,      /* […] at the end of a line */
+  PITH_CLEAN_DATELINE,        /* (CNN)Share: the dateline a paragraph of its own */
   PITH_CLEAN_N_KINDS
 } PithCleanKind;
 

@@ -32,7 +32,7 @@
 static const char * const kind_names[PITH_CLEAN_N_KINDS] = {
   "marker", "boilerplate", "whitespace", "character", "unicode",
   "quote-debris", "missing-space", "glued-sentence", "html", "mojibake",
-  "quotes", "hyphenation", "repeated-title", "truncation",
+  "quotes", "hyphenation", "repeated-title", "truncation", "dateline",
 };
 
 const char *

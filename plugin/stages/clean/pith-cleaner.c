@@ -65,6 +65,7 @@
 
 #include "pith-clean-rules-private.h"
 #include "pith-cleaner.h"
+#include "pith-dateline-private.h"
 #include "pith-document-private.h"
 #include "pith-enum-types.h"
 #include "pith-html-private.h"
@@ -104,6 +105,7 @@ enum {
   PROP_HYPHENATION,
   PROP_REPEATED_TITLE,
   PROP_TRUNCATION,
+  PROP_DATELINES,
   PROP_PATTERNS,
   PROP_INLINE_PATTERNS,
   PROP_AUDIT,
@@ -126,7 +128,7 @@ static GParamSpec *properties[N_PROPS];
 static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
   PROP_MARKERS, PROP_BOILERPLATE, PROP_WHITESPACE, PROP_CHARACTERS, PROP_UNICODE,
   PROP_QUOTE_DEBRIS, PROP_MISSING_SPACES, PROP_GLUED_SENTENCES, 0, PROP_MOJIBAKE,
-  0, PROP_HYPHENATION, PROP_REPEATED_TITLE, PROP_TRUNCATION,
+  0, PROP_HYPHENATION, PROP_REPEATED_TITLE, PROP_TRUNCATION, PROP_DATELINES,
 };
 
 /* Counts edits by kind and, with audit on, lists them, before they are
@@ -303,6 +305,40 @@ find_language_boilerplate (gpointer data)
   return pith_line_patterns_get_boilerplate (code);
 }
 
+/* Parts the dateline from the body with a paragraph break, and notes it
+ * in the metadata and the dateline layer. */
+static void
+split_dateline (PithCleaner  *self,
+                PithDocument *document,
+                guint        *counts,
+                JsonArray    *changes,
+                guint        *total)
+{
+  const char *text = pith_document_get_text (document);
+  gsize length = pith_document_get_text_size (document);
+  g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (PithCleanEdit));
+  g_autofree char *dateline = NULL;
+  gsize start;
+  gsize end;
+  gsize body;
+
+  if (!pith_dateline_find (text, length, &start, &end, &body))
+    return;
+  dateline = g_strndup (text + start, end - start);
+  if (body - end != 2 || memcmp (text + end, "\n\n", 2) != 0)
+    {
+      PithCleanEdit edit = { { end, body, "\n\n", 2 }, PITH_CLEAN_DATELINE, NULL };
+
+      g_array_append_val (edits, edit);
+      report_edits (self, document, edits, counts, changes);
+      apply (document, edits);
+      *total += edits->len;
+    }
+  if (pith_document_get_metadata_string (document, "dateline") == NULL)
+    pith_document_set_metadata_string (document, "dateline", dateline);
+  pith_document_add_span_bytes (document, PITH_LAYER_DATELINE, start, end, 0, 0.0);
+}
+
 static gboolean
 pith_cleaner_process (PithStage     *stage,
                       PithDocument  *document,
@@ -353,6 +389,9 @@ pith_cleaner_process (PithStage     *stage,
     apply (document, found);
     total += found->len;
   }
+
+  if (self->kinds[PITH_CLEAN_DATELINE])
+    split_dateline (self, document, counts, changes, &total);
 
   json_object_set_int_member (report, "edits", total);
   for (guint kind = 0; kind < PITH_CLEAN_N_KINDS; kind++)
@@ -632,6 +671,18 @@ pith_cleaner_class_init (PithCleanerClass *klass)
    * Whether to remove truncation marks (`[…]`) at the end of a line.
    */
   properties[PROP_TRUNCATION] = kind_switch ("truncation", "Remove truncation marks […] at line ends");
+
+  /**
+   * PithCleaner:datelines:
+   *
+   * Whether to part the dateline that opens a story ("London (CNN)",
+   * "WASHINGTON —") from its first sentence, to which scrapers glue it
+   * ("(CNN)Share, and your gift…"): it becomes a paragraph of its own,
+   * the document's `dateline` metadata and a span of the `dateline`
+   * layer, so that no summary takes it for part of a sentence, and its
+   * place is still found as an entity.
+   */
+  properties[PROP_DATELINES] = kind_switch ("datelines", "Part the dateline (London (CNN)) from the first sentence");
 
   /**
    * PithCleaner:input-format:

@@ -33,9 +33,17 @@
  * without full stops or a table run together, is never taken, so a
  * document of nothing else gets an empty summary.
  *
+ * Some sentences are never taken, however central or early: the title
+ * (the `title` metadata, or a headline on a line of its own), the dateline
+ * that `clean` parts from the first sentence, captions, credits and links
+ * on lines of their own or by their opening words ("Photo:", "Read
+ * more"), the "contributed to this report" line, questions put to the
+ * reader, and lists of links.
+ *
  * The stage fills the `summary` layer (sentence spans with their scores, in
  * document order unless [property@Pith.Summarizer:rank-order]), the
- * `summary` report (`sentences`: indices, `text`) and the `keywords` layer.
+ * `summary` report (`sentences`: indices, `text`, and how many sentences
+ * were `excluded` as no candidates) and the `keywords` layer.
  * It needs the `token` and `sentence` layers: put `segment` before it.
  * Similarity is computed between sentences at most 50 apart, so long
  * documents cost time in proportion to their length.
@@ -55,6 +63,7 @@
 #include "pith-language-tag-private.h"
 #include "pith-sentence-graph-private.h"
 #include "pith-summarizer.h"
+#include "pith-summary-candidates-private.h"
 
 #define WINDOW 50
 #define NEAR_DUPLICATE 0.8f
@@ -426,7 +435,8 @@ static GArray *
 select_sentences (PithSummarizer          *self,
                   PithDocument            *document,
                   const PithSentenceGraph *graph,
-                  const float             *scores)
+                  const float             *scores,
+                  const gboolean          *excluded)
 {
   guint n = graph->n_sentences;
   const PithLayer *sentences;
@@ -450,7 +460,7 @@ select_sentences (PithSummarizer          *self,
       guint words = 0;
       guint chars = 0;
 
-      if (chosen[best.sentence] || redundancy[best.sentence] >= NEAR_DUPLICATE ||
+      if (chosen[best.sentence] || excluded[best.sentence] || redundancy[best.sentence] >= NEAR_DUPLICATE ||
           pith_layer_length (sentences, best.sentence) > MAX_SENTENCE_BYTES)
         continue;
       if (best.redundancy != redundancy[best.sentence])
@@ -462,8 +472,11 @@ select_sentences (PithSummarizer          *self,
           continue;
         }
 
+      /* The sentence before is brought in, unless it is no story (the
+       * dateline before "It was…"). */
       if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best.sentence > 0 &&
-          !chosen[best.sentence - 1] && opens_with_dangling_word (document, graph, best.sentence))
+          !chosen[best.sentence - 1] && !excluded[best.sentence - 1] &&
+          opens_with_dangling_word (document, graph, best.sentence))
         {
           if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget ||
               pith_layer_length (sentences, best.sentence - 1) > MAX_SENTENCE_BYTES)
@@ -507,14 +520,15 @@ select_sentences (PithSummarizer          *self,
     }
 
   /* A non-empty document always gets a sentence, whatever the rules say,
-   * but a run-on one. */
+   * but a run-on one: a candidate if there is one. */
   if (selection->len == 0 && n > 0)
     {
       Ranked ranked = { G_MAXUINT, 0.0f };
 
       for (guint i = 0; i < n; i++)
         if (pith_layer_length (sentences, i) <= MAX_SENTENCE_BYTES &&
-            (ranked.sentence == G_MAXUINT || scores[i] > ranked.score))
+            (ranked.sentence == G_MAXUINT || (excluded[ranked.sentence] && !excluded[i]) ||
+             (excluded[ranked.sentence] == excluded[i] && scores[i] > ranked.score)))
           ranked = (Ranked) { i, scores[i] };
       if (ranked.sentence != G_MAXUINT)
         g_array_append_val (selection, ranked);
@@ -694,6 +708,8 @@ pith_summarizer_process (PithStage     *stage,
   g_autoptr(PithSentenceGraph) graph = NULL;
   g_autofree float *scores = NULL;
   g_autoptr(GArray) selection = NULL;
+  g_autofree gboolean *excluded = NULL;
+  guint n_excluded = 0;
   g_autoptr(JsonObject) report = json_object_new ();
   g_autoptr(JsonArray) indices = json_array_new ();
   g_autofree char *summary = NULL;
@@ -723,7 +739,8 @@ pith_summarizer_process (PithStage     *stage,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  selection = select_sentences (self, document, graph, scores);
+  excluded = pith_summary_candidates_excluded (document, &n_excluded);
+  selection = select_sentences (self, document, graph, scores, excluded);
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
 
@@ -763,6 +780,7 @@ pith_summarizer_process (PithStage     *stage,
   summary[written] = '\0';
   json_object_set_array_member (report, "sentences", g_steal_pointer (&indices));
   json_object_set_string_member (report, "text", summary);
+  json_object_set_int_member (report, "excluded", n_excluded);
   g_clear_pointer (&summary, g_free);
   pith_document_set_report (document, "summary", report);
   return TRUE;

@@ -1,0 +1,187 @@
+/* pith-summary-candidates.c: what is not a summary sentence
+ *
+ * A summary is made of the story's sentences. Scraped news carries other
+ * lines that the segmenter, rightly, makes sentences of, and that a
+ * ranking by centrality or position may well prefer: the headline (which
+ * the reader has already seen as the title), the dateline, photo captions
+ * and credits, the "contributed to this report" line, questions put to the
+ * reader, and lists of links. Each rule below names one of them.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "pith-layer-private.h"
+#include "pith-summary-candidates-private.h"
+
+/* Sentences longer than this are never compared with the title. */
+#define MAX_TITLE_BYTES 400
+
+/* Lines that open so are captions, credits or calls to act, not story. */
+static const char * const caption_openings[] = {
+  "photo:", "photos:", "photograph:", "image:", "images:", "picture:", "pictures:", "caption:",
+  "credit:", "credits:", "video:", "watch:", "gallery:", "(photo", "(image", "(video", "hide caption",
+  "just watched", "getty images", "click here", "read more", "related:", "see also", "follow us",
+  "sign up", "subscribe", NULL
+};
+
+/* Sentences that say who reported, not what. */
+static const char * const credit_phrases[] = {
+  "contributed to this report", "contributed to this story", "contributed reporting",
+  "contributed to reporting", "reporting by ", "editing by ", "writing by ", "compiled by ", NULL
+};
+
+/* The words of @text (@length bytes) lowercased, every run of spaces one
+ * space, and closing punctuation dropped, for comparing a sentence with
+ * the title. */
+static char *
+comparable (const char *text,
+            gsize       length)
+{
+  g_autofree char *lower = g_utf8_strdown (text, (gssize) length);
+  GString *out = g_string_sized_new (length);
+  gboolean space = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = out->len > 0;
+      else if (g_unichar_isalnum (c))
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_unichar (out, c);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Whether the sentence is a line of its own that ends in no full stop,
+ * question or exclamation mark: a headline, a caption, a credit, a link.
+ * Lines are what scrapers keep of a page's layout. */
+static gboolean
+is_bare_line (const char *text,
+              gsize       text_length,
+              gsize       start,
+              gsize       end)
+{
+  const char *last;
+
+  if ((start > 0 && text[start - 1] != '\n') || (end < text_length && text[end] != '\n'))
+    return FALSE;
+  /* The last character but closing quotes and brackets. */
+  for (last = g_utf8_find_prev_char (text + start, text + end); last != NULL;
+       last = g_utf8_find_prev_char (text + start, last))
+    {
+      gunichar c = g_utf8_get_char (last);
+
+      if (c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x00BB)
+        continue;
+      return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';');
+    }
+  return TRUE;
+}
+
+/* Whether the sentence asks the reader something: it ends in a question
+ * mark outside any quotation. */
+static gboolean
+asks_reader (const char *sentence,
+             gsize       length)
+{
+  guint quotes = 0;
+
+  if (length == 0 || sentence[length - 1] != '?')
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    quotes += sentence[i] == '"';
+  /* A question inside a quotation ends with the quotation: '"Why?"'. An
+   * odd count means the quotation is still open. */
+  return quotes % 2 == 0 && g_strstr_len (sentence, (gssize) length, "\xe2\x80\x9c") == NULL;
+}
+
+static gboolean
+opens_with (const char         *lower,
+            const char * const *openings)
+{
+  for (guint i = 0; openings[i] != NULL; i++)
+    if (g_str_has_prefix (lower, openings[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+holds (const char         *lower,
+       const char * const *phrases)
+{
+  for (guint i = 0; phrases[i] != NULL; i++)
+    if (strstr (lower, phrases[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the sentence holds two links or more: a list of them. */
+static gboolean
+lists_links (const char *lower)
+{
+  guint links = 0;
+
+  for (const char *p = strstr (lower, "http"); p != NULL && links < 2; p = strstr (p + 4, "http"))
+    links += g_str_has_prefix (p, "http://") || g_str_has_prefix (p, "https://");
+  return links >= 2;
+}
+
+gboolean *
+pith_summary_candidates_excluded (PithDocument *document,
+                                  guint        *n_excluded)
+{
+  const char *text = pith_document_get_text (document);
+  gsize text_length = pith_document_get_text_size (document);
+  const PithLayer *sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  const PithLayer *datelines = pith_document_peek_layer (document, PITH_LAYER_DATELINE);
+  guint n = pith_layer_get_n_spans (sentences);
+  gboolean *excluded = g_new0 (gboolean, MAX (n, 1));
+  const char *title = pith_document_get_metadata_string (document, "title");
+  g_autofree char *title_words = title != NULL ? comparable (title, strlen (title)) : NULL;
+  guint d = 0;
+
+  *n_excluded = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      gsize start = pith_layer_start (sentences, i);
+      gsize end = pith_layer_end (sentences, i);
+      gsize length = end - start;
+      g_autofree char *lower = NULL;
+
+      /* The dateline clean parted from the story. */
+      while (datelines != NULL && d < pith_layer_get_n_spans (datelines) && pith_layer_end (datelines, d) <= start)
+        d++;
+      if (datelines != NULL && d < pith_layer_get_n_spans (datelines) && pith_layer_start (datelines, d) < end)
+        excluded[i] = TRUE;
+      /* A headline, caption, credit or link on a line of its own. */
+      else if (is_bare_line (text, text_length, start, end))
+        excluded[i] = TRUE;
+      else if (asks_reader (text + start, length))
+        excluded[i] = TRUE;
+      else
+        {
+          lower = g_ascii_strdown (text + start, (gssize) MIN (length, 600));
+          excluded[i] = opens_with (lower, caption_openings) || holds (lower, credit_phrases) ||
+                        lists_links (lower);
+        }
+      /* The title, which the reader has seen already, wherever it stands. */
+      if (!excluded[i] && title_words != NULL && *title_words != '\0' && length <= MAX_TITLE_BYTES)
+        {
+          g_autofree char *words = comparable (text + start, length);
+
+          excluded[i] = strcmp (words, title_words) == 0;
+        }
+      *n_excluded += excluded[i];
+    }
+  return excluded;
+}
