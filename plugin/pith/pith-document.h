@@ -56,6 +56,15 @@ G_BEGIN_DECLS
 #define PITH_LAYER_DATELINE "dateline"
 
 /**
+ * PITH_LAYER_KEYPHRASE:
+ *
+ * The name of the layer of the mentions of the key phrases `summarize`
+ * finds; each mention's `keyphrase` attribute is its index in the
+ * `keyphrases` report.
+ */
+#define PITH_LAYER_KEYPHRASE "keyphrases"
+
+/**
  * PITH_DOCUMENT_MAX_BYTES:
  *
  * The largest text a document holds, in bytes (4 GiB minus one), so that

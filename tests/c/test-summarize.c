@@ -142,21 +142,46 @@ test_deterministic (void)
     }
 }
 
-static void
-test_keywords (void)
+/* The texts of the key phrases, best first. */
+static GPtrArray *
+keyphrase_texts (PithDocument *document)
 {
-  g_autoptr(PithDocument) document = run ("segment ! summarize keywords=5", ARTICLE);
-  g_autoptr(GPtrArray) keywords = pith_document_get_spans (document, "keywords");
+  JsonNode *node = pith_document_get_report_node (document, "keyphrases");
+  GPtrArray *texts = g_ptr_array_new ();
+
+  if (node == NULL)
+    return texts;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+    g_ptr_array_add (texts, (gpointer) json_object_get_string_member (
+                       json_array_get_object_element (json_node_get_array (node), i), "text"));
+  return texts;
+}
+
+static void
+test_keyphrases (void)
+{
+  g_autoptr(PithDocument) document = run ("segment ! summarize keyphrases=5", ARTICLE);
+  g_autoptr(GPtrArray) texts = keyphrase_texts (document);
+  g_autoptr(GPtrArray) mentions = pith_document_get_spans (document, PITH_LAYER_KEYPHRASE);
   gboolean strike = FALSE;
 
-  g_assert_cmpuint (keywords->len, ==, 5);
-  for (guint i = 0; i < keywords->len; i++)
-    {
-      PithSpan *keyword = g_ptr_array_index (keywords, i);
-      g_assert_cmpstr (keyword->label, ==, "KEYWORD");
-      strike |= strstr (keyword->text, "strike") != NULL || strstr (keyword->text, "Port workers") != NULL;
-    }
+  g_assert_cmpuint (texts->len, ==, 5);
+  for (guint i = 0; i < texts->len; i++)
+    strike |= strstr (g_ptr_array_index (texts, i), "strike") != NULL ||
+              strstr (g_ptr_array_index (texts, i), "Port workers") != NULL;
   g_assert_true (strike);
+  /* Each mention in the layer, with the index of its phrase. */
+  g_assert_cmpuint (mentions->len, >=, 5);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      PithSpan *mention = g_ptr_array_index (mentions, i);
+      gint64 index = -1;
+
+      g_assert_cmpstr (mention->label, ==, "KEYPHRASE");
+      g_assert_true (pith_document_get_span_integer (document, PITH_LAYER_KEYPHRASE, i, "keyphrase", &index));
+      g_assert_cmpint (index, >=, 0);
+      g_assert_cmpint (index, <, 5);
+    }
 }
 
 /* A document of more distinct stems than two bytes count: the words
@@ -168,7 +193,6 @@ test_keywords_past_many_terms (void)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PithDocument) document = NULL;
   g_autoptr(GPtrArray) keywords = NULL;
-  PithSpan *top;
 
   for (guint i = 0; i < 40; i++)
     g_string_append (text, "Zebrafish zebrafish swim.\n");
@@ -186,13 +210,12 @@ test_keywords_past_many_terms (void)
     }
   for (guint i = 0; i < 30; i++)
     g_string_append (text, "Quokkas quokkas hop.\n");
-  document = run ("segment ! summarize keywords=2", text->str);
-  keywords = pith_document_get_spans (document, "keywords");
+  document = run ("segment ! summarize keyphrases=2", text->str);
+  keywords = keyphrase_texts (document);
 
   g_assert_cmpuint (keywords->len, ==, 2);
-  top = g_ptr_array_index (keywords, 0);
-  g_assert_true (g_str_has_prefix (top->text, "Zebrafish"));
-  g_assert_true (g_str_has_prefix (((PithSpan *) g_ptr_array_index (keywords, 1))->text, "Quokkas"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (keywords, 0), "Zebrafish"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (keywords, 1), "Quokkas"));
 }
 
 static void
@@ -243,7 +266,7 @@ test_whole_long_document (void)
         g_string_append_printf (text, "%s%u", w > 0 ? " w" : "W", g_rand_int_range (rand, 0, 5000));
       g_string_append (text, ". ");
     }
-  document = run ("segment ! summarize ratio=1.0 keywords=0", text->str);
+  document = run ("segment ! summarize ratio=1.0 keyphrases=0", text->str);
   g_assert_cmpuint (n_summary (document), >, 19000);
   g_string_free (text, TRUE);
 }
@@ -282,7 +305,7 @@ test_sentences_without_words (void)
   g_autoptr(PithDocument) only = run ("segment ! summarize", "... !!! ???");
 
   g_assert_cmpuint (n_summary (first), >=, 1);
-  g_assert_cmpuint (pith_document_get_n_spans (only, "keywords"), ==, 0);
+  g_assert_cmpuint (pith_document_get_n_spans (only, PITH_LAYER_KEYPHRASE), ==, 0);
 }
 
 /* @count sentences of ten words, each word new: letters spelling a
@@ -311,7 +334,7 @@ distinct_words (guint count,
 static void
 test_shared_stage_as_new (void)
 {
-  const char *description = "segment ! summarize keywords=5";
+  const char *description = "segment ! summarize keyphrases=5";
   g_autoptr(PithPipeline) shared = pith_pipeline_new_from_string (description, NULL);
   g_autofree char *many = distinct_words (4000, 4);
   g_autofree char *long_words = distinct_words (50, 70);
@@ -327,7 +350,10 @@ test_shared_stage_as_new (void)
 
       g_assert_no_error (error);
       json = pith_document_to_json (document);
-      g_assert_cmpuint (pith_document_get_n_spans (document, "keywords"), ==, 5);
+      g_autoptr(GPtrArray) phrases = keyphrase_texts (document);
+
+      /* No word of 64 bytes or more is a key phrase's. */
+      g_assert_cmpuint (phrases->len, ==, texts[i] == long_words ? 0 : 5);
       g_assert_cmpstr (json, ==, expected);
     }
 }
@@ -392,17 +418,90 @@ test_not_summary_sentences (void)
                     ==, 7);
 }
 
-/* Whether a word of a keyword is @word, whatever its case. */
+/* Key phrases are noun phrases, each once: no verb of the text, no phrase
+ * twice or inside a better one, an entity under its group's name. */
+static void
+check_keyphrases (PithDocument       *document,
+                  const char * const *verbs)
+{
+  g_autoptr(GPtrArray) texts = keyphrase_texts (document);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *phrase = g_ptr_array_index (texts, i);
+      g_auto(GStrv) words = g_strsplit (phrase, " ", -1);
+      char *folded = g_utf8_casefold (phrase, -1);
+
+      for (guint w = 0; words[w] != NULL; w++)
+        for (guint v = 0; verbs[v] != NULL; v++)
+          if (g_ascii_strcasecmp (words[w], verbs[v]) == 0)
+            g_error ("the key phrase \"%s\" holds the verb \"%s\"", phrase, verbs[v]);
+      if (g_hash_table_contains (seen, folded))
+        g_error ("the key phrase \"%s\" is there twice", phrase);
+      g_hash_table_add (seen, folded);
+    }
+}
+
+static void
+test_keyphrases_are_noun_phrases (void)
+{
+  static const char article[] =
+    "Swansea striker Bafetimbi Gomis collapsed during the match against Tottenham on Wednesday. "
+    "Swansea tweeted that Gomis was conscious, and the club's manager Garry Monk visited him in hospital. "
+    "Doctors describe Gomis as stable. Gomis spent the night in hospital for checks on his heart. "
+    "The club will review the incident with doctors, Monk said. Gomis has a history of fainting, "
+    "and the club's doctors monitored his heart after a similar collapse in France. "
+    "Barack Obama visited the hospital too, a spokesman said, and the hospital thanked the fans. "
+    "Fans sent messages to Gomis, and the club thanked the fans for their messages.";
+  static const char * const verbs[] = {
+    "collapsed", "tweeted", "visited", "describe", "spent", "review", "said", "monitored", "thanked", "sent",
+    "has", "was", NULL
+  };
+  g_autoptr(PithDocument) document = run ("clean ! language ! segment ! entities ! summarize", article);
+  g_autoptr(GPtrArray) texts = keyphrase_texts (document);
+  gboolean gomis = FALSE;
+
+  check_keyphrases (document, verbs);
+  /* The striker once, under his full name, whichever mention ranks. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (texts, i), !=, "Gomis");
+      gomis |= g_strcmp0 (g_ptr_array_index (texts, i), "Bafetimbi Gomis") == 0;
+    }
+  g_assert_true (gomis);
+}
+
+static void
+test_karabakh_keyphrases (void)
+{
+  static const char * const verbs[] = {
+    "said", "announced", "told", "reported", "called", "stated", "added", "noted", NULL
+  };
+  g_autofree char *contents = pith_test_shared_sample_load ("karabakh-scraped.txt");
+  g_autoptr(PithDocument) document = NULL;
+
+  if (contents == NULL)
+    {
+      g_test_skip ("../shared/data/samples/karabakh-scraped.txt is absent");
+      return;
+    }
+  document = run ("clean ! language ! segment ! entities ! summarize", contents);
+  check_keyphrases (document, verbs);
+}
+
+/* Whether a word of a key phrase is @word, whatever its case. */
 static gboolean
 keywords_hold_word (PithDocument *document,
                     const char   *word)
 {
-  g_autoptr(GPtrArray) keywords = pith_document_get_spans (document, "keywords");
+  g_autoptr(GPtrArray) texts = keyphrase_texts (document);
 
-  g_assert_cmpuint (keywords->len, >, 0);
-  for (guint i = 0; i < keywords->len; i++)
+  g_assert_cmpuint (texts->len, >, 0);
+  for (guint i = 0; i < texts->len; i++)
     {
-      g_auto(GStrv) words = g_strsplit (((PithSpan *) g_ptr_array_index (keywords, i))->text, " ", -1);
+      g_auto(GStrv) words = g_strsplit (g_ptr_array_index (texts, i), " ", -1);
 
       for (guint w = 0; words[w] != NULL; w++)
         if (g_ascii_strcasecmp (words[w], word) == 0)
@@ -430,7 +529,7 @@ test_detected_language (void)
   g_assert_cmpstr (pith_document_get_language (detected), ==, "de");
   for (const char * const *word = function_words; *word != NULL; word++)
     g_assert_false (keywords_hold_word (detected, *word));
-  g_assert_true (keywords_hold_word (english, "die"));
+  g_assert_true (keywords_hold_word (english, "der"));
 }
 
 int
@@ -444,8 +543,10 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/coherence", test_coherence);
   g_test_add_func ("/Pith/Summarize/rank-order", test_rank_order_and_report);
   g_test_add_func ("/Pith/Summarize/deterministic", test_deterministic);
-  g_test_add_func ("/Pith/Summarize/keywords", test_keywords);
-  g_test_add_func ("/Pith/Summarize/keywords-past-many-terms", test_keywords_past_many_terms);
+  g_test_add_func ("/Pith/Summarize/keyphrases", test_keyphrases);
+  g_test_add_func ("/Pith/Summarize/keyphrases-are-noun-phrases", test_keyphrases_are_noun_phrases);
+  g_test_add_func ("/Pith/Summarize/karabakh-keyphrases", test_karabakh_keyphrases);
+  g_test_add_func ("/Pith/Summarize/keyphrases-past-many-terms", test_keywords_past_many_terms);
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
   g_test_add_func ("/Pith/Summarize/whole-long-document", test_whole_long_document);

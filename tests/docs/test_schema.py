@@ -145,7 +145,7 @@ BROKEN = {
     "group without mentions": lambda d: d["entity_groups"][0].pop("mentions"),
     "unknown cleaning kind": lambda d: d["cleaning"].update(tidying=1),
     "summary sentence not an index": lambda d: d["summary"]["sentences"].append("first"),
-    "keyword with another label": lambda d: d["layers"]["keywords"][0].update(label="SUMMARY"),
+    "key phrase with another label": lambda d: d["layers"]["keyphrases"][0].update(label="SUMMARY"),
     "no text": lambda d: d.pop("text"),
     "document with an error": lambda d: d.update(error={"code": "failed", "message": "no"}),
     "offset piece too short": lambda d: d["offset_map"][0].pop(),

@@ -186,7 +186,9 @@ def test_metadata_reports_and_groups_are_python_values():
     assert english.report("entity_recognition") is None
     assert isinstance(groups, list) and isinstance(groups[0], dict)
     assert {"name", "label", "mentions"} <= set(groups[0])
-    assert all(isinstance(k, Pith.Span) for k in doc.keywords)
+    assert all(isinstance(k["text"], str) and all(isinstance(m, Pith.Span) for m in k["mentions"])
+               for k in english.keyphrases)
+    assert english.keyphrases and english.keyphrases[0]["mentions"]
 
 
 def test_a_sentences_entities_and_an_entitys_sentence():

@@ -43,7 +43,11 @@
  * The stage fills the `summary` layer (sentence spans with their scores, in
  * document order unless [property@Pith.Summarizer:rank-order]), the
  * `summary` report (`sentences`: indices, `text`, and how many sentences
- * were `excluded` as no candidates) and the `keywords` layer.
+ * were `excluded` as no candidates), and the key phrases: noun phrases and
+ * the entities' names, merged by stem, none inside a better one, in the
+ * `keyphrases` report (`text`, `score`, `mentions`, best first) and the
+ * `keyphrases` layer (every mention, its `keyphrase` the index into the
+ * report).
  * It needs the `token` and `sentence` layers: put `segment` before it.
  * Similarity is computed between sentences at most 50 apart, so long
  * documents cost time in proportion to their length.
@@ -60,6 +64,7 @@
 #include "pith-layer-private.h"
 #include "pith-enum-types.h"
 #include "pith-error.h"
+#include "pith-keyphrases-private.h"
 #include "pith-language-tag-private.h"
 #include "pith-sentence-graph-private.h"
 #include "pith-summarizer.h"
@@ -72,7 +77,6 @@
  * table run together: nothing a reader would keep as a summary, and the
  * summary's text would copy it whole. */
 #define MAX_SENTENCE_BYTES 8192
-#define KEYPHRASE_MAX_WORDS 3
 
 struct _PithSummarizer
 {
@@ -86,7 +90,7 @@ struct _PithSummarizer
   guint chars;
   double diversity;
   gboolean rank_order;
-  guint keywords;
+  guint keyphrases;
   double centrality_weight;
   double position_weight;
   double entity_weight;
@@ -108,7 +112,7 @@ enum {
   PROP_DIVERSITY,
   PROP_COHERENCE,
   PROP_RANK_ORDER,
-  PROP_KEYWORDS,
+  PROP_KEYPHRASES,
   PROP_CENTRALITY_WEIGHT,
   PROP_POSITION_WEIGHT,
   PROP_ENTITY_WEIGHT,
@@ -122,7 +126,7 @@ static GParamSpec *properties[N_PROPS];
 /* Tuned on the first 500 CNN/DailyMail validation articles against Lead-3
  * with tools/pith-eval-summary; the other 500 are the held-out check. */
 #define DEFAULT_DIVERSITY 0.5
-#define DEFAULT_KEYWORDS 10
+#define DEFAULT_KEYPHRASES 10
 #define DEFAULT_CENTRALITY_WEIGHT 0.4
 #define DEFAULT_POSITION_WEIGHT 1.0
 #define DEFAULT_ENTITY_WEIGHT 0.05
@@ -547,152 +551,6 @@ compare_by_sentence (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-typedef struct
-{
-  gsize start;
-  gsize end;
-  float score;
-  char *key;
-} Phrase;
-
-static void
-phrase_clear (gpointer data)
-{
-  g_free (((Phrase *) data)->key);
-}
-
-static int
-compare_phrases (gconstpointer a,
-                 gconstpointer b)
-{
-  const Phrase *x = a;
-  const Phrase *y = b;
-
-  if (x->score != y->score)
-    return x->score < y->score ? 1 : -1;
-  return (x->start > y->start) - (x->start < y->start);
-}
-
-/* The phrase the tokens @first to @first + @length - 1 make, as stems. */
-static char *
-phrase_key (const PithSentenceGraph *graph,
-            guint                    first,
-            guint                    length)
-{
-  GString *key = g_string_new (NULL);
-
-  for (guint k = 0; k < length; k++)
-    {
-      if (k > 0)
-        g_string_append_c (key, ' ');
-      g_string_append (key, pith_sentence_graph_term_text (graph, pith_sentence_graph_token_term (graph, first + k)));
-    }
-  return g_string_free (key, FALSE);
-}
-
-/* Offers @candidate to @best, the top phrases so far in compare_phrases()
- * order, at most @limit of them; takes its key. A phrase scores the same
- * wherever it occurs, so its first occurrence ranks before the others, and
- * a later occurrence that reaches the list must be a repeat of one in it. */
-static void
-offer_phrase (GArray *best,
-              guint   limit,
-              Phrase *candidate)
-{
-  guint at = best->len;
-
-  while (at > 0 && compare_phrases (candidate, &g_array_index (best, Phrase, at - 1)) < 0)
-    at--;
-  for (guint i = 0; i < best->len; i++)
-    {
-      Phrase *kept = &g_array_index (best, Phrase, i);
-      if (kept->score == candidate->score && strcmp (kept->key, candidate->key) == 0)
-        {
-          phrase_clear (candidate);
-          return;
-        }
-    }
-  if (at >= limit)
-    {
-      phrase_clear (candidate);
-      return;
-    }
-  g_array_insert_val (best, at, *candidate);
-  if (best->len > limit)
-    g_array_remove_index (best, best->len - 1);
-}
-
-/* Key phrases: runs of up to three content words, scored by the summed
- * document weight (frequency times idf) of their stems, over the square
- * root of their length; each phrase once, the best first. Only the best
- * few are kept while reading, so memory does not grow with the document. */
-static void
-add_keywords (PithSummarizer          *self,
-              PithDocument            *document,
-              const PithSentenceGraph *graph)
-{
-  const char *text = pith_document_get_text (document);
-  const PithLayer *tokens;
-  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
-  g_autofree float *weights = g_new0 (float, MAX (pith_sentence_graph_n_terms (graph), 1));
-  GQuark label = g_quark_from_static_string ("KEYWORD");
-
-  g_array_set_clear_func (best, phrase_clear);
-  pith_document_remove_layer (document, "keywords");
-  pith_document_add_span_bytes (document, "keywords", 1, 0, 0, 0.0);
-  if (self->keywords == 0)
-    return;
-
-  /* A stem's weight in the document: idf summed over its sentences. */
-  for (guint s = 0; s < graph->n_sentences; s++)
-    {
-      const guint32 *terms = pith_sentence_graph_sentence_terms (graph, s);
-
-      for (guint k = 0; k < graph->sentences[s].n_terms; k++)
-        weights[terms[k]] += graph->idf[terms[k]];
-    }
-
-  tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
-  for (guint s = 0; s < graph->n_sentences; s++)
-    {
-      const PithSentenceVector *sentence = &graph->sentences[s];
-      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
-
-      for (guint t = sentence->first_token; t < end; t++)
-        {
-          Phrase candidate;
-          float score = 0.0f;
-          guint length = 0;
-
-          /* Runs of content words with letters: stems, not numbers. */
-          while (t + length < end && length < KEYPHRASE_MAX_WORDS && pith_sentence_graph_token_term (graph, t + length) >= 0 &&
-                 g_unichar_isalpha (g_utf8_get_char (text + pith_layer_start (tokens, t + length))))
-            {
-              score += weights[pith_sentence_graph_token_term (graph, t + length)];
-              length++;
-            }
-          if (length == 0)
-            continue;
-
-          candidate = (Phrase) { pith_layer_start (tokens, t), pith_layer_end (tokens, t + length - 1), score / sqrtf ((float) length), NULL };
-          /* Most phrases rank below a full list: no key is built for them. */
-          if (best->len < self->keywords ||
-              compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) < 0)
-            {
-              candidate.key = phrase_key (graph, t, length);
-              offer_phrase (best, self->keywords, &candidate);
-            }
-          t += length - 1;
-        }
-    }
-
-  for (guint p = 0; p < best->len; p++)
-    {
-      Phrase *phrase = &g_array_index (best, Phrase, p);
-      pith_document_add_span_bytes (document, "keywords", phrase->start, phrase->end, label, phrase->score);
-    }
-}
-
 static gboolean
 pith_summarizer_process (PithStage     *stage,
                          PithDocument  *document,
@@ -755,7 +613,7 @@ pith_summarizer_process (PithStage     *stage,
                                     pith_layer_end (sentences, ranked->sentence), label, ranked->score);
       json_array_add_int_element (indices, ranked->sentence);
     }
-  add_keywords (self, document, graph);
+  pith_keyphrases_add (document, graph, self->keyphrases, strcmp (language, "en") == 0);
   g_clear_pointer (&graph, pith_sentence_graph_free);
 
   /* The summary's text, made last and at its exact size: of a document of
@@ -804,7 +662,7 @@ pith_summarizer_get_property (GObject    *object,
     case PROP_DIVERSITY: g_value_set_double (value, self->diversity); break;
     case PROP_COHERENCE: g_value_set_enum (value, self->coherence); break;
     case PROP_RANK_ORDER: g_value_set_boolean (value, self->rank_order); break;
-    case PROP_KEYWORDS: g_value_set_uint (value, self->keywords); break;
+    case PROP_KEYPHRASES: g_value_set_uint (value, self->keyphrases); break;
     case PROP_CENTRALITY_WEIGHT: g_value_set_double (value, self->centrality_weight); break;
     case PROP_POSITION_WEIGHT: g_value_set_double (value, self->position_weight); break;
     case PROP_ENTITY_WEIGHT: g_value_set_double (value, self->entity_weight); break;
@@ -831,7 +689,7 @@ pith_summarizer_set_property (GObject      *object,
     case PROP_DIVERSITY: self->diversity = g_value_get_double (value); break;
     case PROP_COHERENCE: self->coherence = g_value_get_enum (value); break;
     case PROP_RANK_ORDER: self->rank_order = g_value_get_boolean (value); break;
-    case PROP_KEYWORDS: self->keywords = g_value_get_uint (value); break;
+    case PROP_KEYPHRASES: self->keyphrases = g_value_get_uint (value); break;
     case PROP_CENTRALITY_WEIGHT: self->centrality_weight = g_value_get_double (value); break;
     case PROP_POSITION_WEIGHT: self->position_weight = g_value_get_double (value); break;
     case PROP_ENTITY_WEIGHT: self->entity_weight = g_value_get_double (value); break;
@@ -865,10 +723,10 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
 
   pith_stage_class_set_description (stage_class,
                                     "Chooses the sentences of an extractive summary (the summary "
-                                    "layer) and the key phrases of the text (keywords)");
+                                    "layer) and the key phrases of the text (keyphrases)");
   {
     static const char * const needs[] = { PITH_LAYER_TOKEN, PITH_LAYER_SENTENCE, NULL };
-    static const char * const gives[] = { "summary", "keywords", NULL };
+    static const char * const gives[] = { "summary", PITH_LAYER_KEYPHRASE, NULL };
 
     pith_stage_class_set_layers (stage_class, needs, gives, PITH_STAGE_FLAGS_NONE);
   }
@@ -940,12 +798,12 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   properties[PROP_RANK_ORDER] =
     g_param_spec_boolean ("rank-order", NULL, "List the summary best first", FALSE, flags);
   /**
-   * PithSummarizer:keywords:
+   * PithSummarizer:keyphrases:
    *
-   * How many key phrases to put in the `keywords` layer.
+   * How many key phrases to find, for the `keyphrases` report and layer.
    */
-  properties[PROP_KEYWORDS] =
-    g_param_spec_uint ("keywords", NULL, "Key phrases to find", 0, 1000, DEFAULT_KEYWORDS, flags);
+  properties[PROP_KEYPHRASES] =
+    g_param_spec_uint ("keyphrases", NULL, "Key phrases to find", 0, 1000, DEFAULT_KEYPHRASES, flags);
   /**
    * PithSummarizer:centrality-weight:
    *
@@ -989,7 +847,7 @@ pith_summarizer_init (PithSummarizer *self)
   self->sentences = DEFAULT_SENTENCES;
   self->diversity = DEFAULT_DIVERSITY;
   self->coherence = PITH_SUMMARY_COHERENCE_INCLUDE;
-  self->keywords = DEFAULT_KEYWORDS;
+  self->keyphrases = DEFAULT_KEYPHRASES;
   self->centrality_weight = DEFAULT_CENTRALITY_WEIGHT;
   self->position_weight = DEFAULT_POSITION_WEIGHT;
   self->entity_weight = DEFAULT_ENTITY_WEIGHT;

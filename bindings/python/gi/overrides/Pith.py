@@ -124,9 +124,17 @@ class Document(Pith.Document):
         return self._layer("summary")
 
     @property
-    def keywords(self):
-        """The ``keywords`` layer of ``summarize``: a list of spans."""
-        return self._layer("keywords")
+    def keyphrases(self):
+        """The key phrases of ``summarize``, best first: a list of dicts with
+        the phrase's ``text`` (an entity's group name), its ``score`` and its
+        ``mentions``, the spans where the text says it."""
+        phrases = _python(self.get_report_node("keyphrases")) or []
+        mentions = [[] for _ in phrases]
+        for index, span in enumerate(self._layer("keyphrases")):
+            phrase = self.get_span_integer("keyphrases", index, "keyphrase")
+            if phrase[0] and 0 <= phrase[1] < len(phrases):
+                mentions[phrase[1]].append(span)
+        return [dict(phrase, mentions=spans) for phrase, spans in zip(phrases, mentions)]
 
     @property
     def comments(self):

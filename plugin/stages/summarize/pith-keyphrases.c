@@ -1,0 +1,511 @@
+/* pith-keyphrases.c: the key phrases of a text
+ *
+ * A key phrase is a noun phrase of up to three content words ("night-shift
+ * pay", "dock workers"), or an entity the entities stage found, under its
+ * group's name ("Bafetimbi Gomis", whichever mention names him). In
+ * English, words that can only be verbs or their forms ("tweeted",
+ * "describe", "visited") and adverbs end a phrase, and a phrase ends in a
+ * noun, not an adjective (pith-word-classes.c); other languages keep runs
+ * of content words. A phrase's score is the summed document weight
+ * (frequency times idf) of its stems over the square root of its length;
+ * phrases with the same stems are one ("worker strike", "workers'
+ * strikes"), and a phrase inside a better one ("strike" in "dock strike")
+ * is left out. Only the best few are kept while reading, so memory does
+ * not grow with the document.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pith-keyphrases-private.h"
+#include "pith-layer-private.h"
+#include "pith-word-classes-private.h"
+
+#define MAX_WORDS 3
+/* Candidates kept while reading, for each phrase wanted: room for those
+ * that turn out to be inside a better one. */
+#define CANDIDATES_PER_PHRASE 3
+#define NO_GROUP (-1)
+/* A token of a number, date or sum the entities stage found: in no
+ * phrase. */
+#define NOT_A_WORD (-2)
+
+typedef struct
+{
+  guint32 start;            /* bytes of its best or first occurrence */
+  guint32 end;
+  float score;
+  char *key;                /* its stems, one space apart */
+  int group;                /* the entity group it names, or NO_GROUP */
+} Phrase;
+
+static void
+phrase_clear (gpointer data)
+{
+  g_free (((Phrase *) data)->key);
+}
+
+static int
+compare_phrases (const Phrase *x,
+                 const Phrase *y)
+{
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Offers @candidate to @best, the top phrases so far in compare_phrases()
+ * order, at most @limit of them; takes its key. A phrase with a key
+ * already there is a repeat (its score is the same wherever it occurs). */
+static void
+offer (GArray *best,
+       guint   limit,
+       Phrase *candidate)
+{
+  guint at = best->len;
+
+  for (guint i = 0; i < best->len; i++)
+    if (strcmp (g_array_index (best, Phrase, i).key, candidate->key) == 0)
+      {
+        phrase_clear (candidate);
+        return;
+      }
+  while (at > 0 && compare_phrases (candidate, &g_array_index (best, Phrase, at - 1)) < 0)
+    at--;
+  if (at >= limit)
+    {
+      phrase_clear (candidate);
+      return;
+    }
+  g_array_insert_val (best, at, *candidate);
+  if (best->len > limit)
+    g_array_remove_index (best, best->len - 1);
+}
+
+/* What reading the document needs. */
+typedef struct
+{
+  const char *text;
+  const PithLayer *tokens;
+  const PithSentenceGraph *graph;
+  const float *weights;     /* by term: the stem's weight in the document */
+  gboolean english;
+  const PithLayer *entities; /* NULL when the entities stage did not run */
+  PithIntegerColumn *groups; /* of the entities: each name's group */
+  guint entity;             /* the first entity that may hold the next token read */
+} Reader;
+
+/* The entity group of token @t, NO_GROUP outside any entity and
+ * NOT_A_WORD in a number, date or sum; in @mention_end, the token after
+ * its mention. Tokens are asked for in text order: the entities are read
+ * alongside, so no table by token is needed. */
+static int
+group_at (Reader *reader,
+          guint   t,
+          guint  *mention_end)
+{
+  guint32 start = pith_layer_start (reader->tokens, t);
+  guint n_entities;
+  gint32 group;
+
+  *mention_end = t + 1;
+  if (reader->entities == NULL)
+    return NO_GROUP;
+  n_entities = pith_layer_get_n_spans (reader->entities);
+  while (reader->entity < n_entities && pith_layer_end (reader->entities, reader->entity) <= start)
+    reader->entity++;
+  if (reader->entity >= n_entities || pith_layer_start (reader->entities, reader->entity) > start)
+    return NO_GROUP;
+  while (*mention_end < pith_layer_get_n_spans (reader->tokens) &&
+         pith_layer_start (reader->tokens, *mention_end) < pith_layer_end (reader->entities, reader->entity))
+    (*mention_end)++;
+  if (!pith_integer_column_get (reader->groups, reader->entity, &group))
+    return NOT_A_WORD;
+  return group;
+}
+
+/* Whether token @t may be a word of a noun phrase. */
+static gboolean
+phrase_word (const Reader *reader,
+             guint         t,
+             guint        *classes)
+{
+  const char *word = reader->text + pith_layer_start (reader->tokens, t);
+  gsize length = pith_layer_length (reader->tokens, t);
+  char lower[64];
+
+  *classes = 0;
+  if (pith_sentence_graph_token_term (reader->graph, t) < 0 || !g_unichar_isalpha (g_utf8_get_char (word)))
+    return FALSE;
+  if (!reader->english)
+    return TRUE;
+  /* No word of a phrase is this long (a URL, a blob). */
+  if (length >= sizeof lower)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    lower[i] = g_ascii_tolower (word[i]);
+  lower[length] = '\0';
+  *classes = pith_word_classes (lower, length);
+  if (*classes & PITH_WORD_FUNCTION)
+    return FALSE;
+  /* A verb or its form, or an adverb, that is no noun or adjective. */
+  return !((*classes & (PITH_WORD_VERB | PITH_WORD_VERB_FORM | PITH_WORD_ADVERB)) &&
+           !(*classes & (PITH_WORD_NOUN | PITH_WORD_ADJECTIVE)));
+}
+
+/* Words after which a word is a noun: "the strike", "its win". */
+static const char * const determiners[] = {
+  "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+  "whose", "every", "each", "any", "some", "no", "another", "such", NULL
+};
+
+static gboolean
+follows (const Reader       *reader,
+         guint               t,
+         const char * const *words)
+{
+  const char *previous;
+  gsize length;
+
+  if (t == 0)
+    return FALSE;
+  previous = reader->text + pith_layer_start (reader->tokens, t - 1);
+  length = pith_layer_length (reader->tokens, t - 1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) == length && g_ascii_strncasecmp (previous, words[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Words after which a verb's lemma is the verb: "to review", "will end". */
+static const char * const verb_markers[] = {
+  "to", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does", "did",
+  "not", "n't", "cannot", NULL
+};
+
+
+/* Whether a phrase may end on a word of @classes: a noun, or a word
+ * WordNet does not know (a name), not an adjective alone. */
+static gboolean
+ends_phrase (guint classes)
+{
+  return classes == 0 || (classes & PITH_WORD_NOUN) || !(classes & PITH_WORD_ADJECTIVE);
+}
+
+static char *
+key_of (const Reader *reader,
+        guint         first,
+        guint         n)
+{
+  GString *key = g_string_new (NULL);
+
+  for (guint k = first; k < first + n; k++)
+    {
+      int term = pith_sentence_graph_token_term (reader->graph, k);
+
+      if (term < 0)
+        continue;
+      if (key->len > 0)
+        g_string_append_c (key, ' ');
+      g_string_append (key, pith_sentence_graph_term_text (reader->graph, (guint) term));
+    }
+  return g_string_free (key, FALSE);
+}
+
+static float
+score_of (const Reader *reader,
+          guint         first,
+          guint         n)
+{
+  float score = 0.0f;
+  guint terms = 0;
+
+  for (guint k = first; k < first + n; k++)
+    {
+      int term = pith_sentence_graph_token_term (reader->graph, k);
+
+      if (term >= 0)
+        {
+          score += reader->weights[term];
+          terms++;
+        }
+    }
+  return terms > 0 ? score / sqrtf ((float) terms) : 0.0f;
+}
+
+/* The phrase that starts at token @t of a sentence that ends before
+ * @end: its length in tokens (0 if none starts there), and in @next the
+ * token to read on from. An entity's mention is one phrase. */
+static guint
+phrase_at (Reader *reader,
+           guint   t,
+           guint   end,
+           guint  *next,
+           int    *group)
+{
+  guint n = 0;
+  guint last_end = 0;
+  guint classes;
+  gboolean after_noun = FALSE;
+  guint mention_end;
+
+  *next = t + 1;
+  *group = group_at (reader, t, &mention_end);
+  if (*group == NOT_A_WORD)
+    {
+      *group = NO_GROUP;
+      return 0;
+    }
+  if (*group != NO_GROUP)
+    {
+      *next = MIN (mention_end, end);
+      return *next - t;
+    }
+  while (t + n < end && n < MAX_WORDS && (n == 0 || group_at (reader, t + n, &mention_end) == NO_GROUP) &&
+         phrase_word (reader, t + n, &classes))
+    {
+      /* Adjectives come before the nouns of a noun phrase: one after a
+       * noun is the verb of a clause ("conflict announced", "Gomis
+       * spent"). */
+      if (after_noun && !(classes & PITH_WORD_NOUN) &&
+          (classes & (PITH_WORD_ADJECTIVE | PITH_WORD_VERB_FORM | PITH_WORD_VERB)))
+        break;
+      /* A phrase does not open on a verb: after "to" or "will", or one
+       * used mostly as a verb ("let", "get") without a determiner. */
+      if (n == 0 && (classes & PITH_WORD_VERB) && follows (reader, t, verb_markers))
+        break;
+      if (n == 0 && (classes & PITH_WORD_MOSTLY_VERB) && !follows (reader, t, determiners))
+        break;
+      /* Inside one, a word mostly a verb is the clause's verb
+       * ("frustration get", "tweets make"). */
+      if (after_noun && (classes & PITH_WORD_MOSTLY_VERB))
+        break;
+      n++;
+      if (ends_phrase (classes))
+        {
+          last_end = n;
+          after_noun = TRUE;
+        }
+    }
+  *next = t + MAX (n, 1);
+  return last_end;
+}
+
+/* Reads the entities alongside the tokens, if the entities stage ran. */
+static void
+read_entities (Reader       *reader,
+               PithDocument *document)
+{
+  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+
+  if (entities == NULL || pith_layer_get_n_spans (entities) == 0)
+    return;
+  reader->groups = pith_layer_find_integer_column ((PithLayer *) entities, g_quark_from_static_string ("entity"),
+                                                   FALSE);
+  if (reader->groups != NULL)
+    reader->entities = entities;
+}
+
+/* The text a phrase is shown by: its entity group's name, or its best
+ * occurrence. */
+static char *
+phrase_text (const Phrase *phrase,
+             const char   *text,
+             JsonArray    *groups)
+{
+  if (phrase->group != NO_GROUP && groups != NULL && (guint) phrase->group < json_array_get_length (groups))
+    {
+      const char *name = json_object_get_string_member_with_default (
+        json_array_get_object_element (groups, (guint) phrase->group), "name", NULL);
+
+      if (name != NULL)
+        return g_strdup (name);
+    }
+  return g_strndup (text + phrase->start, phrase->end - phrase->start);
+}
+
+/* Whether the stems of @inner are a run of the stems of @outer. */
+static gboolean
+is_inside (const char *inner,
+           const char *outer)
+{
+  gsize n = strlen (inner);
+
+  for (const char *p = strstr (outer, inner); p != NULL; p = strstr (p + 1, inner))
+    if ((p == outer || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+void
+pith_keyphrases_add (PithDocument            *document,
+                     const PithSentenceGraph *graph,
+                     guint                    limit,
+                     gboolean                 english)
+{
+  const char *text = pith_document_get_text (document);
+  g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
+  g_autofree float *weights = g_new0 (float, MAX (pith_sentence_graph_n_terms (graph), 1));
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) shown_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(JsonArray) report = json_array_new ();
+  JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
+  JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ? json_node_get_array (groups_node)
+                                                                                  : NULL;
+  g_autofree guint *mentions = NULL;
+  Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL, english, NULL, NULL, 0 };
+  GQuark label = g_quark_from_static_string ("KEYPHRASE");
+  PithIntegerColumn *column;
+  guint n_kept = 0;
+
+  g_array_set_clear_func (best, phrase_clear);
+  pith_document_remove_layer (document, PITH_LAYER_KEYPHRASE);
+  pith_document_add_span_bytes (document, PITH_LAYER_KEYPHRASE, 1, 0, 0, 0.0);
+  if (limit == 0)
+    return;
+
+  /* A stem's weight in the document: idf summed over its sentences. */
+  for (guint s = 0; s < graph->n_sentences; s++)
+    {
+      const guint32 *terms = pith_sentence_graph_sentence_terms (graph, s);
+
+      for (guint k = 0; k < graph->sentences[s].n_terms; k++)
+        weights[terms[k]] += graph->idf[terms[k]];
+    }
+  reader.weights = weights;
+  if (groups != NULL)
+    read_entities (&reader, document);
+
+  for (guint s = 0; s < graph->n_sentences; s++)
+    {
+      const PithSentenceVector *sentence = &graph->sentences[s];
+      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
+      guint next;
+
+      for (guint t = sentence->first_token; t < end; t = next)
+        {
+          int group;
+          guint n = phrase_at (&reader, t, end, &next, &group);
+          Phrase candidate;
+
+          if (n == 0)
+            continue;
+          candidate = (Phrase) { pith_layer_start (reader.tokens, t), pith_layer_end (reader.tokens, t + n - 1),
+                                 score_of (&reader, t, n), NULL, group };
+          if (candidate.score <= 0.0f)
+            continue;
+          /* Most phrases rank below a full list: no key is built for them. */
+          if (best->len < limit * CANDIDATES_PER_PHRASE ||
+              compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) < 0)
+            {
+              candidate.key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (&reader, t, n);
+              /* An entity scores as its best mention. */
+              if (group != NO_GROUP)
+                for (guint i = 0; i < best->len; i++)
+                  {
+                    Phrase *other = &g_array_index (best, Phrase, i);
+
+                    if (other->group == group && other->score < candidate.score)
+                      {
+                        g_array_remove_index (best, i);
+                        break;
+                      }
+                  }
+              offer (best, limit * CANDIDATES_PER_PHRASE, &candidate);
+            }
+        }
+    }
+
+  /* Best first; a phrase inside a better one goes, and one that reads as
+   * a better one (two entities of one name, "Real" the club and the
+   * word). */
+  for (guint p = 0; p < best->len && n_kept < limit; p++)
+    {
+      Phrase *phrase = &g_array_index (best, Phrase, p);
+      gboolean inside = FALSE;
+      char *shown;
+      g_autofree char *folded = NULL;
+
+      shown = phrase_text (phrase, text, groups);
+      folded = g_utf8_casefold (shown, -1);
+      g_free (shown);
+      if (g_hash_table_contains (shown_texts, folded))
+        continue;
+
+      for (guint q = 0; q < p && !inside; q++)
+        {
+          Phrase *better = &g_array_index (best, Phrase, q);
+
+          inside = better->group == NO_GROUP && phrase->group == NO_GROUP && g_hash_table_contains (kept, better->key) &&
+                   is_inside (phrase->key, better->key);
+        }
+      if (inside)
+        continue;
+      g_hash_table_insert (kept, phrase->key, GUINT_TO_POINTER (n_kept + 1));
+      g_hash_table_add (shown_texts, g_steal_pointer (&folded));
+      n_kept++;
+    }
+
+  /* Every mention of a kept phrase, in text order. */
+  mentions = g_new0 (guint, MAX (n_kept, 1));
+  reader.entity = 0;
+  column = NULL;
+  for (guint s = 0; s < graph->n_sentences; s++)
+    {
+      const PithSentenceVector *sentence = &graph->sentences[s];
+      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
+      guint next;
+
+      for (guint t = sentence->first_token; t < end; t = next)
+        {
+          int group;
+          guint n = phrase_at (&reader, t, end, &next, &group);
+          g_autofree char *key = NULL;
+          guint index;
+          guint span;
+
+          if (n == 0)
+            continue;
+          key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (&reader, t, n);
+          index = GPOINTER_TO_UINT (g_hash_table_lookup (kept, key));
+          if (index == 0)
+            continue;
+          span = pith_document_add_span_bytes (document, PITH_LAYER_KEYPHRASE, pith_layer_start (reader.tokens, t),
+                                               pith_layer_end (reader.tokens, t + n - 1), label, 0.0);
+          if (column == NULL)
+            column = pith_layer_find_integer_column ((PithLayer *) pith_document_peek_layer (document,
+                                                                                             PITH_LAYER_KEYPHRASE),
+                                                     g_quark_from_static_string ("keyphrase"), TRUE);
+          pith_integer_column_set (column, span, (gint32) index - 1);
+          mentions[index - 1]++;
+        }
+    }
+
+  for (guint p = 0, k = 0; p < best->len && k < n_kept; p++)
+    {
+      Phrase *phrase = &g_array_index (best, Phrase, p);
+      JsonObject *object;
+      g_autofree char *own_text = NULL;
+      const char *name = NULL;
+
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (kept, phrase->key)) != k + 1)
+        continue;
+      object = json_object_new ();
+      name = own_text = phrase_text (phrase, text, groups);
+      json_object_set_string_member (object, "text", name);
+      json_object_set_double_member (object, "score", phrase->score);
+      json_object_set_int_member (object, "mentions", mentions[k]);
+      json_array_add_object_element (report, object);
+      k++;
+    }
+  {
+    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+    json_node_set_array (node, report);
+    pith_document_set_report_node (document, "keyphrases", node);
+  }
+}

@@ -1,0 +1,28 @@
+/* pith-word-classes-private.h: what part of speech an English word can be
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  PITH_WORD_NOUN = 1 << 0,
+  PITH_WORD_VERB = 1 << 1,          /* the lemma: "visit", "describe" */
+  PITH_WORD_ADJECTIVE = 1 << 2,
+  PITH_WORD_ADVERB = 1 << 3,
+  PITH_WORD_VERB_FORM = 1 << 4,     /* inflected: "visited", "spent", "describes" */
+  PITH_WORD_MOSTLY_VERB = 1 << 5,   /* used mostly as a verb: "get", "let", "felt" */
+  PITH_WORD_FUNCTION = 1 << 6,      /* a preposition or conjunction: "unless", "like" */
+} PithWordClass;
+
+/* What the lowercase English word @word (nul-terminated, @length bytes)
+ * can be, as PithWordClass flags; 0 for a word neither WordNet nor its
+ * regular inflections know (a name, a new word). */
+guint pith_word_classes (const char *word,
+                         gsize       length);
+
+G_END_DECLS
