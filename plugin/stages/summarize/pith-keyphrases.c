@@ -23,6 +23,7 @@
 
 #include "pith-keyphrases-private.h"
 #include "pith-layer-private.h"
+#include "pith-word-hashes-private.h"
 #include "pith-word-classes-private.h"
 
 #define MAX_WORDS 3
@@ -93,7 +94,8 @@ typedef struct
   const PithLayer *tokens;
   const PithSentenceGraph *graph;
   const float *weights;     /* by term: the stem's weight in the document */
-  gboolean english;
+  const PithWordList *lexicon; /* parts of speech, for English; NULL for other languages */
+  PithWordHashes *known;    /* the document's words looked up: PithWordClass flags | KNOWN */
   const PithLayer *entities; /* NULL when the entities stage did not run */
   PithIntegerColumn *groups; /* of the entities: each name's group */
   guint entity;             /* the first entity that may hold the next token read */
@@ -129,6 +131,8 @@ group_at (Reader *reader,
 }
 
 /* Whether token @t may be a word of a noun phrase. */
+#define KNOWN 0x80
+
 static gboolean
 phrase_word (const Reader *reader,
              guint         t,
@@ -141,15 +145,30 @@ phrase_word (const Reader *reader,
   *classes = 0;
   if (pith_sentence_graph_token_term (reader->graph, t) < 0 || !g_unichar_isalpha (g_utf8_get_char (word)))
     return FALSE;
-  if (!reader->english)
+  if (reader->lexicon == NULL)
     return TRUE;
   /* No word of a phrase is this long (a URL, a blob). */
   if (length >= sizeof lower)
     return FALSE;
-  for (gsize i = 0; i < length; i++)
-    lower[i] = g_ascii_tolower (word[i]);
-  lower[length] = '\0';
-  *classes = pith_word_classes (lower, length);
+  /* A capital inside a sentence starts a name. */
+  if (g_ascii_isupper (word[0]) && t > 0 && !g_unichar_ispunct (g_utf8_get_char (reader->text + pith_layer_start (reader->tokens, t - 1))))
+    return TRUE;
+  /* Each word is asked about again and again: looked up once a document. */
+  {
+    guint64 hash = pith_word_hash (word, length);
+    guint8 known = pith_word_hashes_lookup (reader->known, hash);
+
+    if (known != 0)
+      *classes = known & ~KNOWN;
+    else
+      {
+        for (gsize i = 0; i < length; i++)
+          lower[i] = g_ascii_tolower (word[i]);
+        lower[length] = '\0';
+        *classes = pith_word_classes (reader->lexicon, lower, length);
+        pith_word_hashes_insert (reader->known, hash, (guint8) (*classes | KNOWN));
+      }
+  }
   if (*classes & PITH_WORD_FUNCTION)
     return FALSE;
   /* A verb or its form, or an adverb, that is no noun or adjective. */
@@ -328,6 +347,19 @@ phrase_text (const Phrase *phrase,
   return g_strndup (text + phrase->start, phrase->end - phrase->start);
 }
 
+/* A score's bits, a key of a table: a phrase scores the same, bit for bit,
+ * wherever it occurs, so the second pass builds a key only for an
+ * occurrence that scores as a kept phrase (an entity is known by its
+ * group, as the bits of ~group, which no positive float has). */
+static guint
+score_bits (float score)
+{
+  guint32 bits;
+
+  memcpy (&bits, &score, sizeof bits);
+  return bits;
+}
+
 /* Whether the stems of @inner are a run of the stems of @outer. */
 static gboolean
 is_inside (const char *inner,
@@ -351,13 +383,16 @@ pith_keyphrases_add (PithDocument            *document,
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
   g_autofree float *weights = g_new0 (float, MAX (pith_sentence_graph_n_terms (graph), 1));
   g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kept_scores = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) shown_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonArray) report = json_array_new ();
   JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
   JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ? json_node_get_array (groups_node)
                                                                                   : NULL;
   g_autofree guint *mentions = NULL;
-  Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL, english, NULL, NULL, 0 };
+  Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL,
+                    english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0 };
+  PithWordHashes known = { NULL, };
   GQuark label = g_quark_from_static_string ("KEYPHRASE");
   PithIntegerColumn *column;
   guint n_kept = 0;
@@ -377,6 +412,7 @@ pith_keyphrases_add (PithDocument            *document,
         weights[terms[k]] += graph->idf[terms[k]];
     }
   reader.weights = weights;
+  reader.known = &known;
   if (groups != NULL)
     read_entities (&reader, document);
 
@@ -446,6 +482,8 @@ pith_keyphrases_add (PithDocument            *document,
       if (inside)
         continue;
       g_hash_table_insert (kept, phrase->key, GUINT_TO_POINTER (n_kept + 1));
+      g_hash_table_add (kept_scores, GUINT_TO_POINTER (phrase->group != NO_GROUP ? ~(guint) phrase->group
+                                                                                  : score_bits (phrase->score)));
       g_hash_table_add (shown_texts, g_steal_pointer (&folded));
       n_kept++;
     }
@@ -468,7 +506,9 @@ pith_keyphrases_add (PithDocument            *document,
           guint index;
           guint span;
 
-          if (n == 0)
+          if (n == 0 ||
+              (group == NO_GROUP && !g_hash_table_contains (kept_scores, GUINT_TO_POINTER (score_bits (score_of (&reader, t, n))))) ||
+              (group != NO_GROUP && !g_hash_table_contains (kept_scores, GUINT_TO_POINTER (~(guint) group))))
             continue;
           key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (&reader, t, n);
           index = GPOINTER_TO_UINT (g_hash_table_lookup (kept, key));
@@ -508,4 +548,5 @@ pith_keyphrases_add (PithDocument            *document,
     json_node_set_array (node, report);
     pith_document_set_report_node (document, "keyphrases", node);
   }
+  pith_word_hashes_clear (&known);
 }

@@ -17,6 +17,8 @@
 #include "pith-layer-private.h"
 #include "pith-summary-candidates-private.h"
 
+/* The bytes of a sentence read for captions, credits and links. */
+#define MAX_OPENING_BYTES 600
 /* Sentences longer than this are never compared with the title. */
 #define MAX_TITLE_BYTES 400
 
@@ -156,7 +158,7 @@ pith_summary_candidates_excluded (PithDocument *document,
       gsize start = pith_layer_start (sentences, i);
       gsize end = pith_layer_end (sentences, i);
       gsize length = end - start;
-      g_autofree char *lower = NULL;
+      char lower[MAX_OPENING_BYTES + 1];
 
       /* The dateline clean parted from the story. */
       while (datelines != NULL && d < pith_layer_get_n_spans (datelines) && pith_layer_end (datelines, d) <= start)
@@ -170,7 +172,11 @@ pith_summary_candidates_excluded (PithDocument *document,
         excluded[i] = TRUE;
       else
         {
-          lower = g_ascii_strdown (text + start, (gssize) MIN (length, 600));
+          gsize n = MIN (length, MAX_OPENING_BYTES);
+
+          for (gsize k = 0; k < n; k++)
+            lower[k] = g_ascii_tolower (text[start + k]);
+          lower[n] = '\0';
           excluded[i] = opens_with (lower, caption_openings) || holds (lower, credit_phrases) ||
                         lists_links (lower);
         }

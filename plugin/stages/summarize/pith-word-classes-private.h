@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "pith-word-list-private.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -22,7 +24,11 @@ typedef enum {
 /* What the lowercase English word @word (nul-terminated, @length bytes)
  * can be, as PithWordClass flags; 0 for a word neither WordNet nor its
  * regular inflections know (a name, a new word). */
-guint pith_word_classes (const char *word,
-                         gsize       length);
+guint pith_word_classes (const PithWordList *lexicon,
+                         const char         *word,
+                         gsize               length);
+
+/* The lexicon pith_word_classes() reads, loaded once; NULL if missing. */
+const PithWordList *pith_word_classes_lexicon (void);
 
 G_END_DECLS

@@ -82,11 +82,17 @@ verb_stem (const PithWordList *lexicon,
   return (classes & PITH_WORD_VERB) ? PITH_WORD_VERB_FORM | (classes & PITH_WORD_MOSTLY_VERB) : 0;
 }
 
-guint
-pith_word_classes (const char *word,
-                   gsize       length)
+const PithWordList *
+pith_word_classes_lexicon (void)
 {
-  const PithWordList *lexicon = pith_word_list_get (LEXICON);
+  return pith_word_list_get (LEXICON);
+}
+
+guint
+pith_word_classes (const PithWordList *lexicon,
+                   const char         *word,
+                   gsize               length)
+{
   const char *kind = NULL;
   guint classes = 0;
 
