@@ -42,6 +42,8 @@ typedef struct
   float score;
   char *key;                /* its stems, one space apart */
   int group;                /* the entity group it names, or NO_GROUP */
+  guint first_token;        /* of that occurrence */
+  guint n_tokens;
 } Phrase;
 
 static void
@@ -57,6 +59,38 @@ compare_phrases (const Phrase *x,
   if (x->score != y->score)
     return x->score < y->score ? 1 : -1;
   return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Whether the @n tokens from @a and from @b have the same stems: the
+ * same phrase, without a key built. */
+static gboolean
+same_stems (const PithSentenceGraph *graph,
+            guint                    a,
+            guint                    b,
+            guint                    n)
+{
+  for (guint k = 0; k < n; k++)
+    if (pith_sentence_graph_token_term (graph, a + k) != pith_sentence_graph_token_term (graph, b + k))
+      return FALSE;
+  return TRUE;
+}
+
+/* The phrase of @phrases (@n of them) that the @n_tokens tokens from
+ * @first, scoring @score, say again, or -1: a repeat scores the same, bit
+ * for bit, and has the same stems. */
+static int
+find_repeat (const PithSentenceGraph *graph,
+             const Phrase            *phrases,
+             guint                    n,
+             guint                    first,
+             guint                    n_tokens,
+             float                    score)
+{
+  for (guint i = 0; i < n; i++)
+    if (phrases[i].group == NO_GROUP && phrases[i].score == score && phrases[i].n_tokens == n_tokens &&
+        same_stems (graph, phrases[i].first_token, first, n_tokens))
+      return (int) i;
+  return -1;
 }
 
 /* Offers @candidate to @best, the top phrases so far in compare_phrases()
@@ -431,8 +465,12 @@ pith_keyphrases_add (PithDocument            *document,
           if (n == 0)
             continue;
           candidate = (Phrase) { pith_layer_start (reader.tokens, t), pith_layer_end (reader.tokens, t + n - 1),
-                                 score_of (&reader, t, n), NULL, group };
+                                 score_of (&reader, t, n), NULL, group, t, n };
           if (candidate.score <= 0.0f)
+            continue;
+          /* A phrase met again is no new candidate ("word word word…"). */
+          if (group == NO_GROUP &&
+              find_repeat (graph, (const Phrase *) (gpointer) best->data, best->len, t, n, candidate.score) >= 0)
             continue;
           /* Most phrases rank below a full list: no key is built for them. */
           if (best->len < limit * CANDIDATES_PER_PHRASE ||
@@ -506,12 +544,26 @@ pith_keyphrases_add (PithDocument            *document,
           guint index;
           guint span;
 
-          if (n == 0 ||
-              (group == NO_GROUP && !g_hash_table_contains (kept_scores, GUINT_TO_POINTER (score_bits (score_of (&reader, t, n))))) ||
-              (group != NO_GROUP && !g_hash_table_contains (kept_scores, GUINT_TO_POINTER (~(guint) group))))
+          if (n == 0)
             continue;
-          key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (&reader, t, n);
-          index = GPOINTER_TO_UINT (g_hash_table_lookup (kept, key));
+          if (group != NO_GROUP)
+            {
+              if (!g_hash_table_contains (kept_scores, GUINT_TO_POINTER (~(guint) group)))
+                continue;
+              key = g_strdup_printf ("\x01%d", group);
+              index = GPOINTER_TO_UINT (g_hash_table_lookup (kept, key));
+            }
+          else
+            {
+              float score = score_of (&reader, t, n);
+              int repeat;
+
+              if (!g_hash_table_contains (kept_scores, GUINT_TO_POINTER (score_bits (score))))
+                continue;
+              repeat = find_repeat (graph, (const Phrase *) (gpointer) best->data, best->len, t, n, score);
+              index = repeat >= 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (
+                                      kept, g_array_index (best, Phrase, repeat).key)) : 0;
+            }
           if (index == 0)
             continue;
           span = pith_document_add_span_bytes (document, PITH_LAYER_KEYPHRASE, pith_layer_start (reader.tokens, t),
