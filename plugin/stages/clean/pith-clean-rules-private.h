@@ -81,12 +81,17 @@ typedef struct
   PithQuoteStyle quote_style;
 } PithCleanRules;
 
+/* 40 bytes, as the document's edits: a million repairs of a long text are
+ * read and copied several times, and each byte counts for the cache. */
 typedef struct
 {
   PithEdit edit;
-  PithCleanKind kind;
-  const char *evidence;     /* static; what a repair went by, for the audit; NULL if none */
+  guint8 kind;              /* PithCleanKind */
+  guint8 evidence;          /* what a repair went by, for the audit: pith_clean_evidence_to_string() */
 } PithCleanEdit;
+
+/* The words of the evidence of an edit, or NULL for none. */
+const char *pith_clean_evidence_to_string (guint8 evidence);
 
 const char *pith_clean_kind_to_string (PithCleanKind kind);
 

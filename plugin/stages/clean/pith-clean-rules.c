@@ -105,6 +105,8 @@ is_droppable (gunichar c)
          c == 0xFEFF || c == 0x200B || c == 0x2060 || c == 0x00AD;
 }
 
+static guint8 evidence_id (const char *evidence);
+
 static void
 add_edit_with_evidence (Pass          *pass,
                         gsize          start,
@@ -113,7 +115,7 @@ add_edit_with_evidence (Pass          *pass,
                         PithCleanKind  kind,
                         const char    *evidence)
 {
-  PithCleanEdit edit = { { start, end, replacement, -1 }, kind, evidence };
+  PithCleanEdit edit = { { start, end, replacement, -1 }, (guint8) kind, evidence_id (evidence) };
 
   if (!pass->rules->kinds[kind])
     return;
@@ -999,6 +1001,35 @@ static const char EVIDENCE_NAME_STARTER[] = "a longer name before a sentence sta
 static const char EVIDENCE_NAME_OPENER[] = "a name before a word that opens clauses";
 static const char EVIDENCE_ALONE[] = "a name the document uses alone";
 static const char EVIDENCE_SURNAME[] = "a surname after a given name";
+/* What a missing space after a full stop was restored by. */
+static const char EVIDENCE_AFTER_NUMBER[] = "after a number";
+static const char EVIDENCE_AFTER_QUOTE[] = "after a closing quote";
+static const char EVIDENCE_AFTER_APOSTROPHE[] = "after an apostrophe";
+static const char EVIDENCE_AFTER_CAPITAL[] = "after a capitalised word";
+
+/* The evidences by their ids in PithCleanEdit; 0 is none. */
+static const char * const evidences[] = {
+  NULL, EVIDENCE_STARTER, EVIDENCE_DICTIONARY, EVIDENCE_DOCUMENT, EVIDENCE_ADVERB, EVIDENCE_TIME,
+  EVIDENCE_PLACE, EVIDENCE_GIVEN_NAME, EVIDENCE_NAME_HEAD, EVIDENCE_NAME_STARTER, EVIDENCE_NAME_OPENER,
+  EVIDENCE_ALONE, EVIDENCE_SURNAME, EVIDENCE_AFTER_NUMBER, EVIDENCE_AFTER_QUOTE, EVIDENCE_AFTER_APOSTROPHE,
+  EVIDENCE_AFTER_CAPITAL,
+};
+
+static guint8
+evidence_id (const char *evidence)
+{
+  for (guint8 i = 1; evidence != NULL && i < G_N_ELEMENTS (evidences); i++)
+    if (evidences[i] == evidence || strcmp (evidences[i], evidence) == 0)
+      return i;
+  g_warn_if_fail (evidence == NULL);
+  return 0;
+}
+
+const char *
+pith_clean_evidence_to_string (guint8 evidence)
+{
+  return evidence < G_N_ELEMENTS (evidences) ? evidences[evidence] : NULL;
+}
 
 /* Where a word's lowercase letter meets the capital of a sentence glued
  * to it, or 0; @evidence says why. Two kinds of evidence split a word:
@@ -2006,15 +2037,15 @@ missing_space_evidence (gunichar before1,
                         gunichar before2)
 {
   if (g_ascii_isdigit (before1))
-    return "after a number";
+    return EVIDENCE_AFTER_NUMBER;
   if (is_closing_mark (before1))
-    return "after a closing quote";
+    return EVIDENCE_AFTER_QUOTE;
   if (g_unichar_isdigit (before2))
-    return "after a number";
+    return EVIDENCE_AFTER_NUMBER;
   if (before2 == '\'' || before2 == 0x2019)
-    return "after an apostrophe";
+    return EVIDENCE_AFTER_APOSTROPHE;
   if (is_upper_letter (before2))
-    return "after a capitalised word";
+    return EVIDENCE_AFTER_CAPITAL;
   return NULL;
 }
 
@@ -2112,7 +2143,7 @@ repair_after_terminal (Pass  *pass,
            is_upper_letter (g_utf8_get_char (text + after + size)) &&
            after + size + 1 < end && is_lower_letter (g_utf8_get_char (g_utf8_next_char (text + after + size))))
     /* said.”Okafor: the space after the quote that closed the sentence. */
-    add_edit_with_evidence (pass, after + size, after + size, " ", PITH_CLEAN_MISSING_SPACE, "after a closing quote");
+    add_edit_with_evidence (pass, after + size, after + size, " ", PITH_CLEAN_MISSING_SPACE, EVIDENCE_AFTER_QUOTE);
 
   return after;
 }

@@ -131,17 +131,18 @@ static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
   0, PROP_HYPHENATION, PROP_REPEATED_TITLE, PROP_TRUNCATION, PROP_DATELINES,
 };
 
-/* Counts edits by kind and, with audit on, lists them, before they are
- * applied: their raw spans come from the offset map as it is. */
+/* With audit on, lists the edits before they are applied: their raw
+ * spans come from the offset map as it is. */
 static void
 report_edits (PithCleaner  *self,
               PithDocument *document,
               GArray       *edits,
-              guint        *counts,
               JsonArray    *changes)
 {
   const char *text = pith_document_get_text (document);
 
+  if (changes == NULL)
+    return;
   for (guint i = 0; i < edits->len; i++)
     {
       PithCleanEdit *edit = &g_array_index (edits, PithCleanEdit, i);
@@ -149,10 +150,6 @@ report_edits (PithCleaner  *self,
       g_autofree char *before = NULL;
       gsize raw_start;
       gsize raw_end;
-
-      counts[edit->kind]++;
-      if (changes == NULL)
-        continue;
 
       change = json_object_new ();
       before = g_strndup (text + edit->edit.start, edit->edit.end - edit->edit.start);
@@ -165,20 +162,28 @@ report_edits (PithCleaner  *self,
                                   (gint64) pith_document_raw_byte_to_char (document, raw_end));
       json_object_set_string_member (change, "before", before);
       json_object_set_string_member (change, "after", edit->edit.replacement);
-      if (edit->evidence != NULL)
-        json_object_set_string_member (change, "evidence", edit->evidence);
+      if (pith_clean_evidence_to_string (edit->evidence) != NULL)
+        json_object_set_string_member (change, "evidence", pith_clean_evidence_to_string (edit->evidence));
       json_array_add_object_element (changes, change);
     }
 }
 
+/* Applies the edits @found and counts them by kind in @counts, in one
+ * pass over them: a million repairs are tens of megabytes of edits. */
 static void
 apply (PithDocument *document,
-       GArray       *found)
+       GArray       *found,
+       guint        *counts)
 {
   g_autoptr(GArray) edits = g_array_sized_new (FALSE, FALSE, sizeof (PithEdit), found->len);
 
   for (guint i = 0; i < found->len; i++)
-    g_array_append_val (edits, g_array_index (found, PithCleanEdit, i).edit);
+    {
+      const PithCleanEdit *edit = &g_array_index (found, PithCleanEdit, i);
+
+      counts[edit->kind]++;
+      g_array_append_val (edits, edit->edit);
+    }
   pith_document_apply_edits (document, (PithEdit *) (gpointer) edits->data, edits->len);
 }
 
@@ -256,8 +261,8 @@ clean_html (PithCleaner   *self,
     }
   *html_report = report;
 
-  report_edits (self, document, html, counts, changes);
-  apply (document, html);
+  report_edits (self, document, html, changes);
+  apply (document, html, counts);
   *total += html->len;
 
   if (result.comments != NULL)
@@ -327,11 +332,11 @@ split_dateline (PithCleaner  *self,
   dateline = g_strndup (text + start, end - start);
   if (body - end != 2 || memcmp (text + end, "\n\n", 2) != 0)
     {
-      PithCleanEdit edit = { { end, body, "\n\n", 2 }, PITH_CLEAN_DATELINE, NULL };
+      PithCleanEdit edit = { { end, body, "\n\n", 2 }, PITH_CLEAN_DATELINE, 0 };
 
       g_array_append_val (edits, edit);
-      report_edits (self, document, edits, counts, changes);
-      apply (document, edits);
+      report_edits (self, document, edits, changes);
+      apply (document, edits, counts);
       *total += edits->len;
     }
   if (pith_document_get_metadata_string (document, "dateline") == NULL)
@@ -371,8 +376,8 @@ pith_cleaner_process (PithStage     *stage,
     pith_clean_find_mojibake (pith_document_get_text (document),
                               pith_document_get_text_size (document),
                               &self->rules, mojibake, strings);
-    report_edits (self, document, mojibake, counts, changes);
-    apply (document, mojibake);
+    report_edits (self, document, mojibake, changes);
+    apply (document, mojibake, counts);
     total += mojibake->len;
   }
 
@@ -385,8 +390,8 @@ pith_cleaner_process (PithStage     *stage,
     pith_clean_find_edits (pith_document_get_text (document),
                            pith_document_get_text_size (document),
                            &rules, found, strings);
-    report_edits (self, document, found, counts, changes);
-    apply (document, found);
+    report_edits (self, document, found, changes);
+    apply (document, found, counts);
     total += found->len;
   }
 
