@@ -347,8 +347,12 @@ pith_tokenize (const char           *text,
           continue;
         }
 
-      if (has_prefix_at (text, length, i, "http://") || has_prefix_at (text, length, i, "https://") ||
-          (has_prefix_at (text, length, i, "www.") && i + 4 < length && g_ascii_isalnum (text[i + 4])))
+      /* A URL: told apart by its first letter before its prefixes are
+       * compared, as every token's start is. */
+      if (((c == 'h' || c == 'H') &&
+           (has_prefix_at (text, length, i, "http://") || has_prefix_at (text, length, i, "https://"))) ||
+          ((c == 'w' || c == 'W') &&
+           has_prefix_at (text, length, i, "www.") && i + 4 < length && g_ascii_isalnum (text[i + 4])))
         {
           end = scan_url (text, length, i);
           add (tokens, i, end, PITH_TOKEN_URL);
