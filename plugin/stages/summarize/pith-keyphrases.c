@@ -44,6 +44,7 @@ typedef struct
   int group;                /* the entity group it names, or NO_GROUP */
   guint first_token;        /* of that occurrence */
   guint n_tokens;
+  guint kept;               /* its place among the phrases kept + 1; 0 while not kept */
 } Phrase;
 
 static void
@@ -382,9 +383,8 @@ phrase_text (const Phrase *phrase,
 }
 
 /* A score's bits, a key of a table: a phrase scores the same, bit for bit,
- * wherever it occurs, so the second pass builds a key only for an
- * occurrence that scores as a kept phrase (an entity is known by its
- * group, as the bits of ~group, which no positive float has). */
+ * wherever it occurs, so the second pass compares stems only for an
+ * occurrence that scores as a kept phrase. */
 static guint
 score_bits (float score)
 {
@@ -392,6 +392,128 @@ score_bits (float score)
 
   memcpy (&bits, &score, sizeof bits);
   return bits;
+}
+
+/* Called for each phrase of the document, in text order: the @n tokens
+ * from @t, naming the entity group @group or none. */
+typedef void (*PhraseVisit) (Reader  *reader,
+                             guint    t,
+                             guint    n,
+                             int      group,
+                             gpointer data);
+
+static void
+for_each_phrase (Reader      *reader,
+                 PhraseVisit  visit,
+                 gpointer     data)
+{
+  const PithSentenceGraph *graph = reader->graph;
+
+  reader->entity = 0;
+  for (guint s = 0; s < graph->n_sentences; s++)
+    {
+      const PithSentenceVector *sentence = &graph->sentences[s];
+      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
+      guint next;
+
+      for (guint t = sentence->first_token; t < end; t = next)
+        {
+          int group;
+          guint n = phrase_at (reader, t, end, &next, &group);
+
+          if (n > 0)
+            visit (reader, t, n, group, data);
+        }
+    }
+}
+
+/* The first pass: the best candidates, in @best. */
+typedef struct
+{
+  GArray *best;             /* of Phrase, best first */
+  guint limit;
+} Candidates;
+
+static void
+offer_candidate (Reader  *reader,
+                 guint    t,
+                 guint    n,
+                 int      group,
+                 gpointer data)
+{
+  Candidates *candidates = data;
+  GArray *best = candidates->best;
+  Phrase candidate = { pith_layer_start (reader->tokens, t), pith_layer_end (reader->tokens, t + n - 1),
+                       score_of (reader, t, n), NULL, group, t, n, 0 };
+
+  if (candidate.score <= 0.0f)
+    return;
+  /* A phrase met again is no new candidate ("word word word…"). */
+  if (group == NO_GROUP &&
+      find_repeat (reader->graph, (const Phrase *) (gpointer) best->data, best->len, t, n, candidate.score) >= 0)
+    return;
+  /* Most phrases rank below a full list: no key is built for them. */
+  if (best->len == candidates->limit &&
+      compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) >= 0)
+    return;
+  candidate.key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (reader, t, n);
+  /* An entity scores as its best mention. */
+  if (group != NO_GROUP)
+    for (guint i = 0; i < best->len; i++)
+      if (g_array_index (best, Phrase, i).group == group && g_array_index (best, Phrase, i).score < candidate.score)
+        {
+          g_array_remove_index (best, i);
+          break;
+        }
+  offer (best, candidates->limit, &candidate);
+}
+
+/* The second pass: every mention of a kept phrase, in the layer. */
+typedef struct
+{
+  PithDocument *document;
+  GArray *best;
+  GHashTable *kept_scores;  /* score_bits() of the kept phrases */
+  GHashTable *kept_groups;  /* entity group + 1 -> the kept phrase's place + 1 */
+  PithIntegerColumn *column;
+  guint *mentions;          /* by kept phrase */
+} Mentions;
+
+static void
+add_mention (Reader  *reader,
+             guint    t,
+             guint    n,
+             int      group,
+             gpointer data)
+{
+  Mentions *mentions = data;
+  guint kept = 0;
+  guint span;
+
+  if (group != NO_GROUP)
+    kept = GPOINTER_TO_UINT (g_hash_table_lookup (mentions->kept_groups, GINT_TO_POINTER (group + 1)));
+  else
+    {
+      float score = score_of (reader, t, n);
+      int repeat;
+
+      if (!g_hash_table_contains (mentions->kept_scores, GUINT_TO_POINTER (score_bits (score))))
+        return;
+      repeat = find_repeat (reader->graph, (const Phrase *) (gpointer) mentions->best->data, mentions->best->len,
+                            t, n, score);
+      kept = repeat >= 0 ? g_array_index (mentions->best, Phrase, repeat).kept : 0;
+    }
+  if (kept == 0)
+    return;
+  span = pith_document_add_span_bytes (mentions->document, PITH_LAYER_KEYPHRASE, pith_layer_start (reader->tokens, t),
+                                       pith_layer_end (reader->tokens, t + n - 1),
+                                       g_quark_from_static_string ("KEYPHRASE"), 0.0);
+  if (mentions->column == NULL)
+    mentions->column = pith_layer_find_integer_column (
+      (PithLayer *) pith_document_peek_layer (mentions->document, PITH_LAYER_KEYPHRASE),
+      g_quark_from_static_string ("keyphrase"), TRUE);
+  pith_integer_column_set (mentions->column, span, (gint32) kept - 1);
+  mentions->mentions[kept - 1]++;
 }
 
 /* Whether the stems of @inner are a run of the stems of @outer. */
@@ -416,19 +538,17 @@ pith_keyphrases_add (PithDocument            *document,
   const char *text = pith_document_get_text (document);
   g_autoptr(GArray) best = g_array_new (FALSE, FALSE, sizeof (Phrase));
   g_autofree float *weights = g_new0 (float, MAX (pith_sentence_graph_n_terms (graph), 1));
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kept_groups = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) kept_scores = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) shown_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonArray) report = json_array_new ();
   JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
   JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ? json_node_get_array (groups_node)
                                                                                   : NULL;
-  g_autofree guint *mentions = NULL;
+  g_autofree guint *counts = NULL;
   Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL,
                     english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0 };
   PithWordHashes known = { NULL, };
-  GQuark label = g_quark_from_static_string ("KEYPHRASE");
-  PithIntegerColumn *column;
   guint n_kept = 0;
 
   g_array_set_clear_func (best, phrase_clear);
@@ -450,49 +570,11 @@ pith_keyphrases_add (PithDocument            *document,
   if (groups != NULL)
     read_entities (&reader, document);
 
-  for (guint s = 0; s < graph->n_sentences; s++)
-    {
-      const PithSentenceVector *sentence = &graph->sentences[s];
-      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
-      guint next;
+  {
+    Candidates candidates = { best, limit * CANDIDATES_PER_PHRASE };
 
-      for (guint t = sentence->first_token; t < end; t = next)
-        {
-          int group;
-          guint n = phrase_at (&reader, t, end, &next, &group);
-          Phrase candidate;
-
-          if (n == 0)
-            continue;
-          candidate = (Phrase) { pith_layer_start (reader.tokens, t), pith_layer_end (reader.tokens, t + n - 1),
-                                 score_of (&reader, t, n), NULL, group, t, n };
-          if (candidate.score <= 0.0f)
-            continue;
-          /* A phrase met again is no new candidate ("word word word…"). */
-          if (group == NO_GROUP &&
-              find_repeat (graph, (const Phrase *) (gpointer) best->data, best->len, t, n, candidate.score) >= 0)
-            continue;
-          /* Most phrases rank below a full list: no key is built for them. */
-          if (best->len < limit * CANDIDATES_PER_PHRASE ||
-              compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) < 0)
-            {
-              candidate.key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (&reader, t, n);
-              /* An entity scores as its best mention. */
-              if (group != NO_GROUP)
-                for (guint i = 0; i < best->len; i++)
-                  {
-                    Phrase *other = &g_array_index (best, Phrase, i);
-
-                    if (other->group == group && other->score < candidate.score)
-                      {
-                        g_array_remove_index (best, i);
-                        break;
-                      }
-                  }
-              offer (best, limit * CANDIDATES_PER_PHRASE, &candidate);
-            }
-        }
-    }
+    for_each_phrase (&reader, offer_candidate, &candidates);
+  }
 
   /* Best first; a phrase inside a better one goes, and one that reads as
    * a better one (two entities of one name, "Real" the club and the
@@ -501,98 +583,50 @@ pith_keyphrases_add (PithDocument            *document,
     {
       Phrase *phrase = &g_array_index (best, Phrase, p);
       gboolean inside = FALSE;
-      char *shown;
-      g_autofree char *folded = NULL;
+      g_autofree char *shown = phrase_text (phrase, text, groups);
+      g_autofree char *folded = g_utf8_casefold (shown, -1);
 
-      shown = phrase_text (phrase, text, groups);
-      folded = g_utf8_casefold (shown, -1);
-      g_free (shown);
       if (g_hash_table_contains (shown_texts, folded))
         continue;
-
       for (guint q = 0; q < p && !inside; q++)
         {
-          Phrase *better = &g_array_index (best, Phrase, q);
+          const Phrase *better = &g_array_index (best, Phrase, q);
 
-          inside = better->group == NO_GROUP && phrase->group == NO_GROUP && g_hash_table_contains (kept, better->key) &&
+          inside = better->kept != 0 && better->group == NO_GROUP && phrase->group == NO_GROUP &&
                    is_inside (phrase->key, better->key);
         }
       if (inside)
         continue;
-      g_hash_table_insert (kept, phrase->key, GUINT_TO_POINTER (n_kept + 1));
-      g_hash_table_add (kept_scores, GUINT_TO_POINTER (phrase->group != NO_GROUP ? ~(guint) phrase->group
-                                                                                  : score_bits (phrase->score)));
+      phrase->kept = ++n_kept;
+      if (phrase->group != NO_GROUP)
+        g_hash_table_insert (kept_groups, GINT_TO_POINTER (phrase->group + 1), GUINT_TO_POINTER (phrase->kept));
+      else
+        g_hash_table_add (kept_scores, GUINT_TO_POINTER (score_bits (phrase->score)));
       g_hash_table_add (shown_texts, g_steal_pointer (&folded));
-      n_kept++;
     }
 
-  /* Every mention of a kept phrase, in text order. */
-  mentions = g_new0 (guint, MAX (n_kept, 1));
-  reader.entity = 0;
-  column = NULL;
-  for (guint s = 0; s < graph->n_sentences; s++)
+  {
+    Mentions mentions = { document, best, kept_scores, kept_groups, NULL, g_new0 (guint, MAX (n_kept, 1)) };
+
+    for_each_phrase (&reader, add_mention, &mentions);
+    counts = mentions.mentions;
+  }
+
+  /* Kept phrases are in rank order in @best. */
+  for (guint p = 0; p < best->len; p++)
     {
-      const PithSentenceVector *sentence = &graph->sentences[s];
-      guint end = MIN (sentence->first_token + sentence->n_tokens, graph->n_tokens);
-      guint next;
-
-      for (guint t = sentence->first_token; t < end; t = next)
-        {
-          int group;
-          guint n = phrase_at (&reader, t, end, &next, &group);
-          g_autofree char *key = NULL;
-          guint index;
-          guint span;
-
-          if (n == 0)
-            continue;
-          if (group != NO_GROUP)
-            {
-              if (!g_hash_table_contains (kept_scores, GUINT_TO_POINTER (~(guint) group)))
-                continue;
-              key = g_strdup_printf ("\x01%d", group);
-              index = GPOINTER_TO_UINT (g_hash_table_lookup (kept, key));
-            }
-          else
-            {
-              float score = score_of (&reader, t, n);
-              int repeat;
-
-              if (!g_hash_table_contains (kept_scores, GUINT_TO_POINTER (score_bits (score))))
-                continue;
-              repeat = find_repeat (graph, (const Phrase *) (gpointer) best->data, best->len, t, n, score);
-              index = repeat >= 0 ? GPOINTER_TO_UINT (g_hash_table_lookup (
-                                      kept, g_array_index (best, Phrase, repeat).key)) : 0;
-            }
-          if (index == 0)
-            continue;
-          span = pith_document_add_span_bytes (document, PITH_LAYER_KEYPHRASE, pith_layer_start (reader.tokens, t),
-                                               pith_layer_end (reader.tokens, t + n - 1), label, 0.0);
-          if (column == NULL)
-            column = pith_layer_find_integer_column ((PithLayer *) pith_document_peek_layer (document,
-                                                                                             PITH_LAYER_KEYPHRASE),
-                                                     g_quark_from_static_string ("keyphrase"), TRUE);
-          pith_integer_column_set (column, span, (gint32) index - 1);
-          mentions[index - 1]++;
-        }
-    }
-
-  for (guint p = 0, k = 0; p < best->len && k < n_kept; p++)
-    {
-      Phrase *phrase = &g_array_index (best, Phrase, p);
+      const Phrase *phrase = &g_array_index (best, Phrase, p);
       JsonObject *object;
-      g_autofree char *own_text = NULL;
-      const char *name = NULL;
+      g_autofree char *shown = NULL;
 
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (kept, phrase->key)) != k + 1)
+      if (phrase->kept == 0)
         continue;
+      shown = phrase_text (phrase, text, groups);
       object = json_object_new ();
-      name = own_text = phrase_text (phrase, text, groups);
-      json_object_set_string_member (object, "text", name);
+      json_object_set_string_member (object, "text", shown);
       json_object_set_double_member (object, "score", phrase->score);
-      json_object_set_int_member (object, "mentions", mentions[k]);
+      json_object_set_int_member (object, "mentions", counts[phrase->kept - 1]);
       json_array_add_object_element (report, object);
-      k++;
     }
   {
     g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
