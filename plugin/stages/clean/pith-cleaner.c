@@ -119,10 +119,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* How sure detection must be for an undeclared document's language to
- * choose its boilerplate: the language stage's default for setting one. */
-#define LANGUAGE_MIN_CONFIDENCE 0.5
-
 /* Boolean property of each kind of edit, in PithCleanKind order; 0 for
  * kinds another property controls (input-format, quote-style). */
 static const guint kind_properties[PITH_CLEAN_N_KINDS] = {
@@ -302,7 +298,7 @@ find_language_boilerplate (gpointer data)
       if (model != NULL)
         pith_language_model_detect (model, pith_document_get_text (document),
                                     pith_document_get_text_size (document), &guess);
-      if (guess.confidence >= LANGUAGE_MIN_CONFIDENCE)
+      if (guess.confidence >= PITH_LANGUAGE_MIN_CONFIDENCE)
         language = guess.language;
     }
   if (!pith_language_tag_code (language, code) || strcmp (code, "en") == 0)

@@ -203,7 +203,7 @@ pith_language_identifier_class_init (PithLanguageIdentifierClass *klass)
    */
   properties[PROP_MIN_CONFIDENCE] =
     g_param_spec_double ("min-confidence", NULL, "How sure the text must be to set an undeclared language",
-                         0.0, 1.0, 0.5,
+                         0.0, 1.0, PITH_LANGUAGE_MIN_CONFIDENCE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * serves every thread. */
 typedef struct _PithLanguageModel PithLanguageModel;
 
+/* How sure a detection must be to give an undeclared document its
+ * language: the language stage's default, and what clean asks of the
+ * language it reads boilerplate by. */
+#define PITH_LANGUAGE_MIN_CONFIDENCE 0.5
+
 typedef struct
 {
   const char *language;     /* ISO 639-1 where one exists, else 639-3; NULL when the text has no letters */
