@@ -4,6 +4,9 @@
  */
 
 #include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <pith/pith.h>
 
@@ -532,6 +535,150 @@ test_detected_language (void)
   g_assert_true (keywords_hold_word (english, "der"));
 }
 
+/* A ranker file written for the test; free the path with g_free() after
+ * g_unlink(). */
+static char *
+write_ranker (const char *contents)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "pith-test-ranker-XXXXXX", NULL);
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return g_steal_pointer (&path);
+}
+
+static void
+check_ranker_rejected (const char *contents,
+                       const char *message)
+{
+  g_autofree char *path = write_ranker (contents);
+  g_autofree char *description = g_strdup_printf ("segment ! summarize ranker=\"%s\"", path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string (description, &error);
+
+  g_unlink (path);
+  if (pipeline != NULL || !g_error_matches (error, PITH_ERROR, PITH_ERROR_MODEL))
+    g_error ("ranker “%s” was not rejected with PITH_ERROR_MODEL", contents);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, message);
+}
+
+static void
+test_ranker_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithPipeline) missing = NULL;
+
+  check_ranker_rejected ("", "empty");
+  check_ranker_rejected ("# only a comment\n", "empty");
+  check_ranker_rejected ("a ranker\n", "format");
+  check_ranker_rejected ("pith-summary-ranker 2\n", "format");
+  check_ranker_rejected ("pith-summary-ranker 1\nfeature no-such-feature 0 1 1\n", "line 2: unknown feature");
+  check_ranker_rejected ("pith-summary-ranker 1\nfeature first 0 0 1\n", "bad numbers");
+  check_ranker_rejected ("pith-summary-ranker 1\nfeature first 0 1 nan\n", "bad numbers");
+  check_ranker_rejected ("pith-summary-ranker 1\nfeature first 0 1\n", "neither");
+  check_ranker_rejected ("pith-summary-ranker 1\nprior strike high\n", "bad prior");
+  check_ranker_rejected ("pith-summary-ranker 1\nprior strike 1\nprior strike 2\n", "twice");
+
+  missing = pith_pipeline_new_from_string ("segment ! summarize ranker=/nonexistent/ranker", &error);
+  g_assert_null (missing);
+  g_assert_error (error, PITH_ERROR, PITH_ERROR_MODEL);
+}
+
+/* A ranker of the user's decides: one that likes late sentences takes the
+ * last, one that likes a word takes the sentences that hold it. */
+static void
+test_own_ranker (void)
+{
+  g_autofree char *late = write_ranker ("# prefers the end\npith-summary-ranker 1\n"
+                                        "feature relative-position 0.5 0.25 1\n");
+  g_autofree char *words = write_ranker ("pith-summary-ranker 1\n"
+                                         "feature word-prior-max 0 1 1\n"
+                                         "prior ferri 3\n");
+  g_autofree char *late_pipeline = g_strdup_printf ("segment ! summarize sentences=1 ranker=%s", late);
+  g_autofree char *words_pipeline = g_strdup_printf ("segment ! summarize sentences=1 ranker=%s", words);
+  g_autoptr(PithDocument) last = run (late_pipeline, ARTICLE);
+  g_autoptr(PithDocument) ferry = run (words_pipeline, ARTICLE);
+  g_autoptr(GPtrArray) last_spans = pith_document_get_spans (last, "summary");
+  g_autoptr(GPtrArray) ferry_spans = pith_document_get_spans (ferry, "summary");
+
+  g_unlink (late);
+  g_unlink (words);
+  g_assert_cmpstr (((PithSpan *) g_ptr_array_index (last_spans, 0))->text, ==,
+                   "Okafor called the deal a first step, not the last word.");
+  g_assert_cmpstr (((PithSpan *) g_ptr_array_index (ferry_spans, 0))->text, ==,
+                   "Fishing crews and ferry operators were hit hardest by the closure.");
+  g_assert_cmpfloat (((PithSpan *) g_ptr_array_index (ferry_spans, 0))->score, ==, 1.0);
+}
+
+/* The features report: a row a candidate, in order, the names the model
+ * files use; and the built-in ranker serves English, the weighted sum any
+ * other language. */
+static void
+test_features_and_methods (void)
+{
+  g_autoptr(PithDocument) document = run ("segment ! entities ! summarize features=true", ARTICLE);
+  JsonObject *report = pith_document_get_report (document, "summary_features");
+  JsonArray *names = json_object_get_array_member (report, "names");
+  JsonArray *rows = json_object_get_array_member (report, "sentences");
+  JsonObject *first = json_array_get_object_element (rows, 0);
+  JsonObject *fourth = json_array_get_object_element (rows, 3);
+  JsonArray *first_values = json_object_get_array_member (first, "features");
+  JsonArray *fourth_values = json_object_get_array_member (fourth, "features");
+  g_autoptr(PithPipeline) learned = pith_pipeline_new_from_string ("segment ! summarize", NULL);
+  g_autoptr(PithPipeline) weighted = pith_pipeline_new_from_string ("segment ! summarize method=weighted", NULL);
+  g_autoptr(PithDocument) english_learned = pith_document_new (ARTICLE);
+  g_autoptr(PithDocument) english_weighted = pith_document_new (ARTICLE);
+  const char *german = "Die Hafenarbeiter beendeten den Streik am Dienstag. Die Regierung prüft die Löhne. "
+                       "Das Wetter war schön. Die Fähren fahren wieder. Der Hafen ist offen.";
+  g_autoptr(PithDocument) german_learned = pith_document_new (german);
+  g_autoptr(PithDocument) german_weighted = pith_document_new (german);
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  gboolean same = TRUE;
+
+  g_assert_cmpstr (json_array_get_string_element (names, 0), ==, "first");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 10);
+  g_assert_cmpint (json_object_get_int_member (fourth, "sentence"), ==, 3);
+  g_assert_cmpfloat (json_array_get_double_element (first_values, 0), ==, 1.0);
+  g_assert_cmpfloat (json_array_get_double_element (fourth_values, 0), ==, 0.0);
+  for (guint f = 0; f < json_array_get_length (names); f++)
+    {
+      const char *name = json_array_get_string_element (names, f);
+
+      /* "He said the review…": a pronoun opens it, "said" attributes it. */
+      if (strcmp (name, "dangling") == 0 || strcmp (name, "attribution") == 0 || strcmp (name, "fourth") == 0)
+        g_assert_cmpfloat (json_array_get_double_element (fourth_values, f), ==, 1.0);
+      if (strcmp (name, "digits") == 0)
+        g_assert_cmpfloat (json_array_get_double_element (fourth_values, f), ==, 1.0);
+    }
+  g_assert_true (json_array_get_length (json_object_get_array_member (first, "terms")) > 0);
+
+  pith_document_set_language (german_learned, "de");
+  pith_document_set_language (german_weighted, "de");
+  g_assert_true (pith_pipeline_process (learned, english_learned, NULL, NULL));
+  g_assert_true (pith_pipeline_process (weighted, english_weighted, NULL, NULL));
+  g_assert_true (pith_pipeline_process (learned, german_learned, NULL, NULL));
+  g_assert_true (pith_pipeline_process (weighted, german_weighted, NULL, NULL));
+  a = pith_document_get_spans (german_learned, "summary");
+  b = pith_document_get_spans (german_weighted, "summary");
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      g_assert_cmpstr (((PithSpan *) g_ptr_array_index (a, i))->text, ==, ((PithSpan *) g_ptr_array_index (b, i))->text);
+      g_assert_cmpfloat (((PithSpan *) g_ptr_array_index (a, i))->score, ==, ((PithSpan *) g_ptr_array_index (b, i))->score);
+    }
+  g_clear_pointer (&a, g_ptr_array_unref);
+  g_clear_pointer (&b, g_ptr_array_unref);
+  a = pith_document_get_spans (english_learned, "summary");
+  b = pith_document_get_spans (english_weighted, "summary");
+  for (guint i = 0; i < MIN (a->len, b->len); i++)
+    same &= ((PithSpan *) g_ptr_array_index (a, i))->score == ((PithSpan *) g_ptr_array_index (b, i))->score;
+  g_assert_false (same);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +703,9 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Summarize/detected-language", test_detected_language);
   g_test_add_func ("/Pith/Summarize/not-summary-sentences", test_not_summary_sentences);
+  g_test_add_func ("/Pith/Summarize/ranker-files", test_ranker_files);
+  g_test_add_func ("/Pith/Summarize/own-ranker", test_own_ranker);
+  g_test_add_func ("/Pith/Summarize/features-and-methods", test_features_and_methods);
 
   return g_test_run ();
 }

@@ -44,15 +44,17 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 # ("(CNN)" and "Share, and your gift" a paragraph apart), metadata and a
 # span of its own, and the summary report counts the sentences it excluded;
 # then key phrases, noun phrases and entities' names with every mention,
-# instead of keywords.
-CNN_SHA256 = "088e52544d5b615748961c1e0ef8cf32479d06d575068792613f781a8965cf61"
+# instead of keywords; then the learned summary ranker (other summaries and
+# their scores).
+CNN_SHA256 = "d2e2d531cbd7cd658e09b45403eb941fecb5ba82fe449a30622633ae92a93716"
 # samples/karabakh-scraped.txt on standard input, through `pith -o json`.
 # Changed by #19: entity scores and the case-robust model; then the groups'
 # voted labels, as above; then "“GORDON”)." standing alone is an outlet's
 # credit, ORG, not a person; then the two models and their features.
 # Changed by #20: "language" and "language_detection", as above; by #21,
-# the summary report's "excluded", and key phrases instead of keywords.
-SAMPLE_SHA256 = "dd8eb728ffa186721aa42e2482cbedfc9356c83d74f649181b2c4874c7101ea0"
+# the summary report's "excluded", and key phrases instead of keywords;
+# then the learned summary ranker.
+SAMPLE_SHA256 = "6724b4e129d40ab908e6d31e6ccb1a88768c11e68fc3baf7866bc78f098a1f3d"
 
 
 def shared(relative):

@@ -1,8 +1,10 @@
 """The default summary against Lead-3 and ots on CNN/DailyMail, scored by
-tools/pith-eval-summary (skipped when the data set is absent). On the full
-1,000 articles the margins are about +1.1, +0.5 and +0.9 ROUGE-1/2/L over
-Lead-3, which reads the same sentences but the dateline; this checks them
-all (the first 200 alone put the two within 0.01 of ROUGE-2)."""
+tools/pith-eval-summary (skipped when the data set is absent). The
+built-in ranker learned from the first 500 articles
+(tools/train-summary-ranker); the last 500 are the held-out measure, where
+it beats Lead-3, which reads the same sentences but the dateline, by
++2.37/+1.25/+2.08 ROUGE-1/2/L. The floors below fail a change that loses
+a fifth of a point or more."""
 
 import json
 import os
@@ -13,17 +15,18 @@ import pytest
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 CORPUS = os.path.join(ROOT, "..", "shared", "data", "cnndm", "validation.jsonl")
+HELD_OUT_MARGINS = {"rouge1": 2.15, "rouge2": 1.05, "rougeL": 1.85}
 
 
 @pytest.mark.skipif(not os.path.exists(CORPUS), reason="../shared/data/cnndm is not there")
-def test_beats_lead_3(tmp_path):
+def test_beats_lead_3_on_held_out_articles(tmp_path):
     figures_path = tmp_path / "summary.json"
-    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-summary"), "--no-ots",
+    subprocess.run([sys.executable, os.path.join(ROOT, "tools", "pith-eval-summary"), "--no-ots", "--skip", "500",
                     "--pith", os.environ["PITH_CLI"], "--json", str(figures_path), CORPUS],
                    check=True, capture_output=True)
     figures = json.loads(figures_path.read_text())
-    for measure in ("rouge1", "rouge2", "rougeL"):
-        assert figures["pith"][measure] > figures["lead-3"][measure], (measure, figures)
+    for measure, margin in HELD_OUT_MARGINS.items():
+        assert figures["pith"][measure] - figures["lead-3"][measure] >= margin, (measure, figures)
 
 
 def test_rouge_matches_the_published_example():

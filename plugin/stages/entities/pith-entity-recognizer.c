@@ -57,6 +57,7 @@
 #include "pith-entity-rules-private.h"
 #include "pith-error.h"
 #include "pith-language-tag-private.h"
+#include "pith-model-file-private.h"
 #include "pith-layer-private.h"
 #include "pith-ner-model-private.h"
 #include "pith-word-list-private.h"
@@ -260,19 +261,9 @@ static PithNerModel *
 load_model (const char  *path,
             GError     **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = pith_model_file_map (path, "entity model", error);
 
-  file = g_mapped_file_new (path, FALSE, &local_error);
-  if (file == NULL)
-    {
-      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Cannot read the entity model: %s",
-                   local_error->message);
-      return NULL;
-    }
-  bytes = g_mapped_file_get_bytes (file);
-  return pith_ner_model_new_from_bytes (bytes, error);
+  return bytes != NULL ? pith_ner_model_new_from_bytes (bytes, error) : NULL;
 }
 
 static gboolean

@@ -114,11 +114,13 @@ void               pith_sentence_graph_free    (PithSentenceGraph  *self);
 float              pith_sentence_graph_similarity (const PithSentenceGraph *self,
                                                    guint                    a,
                                                    guint                    b);
-/* TextRank over cosine similarities of sentences at most @window apart. */
+/* TextRank over cosine similarities of sentences at most @window apart;
+ * @degrees, when not NULL, gets each sentence's sum of similarities. */
 void               pith_sentence_graph_rank    (const PithSentenceGraph *self,
                                                 guint                    window,
                                                 float                    threshold,
-                                                float                   *ranks);
+                                                float                   *ranks,
+                                                float                   *degrees);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PithSentenceGraph, pith_sentence_graph_free)
 

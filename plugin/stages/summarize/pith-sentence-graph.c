@@ -469,7 +469,8 @@ void
 pith_sentence_graph_rank (const PithSentenceGraph *self,
                           guint                    window,
                           float                    threshold,
-                          float                   *ranks)
+                          float                   *ranks,
+                          float                   *degrees)
 {
   guint n = self->n_sentences;
   SparseGraph graph;
@@ -480,6 +481,8 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
   g_return_if_fail (window >= 1 && window <= G_MAXUINT8 + 1);
 
   sparse_graph_build (&graph, self, window, threshold, out_sum);
+  if (degrees != NULL)
+    memcpy (degrees, out_sum, n * sizeof (float));
 
   /* What an edge gives each of its ends a round, less the rank: the
    * same quotient the walk would divide out every round, computed once

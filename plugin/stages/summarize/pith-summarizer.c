@@ -9,14 +9,24 @@
  * The `summarize` stage: chooses the sentences of an extractive summary,
  * and the key phrases of the text.
  *
- * A sentence's score combines its centrality (TextRank over the tf-idf
- * cosine similarity of sentences, with Snowball stems and stop words of the
- * document's language), a position prior for news (score (i + 1)^-decay for
- * the i-th sentence, decay set by [property@Pith.Summarizer:position-decay]),
- * and, when the `entities` stage ran before, the salience of the entities
- * it names (how often the document mentions them). Fragments of fewer than
- * five words count for little. [property@Pith.Summarizer:method] chooses
- * other scorings.
+ * Sentences are tf-idf vectors of Snowball stems (stop words of the
+ * document's language left out). In English a learned ranker scores them:
+ * a linear model over features of each candidate sentence (where it
+ * stands, its length, its centrality by TextRank, the salience of the
+ * entities it names and of those it names first, the stems it is first to
+ * use, quotes, attribution, digits, a pronoun that leans on the sentence
+ * before, and how likely its stems are to reach an editor's highlights),
+ * trained by `tools/train-summary-ranker` on CNN/DailyMail articles and
+ * their highlights; [property@Pith.Summarizer:ranker] gives one of the
+ * user's, and [property@Pith.Summarizer:features] reports the features.
+ * The best candidate scores 1, the worst 0.05. In other languages
+ * (`method=weighted` in any) a sentence's score combines its centrality, a
+ * position prior for news (score (i + 1)^-decay for the i-th sentence,
+ * decay set by [property@Pith.Summarizer:position-decay]), and, when the
+ * `entities` stage ran before, the salience of the entities it names (how
+ * often the document mentions them); fragments of fewer than five words
+ * count for little. [property@Pith.Summarizer:method] chooses other
+ * scorings.
  *
  * Sentences are taken best first, each weighed against those already taken
  * within 50 sentences of it (MMR, [property@Pith.Summarizer:diversity]);
@@ -69,6 +79,7 @@
 #include "pith-sentence-graph-private.h"
 #include "pith-summarizer.h"
 #include "pith-summary-candidates-private.h"
+#include "pith-summary-ranker-private.h"
 
 #define WINDOW 50
 #define NEAR_DUPLICATE 0.8f
@@ -95,12 +106,18 @@ struct _PithSummarizer
   double position_weight;
   double entity_weight;
   double position_decay;
+  char *ranker_path;
+  gboolean features;
+  PithSummaryRanker *ranker; /* loaded from ranker-path */
 
   GMutex stemmers_lock;
   GPtrArray *stemmers;      /* of PithStemmer not in use, one per language and run */
 };
 
-G_DEFINE_FINAL_TYPE (PithSummarizer, pith_summarizer, PITH_TYPE_STAGE)
+static void pith_summarizer_initable_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PithSummarizer, pith_summarizer, PITH_TYPE_STAGE,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, pith_summarizer_initable_init))
 
 enum {
   PROP_0,
@@ -117,6 +134,8 @@ enum {
   PROP_POSITION_WEIGHT,
   PROP_ENTITY_WEIGHT,
   PROP_POSITION_DECAY,
+  PROP_RANKER,
+  PROP_FEATURES,
   N_PROPS
 };
 
@@ -199,11 +218,14 @@ give_back_stemmer (PithSummarizer *self,
 
 /* How much of the document's attention goes to the entities a sentence
  * names: the sum over its entity mentions of the log of how often the
- * document mentions that entity. */
+ * document mentions that entity; and how many mentions it holds. */
 static void
 entity_salience (PithDocument             *document,
                  const PithSentenceGraph  *graph,
-                 float                    *salience)
+                 float                    *salience,
+                 guint                    *mentions,
+                 guint                    *first_mentions,
+                 float                    *first_salience)
 {
   const PithLayer *sentences;
   const PithLayer *entities;
@@ -215,9 +237,13 @@ entity_salience (PithDocument             *document,
   guint s = 0;
   guint n_groups;
   g_autofree float *weights = NULL;
+  g_autofree gboolean *mentioned = NULL;
   PithIntegerColumn *column;
 
   memset (salience, 0, graph->n_sentences * sizeof (float));
+  memset (mentions, 0, graph->n_sentences * sizeof (guint));
+  memset (first_mentions, 0, graph->n_sentences * sizeof (guint));
+  memset (first_salience, 0, graph->n_sentences * sizeof (float));
   if (groups == NULL)
     return;
 
@@ -234,6 +260,7 @@ entity_salience (PithDocument             *document,
    * document read back) take the lookup. */
   n_groups = json_array_get_length (groups);
   weights = g_new (float, MAX (n_groups, 1));
+  mentioned = g_new0 (gboolean, MAX (n_groups, 1));
   for (guint g = 0; g < n_groups; g++)
     weights[g] = logf (1.0f + (float) json_object_get_int_member (json_array_get_object_element (groups, g),
                                                                   "mentions"));
@@ -255,6 +282,10 @@ entity_salience (PithDocument             *document,
       if (s >= n_sentences)
         break;
       salience[s] += weights[index];
+      mentions[s]++;
+      first_mentions[s] += !mentioned[index];
+      first_salience[s] += mentioned[index] ? 0.0f : weights[index];
+      mentioned[index] = TRUE;
     }
 }
 
@@ -270,46 +301,6 @@ normalize (float *values,
     values[i] /= largest;
 }
 
-static void
-score_sentences (PithSummarizer          *self,
-                 PithDocument            *document,
-                 const PithSentenceGraph *graph,
-                 float                   *scores)
-{
-  guint n = graph->n_sentences;
-  g_autofree float *centrality = g_new0 (float, MAX (n, 1));
-  g_autofree float *salience = g_new0 (float, MAX (n, 1));
-
-  if (self->method == PITH_SUMMARY_METHOD_LEAD)
-    {
-      for (guint i = 0; i < n; i++)
-        scores[i] = 1.0f / (float) (i + 1);
-      return;
-    }
-
-  pith_sentence_graph_rank (graph, WINDOW, self->method == PITH_SUMMARY_METHOD_LEXRANK ? 0.1f : 0.0f,
-                            centrality);
-  normalize (centrality, n);
-  if (self->method != PITH_SUMMARY_METHOD_DEFAULT)
-    {
-      memcpy (scores, centrality, n * sizeof (float));
-      return;
-    }
-
-  entity_salience (document, graph, salience);
-  normalize (salience, n);
-  for (guint i = 0; i < n; i++)
-    {
-      float position = powf ((float) (i + 1), (float) -self->position_decay);
-
-      scores[i] = (float) (self->centrality_weight * centrality[i] +
-                           self->position_weight * position +
-                           self->entity_weight * salience[i]);
-      if (graph->sentences[i].n_words < SHORT_SENTENCE)
-        scores[i] *= 0.1f;
-    }
-}
-
 /* The words that open a sentence which leans on the one before ("He",
  * "But"), in the document's language; NULL where there is no list. */
 static const PithWordList *
@@ -321,6 +312,120 @@ dangling_words_for (PithDocument *document)
   language_of (document, language);
   g_snprintf (name, sizeof name, "summarize/dangling-%s.txt", language);
   return pith_word_list_get (name);
+}
+
+/* The words that attribute a quote or claim ("said", "told"), in the
+ * language @code; NULL where there is no list. */
+static const PithWordList *
+attribution_words_for (const char *code)
+{
+  char name[64];
+
+  g_snprintf (name, sizeof name, "summarize/attribution-%s.txt", code);
+  return pith_word_list_get (name);
+}
+
+/* The `summary_features` report: each candidate's features, and its
+ * terms, which tools/train-summary-ranker learns from. */
+static void
+report_features (PithDocument              *document,
+                 const PithSummaryEvidence *evidence,
+                 const PithSummaryRanker   *ranker)
+{
+  g_autoptr(JsonObject) report = json_object_new ();
+  g_autoptr(JsonArray) names = json_array_new ();
+  g_autoptr(JsonArray) rows = json_array_new ();
+  g_autofree guint *candidates = NULL;
+  guint n_candidates = 0;
+  g_autofree float *features = pith_summary_features_compute (evidence, ranker, &candidates, &n_candidates);
+
+  for (int f = 0; f < PITH_N_SUMMARY_FEATURES; f++)
+    json_array_add_string_element (names, pith_summary_feature_name (f));
+  for (guint p = 0; p < n_candidates; p++)
+    {
+      JsonObject *row = json_object_new ();
+      JsonArray *values = json_array_new ();
+      JsonArray *terms = json_array_new ();
+      guint s = candidates[p];
+      const guint32 *sentence_terms = pith_sentence_graph_sentence_terms (evidence->graph, s);
+
+      for (int f = 0; f < PITH_N_SUMMARY_FEATURES; f++)
+        json_array_add_double_element (values, features[(gsize) p * PITH_N_SUMMARY_FEATURES + f]);
+      for (guint k = 0; k < evidence->graph->sentences[s].n_terms; k++)
+        json_array_add_string_element (terms, pith_sentence_graph_term_text (evidence->graph, sentence_terms[k]));
+      json_object_set_int_member (row, "sentence", s);
+      json_object_set_array_member (row, "features", values);
+      json_object_set_array_member (row, "terms", terms);
+      json_array_add_object_element (rows, row);
+    }
+  json_object_set_array_member (report, "names", g_steal_pointer (&names));
+  json_object_set_array_member (report, "sentences", g_steal_pointer (&rows));
+  pith_document_set_report (document, "summary_features", report);
+}
+
+/* Scores every sentence by the stage's method. The default method is the
+ * ranker (the stage's, or the built-in one of the document's language)
+ * and, where there is none, the weighted sum of centrality, position and
+ * entity salience. */
+static void
+score_sentences (PithSummarizer          *self,
+                 PithDocument            *document,
+                 const PithSentenceGraph *graph,
+                 const gboolean          *excluded,
+                 const char              *language,
+                 float                   *scores)
+{
+  guint n = graph->n_sentences;
+  g_autofree float *centrality = g_new0 (float, MAX (n, 1));
+  g_autofree float *degrees = g_new0 (float, MAX (n, 1));
+  g_autofree float *salience = g_new0 (float, MAX (n, 1));
+  g_autofree guint *mentions = g_new0 (guint, MAX (n, 1));
+  g_autofree guint *first_mentions = g_new0 (guint, MAX (n, 1));
+  g_autofree float *first_salience = g_new0 (float, MAX (n, 1));
+  const PithSummaryRanker *ranker = self->ranker != NULL ? self->ranker : pith_summary_ranker_get_builtin (language);
+  PithSummaryEvidence evidence = {
+    document, graph, excluded, centrality, degrees, salience, mentions, first_mentions, first_salience,
+    dangling_words_for (document), attribution_words_for (language),
+  };
+
+  if (self->method == PITH_SUMMARY_METHOD_LEAD)
+    {
+      for (guint i = 0; i < n; i++)
+        scores[i] = 1.0f / (float) (i + 1);
+      return;
+    }
+
+  pith_sentence_graph_rank (graph, WINDOW, self->method == PITH_SUMMARY_METHOD_LEXRANK ? 0.1f : 0.0f,
+                            centrality, degrees);
+  normalize (centrality, n);
+  normalize (degrees, n);
+  if (self->method == PITH_SUMMARY_METHOD_TEXTRANK || self->method == PITH_SUMMARY_METHOD_LEXRANK)
+    {
+      memcpy (scores, centrality, n * sizeof (float));
+      return;
+    }
+
+  entity_salience (document, graph, salience, mentions, first_mentions, first_salience);
+  normalize (salience, n);
+  normalize (first_salience, n);
+  if (self->features)
+    report_features (document, &evidence, ranker);
+  if (self->method == PITH_SUMMARY_METHOD_DEFAULT && ranker != NULL)
+    {
+      pith_summary_ranker_score (ranker, &evidence, scores);
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      float position = powf ((float) (i + 1), (float) -self->position_decay);
+
+      scores[i] = (float) (self->centrality_weight * centrality[i] +
+                           self->position_weight * position +
+                           self->entity_weight * salience[i]);
+      if (graph->sentences[i].n_words < SHORT_SENTENCE)
+        scores[i] *= 0.1f;
+    }
 }
 
 static gboolean
@@ -551,6 +656,27 @@ compare_by_sentence (gconstpointer a,
   return (x > y) - (x < y);
 }
 
+/* Loads the ranker of ranker-path: a file that is not a ranker is the
+ * stage's error, not each document's. */
+static gboolean
+pith_summarizer_initable_init_impl (GInitable     *initable,
+                                    GCancellable  *cancellable,
+                                    GError       **error)
+{
+  PithSummarizer *self = PITH_SUMMARIZER (initable);
+
+  if (self->ranker_path == NULL || self->ranker != NULL)
+    return TRUE;
+  self->ranker = pith_summary_ranker_new_from_file (self->ranker_path, error);
+  return self->ranker != NULL;
+}
+
+static void
+pith_summarizer_initable_init (GInitableIface *iface)
+{
+  iface->init = pith_summarizer_initable_init_impl;
+}
+
 static gboolean
 pith_summarizer_process (PithStage     *stage,
                          PithDocument  *document,
@@ -582,6 +708,9 @@ pith_summarizer_process (PithStage     *stage,
                            "The summarize stage needs tokens and sentences: put segment before it");
       return FALSE;
     }
+  if (self->ranker_path != NULL && self->ranker == NULL &&
+      !g_initable_init (G_INITABLE (self), cancellable, error))
+    return FALSE;
 
   /* Building the graph and ranking are the long steps: a time budget or a
    * cancel stops the stage after either. */
@@ -592,12 +721,12 @@ pith_summarizer_process (PithStage     *stage,
   give_back_stemmer (self, stemmer);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  excluded = pith_summary_candidates_excluded (document, &n_excluded);
   scores = g_new0 (float, MAX (graph->n_sentences, 1));
-  score_sentences (self, document, graph, scores);
+  score_sentences (self, document, graph, excluded, language, scores);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  excluded = pith_summary_candidates_excluded (document, &n_excluded);
   selection = select_sentences (self, document, graph, scores, excluded);
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
@@ -667,6 +796,8 @@ pith_summarizer_get_property (GObject    *object,
     case PROP_POSITION_WEIGHT: g_value_set_double (value, self->position_weight); break;
     case PROP_ENTITY_WEIGHT: g_value_set_double (value, self->entity_weight); break;
     case PROP_POSITION_DECAY: g_value_set_double (value, self->position_decay); break;
+    case PROP_RANKER: g_value_set_string (value, self->ranker_path); break;
+    case PROP_FEATURES: g_value_set_boolean (value, self->features); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -694,6 +825,8 @@ pith_summarizer_set_property (GObject      *object,
     case PROP_POSITION_WEIGHT: self->position_weight = g_value_get_double (value); break;
     case PROP_ENTITY_WEIGHT: self->entity_weight = g_value_get_double (value); break;
     case PROP_POSITION_DECAY: self->position_decay = g_value_get_double (value); break;
+    case PROP_RANKER: g_free (self->ranker_path); self->ranker_path = g_value_dup_string (value); break;
+    case PROP_FEATURES: self->features = g_value_get_boolean (value); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -704,6 +837,8 @@ pith_summarizer_finalize (GObject *object)
   PithSummarizer *self = PITH_SUMMARIZER (object);
 
   g_ptr_array_unref (self->stemmers);
+  g_free (self->ranker_path);
+  g_clear_pointer (&self->ranker, pith_summary_ranker_free);
   g_mutex_clear (&self->stemmers_lock);
 
   G_OBJECT_CLASS (pith_summarizer_parent_class)->finalize (object);
@@ -736,10 +871,11 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   /**
    * PithSummarizer:method:
    *
-   * How sentences are scored.
+   * How sentences are scored: by default the learned ranker of the
+   * document's language, or the weighted sum where there is none.
    */
   properties[PROP_METHOD] =
-    g_param_spec_enum ("method", NULL, "Scoring: default, textrank, lexrank or lead",
+    g_param_spec_enum ("method", NULL, "Scoring: default, weighted, textrank, lexrank or lead",
                        PITH_TYPE_SUMMARY_METHOD, PITH_SUMMARY_METHOD_DEFAULT, flags);
   /**
    * PithSummarizer:sentences:
@@ -807,7 +943,7 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   /**
    * PithSummarizer:centrality-weight:
    *
-   * The weight of centrality in the default method.
+   * The weight of centrality in the weighted method.
    */
   properties[PROP_CENTRALITY_WEIGHT] =
     g_param_spec_double ("centrality-weight", NULL, "Weight of centrality", 0.0, 100.0,
@@ -815,7 +951,7 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   /**
    * PithSummarizer:position-weight:
    *
-   * The weight of the position prior in the default method.
+   * The weight of the position prior in the weighted method.
    */
   properties[PROP_POSITION_WEIGHT] =
     g_param_spec_double ("position-weight", NULL, "Weight of the position prior", 0.0, 100.0,
@@ -823,7 +959,7 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   /**
    * PithSummarizer:entity-weight:
    *
-   * The weight of entity salience in the default method.
+   * The weight of entity salience in the weighted method.
    */
   properties[PROP_ENTITY_WEIGHT] =
     g_param_spec_double ("entity-weight", NULL, "Weight of entity salience", 0.0, 100.0,
@@ -837,6 +973,27 @@ pith_summarizer_class_init (PithSummarizerClass *klass)
   properties[PROP_POSITION_DECAY] =
     g_param_spec_double ("position-decay", NULL, "Decay of the position prior", 0.0, 10.0,
                          DEFAULT_POSITION_DECAY, flags);
+
+  /**
+   * PithSummarizer:ranker:
+   *
+   * A ranker file to use instead of the built-in one, as written by
+   * `tools/train-summary-ranker` (trained on another kind of text, say);
+   * %NULL for the built-in rankers. It scores every document, whatever
+   * its language, with the default method.
+   */
+  properties[PROP_RANKER] =
+    g_param_spec_string ("ranker", NULL, "A ranker file instead of the built-in ones", NULL, flags);
+
+  /**
+   * PithSummarizer:features:
+   *
+   * Whether to add the `summary_features` report: for every candidate
+   * sentence, the values of the ranker's features (`names` says which)
+   * and its stems, what `tools/train-summary-ranker` learns from.
+   */
+  properties[PROP_FEATURES] =
+    g_param_spec_boolean ("features", NULL, "Report every candidate sentence's features", FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

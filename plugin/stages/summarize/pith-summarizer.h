@@ -15,13 +15,17 @@ G_BEGIN_DECLS
 
 /**
  * PithSummaryMethod:
- * @PITH_SUMMARY_METHOD_DEFAULT: centrality, a position prior for news and
- *   entity salience, combined
+ * @PITH_SUMMARY_METHOD_DEFAULT: the learned ranker of the document's
+ *   language (English's, trained on news and its highlights) or the
+ *   stage's [property@Pith.Summarizer:ranker]; where there is none, as
+ *   @PITH_SUMMARY_METHOD_WEIGHTED
  * @PITH_SUMMARY_METHOD_TEXTRANK: centrality alone (TextRank over tf-idf
  *   cosine similarity)
  * @PITH_SUMMARY_METHOD_LEXRANK: centrality over the graph of sentences
  *   similar above 0.1 (LexRank)
  * @PITH_SUMMARY_METHOD_LEAD: the first sentences
+ * @PITH_SUMMARY_METHOD_WEIGHTED: centrality, a position prior for news and
+ *   entity salience, weighed by the stage's properties, for every language
  *
  * How the `summarize` stage scores sentences.
  */
@@ -30,6 +34,7 @@ typedef enum {
   PITH_SUMMARY_METHOD_TEXTRANK,
   PITH_SUMMARY_METHOD_LEXRANK,
   PITH_SUMMARY_METHOD_LEAD,
+  PITH_SUMMARY_METHOD_WEIGHTED,
 } PithSummaryMethod;
 
 /**
