@@ -150,13 +150,13 @@ static GPtrArray *
 keyphrase_texts (PithDocument *document)
 {
   JsonNode *node = pith_document_get_report_node (document, "keyphrases");
-  GPtrArray *texts = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
 
   if (node == NULL)
     return texts;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
-    g_ptr_array_add (texts, (gpointer) json_object_get_string_member (
-                       json_array_get_object_element (json_node_get_array (node), i), "text"));
+    g_ptr_array_add (texts, g_strdup (json_object_get_string_member (
+                       json_array_get_object_element (json_node_get_array (node), i), "text")));
   return texts;
 }
 
@@ -443,8 +443,62 @@ check_keyphrases (PithDocument       *document,
             g_error ("the key phrase \"%s\" holds the verb \"%s\"", phrase, verbs[v]);
       if (g_hash_table_contains (seen, folded))
         g_error ("the key phrase \"%s\" is there twice", phrase);
+      /* Nor inside a better one: "Tammy" after "Tammy Meyers". */
+      for (guint j = 0; j < i; j++)
+        {
+          g_autofree char *better_text = g_utf8_casefold (g_ptr_array_index (texts, j), -1);
+          g_autofree char *better = g_strdup_printf (" %s ", better_text);
+          g_autofree char *inner = g_strdup_printf (" %s ", folded);
+
+          if (strstr (better, inner) != NULL)
+            g_error ("the key phrase \"%s\" is inside the better \"%s\"", phrase,
+                     (const char *) g_ptr_array_index (texts, j));
+        }
       g_hash_table_add (seen, folded);
     }
+}
+
+/* The key phrases @pipeline finds in @article, checked as
+ * check_keyphrases() does. */
+static GPtrArray *
+checked_keyphrases (const char         *pipeline,
+                    const char         *article,
+                    const char * const *verbs)
+{
+  g_autoptr(PithDocument) document = run (pipeline, article);
+
+  check_keyphrases (document, verbs);
+  return keyphrase_texts (document);
+}
+
+/* The verbs of clauses that follow a noun, in their kinds: a verb with
+ * its object or particle, a past participle, a new verb WordNet lacks, an
+ * "-ing" or past tense after a plural, a verb's form after "was" or a
+ * pronoun; and a first name after the full name. */
+static void
+test_keyphrases_without_clause_verbs (void)
+{
+  static const char article[] =
+    "Harbour workers in Valmora ended their strike on Tuesday. A court in Valmora granted bail to the union "
+    "leader Marta Okafor, who was granted bail after a night in custody. Women aged 30 to 50 make up most "
+    "of the night shift. A model wearing a union scarf led the march, and the interim report makes no "
+    "mention of the night shift. The anger of the dockers wears off slowly. Information curated by the "
+    "union shows the losses. Trawlers blocking the harbour mouth left on Monday, and fishermen spat at the "
+    "police. Dockers found leaflets on the quay. Okafor thanked the crews for him moving forward. Marta "
+    "Okafor spoke to reporters; Okafor said the harbour workers would return. Marta thanked them. "
+    "Ferries kept a pace set by the weather. Crews need to rest, and dockers want to talk.";
+  static const char * const verbs[] = {
+    "ended", "granted", "aged", "wearing", "makes", "wears", "curated", "blocking", "spat", "found",
+    "moving", "thanked", "shows", "spoke", "left", "set", "need", "want", NULL
+  };
+  g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize keyphrases=20",
+                                                   article, verbs);
+  gboolean harbour_workers = FALSE;
+
+  for (guint i = 0; i < texts->len; i++)
+    harbour_workers |= g_strcmp0 (g_ptr_array_index (texts, i), "harbour workers") == 0 ||
+                       g_strcmp0 (g_ptr_array_index (texts, i), "Harbour workers") == 0;
+  g_assert_true (harbour_workers);
 }
 
 static void
@@ -462,11 +516,10 @@ test_keyphrases_are_noun_phrases (void)
     "collapsed", "tweeted", "visited", "describe", "spent", "review", "said", "monitored", "thanked", "sent",
     "has", "was", NULL
   };
-  g_autoptr(PithDocument) document = run ("clean ! language ! segment ! entities ! summarize", article);
-  g_autoptr(GPtrArray) texts = keyphrase_texts (document);
+  g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize", article,
+                                                   verbs);
   gboolean gomis = FALSE;
 
-  check_keyphrases (document, verbs);
   /* The striker once, under his full name, whichever mention ranks. */
   for (guint i = 0; i < texts->len; i++)
     {
@@ -693,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/keyphrases", test_keyphrases);
   g_test_add_func ("/Pith/Summarize/keyphrases-are-noun-phrases", test_keyphrases_are_noun_phrases);
   g_test_add_func ("/Pith/Summarize/karabakh-keyphrases", test_karabakh_keyphrases);
+  g_test_add_func ("/Pith/Summarize/keyphrases-without-clause-verbs", test_keyphrases_without_clause_verbs);
   g_test_add_func ("/Pith/Summarize/keyphrases-past-many-terms", test_keywords_past_many_terms);
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);

@@ -218,21 +218,128 @@ static const char * const determiners[] = {
 };
 
 static gboolean
+is_one_of (const Reader       *reader,
+           guint               t,
+           const char * const *words)
+{
+  const char *word = reader->text + pith_layer_start (reader->tokens, t);
+  gsize length = pith_layer_length (reader->tokens, t);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strlen (words[i]) == length && g_ascii_strncasecmp (word, words[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 follows (const Reader       *reader,
          guint               t,
          const char * const *words)
 {
-  const char *previous;
-  gsize length;
+  return t > 0 && is_one_of (reader, t - 1, words);
+}
 
-  if (t == 0)
+/* Words that open the object of a verb, are its particle or bring its
+ * agent: "wearing a", "makes no", "wears off", "the pace set by". */
+static const char * const object_openers[] = {
+  "the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+  "no", "some", "any", "every", "each", "another", "such", "all", "both",
+  "him", "them", "it", "us", "me", "you", "himself", "herself", "itself", "themselves",
+  "off", "out", "up", "down", "away", "back", "by", NULL
+};
+
+static const char * const infinitive_marker[] = { "to", NULL };
+
+/* Subjects: a verb's form after one is the verb ("him moving forward"). */
+static const char * const pronouns[] = {
+  "i", "you", "he", "she", "it", "we", "they", "him", "her", "us", "them", NULL
+};
+
+/* Whether token @t is a word that ends in @suffix, and opens with a
+ * lowercase letter if @lowercase. */
+static gboolean
+ends_in (const Reader *reader,
+         guint         t,
+         const char   *suffix,
+         gboolean      lowercase)
+{
+  const char *word = reader->text + pith_layer_start (reader->tokens, t);
+  gsize length = pith_layer_length (reader->tokens, t);
+  gsize n = strlen (suffix);
+
+  return length > n + 1 && (!lowercase || g_ascii_islower (word[0])) &&
+         memcmp (word + length - n, suffix, n) == 0;
+}
+
+/* Forms of "be" and "have", before the verb of a clause: "was granted". */
+static const char * const auxiliaries[] = {
+  "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", NULL
+};
+
+/* Which inflection of a verb token @t is ("wears", "curated", "wearing"). */
+static PithVerbInflection
+verb_inflection (const Reader *reader,
+                 guint         t)
+{
+  const char *word = reader->text + pith_layer_start (reader->tokens, t);
+  gsize length = pith_layer_length (reader->tokens, t);
+  char lower[64];
+
+  if (length >= sizeof lower)
+    return PITH_VERB_INFLECTION_NONE;
+  for (gsize i = 0; i < length; i++)
+    lower[i] = g_ascii_tolower (word[i]);
+  lower[length] = '\0';
+  return pith_word_verb_inflection (reader->lexicon, lower, length);
+}
+
+/* Whether a word comes after token @t, before the sentence's @end. */
+static gboolean
+word_follows (const Reader *reader,
+              guint         t,
+              guint         end)
+{
+  return t + 1 < end && g_unichar_isalnum (g_utf8_get_char (reader->text + pith_layer_start (reader->tokens, t + 1)));
+}
+
+static gboolean phrase_word (const Reader *reader,
+                             guint         t,
+                             guint        *classes);
+
+/* Whether the token before @t is a noun or a name. */
+static gboolean
+follows_noun (const Reader *reader,
+              guint         t)
+{
+  guint classes;
+
+  return t > 0 && !follows (reader, t, determiners) && phrase_word (reader, t - 1, &classes) &&
+         (classes == 0 || (classes & PITH_WORD_NOUN));
+}
+
+/* Whether token @t, of @classes, is a verb that takes the object after
+ * it: "model wearing a dress", "report makes it", "women aged 30",
+ * "refugees need to". */
+static gboolean
+takes_object (const Reader *reader,
+              guint         t,
+              guint         end,
+              guint         classes)
+{
+  const char *next;
+
+  if (t + 1 >= end)
     return FALSE;
-  previous = reader->text + pith_layer_start (reader->tokens, t - 1);
-  length = pith_layer_length (reader->tokens, t - 1);
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strlen (words[i]) == length && g_ascii_strncasecmp (previous, words[i], length) == 0)
-      return TRUE;
-  return FALSE;
+  next = reader->text + pith_layer_start (reader->tokens, t + 1);
+  /* A plural and a verb's lemma before "to" are a subject and its verb:
+   * "refugees need to". */
+  if ((classes & PITH_WORD_VERB) && is_one_of (reader, t + 1, infinitive_marker) && t > 0 &&
+      ends_in (reader, t - 1, "s", FALSE) && !ends_in (reader, t - 1, "ss", FALSE))
+    return TRUE;
+  if (!g_ascii_isdigit (next[0]) && !is_one_of (reader, t + 1, object_openers))
+    return FALSE;
+  return (classes & (PITH_WORD_VERB | PITH_WORD_VERB_FORM)) ||
+         verb_inflection (reader, t) != PITH_VERB_INFLECTION_NONE;
 }
 
 /* Words after which a verb's lemma is the verb: "to review", "will end". */
@@ -305,6 +412,7 @@ phrase_at (Reader *reader,
   guint last_end = 0;
   guint classes;
   gboolean after_noun = FALSE;
+  gboolean verb = FALSE;
   guint mention_end;
 
   *next = t + 1;
@@ -335,9 +443,40 @@ phrase_at (Reader *reader,
       if (n == 0 && (classes & PITH_WORD_MOSTLY_VERB) && !follows (reader, t, determiners))
         break;
       /* Inside one, a word mostly a verb is the clause's verb
-       * ("frustration get", "tweets make"). */
-      if (after_noun && (classes & PITH_WORD_MOSTLY_VERB))
-        break;
+       * ("frustration get", "tweets make"), as is a verb with its object
+       * and a past participle ("information curated"). */
+      if (after_noun && ((classes & PITH_WORD_MOSTLY_VERB) || takes_object (reader, t + n, end, classes) ||
+                         verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_ED))
+        {
+          verb = TRUE;
+          break;
+        }
+      /* A word WordNet lacks that ends in "-ed" is a new verb's
+       * ("information curated", "Swansea tweeted"), as is a past tense
+       * with words after it ("fishermen spat at", where "a mug shot."
+       * ends a compound); an "-ing" or a past tense after a plural is its
+       * subject's verb ("warplanes fighting", "players spat"), where after
+       * a singular it may be a compound's ("police shooting"). */
+      if (after_noun && ((classes == 0 && ends_in (reader, t + n, "ed", TRUE)) ||
+                         ((classes & PITH_WORD_VERB_FORM) && word_follows (reader, t + n, end)) ||
+                         (ends_in (reader, t + n - 1, "s", FALSE) && !ends_in (reader, t + n - 1, "ss", FALSE) &&
+                          ((classes & PITH_WORD_VERB_FORM) ||
+                           verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_ING))))
+        {
+          verb = TRUE;
+          break;
+        }
+      /* After "was", "has" or a pronoun, a verb's form is the verb: "was
+       * granted bail", "were found", "him moving forward"; after a noun
+       * or a name, a past tense is ("Valmora granted bail"). */
+      if (n == 0 && ((classes & PITH_WORD_VERB_FORM) || verb_inflection (reader, t) != PITH_VERB_INFLECTION_NONE) &&
+          (follows (reader, t, auxiliaries) || follows (reader, t, pronouns) ||
+           (follows_noun (reader, t) && ((classes & PITH_WORD_VERB_FORM) ||
+                                         verb_inflection (reader, t) == PITH_VERB_INFLECTION_ED))))
+        {
+          verb = TRUE;
+          break;
+        }
       n++;
       if (ends_phrase (classes))
         {
@@ -345,7 +484,8 @@ phrase_at (Reader *reader,
           after_noun = TRUE;
         }
     }
-  *next = t + MAX (n, 1);
+  /* Reading goes on after the verb: "fighting rebels" is no phrase. */
+  *next = t + MAX (n, 1) + (verb && n > 0 ? 1 : 0);
   return last_end;
 }
 
@@ -516,7 +656,8 @@ add_mention (Reader  *reader,
   mentions->mentions[kept - 1]++;
 }
 
-/* Whether the stems of @inner are a run of the stems of @outer. */
+/* Whether the words of @inner (stems, or a name) are a run of the words
+ * of @outer. */
 static gboolean
 is_inside (const char *inner,
            const char *outer)
@@ -541,6 +682,7 @@ pith_keyphrases_add (PithDocument            *document,
   g_autoptr(GHashTable) kept_groups = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) kept_scores = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) shown_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) kept_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonArray) report = json_array_new ();
   JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
   JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ? json_node_get_array (groups_node)
@@ -595,9 +737,15 @@ pith_keyphrases_add (PithDocument            *document,
           inside = better->kept != 0 && better->group == NO_GROUP && phrase->group == NO_GROUP &&
                    is_inside (phrase->key, better->key);
         }
+      /* Nor is one whose words a better one shows: a name inside a better
+       * entity's name is that entity, or one the reader cannot tell from
+       * it ("Tammy" after "Tammy Meyers"). */
+      for (guint q = 0; q < kept_texts->len && !inside; q++)
+        inside = is_inside (folded, g_ptr_array_index (kept_texts, q));
       if (inside)
         continue;
       phrase->kept = ++n_kept;
+      g_ptr_array_add (kept_texts, g_strdup (folded));
       if (phrase->group != NO_GROUP)
         g_hash_table_insert (kept_groups, GINT_TO_POINTER (phrase->group + 1), GUINT_TO_POINTER (phrase->kept));
       else

@@ -28,6 +28,21 @@ guint pith_word_classes (const PithWordList *lexicon,
                          const char         *word,
                          gsize               length);
 
+/* Which regular inflection of a verb the lowercase word @word is: "-s"
+ * ("wears", "carries"), "-ed" ("curated", "aged", "stopped") or "-ing"
+ * ("wearing"), whatever else it may be too (a plural, an adjective), or
+ * none. */
+typedef enum {
+  PITH_VERB_INFLECTION_NONE,
+  PITH_VERB_INFLECTION_S,
+  PITH_VERB_INFLECTION_ED,
+  PITH_VERB_INFLECTION_ING,
+} PithVerbInflection;
+
+PithVerbInflection pith_word_verb_inflection (const PithWordList *lexicon,
+                                              const char         *word,
+                                              gsize               length);
+
 /* The lexicon pith_word_classes() reads, loaded once; NULL if missing. */
 const PithWordList *pith_word_classes_lexicon (void);
 

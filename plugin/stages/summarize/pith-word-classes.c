@@ -128,3 +128,27 @@ pith_word_classes (const PithWordList *lexicon,
     classes |= (lemma_classes (lexicon, word, length - 2, "") & PITH_WORD_ADJECTIVE) ? PITH_WORD_ADVERB : 0;
   return classes;
 }
+
+PithVerbInflection
+pith_word_verb_inflection (const PithWordList *lexicon,
+                           const char         *word,
+                           gsize               length)
+{
+  if (lexicon == NULL || length < 4 || length >= PITH_WORD_LIST_MAX_WORD)
+    return PITH_VERB_INFLECTION_NONE;
+  if (g_str_has_suffix (word, "ied"))
+    return (lemma_classes (lexicon, word, length - 3, "y") & PITH_WORD_VERB) ? PITH_VERB_INFLECTION_ED
+                                                                             : PITH_VERB_INFLECTION_NONE;
+  if (g_str_has_suffix (word, "ed"))
+    return verb_stem (lexicon, word, length, 2) != 0 ? PITH_VERB_INFLECTION_ED : PITH_VERB_INFLECTION_NONE;
+  if (g_str_has_suffix (word, "ing"))
+    return verb_stem (lexicon, word, length, 3) != 0 ? PITH_VERB_INFLECTION_ING : PITH_VERB_INFLECTION_NONE;
+  if (g_str_has_suffix (word, "ies"))
+    return (lemma_classes (lexicon, word, length - 3, "y") & PITH_WORD_VERB) ? PITH_VERB_INFLECTION_S
+                                                                             : PITH_VERB_INFLECTION_NONE;
+  if (word[length - 1] == 's' && word[length - 2] != 's' &&
+      ((lemma_classes (lexicon, word, length - 1, "") & PITH_WORD_VERB) ||
+       (word[length - 2] == 'e' && (lemma_classes (lexicon, word, length - 2, "") & PITH_WORD_VERB))))
+    return PITH_VERB_INFLECTION_S;
+  return PITH_VERB_INFLECTION_NONE;
+}
