@@ -486,10 +486,13 @@ test_keyphrases_without_clause_verbs (void)
     "union shows the losses. Trawlers blocking the harbour mouth left on Monday, and fishermen spat at the "
     "police. Dockers found leaflets on the quay. Okafor thanked the crews for him moving forward. Marta "
     "Okafor spoke to reporters; Okafor said the harbour workers would return. Marta thanked them. "
-    "Ferries kept a pace set by the weather. Crews need to rest, and dockers want to talk.";
+    "Ferries kept a pace set by the weather. Crews need to rest, and dockers want to talk. Teens drink "
+    "coffee on the quay, where warehouses range from old to new. Okafor thinks dockers deserve more. "
+    "A docker whose wages fell spent two years criss-crossing the coast.";
   static const char * const verbs[] = {
     "ended", "granted", "aged", "wearing", "makes", "wears", "curated", "blocking", "spat", "found",
-    "moving", "thanked", "shows", "spoke", "left", "set", "need", "want", NULL
+    "moving", "thanked", "shows", "spoke", "left", "set", "need", "want", "drink", "range", "thinks", "whose",
+    "criss-crossing", NULL
   };
   g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize keyphrases=20",
                                                    article, verbs);

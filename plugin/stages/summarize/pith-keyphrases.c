@@ -302,6 +302,21 @@ word_follows (const Reader *reader,
   return t + 1 < end && g_unichar_isalnum (g_utf8_get_char (reader->text + pith_layer_start (reader->tokens, t + 1)));
 }
 
+/* Plurals that modify nouns as they are ("sales tax", "arms race"). */
+static const char * const plural_modifiers[] = {
+  "news", "sales", "arms", "sports", "goods", "customs", "savings", "systems", "parts", "means", "series", NULL
+};
+
+/* Whether the token before @t is a plural: a word that ends in "s" (not
+ * "ss"), and no plural that modifies as it is. */
+static gboolean
+follows_plural (const Reader *reader,
+                guint         t)
+{
+  return t > 0 && ends_in (reader, t - 1, "s", FALSE) && !ends_in (reader, t - 1, "ss", FALSE) &&
+         !is_one_of (reader, t - 1, plural_modifiers);
+}
+
 static gboolean phrase_word (const Reader *reader,
                              guint         t,
                              guint        *classes);
@@ -315,6 +330,21 @@ follows_noun (const Reader *reader,
 
   return t > 0 && !follows (reader, t, determiners) && phrase_word (reader, t - 1, &classes) &&
          (classes == 0 || (classes & PITH_WORD_NOUN));
+}
+
+/* Whether the token before @t is a name: capitalised inside a sentence,
+ * or an entity's ("Lisa Green thinks"). */
+static gboolean
+follows_name (const Reader *reader,
+              guint         t)
+{
+  guint classes;
+  guint mention_end;
+
+  if (t == 0 || !g_ascii_isupper (reader->text[pith_layer_start (reader->tokens, t - 1)]))
+    return FALSE;
+  return group_at ((Reader *) reader, t - 1, &mention_end) >= 0 ||
+         (phrase_word (reader, t - 1, &classes) && classes == 0);
 }
 
 /* Whether token @t, of @classes, is a verb that takes the object after
@@ -333,8 +363,7 @@ takes_object (const Reader *reader,
   next = reader->text + pith_layer_start (reader->tokens, t + 1);
   /* A plural and a verb's lemma before "to" are a subject and its verb:
    * "refugees need to". */
-  if ((classes & PITH_WORD_VERB) && is_one_of (reader, t + 1, infinitive_marker) && t > 0 &&
-      ends_in (reader, t - 1, "s", FALSE) && !ends_in (reader, t - 1, "ss", FALSE))
+  if ((classes & PITH_WORD_VERB) && is_one_of (reader, t + 1, infinitive_marker) && follows_plural (reader, t))
     return TRUE;
   if (!g_ascii_isdigit (next[0]) && !is_one_of (reader, t + 1, object_openers))
     return FALSE;
@@ -413,8 +442,11 @@ phrase_at (Reader *reader,
   guint classes;
   gboolean after_noun = FALSE;
   gboolean verb = FALSE;
+  gboolean after_name;
   guint mention_end;
 
+  /* Asked before the entities' cursor passes the token before. */
+  after_name = follows_name (reader, t);
   *next = t + 1;
   *group = group_at (reader, t, &mention_end);
   if (*group == NOT_A_WORD)
@@ -442,6 +474,13 @@ phrase_at (Reader *reader,
         break;
       if (n == 0 && (classes & PITH_WORD_MOSTLY_VERB) && !follows (reader, t, determiners))
         break;
+      /* Nor on a past tense that is no adjective: "who fell victim". */
+      if (n == 0 && (classes & PITH_WORD_VERB_FORM) && !(classes & PITH_WORD_ADJECTIVE) &&
+          !follows (reader, t, determiners))
+        {
+          verb = TRUE;
+          break;
+        }
       /* Inside one, a word mostly a verb is the clause's verb
        * ("frustration get", "tweets make"), as is a verb with its object
        * and a past participle ("information curated"). */
@@ -452,15 +491,18 @@ phrase_at (Reader *reader,
           break;
         }
       /* A word WordNet lacks that ends in "-ed" is a new verb's
-       * ("information curated", "Swansea tweeted"), as is a past tense
+       * ("information curated", "Swansea tweeted"), as is a verb's lemma
+       * after a plural ("teens drink", "buildings range"), a past tense
        * with words after it ("fishermen spat at", where "a mug shot."
        * ends a compound); an "-ing" or a past tense after a plural is its
        * subject's verb ("warplanes fighting", "players spat"), where after
        * a singular it may be a compound's ("police shooting"). */
       if (after_noun && ((classes == 0 && ends_in (reader, t + n, "ed", TRUE)) ||
+                         (follows_plural (reader, t + n) && (classes & PITH_WORD_VERB) &&
+                          verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_NONE) ||
                          ((classes & PITH_WORD_VERB_FORM) && word_follows (reader, t + n, end)) ||
-                         (ends_in (reader, t + n - 1, "s", FALSE) && !ends_in (reader, t + n - 1, "ss", FALSE) &&
-                          ((classes & PITH_WORD_VERB_FORM) ||
+                         (follows_plural (reader, t + n) &&
+                          ((classes & PITH_WORD_VERB_FORM) || (classes == 0 && ends_in (reader, t + n, "ing", TRUE)) ||
                            verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_ING))))
         {
           verb = TRUE;
@@ -468,11 +510,13 @@ phrase_at (Reader *reader,
         }
       /* After "was", "has" or a pronoun, a verb's form is the verb: "was
        * granted bail", "were found", "him moving forward"; after a noun
-       * or a name, a past tense is ("Valmora granted bail"). */
+       * or a name, a past tense is ("Valmora granted bail"), and after a
+       * name an "-s" ("Lisa Green thinks"). */
       if (n == 0 && ((classes & PITH_WORD_VERB_FORM) || verb_inflection (reader, t) != PITH_VERB_INFLECTION_NONE) &&
           (follows (reader, t, auxiliaries) || follows (reader, t, pronouns) ||
            (follows_noun (reader, t) && ((classes & PITH_WORD_VERB_FORM) ||
-                                         verb_inflection (reader, t) == PITH_VERB_INFLECTION_ED))))
+                                         verb_inflection (reader, t) == PITH_VERB_INFLECTION_ED)) ||
+           (after_name && verb_inflection (reader, t) == PITH_VERB_INFLECTION_S)))
         {
           verb = TRUE;
           break;
