@@ -130,6 +130,16 @@ def test_three_million_initials(hostile):
     assert doc["text"].startswith("a. a.")
 
 
+def test_a_short_sentence_repeated(hostile):
+    """Every sentence shares its stems with all of its neighbours: the
+    summarizer's graph would hold fifty pairs a sentence (five times the
+    text) where it holds no more than half the text's bytes."""
+    count = scaled(200_000)
+    doc = hostile(b"Xy zq wv. " * count)
+    assert len(doc["sentences"]) == count
+    assert len(doc["summary"]["sentences"]) >= 1
+
+
 def test_html_nested_one_hundred_thousand_deep(hostile):
     depth = 100_000
     data = b"<div>" * depth + b"deep text" + b"</div>" * depth

@@ -45,6 +45,7 @@ typedef struct
   guint16 *token_terms;
   GArray *late_terms;       /* of PithLateTerm, by token */
   guint n_tokens;
+  gsize text_length;        /* bytes of the document's text */
 } PithSentenceGraph;
 
 #define PITH_SENTENCE_GRAPH_LATE_TERM G_MAXUINT16
@@ -114,8 +115,10 @@ void               pith_sentence_graph_free    (PithSentenceGraph  *self);
 float              pith_sentence_graph_similarity (const PithSentenceGraph *self,
                                                    guint                    a,
                                                    guint                    b);
-/* TextRank over cosine similarities of sentences at most @window apart;
- * @degrees, when not NULL, gets each sentence's sum of similarities. */
+/* TextRank over cosine similarities of sentences at most @window apart
+ * (or fewer, for a document of many short sentences that all share their
+ * stems: the graph holds no more pairs than half the text's bytes); @degrees,
+ * when not NULL, gets each sentence's sum of similarities. */
 void               pith_sentence_graph_rank    (const PithSentenceGraph *self,
                                                 guint                    window,
                                                 float                    threshold,

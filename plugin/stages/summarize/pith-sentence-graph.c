@@ -202,6 +202,7 @@ pith_sentence_graph_new (PithDocument *document,
   self->n_sentences = n_sentences;
   self->sentences = g_new0 (PithSentenceVector, MAX (n_sentences, 1));
   self->n_tokens = n_tokens;
+  self->text_length = strlen (text);
   self->token_terms = g_new0 (guint16, MAX (n_tokens, 1));
   self->late_terms = g_array_new (FALSE, FALSE, sizeof (PithLateTerm));
   self->terms = pith_word_table_new ();
@@ -399,10 +400,21 @@ typedef struct
 } SparseGraph;
 
 static void
+sparse_graph_clear (SparseGraph *graph)
+{
+  g_free (graph->row_start);
+  g_free (graph->distance);
+  g_free (graph->weight);
+}
+
+/* Builds the graph, unless it would hold more than @max_edges pairs:
+ * then FALSE, and nothing to clear. */
+static gboolean
 sparse_graph_build (SparseGraph             *graph,
                     const PithSentenceGraph *self,
                     guint                    window,
                     float                    threshold,
+                    gsize                    max_edges,
                     float                   *out_sum)
 {
   guint n = self->n_sentences;
@@ -439,9 +451,14 @@ sparse_graph_build (SparseGraph             *graph,
             similarity = similarity >= threshold ? 1.0f : 0.0f;
           if (similarity == 0.0f)
             continue;
+          if (n_edges == max_edges)
+            {
+              sparse_graph_clear (graph);
+              return FALSE;
+            }
           if (n_edges == capacity)
             {
-              capacity += capacity / 2;
+              capacity = MIN (capacity + capacity / 2, MAX (max_edges, 16));
               graph->distance = g_renew (guint8, graph->distance, capacity);
               graph->weight = g_renew (float, graph->weight, capacity);
             }
@@ -455,14 +472,7 @@ sparse_graph_build (SparseGraph             *graph,
         dense[x_terms[k]] = 0.0f;
     }
   graph->row_start[n] = (guint) n_edges;
-}
-
-static void
-sparse_graph_clear (SparseGraph *graph)
-{
-  g_free (graph->row_start);
-  g_free (graph->distance);
-  g_free (graph->weight);
+  return TRUE;
 }
 
 void
@@ -480,7 +490,16 @@ pith_sentence_graph_rank (const PithSentenceGraph *self,
 
   g_return_if_fail (window >= 1 && window <= G_MAXUINT8 + 1);
 
-  sparse_graph_build (&graph, self, window, threshold, out_sum);
+  /* A graph of a sentence's every neighbour in the window is one of
+   * many short sentences that share their stems (a page of one line
+   * repeated): the window halves until the pairs (five bytes each) are
+   * no more than half the text's bytes, which news, of longer sentences
+   * sharing fewer stems, never comes near. */
+  while (!sparse_graph_build (&graph, self, window, threshold, MAX (self->text_length / 2, n), out_sum))
+    {
+      window = MAX (window / 2, 1);
+      memset (out_sum, 0, n * sizeof (float));
+    }
   if (degrees != NULL)
     memcpy (degrees, out_sum, n * sizeof (float));
 

@@ -403,92 +403,144 @@ word_prior_features (const PithSentenceGraph *graph,
   row[PITH_SUMMARY_FEATURE_WORD_PRIOR_TOP] = top / PITH_SUMMARY_WORD_PRIOR_TOP;
 }
 
+/* What the rows of a document's features share, so that a row is
+ * computed when it is read: a document of a million sentences would
+ * otherwise hold thirty floats for each at once. */
+typedef struct
+{
+  const PithSummaryEvidence *evidence;
+  const char *text;
+  const PithLayer *sentences;
+  const PithLayer *tokens;
+  guint *candidates;
+  guint n_candidates;
+  float *priors;            /* by term */
+  float *first_terms;       /* by candidate, the largest 1 */
+} Features;
+
+static void
+features_init (Features                  *self,
+               const PithSummaryEvidence *evidence,
+               const PithSummaryRanker   *ranker)
+{
+  const PithSentenceGraph *graph = evidence->graph;
+  guint n = graph->n_sentences;
+  g_autofree guint8 *seen = g_new0 (guint8, MAX (pith_sentence_graph_n_terms (graph), 1));
+  float largest = 0.0f;
+
+  self->evidence = evidence;
+  self->text = pith_document_get_text (evidence->document);
+  self->sentences = pith_document_peek_layer (evidence->document, PITH_LAYER_SENTENCE);
+  self->tokens = pith_document_peek_layer (evidence->document, PITH_LAYER_TOKEN);
+  self->candidates = g_new (guint, MAX (n, 1));
+  self->n_candidates = 0;
+  for (guint s = 0; s < n; s++)
+    if (!evidence->excluded[s])
+      self->candidates[self->n_candidates++] = s;
+  self->priors = term_priors (ranker, graph);
+
+  /* The stems each candidate is first to use, in the order they come,
+   * weighed by how often the document goes on to repeat them. */
+  self->first_terms = g_new0 (float, MAX (self->n_candidates, 1));
+  for (guint p = 0; p < self->n_candidates; p++)
+    {
+      guint s = self->candidates[p];
+      const guint32 *terms = pith_sentence_graph_sentence_terms (graph, s);
+
+      for (guint k = 0; k < graph->sentences[s].n_terms; k++)
+        {
+          if (!seen[terms[k]])
+            self->first_terms[p] += logf ((float) graph->document_frequency[terms[k]]);
+          seen[terms[k]] = 1;
+        }
+      largest = MAX (largest, self->first_terms[p]);
+    }
+  for (guint p = 0; p < self->n_candidates && largest > 0.0f; p++)
+    self->first_terms[p] /= largest;
+}
+
+static void
+features_clear (Features *self)
+{
+  g_free (self->candidates);
+  g_free (self->priors);
+  g_free (self->first_terms);
+}
+
+/* The features of the @p-th candidate into @row. */
+static void
+features_row (const Features *self,
+              guint           p,
+              float           row[PITH_N_SUMMARY_FEATURES])
+{
+  const PithSummaryEvidence *evidence = self->evidence;
+  const PithSentenceGraph *graph = evidence->graph;
+  guint s = self->candidates[p];
+  guint words = graph->sentences[s].n_words;
+  guint first_token = graph->sentences[s].first_token;
+  guint32 start = pith_layer_start (self->sentences, s);
+  gsize length = pith_layer_length (self->sentences, s);
+  const guint32 *terms = pith_sentence_graph_sentence_terms (graph, s);
+  float spread = 0.0f;
+  gboolean quotes;
+  gboolean digits;
+
+  memset (row, 0, PITH_N_SUMMARY_FEATURES * sizeof (float));
+  if (p < 5)
+    row[PITH_SUMMARY_FEATURE_FIRST + p] = 1.0f;
+  row[PITH_SUMMARY_FEATURE_INVERSE_POSITION] = 1.0f / (float) (p + 1);
+  row[PITH_SUMMARY_FEATURE_RELATIVE_POSITION] = (float) p / (float) self->n_candidates;
+  row[PITH_SUMMARY_FEATURE_EARLY_POSITION] = (float) MIN (p, 30) / 30.0f;
+  row[PITH_SUMMARY_FEATURE_LOG_WORDS] = logf (1.0f + (float) words);
+  row[PITH_SUMMARY_FEATURE_UNDER_8_WORDS] = words < 8;
+  row[PITH_SUMMARY_FEATURE_UNDER_15_WORDS] = words < 15;
+  row[PITH_SUMMARY_FEATURE_OVER_35_WORDS] = words > 35;
+  row[PITH_SUMMARY_FEATURE_OVER_50_WORDS] = words > 50;
+  row[PITH_SUMMARY_FEATURE_CENTRALITY] = evidence->centrality[s];
+  row[PITH_SUMMARY_FEATURE_DEGREE] = evidence->degrees[s];
+  row[PITH_SUMMARY_FEATURE_ENTITY_SALIENCE] = evidence->entity_salience[s];
+  row[PITH_SUMMARY_FEATURE_ENTITY_MENTIONS] = (float) MIN (evidence->entity_mentions[s], 6) / 6.0f;
+  row[PITH_SUMMARY_FEATURE_FIRST_MENTIONS] = (float) MIN (evidence->first_mentions[s], 4) / 4.0f;
+  row[PITH_SUMMARY_FEATURE_FIRST_MENTION_SALIENCE] = evidence->first_salience[s];
+  row[PITH_SUMMARY_FEATURE_LEAD_SIMILARITY] = p == 0 ? 1.0f :
+    pith_sentence_graph_similarity (graph, s, self->candidates[0]);
+  for (guint k = 0; k < graph->sentences[s].n_terms; k++)
+    spread += (float) graph->document_frequency[terms[k]];
+  if (graph->sentences[s].n_terms > 0)
+    row[PITH_SUMMARY_FEATURE_TERM_SPREAD] = spread / (float) graph->sentences[s].n_terms / (float) graph->n_sentences;
+  row[PITH_SUMMARY_FEATURE_FIRST_TERM_SALIENCE] = self->first_terms[p];
+  row[PITH_SUMMARY_FEATURE_OPENS_WITH_QUOTE] = opens_with_quote (self->text + start, length);
+  find_quotes_and_digits (self->text + start, length, &quotes, &digits);
+  row[PITH_SUMMARY_FEATURE_QUOTES] = quotes;
+  row[PITH_SUMMARY_FEATURE_DIGITS] = digits;
+  for (guint t = first_token; t < first_token + graph->sentences[s].n_tokens; t++)
+    if (token_in (evidence->attribution, self->text, self->tokens, t))
+      {
+        row[PITH_SUMMARY_FEATURE_ATTRIBUTION] = 1.0f;
+        break;
+      }
+  row[PITH_SUMMARY_FEATURE_DANGLING] = graph->sentences[s].n_tokens > 0 &&
+                                       token_in (evidence->dangling, self->text, self->tokens, first_token);
+  word_prior_features (graph, s, self->priors, row);
+}
+
 float *
 pith_summary_features_compute (const PithSummaryEvidence *evidence,
                                const PithSummaryRanker   *ranker,
                                guint                    **candidates_out,
                                guint                     *n_candidates_out)
 {
-  const PithSentenceGraph *graph = evidence->graph;
-  const char *text = pith_document_get_text (evidence->document);
-  const PithLayer *sentences = pith_document_peek_layer (evidence->document, PITH_LAYER_SENTENCE);
-  const PithLayer *tokens = pith_document_peek_layer (evidence->document, PITH_LAYER_TOKEN);
-  guint n = graph->n_sentences;
-  guint n_candidates = 0;
-  g_autofree guint *candidates = g_new (guint, MAX (n, 1));
-  g_autofree float *priors = term_priors (ranker, graph);
-  g_autofree guint8 *seen = g_new0 (guint8, MAX (pith_sentence_graph_n_terms (graph), 1));
-  float first_term_largest = 0.0f;
-  float *features;
+  Features features;
+  float *rows;
 
-  for (guint s = 0; s < n; s++)
-    if (!evidence->excluded[s])
-      candidates[n_candidates++] = s;
-  features = g_new0 (float, (gsize) MAX (n_candidates, 1) * PITH_N_SUMMARY_FEATURES);
-
-  for (guint p = 0; p < n_candidates; p++)
-    {
-      guint s = candidates[p];
-      float *row = features + (gsize) p * PITH_N_SUMMARY_FEATURES;
-      guint words = graph->sentences[s].n_words;
-      guint first_token = graph->sentences[s].first_token;
-      guint32 start = pith_layer_start (sentences, s);
-      gsize length = pith_layer_length (sentences, s);
-      const guint32 *terms = pith_sentence_graph_sentence_terms (graph, s);
-      float spread = 0.0f;
-      gboolean quotes;
-      gboolean digits;
-
-      if (p < 5)
-        row[PITH_SUMMARY_FEATURE_FIRST + p] = 1.0f;
-      row[PITH_SUMMARY_FEATURE_INVERSE_POSITION] = 1.0f / (float) (p + 1);
-      row[PITH_SUMMARY_FEATURE_RELATIVE_POSITION] = (float) p / (float) n_candidates;
-      row[PITH_SUMMARY_FEATURE_EARLY_POSITION] = (float) MIN (p, 30) / 30.0f;
-      row[PITH_SUMMARY_FEATURE_LOG_WORDS] = logf (1.0f + (float) words);
-      row[PITH_SUMMARY_FEATURE_UNDER_8_WORDS] = words < 8;
-      row[PITH_SUMMARY_FEATURE_UNDER_15_WORDS] = words < 15;
-      row[PITH_SUMMARY_FEATURE_OVER_35_WORDS] = words > 35;
-      row[PITH_SUMMARY_FEATURE_OVER_50_WORDS] = words > 50;
-      row[PITH_SUMMARY_FEATURE_CENTRALITY] = evidence->centrality[s];
-      row[PITH_SUMMARY_FEATURE_DEGREE] = evidence->degrees[s];
-      row[PITH_SUMMARY_FEATURE_ENTITY_SALIENCE] = evidence->entity_salience[s];
-      row[PITH_SUMMARY_FEATURE_ENTITY_MENTIONS] = (float) MIN (evidence->entity_mentions[s], 6) / 6.0f;
-      row[PITH_SUMMARY_FEATURE_FIRST_MENTIONS] = (float) MIN (evidence->first_mentions[s], 4) / 4.0f;
-      row[PITH_SUMMARY_FEATURE_FIRST_MENTION_SALIENCE] = evidence->first_salience[s];
-      row[PITH_SUMMARY_FEATURE_LEAD_SIMILARITY] = p == 0 ? 1.0f :
-        pith_sentence_graph_similarity (graph, s, candidates[0]);
-      for (guint k = 0; k < graph->sentences[s].n_terms; k++)
-        {
-          spread += (float) graph->document_frequency[terms[k]];
-          /* A stem the document goes on to repeat, met here first. */
-          if (!seen[terms[k]])
-            row[PITH_SUMMARY_FEATURE_FIRST_TERM_SALIENCE] += logf ((float) graph->document_frequency[terms[k]]);
-          seen[terms[k]] = 1;
-        }
-      first_term_largest = MAX (first_term_largest, row[PITH_SUMMARY_FEATURE_FIRST_TERM_SALIENCE]);
-      if (graph->sentences[s].n_terms > 0)
-        row[PITH_SUMMARY_FEATURE_TERM_SPREAD] = spread / (float) graph->sentences[s].n_terms / (float) n;
-      row[PITH_SUMMARY_FEATURE_OPENS_WITH_QUOTE] = opens_with_quote (text + start, length);
-      find_quotes_and_digits (text + start, length, &quotes, &digits);
-      row[PITH_SUMMARY_FEATURE_QUOTES] = quotes;
-      row[PITH_SUMMARY_FEATURE_DIGITS] = digits;
-      for (guint t = first_token; t < first_token + graph->sentences[s].n_tokens; t++)
-        if (token_in (evidence->attribution, text, tokens, t))
-          {
-            row[PITH_SUMMARY_FEATURE_ATTRIBUTION] = 1.0f;
-            break;
-          }
-      row[PITH_SUMMARY_FEATURE_DANGLING] = graph->sentences[s].n_tokens > 0 &&
-                                           token_in (evidence->dangling, text, tokens, first_token);
-      word_prior_features (graph, s, priors, row);
-    }
-
-  for (guint p = 0; p < n_candidates && first_term_largest > 0.0f; p++)
-    features[(gsize) p * PITH_N_SUMMARY_FEATURES + PITH_SUMMARY_FEATURE_FIRST_TERM_SALIENCE] /= first_term_largest;
-
-  *candidates_out = g_steal_pointer (&candidates);
-  *n_candidates_out = n_candidates;
-  return features;
+  features_init (&features, evidence, ranker);
+  rows = g_new0 (float, (gsize) MAX (features.n_candidates, 1) * PITH_N_SUMMARY_FEATURES);
+  for (guint p = 0; p < features.n_candidates; p++)
+    features_row (&features, p, rows + (gsize) p * PITH_N_SUMMARY_FEATURES);
+  *candidates_out = g_steal_pointer (&features.candidates);
+  *n_candidates_out = features.n_candidates;
+  features_clear (&features);
+  return rows;
 }
 
 void
@@ -496,29 +548,33 @@ pith_summary_ranker_score (const PithSummaryRanker   *self,
                            const PithSummaryEvidence *evidence,
                            float                     *scores)
 {
-  guint n_candidates = 0;
-  g_autofree guint *candidates = NULL;
-  g_autofree float *features = pith_summary_features_compute (evidence, self, &candidates, &n_candidates);
+  Features features;
+  float row[PITH_N_SUMMARY_FEATURES];
   float lowest = INFINITY;
   float highest = -INFINITY;
 
   memset (scores, 0, evidence->graph->n_sentences * sizeof (float));
-  for (guint p = 0; p < n_candidates; p++)
+  features_init (&features, evidence, self);
+  for (guint p = 0; p < features.n_candidates; p++)
     {
-      const float *row = features + (gsize) p * PITH_N_SUMMARY_FEATURES;
       float sum = 0.0f;
 
+      features_row (&features, p, row);
       for (guint k = 0; k < self->terms->len; k++)
         {
           const Term *term = &g_array_index (self->terms, Term, k);
 
           sum += term->weight * (row[term->feature] - term->mean) * term->scale;
         }
-      scores[candidates[p]] = sum;
+      scores[features.candidates[p]] = sum;
       lowest = MIN (lowest, sum);
       highest = MAX (highest, sum);
     }
-  for (guint p = 0; p < n_candidates; p++)
-    scores[candidates[p]] = highest > lowest ?
-      LOWEST_SCORE + (1.0f - LOWEST_SCORE) * (scores[candidates[p]] - lowest) / (highest - lowest) : 1.0f;
+  for (guint p = 0; p < features.n_candidates; p++)
+    {
+      float *score = &scores[features.candidates[p]];
+
+      *score = highest > lowest ? LOWEST_SCORE + (1.0f - LOWEST_SCORE) * (*score - lowest) / (highest - lowest) : 1.0f;
+    }
+  features_clear (&features);
 }
