@@ -134,6 +134,8 @@ typedef struct
   const PithLayer *entities; /* NULL when the entities stage did not run */
   PithIntegerColumn *groups; /* of the entities: each name's group */
   guint entity;             /* the first entity that may hold the next token read */
+  PithWordHashes *inflections; /* the document's words asked about: PithVerbInflection + 1 */
+  guint mention_end;        /* the token after the last entity mention read */
 } Reader;
 
 /* The entity group of token @t, NO_GROUP outside any entity and
@@ -226,7 +228,8 @@ is_one_of (const Reader       *reader,
   gsize length = pith_layer_length (reader->tokens, t);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (strlen (words[i]) == length && g_ascii_strncasecmp (word, words[i], length) == 0)
+    if (words[i][0] == g_ascii_tolower (word[0]) && strlen (words[i]) == length &&
+        g_ascii_strncasecmp (word, words[i], length) == 0)
       return TRUE;
   return FALSE;
 }
@@ -276,7 +279,8 @@ static const char * const auxiliaries[] = {
   "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", NULL
 };
 
-/* Which inflection of a verb token @t is ("wears", "curated", "wearing"). */
+/* Which inflection of a verb token @t is ("wears", "curated", "wearing"):
+ * a few lookups of lemmas, asked once a document for each word. */
 static PithVerbInflection
 verb_inflection (const Reader *reader,
                  guint         t)
@@ -284,13 +288,24 @@ verb_inflection (const Reader *reader,
   const char *word = reader->text + pith_layer_start (reader->tokens, t);
   gsize length = pith_layer_length (reader->tokens, t);
   char lower[64];
+  guint64 hash;
+  guint8 known;
+  PithVerbInflection inflection;
 
-  if (length >= sizeof lower)
+  /* Only these endings are inflections. */
+  if (length < 4 || length >= sizeof lower ||
+      !(word[length - 1] == 's' || word[length - 1] == 'd' || word[length - 1] == 'g'))
     return PITH_VERB_INFLECTION_NONE;
+  hash = pith_word_hash (word, length);
+  known = pith_word_hashes_lookup (reader->inflections, hash);
+  if (known != 0)
+    return (PithVerbInflection) (known - 1);
   for (gsize i = 0; i < length; i++)
     lower[i] = g_ascii_tolower (word[i]);
   lower[length] = '\0';
-  return pith_word_verb_inflection (reader->lexicon, lower, length);
+  inflection = pith_word_verb_inflection (reader->lexicon, lower, length);
+  pith_word_hashes_insert (reader->inflections, hash, (guint8) (inflection + 1));
+  return inflection;
 }
 
 /* Whether a word comes after token @t, before the sentence's @end. */
@@ -333,18 +348,16 @@ follows_noun (const Reader *reader,
 }
 
 /* Whether the token before @t is a name: capitalised inside a sentence,
- * or an entity's ("Lisa Green thinks"). */
+ * or the end of an entity's mention ("Lisa Green thinks"). */
 static gboolean
 follows_name (const Reader *reader,
               guint         t)
 {
   guint classes;
-  guint mention_end;
 
   if (t == 0 || !g_ascii_isupper (reader->text[pith_layer_start (reader->tokens, t - 1)]))
     return FALSE;
-  return group_at ((Reader *) reader, t - 1, &mention_end) >= 0 ||
-         (phrase_word (reader, t - 1, &classes) && classes == 0);
+  return reader->mention_end == t || (phrase_word (reader, t - 1, &classes) && classes == 0);
 }
 
 /* Whether token @t, of @classes, is a verb that takes the object after
@@ -358,17 +371,15 @@ takes_object (const Reader *reader,
 {
   const char *next;
 
-  if (t + 1 >= end)
+  if (t + 1 >= end ||
+      !((classes & (PITH_WORD_VERB | PITH_WORD_VERB_FORM)) || verb_inflection (reader, t) != PITH_VERB_INFLECTION_NONE))
     return FALSE;
   next = reader->text + pith_layer_start (reader->tokens, t + 1);
   /* A plural and a verb's lemma before "to" are a subject and its verb:
    * "refugees need to". */
   if ((classes & PITH_WORD_VERB) && is_one_of (reader, t + 1, infinitive_marker) && follows_plural (reader, t))
     return TRUE;
-  if (!g_ascii_isdigit (next[0]) && !is_one_of (reader, t + 1, object_openers))
-    return FALSE;
-  return (classes & (PITH_WORD_VERB | PITH_WORD_VERB_FORM)) ||
-         verb_inflection (reader, t) != PITH_VERB_INFLECTION_NONE;
+  return g_ascii_isdigit (next[0]) || is_one_of (reader, t + 1, object_openers);
 }
 
 /* Words after which a verb's lemma is the verb: "to review", "will end". */
@@ -442,11 +453,8 @@ phrase_at (Reader *reader,
   guint classes;
   gboolean after_noun = FALSE;
   gboolean verb = FALSE;
-  gboolean after_name;
   guint mention_end;
 
-  /* Asked before the entities' cursor passes the token before. */
-  after_name = follows_name (reader, t);
   *next = t + 1;
   *group = group_at (reader, t, &mention_end);
   if (*group == NOT_A_WORD)
@@ -457,6 +465,7 @@ phrase_at (Reader *reader,
   if (*group != NO_GROUP)
     {
       *next = MIN (mention_end, end);
+      reader->mention_end = *next;
       return *next - t;
     }
   while (t + n < end && n < MAX_WORDS && (n == 0 || group_at (reader, t + n, &mention_end) == NO_GROUP) &&
@@ -498,12 +507,12 @@ phrase_at (Reader *reader,
        * subject's verb ("warplanes fighting", "players spat"), where after
        * a singular it may be a compound's ("police shooting"). */
       if (after_noun && ((classes == 0 && ends_in (reader, t + n, "ed", TRUE)) ||
-                         (follows_plural (reader, t + n) && (classes & PITH_WORD_VERB) &&
-                          verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_NONE) ||
+                         ((classes & PITH_WORD_VERB) && verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_NONE &&
+                          follows_plural (reader, t + n)) ||
                          ((classes & PITH_WORD_VERB_FORM) && word_follows (reader, t + n, end)) ||
-                         (follows_plural (reader, t + n) &&
-                          ((classes & PITH_WORD_VERB_FORM) || (classes == 0 && ends_in (reader, t + n, "ing", TRUE)) ||
-                           verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_ING))))
+                         (((classes & PITH_WORD_VERB_FORM) || (classes == 0 && ends_in (reader, t + n, "ing", TRUE)) ||
+                           verb_inflection (reader, t + n) == PITH_VERB_INFLECTION_ING) &&
+                          follows_plural (reader, t + n))))
         {
           verb = TRUE;
           break;
@@ -516,7 +525,7 @@ phrase_at (Reader *reader,
           (follows (reader, t, auxiliaries) || follows (reader, t, pronouns) ||
            (follows_noun (reader, t) && ((classes & PITH_WORD_VERB_FORM) ||
                                          verb_inflection (reader, t) == PITH_VERB_INFLECTION_ED)) ||
-           (after_name && verb_inflection (reader, t) == PITH_VERB_INFLECTION_S)))
+           (verb_inflection (reader, t) == PITH_VERB_INFLECTION_S && follows_name (reader, t))))
         {
           verb = TRUE;
           break;
@@ -594,6 +603,7 @@ for_each_phrase (Reader      *reader,
   const PithSentenceGraph *graph = reader->graph;
 
   reader->entity = 0;
+  reader->mention_end = 0;
   for (guint s = 0; s < graph->n_sentences; s++)
     {
       const PithSentenceVector *sentence = &graph->sentences[s];
@@ -733,8 +743,9 @@ pith_keyphrases_add (PithDocument            *document,
                                                                                   : NULL;
   g_autofree guint *counts = NULL;
   Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL,
-                    english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0 };
+                    english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0, NULL, 0 };
   PithWordHashes known = { NULL, };
+  PithWordHashes inflections = { NULL, };
   guint n_kept = 0;
 
   g_array_set_clear_func (best, phrase_clear);
@@ -753,6 +764,7 @@ pith_keyphrases_add (PithDocument            *document,
     }
   reader.weights = weights;
   reader.known = &known;
+  reader.inflections = &inflections;
   if (groups != NULL)
     read_entities (&reader, document);
 
@@ -827,4 +839,5 @@ pith_keyphrases_add (PithDocument            *document,
     pith_document_set_report_node (document, "keyphrases", node);
   }
   pith_word_hashes_clear (&known);
+  pith_word_hashes_clear (&inflections);
 }
