@@ -170,14 +170,18 @@ language_of (PithDocument *document,
     strcpy (code, "no");
 }
 
-/* The stop words of the language @code, NULL where there is no list
- * (every word then counts). */
+/* The summarizer's list @kind of words of the language @code: its stop
+ * words ("stopwords"), the words that open a sentence which leans on the
+ * one before ("dangling": "He", "But"), the words that attribute a quote
+ * or claim ("attribution": "said", "told"); NULL where there is no list
+ * (for stop words: every word then counts). */
 static const PithWordList *
-stopwords_for (const char *code)
+word_list_for (const char *kind,
+               const char *code)
 {
   char name[64];
 
-  g_snprintf (name, sizeof name, "summarize/stopwords-%s.txt", code);
+  g_snprintf (name, sizeof name, "summarize/%s-%s.txt", kind, code);
   return pith_word_list_get (name);
 }
 
@@ -301,30 +305,6 @@ normalize (float *values,
     values[i] /= largest;
 }
 
-/* The words that open a sentence which leans on the one before ("He",
- * "But"), in the document's language; NULL where there is no list. */
-static const PithWordList *
-dangling_words_for (PithDocument *document)
-{
-  char language[PITH_LANGUAGE_CODE_MAX + 1];
-  char name[64];
-
-  language_of (document, language);
-  g_snprintf (name, sizeof name, "summarize/dangling-%s.txt", language);
-  return pith_word_list_get (name);
-}
-
-/* The words that attribute a quote or claim ("said", "told"), in the
- * language @code; NULL where there is no list. */
-static const PithWordList *
-attribution_words_for (const char *code)
-{
-  char name[64];
-
-  g_snprintf (name, sizeof name, "summarize/attribution-%s.txt", code);
-  return pith_word_list_get (name);
-}
-
 /* The `summary_features` report: each candidate's features, and its
  * terms, which tools/train-summary-ranker learns from. */
 static void
@@ -376,17 +356,14 @@ score_sentences (PithSummarizer          *self,
                  float                   *scores)
 {
   guint n = graph->n_sentences;
-  g_autofree float *centrality = g_new0 (float, MAX (n, 1));
-  g_autofree float *degrees = g_new0 (float, MAX (n, 1));
-  g_autofree float *salience = g_new0 (float, MAX (n, 1));
-  g_autofree guint *mentions = g_new0 (guint, MAX (n, 1));
-  g_autofree guint *first_mentions = g_new0 (guint, MAX (n, 1));
-  g_autofree float *first_salience = g_new0 (float, MAX (n, 1));
-  const PithSummaryRanker *ranker = self->ranker != NULL ? self->ranker : pith_summary_ranker_get_builtin (language);
-  PithSummaryEvidence evidence = {
-    document, graph, excluded, centrality, degrees, salience, mentions, first_mentions, first_salience,
-    dangling_words_for (document), attribution_words_for (language),
-  };
+  g_autofree float *centrality = NULL;
+  g_autofree float *degrees = NULL;
+  g_autofree float *salience = NULL;
+  g_autofree guint *mentions = NULL;
+  g_autofree guint *first_mentions = NULL;
+  g_autofree float *first_salience = NULL;
+  const PithSummaryRanker *ranker;
+  PithSummaryEvidence evidence;
 
   if (self->method == PITH_SUMMARY_METHOD_LEAD)
     {
@@ -395,6 +372,8 @@ score_sentences (PithSummarizer          *self,
       return;
     }
 
+  centrality = g_new0 (float, MAX (n, 1));
+  degrees = g_new0 (float, MAX (n, 1));
   pith_sentence_graph_rank (graph, WINDOW, self->method == PITH_SUMMARY_METHOD_LEXRANK ? 0.1f : 0.0f,
                             centrality, degrees);
   normalize (centrality, n);
@@ -405,9 +384,18 @@ score_sentences (PithSummarizer          *self,
       return;
     }
 
+  salience = g_new0 (float, MAX (n, 1));
+  mentions = g_new0 (guint, MAX (n, 1));
+  first_mentions = g_new0 (guint, MAX (n, 1));
+  first_salience = g_new0 (float, MAX (n, 1));
   entity_salience (document, graph, salience, mentions, first_mentions, first_salience);
   normalize (salience, n);
   normalize (first_salience, n);
+  ranker = self->ranker != NULL ? self->ranker : pith_summary_ranker_get_builtin (language);
+  evidence = (PithSummaryEvidence) {
+    document, graph, excluded, centrality, degrees, salience, mentions, first_mentions, first_salience,
+    word_list_for ("dangling", language), word_list_for ("attribution", language),
+  };
   if (self->features)
     report_features (document, &evidence, ranker);
   if (self->method == PITH_SUMMARY_METHOD_DEFAULT && ranker != NULL)
@@ -431,9 +419,9 @@ score_sentences (PithSummarizer          *self,
 static gboolean
 opens_with_dangling_word (PithDocument            *document,
                           const PithSentenceGraph *graph,
+                          const PithWordList      *dangling,
                           guint                    sentence)
 {
-  const PithWordList *dangling = dangling_words_for (document);
   const PithLayer *tokens;
   guint n_tokens = 0;
   g_autofree char *first = NULL;
@@ -544,9 +532,11 @@ static GArray *
 select_sentences (PithSummarizer          *self,
                   PithDocument            *document,
                   const PithSentenceGraph *graph,
+                  const char              *language,
                   const float             *scores,
                   const gboolean          *excluded)
 {
+  const PithWordList *dangling = word_list_for ("dangling", language);
   guint n = graph->n_sentences;
   const PithLayer *sentences;
   g_autofree gboolean *chosen = g_new0 (gboolean, MAX (n, 1));
@@ -585,7 +575,7 @@ select_sentences (PithSummarizer          *self,
        * dateline before "It was…"). */
       if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best.sentence > 0 &&
           !chosen[best.sentence - 1] && !excluded[best.sentence - 1] &&
-          opens_with_dangling_word (document, graph, best.sentence))
+          opens_with_dangling_word (document, graph, dangling, best.sentence))
         {
           if (self->coherence == PITH_SUMMARY_COHERENCE_REPLACE || selection->len + 2 > budget ||
               pith_layer_length (sentences, best.sentence - 1) > MAX_SENTENCE_BYTES)
@@ -715,7 +705,7 @@ pith_summarizer_process (PithStage     *stage,
   /* Building the graph and ranking are the long steps: a time budget or a
    * cancel stops the stage after either. */
   language_of (document, language);
-  stopwords = stopwords_for (language);
+  stopwords = word_list_for ("stopwords", language);
   stemmer = take_stemmer (self, language, stopwords);
   graph = pith_sentence_graph_new (document, stemmer);
   give_back_stemmer (self, stemmer);
@@ -727,7 +717,7 @@ pith_summarizer_process (PithStage     *stage,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  selection = select_sentences (self, document, graph, scores, excluded);
+  selection = select_sentences (self, document, graph, language, scores, excluded);
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
 
