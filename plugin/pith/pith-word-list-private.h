@@ -21,6 +21,9 @@ void                pith_word_list_add      (PithWordList        *self,
 void                pith_word_list_add_all  (PithWordList        *self,
                                              const PithWordList  *other);
 void                pith_word_list_free     (PithWordList        *self);
+gboolean            pith_word_list_may_hold (const PithWordList  *self,
+                                             char                 first,
+                                             gsize                length);
 gboolean            pith_word_list_lookup   (const PithWordList  *self,
                                              const char          *word,
                                              gsize                length,

@@ -34,6 +34,11 @@ struct _PithWordList
   gsize capacity;           /* a power of two */
   gsize n_words;
   GStringChunk *strings;
+  /* The bytes words open with, a bit each, and the longest word's
+   * length: most tokens asked of a short list ("said", "told") fail
+   * these before any hashing. */
+  guint64 first_bytes[4];
+  gsize longest;
 };
 
 /* The hash g_str_hash() gives (djb2: one add and shift a byte, cheaper
@@ -136,6 +141,8 @@ pith_word_list_add (PithWordList *self,
   if ((self->n_words + 1) * 2 > self->capacity)
     grow (self);
   slot = find_slot (self, word, length, hash);
+  self->first_bytes[(guchar) word[0] >> 6] |= G_GUINT64_CONSTANT (1) << ((guchar) word[0] & 63);
+  self->longest = MAX (self->longest, length);
   if (self->hashes[slot] == 0)
     {
       self->hashes[slot] = hash;
@@ -202,6 +209,18 @@ pith_word_list_get (const char *name)
   return pith_resource_cache_get (&cache, name, load);
 }
 
+/* Whether a word of @length bytes that opens with the byte @first may be
+ * in the list: FALSE when no word of the list is so long or opens so. */
+gboolean
+pith_word_list_may_hold (const PithWordList *self,
+                         char                first,
+                         gsize               length)
+{
+  if (self == NULL || length == 0 || length > self->longest)
+    return FALSE;
+  return (self->first_bytes[(guchar) first >> 6] & (G_GUINT64_CONSTANT (1) << ((guchar) first & 63))) != 0;
+}
+
 gboolean
 pith_word_list_lookup (const PithWordList  *self,
                        const char          *word,
@@ -210,7 +229,7 @@ pith_word_list_lookup (const PithWordList  *self,
 {
   gsize slot;
 
-  if (self == NULL || length == 0 || length >= PITH_WORD_LIST_MAX_WORD)
+  if (!pith_word_list_may_hold (self, word[0], length))
     return FALSE;
 
   slot = find_slot (self, word, length, hash_of (word, length));

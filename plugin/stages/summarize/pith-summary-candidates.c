@@ -30,7 +30,8 @@ static const char * const caption_openings[] = {
   "sign up", "subscribe", NULL
 };
 
-/* Sentences that say who reported, not what. */
+/* Sentences that say who reported, not what; each holds "contribut" or
+ * "by " (holds_credit()). */
 static const char * const credit_phrases[] = {
   "contributed to this report", "contributed to this story", "contributed reporting",
   "contributed to reporting", "reporting by ", "editing by ", "writing by ", "compiled by ", NULL
@@ -107,22 +108,28 @@ asks_reader (const char *sentence,
   return quotes % 2 == 0 && g_strstr_len (sentence, (gssize) length, "\xe2\x80\x9c") == NULL;
 }
 
+/* Whether @lower opens with one of @openings: the first byte compared
+ * before the rest, as every sentence is asked. */
 static gboolean
 opens_with (const char         *lower,
             const char * const *openings)
 {
   for (guint i = 0; openings[i] != NULL; i++)
-    if (g_str_has_prefix (lower, openings[i]))
+    if (lower[0] == openings[i][0] && strncmp (lower, openings[i], strlen (openings[i])) == 0)
       return TRUE;
   return FALSE;
 }
 
+/* Whether @lower holds one of the credit phrases. Each holds "contribut"
+ * or "by ": a sentence with neither, nearly all, is read twice, not once
+ * a phrase. */
 static gboolean
-holds (const char         *lower,
-       const char * const *phrases)
+holds_credit (const char *lower)
 {
-  for (guint i = 0; phrases[i] != NULL; i++)
-    if (strstr (lower, phrases[i]) != NULL)
+  if (strstr (lower, "by ") == NULL && strstr (lower, "contribut") == NULL)
+    return FALSE;
+  for (guint i = 0; credit_phrases[i] != NULL; i++)
+    if (strstr (lower, credit_phrases[i]) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -175,10 +182,13 @@ pith_summary_candidates_excluded (PithDocument *document,
           gsize n = MIN (length, MAX_OPENING_BYTES);
 
           for (gsize k = 0; k < n; k++)
-            lower[k] = g_ascii_tolower (text[start + k]);
+            {
+              char c = text[start + k];
+
+              lower[k] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            }
           lower[n] = '\0';
-          excluded[i] = opens_with (lower, caption_openings) || holds (lower, credit_phrases) ||
-                        lists_links (lower);
+          excluded[i] = opens_with (lower, caption_openings) || holds_credit (lower) || lists_links (lower);
         }
       /* The title, which the reader has seen already, wherever it stands. */
       if (!excluded[i] && title_words != NULL && *title_words != '\0' && length <= MAX_TITLE_BYTES)

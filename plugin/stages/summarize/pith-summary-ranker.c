@@ -311,8 +311,8 @@ token_in (const PithWordList *list,
   guint32 start = pith_layer_start (tokens, t);
   gsize length = pith_layer_end (tokens, t) - start;
 
-  if (list == NULL || length >= sizeof folded ||
-      !g_ascii_isalpha (text[start]))
+  if (length >= sizeof folded || !g_ascii_isalpha (text[start]) ||
+      !pith_word_list_may_hold (list, g_ascii_tolower (text[start]), length))
     return FALSE;
   for (gsize i = 0; i < length; i++)
     folded[i] = g_ascii_isupper (text[start + i]) ? (char) (text[start + i] + ('a' - 'A')) : text[start + i];
