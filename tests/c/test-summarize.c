@@ -504,6 +504,42 @@ test_keyphrases_without_clause_verbs (void)
   g_assert_true (harbour_workers);
 }
 
+/* Words a verb or a noun may be, that only the words around them tell
+ * apart (the part-of-speech guesser): "coming" is a verb in "a kidney
+ * coming from", "back" an adverb in "coming back"; "advocates" after a
+ * plural, "elected" opening a phrase and "transplant" after a noun stay
+ * in their noun phrases. */
+static void
+test_keyphrases_by_context (void)
+{
+  static const char article[] =
+    "A kidney coming from a stranger saved the life of a Valmora teacher. The teacher fell victim to a "
+    "rare disease last year, and her kidney failed in March. Doctors said she did well after the "
+    "operation, and the teacher is now coming back to work. Human rights advocates praised the kidney "
+    "donor, and the teacher's union thanked the hospital. Elected officials in Valmora called the donor a "
+    "hero. The kidney transplant took six hours. Kidney donors rarely meet the patients, the hospital "
+    "said, but this donor met the teacher twice. The teacher said the donor gave her back her classroom.";
+  static const char * const verbs[] = {
+    "coming", "back", "fell", "failed", "did", "well", "praised", "thanked", "called", "took", "meet", "met",
+    "gave", "said", NULL
+  };
+  static const char * const noun_phrases[] = {
+    "human rights advocates", "elected officials", "kidney transplant", "kidney donor", NULL
+  };
+  g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize keyphrases=20",
+                                                   article, verbs);
+
+  for (guint p = 0; noun_phrases[p] != NULL; p++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < texts->len; i++)
+        found |= g_ascii_strcasecmp (g_ptr_array_index (texts, i), noun_phrases[p]) == 0;
+      if (!found)
+        g_error ("no key phrase \"%s\"", noun_phrases[p]);
+    }
+}
+
 static void
 test_keyphrases_are_noun_phrases (void)
 {
@@ -750,6 +786,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/keyphrases-are-noun-phrases", test_keyphrases_are_noun_phrases);
   g_test_add_func ("/Pith/Summarize/karabakh-keyphrases", test_karabakh_keyphrases);
   g_test_add_func ("/Pith/Summarize/keyphrases-without-clause-verbs", test_keyphrases_without_clause_verbs);
+  g_test_add_func ("/Pith/Summarize/keyphrases-by-context", test_keyphrases_by_context);
   g_test_add_func ("/Pith/Summarize/keyphrases-past-many-terms", test_keywords_past_many_terms);
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);
