@@ -48,8 +48,11 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 # their scores); then key phrases without the verbs of clauses ("women
 # aged", "granted bail") and without a name inside a better one ("Real"
 # after "Real Madrid"); then no verb's lemma after a plural ("teens
-# drink"), no "-s" after a name ("Green thinks"), no relative pronoun.
-CNN_SHA256 = "fb3366b9a8f60f989f4b379205348768fbe085a1a671b9c9b1e184bf5618aece"
+# drink"), no "-s" after a name ("Green thinks"), no relative pronoun;
+# then the key phrases' words a verb or a noun may be decided by the
+# part-of-speech guesser ("kidney coming", "coming back" out): the key
+# phrases of 298 articles, nothing else (summaries unchanged).
+CNN_SHA256 = "32e04b1608106c21261fe908603b24fa0326c0c117fd4b8aa74a4562d5dc50a9"
 # samples/karabakh-scraped.txt on standard input, through `pith -o json`.
 # Changed by #19: entity scores and the case-robust model; then the groups'
 # voted labels, as above; then "“GORDON”)." standing alone is an outlet's
