@@ -760,16 +760,40 @@ is_participle (const Reader *reader,
          (phrase_word (reader, t, &classes) && (classes & PITH_WORD_VERB_FORM));
 }
 
+/* Whether a modifier may stand at token @t, the first of @phrase: at the
+ * sentence's start ("Elected officials said"), or after a function word
+ * ("with organized labour", "sent and received emails"), a possessive
+ * ("this year's anticipated films") or an adverb in "-ly"
+ * ("democratically elected"). After a comma or a subject, an "-ed" is
+ * more often the clause's verb ("the program, completed assessments"). */
+static gboolean
+opens_modifier (const Reader *reader,
+                const Phrase *phrase,
+                guint         t)
+{
+  const char *previous;
+  gsize length;
+
+  if (t == phrase->sentence_first)
+    return TRUE;
+  previous = reader->text + pith_layer_start (reader->tokens, t - 1);
+  length = pith_layer_length (reader->tokens, t - 1);
+  if (!g_ascii_isalpha (previous[0]) && !(length == 2 && previous[0] == '\'' && previous[1] == 's'))
+    return FALSE;
+  /* Stop words have no term; "'s" is the possessive. */
+  return pith_sentence_graph_token_term (reader->graph, t - 1) < 0 || ends_in (reader, t - 1, "ly", TRUE) ||
+         previous[0] == '\'';
+}
+
 /* Whether token @t of @phrase is taken for a noun or a modifier where it
  * stands, whatever the guesser says: an "-s" after a plural (a verb after
  * a plural subject takes none: "human rights abuses"), an "-ing" after an
  * adjective ("drunken driving"), a capitalised word before another (a
- * name that opens a sentence: "Twisted Sister guitarist"), and a past
- * participle that opens a phrase of more words ("elected officials",
- * "received emails"): on the CNN articles, such phrases were noun
- * phrases two times in three, where the guesser, which reads the
- * treebank's tags, called them verbs. A past tense after a subject ends
- * the phrase before it (phrase_at()). */
+ * name that opens a sentence: "Twisted Sister guitarist"), and an "-ed"
+ * that opens a phrase of more words where a modifier would
+ * (opens_modifier(): "sent and received emails", "across allied
+ * borders"), which the guesser, reading the treebank's tags, calls a
+ * verb. */
 static gboolean
 is_noun_by_place (const Reader *reader,
                   const Phrase *phrase,
@@ -781,15 +805,32 @@ is_noun_by_place (const Reader *reader,
 
   if (inflection == PITH_VERB_INFLECTION_S && t > phrase->sentence_first && follows_plural (reader, t))
     return TRUE;
-  if (t == phrase->first_token && end - t > 1 &&
-      (inflection == PITH_VERB_INFLECTION_ED ||
-       (phrase_word (reader, t, &classes) && (classes & PITH_WORD_VERB_FORM) && !ends_in (reader, t, "ing", FALSE))))
+  if (t == phrase->first_token && end - t > 1 && inflection == PITH_VERB_INFLECTION_ED && opens_modifier (reader, phrase, t))
     return TRUE;
   if (inflection == PITH_VERB_INFLECTION_ING && t > phrase->first_token && phrase_word (reader, t - 1, &classes) &&
       (classes & PITH_WORD_ADJECTIVE) && !(classes & (PITH_WORD_NOUN | PITH_WORD_VERB | PITH_WORD_VERB_FORM)))
     return TRUE;
   return t + 1 < end && g_ascii_isupper (reader->text[pith_layer_start (reader->tokens, t)]) &&
          g_ascii_isupper (reader->text[pith_layer_start (reader->tokens, t + 1)]);
+}
+
+/* Whether an adverb at token @t of @phrase leaves it no noun phrase: at
+ * its end ("did well", "coming back"), or at its start before a noun
+ * ("get well messages"); one before an adjective modifies it ("a less
+ * known face"), and one in "-ly" is an adjective as often ("the nightly
+ * show"). */
+static gboolean
+ends_on_adverb (const Reader *reader,
+                const Phrase *phrase,
+                guint         t)
+{
+  guint end = phrase->first_token + phrase->n_tokens;
+  guint classes;
+
+  if (t + 1 == end)
+    return TRUE;
+  return t == phrase->first_token && !ends_in (reader, t, "ly", FALSE) && phrase_word (reader, t + 1, &classes) &&
+         !(classes & PITH_WORD_ADJECTIVE);
 }
 
 /* Whether the words of @phrase, where it was read first, are a noun
@@ -828,10 +869,9 @@ reads_as_noun_phrase (const Reader *reader,
       if (verb_margin > 0 && t == phrase->first_token && phrase->n_tokens > 1 &&
           follows (reader, t, determiners) && is_participle (reader, t))
         continue;
-      /* An adverb ends no noun phrase ("did well", "coming back"); one
-       * inside modifies ("a less known face", "the nightly show"). */
+      /* An adverb ends no noun phrase ("did well", "coming back"). */
       if (verb_margin >= VERB_MARGIN ||
-          (t + 1 == end && pith_part_of_speech_best (scores) == PITH_PART_OF_SPEECH_ADVERB))
+          (pith_part_of_speech_best (scores) == PITH_PART_OF_SPEECH_ADVERB && ends_on_adverb (reader, phrase, t)))
         return FALSE;
     }
   return TRUE;
