@@ -161,35 +161,58 @@ test_conll_dev (void)
   g_assert_cmpfloat (right / (double) total, >=, 0.9595);
 }
 
-/* A model that is not one, or has a bad line, is a PITH_ERROR_MODEL
- * naming the line. */
+/* A model that is not one, or whose table is cut short, is a
+ * PITH_ERROR_MODEL saying so. */
 static void
 test_bad_models (void)
 {
+  /* The header of a table of two features of five classes, then its
+   * hashes and weights: 24 + 16 + 20 bytes. */
+  static const guint8 header[24] = { 'P', 'I', 'T', 'H', 'P', 'O', 'S', 0, 1, 0, 0, 0, 2, 0, 0, 0, 5, 0, 0, 0 };
+  guint8 table[24 + 16 + 20] = { 0, };
   static const struct
   {
-    const char *text;
+    gsize size;
+    guint8 version;
+    guint8 classes;
     const char *message;
   } cases[] = {
-    { "", "Not a part-of-speech model" },
-    { "pith-ranker 1\nb 1 2 3 4 5\n", "Not a part-of-speech model" },
-    { "pith-part-of-speech 1\nb 1 2 3 4\n", "line 2" },
-    { "pith-part-of-speech 1\n# comment\nb 1 2 3 4 x\n", "line 3" },
-    { "pith-part-of-speech 1\nb 1 2 3 4 5\nb 1 2 3 4 5\n", "line 3" },
-    { "pith-part-of-speech 1\nb 1 2 3 4 5 6\n", "line 2" },
-    { "pith-part-of-speech 1\nb 1 2 3 4 99999999999\n", "line 2" },
+    { 0, 1, 5, "Not a part-of-speech model" },
+    { 23, 1, 5, "Not a part-of-speech model" },
+    { sizeof table, 2, 5, "Not a part-of-speech model" },
+    { sizeof table - 1, 1, 5, "not a table of 2 features" },
+    { sizeof table, 1, 4, "of 4 classes" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GBytes) bytes = g_bytes_new_static (cases[i].text, strlen (cases[i].text));
+      g_autoptr(GBytes) bytes = NULL;
       g_autoptr(GError) error = NULL;
-      g_autoptr(PithPartOfSpeechModel) model = pith_part_of_speech_model_new_from_bytes (bytes, &error);
+      g_autoptr(PithPartOfSpeechModel) model = NULL;
 
+      memcpy (table, header, sizeof header);
+      table[8] = cases[i].version;
+      table[16] = cases[i].classes;
+      bytes = g_bytes_new (table, cases[i].size);
+      model = pith_part_of_speech_model_new_from_bytes (bytes, &error);
       g_assert_null (model);
       g_assert_error (error, PITH_ERROR, PITH_ERROR_MODEL);
       g_assert_nonnull (strstr (error->message, cases[i].message));
     }
+
+  /* The same table whole is a model, with no weight for any feature. */
+  {
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(PithPartOfSpeechModel) model = NULL;
+    PithPartOfSpeechWindow window = { { NULL, NULL, "word", NULL, NULL }, { 0, 0, 4, 0, 0 } };
+
+    memcpy (table, header, sizeof header);
+    bytes = g_bytes_new (table, sizeof table);
+    model = pith_part_of_speech_model_new_from_bytes (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (pith_part_of_speech_guess (model, &window), ==, PITH_PART_OF_SPEECH_NOUN);
+  }
 }
 
 int

@@ -144,7 +144,7 @@ typedef struct
   guint entity;             /* the first entity that may hold the next token read */
   PithWordHashes *inflections; /* the document's words asked about: PithVerbInflection + 1 */
   guint mention_end;        /* the token after the last entity mention read */
-  const PithPartOfSpeechModel *part_of_speech; /* NULL for other languages than English */
+  gboolean guess_parts_of_speech; /* English: the guesser is asked (loaded on first use) */
 } Reader;
 
 /* The entity group of token @t, NO_GROUP outside any entity and
@@ -633,7 +633,12 @@ offer_candidate (Reader     *reader,
                        sentence_first, sentence_end };
   Occurrence occurrence = { t, n, group, candidate.score };
 
-  g_array_append_val (candidates->occurrences, occurrence);
+  /* The last of a full list only ever rises: a phrase scoring below it
+   * now is never kept, and the second pass needs none of its
+   * occurrences (an entity is kept by its best mention: all of its). */
+  if (group != NO_GROUP || best->len < candidates->limit ||
+      candidate.score >= g_array_index (best, Phrase, best->len - 1).score)
+    g_array_append_val (candidates->occurrences, occurrence);
   if (candidate.score <= 0.0f)
     return;
   /* A phrase met again is no new candidate ("word word word…"). */
@@ -843,6 +848,7 @@ reads_as_noun_phrase (const Reader *reader,
                       const Phrase *phrase)
 {
   guint end = phrase->first_token + phrase->n_tokens;
+  const PithPartOfSpeechModel *model = NULL;
 
   for (guint t = phrase->first_token; t < end; t++)
     {
@@ -861,7 +867,11 @@ reads_as_noun_phrase (const Reader *reader,
           window.words[k] = reader->text + pith_layer_start (reader->tokens, (guint) at);
           window.lengths[k] = pith_layer_length (reader->tokens, (guint) at);
         }
-      pith_part_of_speech_score (reader->part_of_speech, &window, scores);
+      if (model == NULL)
+        model = pith_part_of_speech_model_get ("en");
+      if (model == NULL)
+        return TRUE;
+      pith_part_of_speech_score (model, &window, scores);
       verb_margin = scores[PITH_PART_OF_SPEECH_VERB] -
                     MAX (scores[PITH_PART_OF_SPEECH_NOUN], scores[PITH_PART_OF_SPEECH_ADJECTIVE]);
       /* A participle that opens a phrase after a determiner modifies its
@@ -912,7 +922,7 @@ pith_keyphrases_add (PithDocument            *document,
   g_autofree guint *counts = NULL;
   Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL,
                     english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0, NULL, 0,
-                    english ? pith_part_of_speech_model_get ("en") : NULL };
+                    english };
   PithWordHashes known = { NULL, };
   PithWordHashes inflections = { NULL, };
   guint n_kept = 0;
@@ -955,7 +965,7 @@ pith_keyphrases_add (PithDocument            *document,
 
       if (g_hash_table_contains (shown_texts, folded))
         continue;
-      if (phrase->group == NO_GROUP && reader.part_of_speech != NULL && !reads_as_noun_phrase (&reader, phrase))
+      if (phrase->group == NO_GROUP && reader.guess_parts_of_speech && !reads_as_noun_phrase (&reader, phrase))
         continue;
       for (guint q = 0; q < p && !inside; q++)
         {

@@ -11,9 +11,19 @@
  * rest. No neighbour's guess is read, so a word is guessed alone: the key
  * phrases ask only of the few words their best phrases hold.
  *
- * The model file is lines of a feature (its name, "=", its value, as
- * feature_text() writes it) and five integer weights, after the line
- * "pith-part-of-speech 1"; "#" lines are comments.
+ * The model is a table the library reads where it lies (a resource, or a
+ * file mapped), written by the trainer; a feature is found by the hash of
+ * its text ("w-1|w=the|strike", as add_feature() builds it), so a guess
+ * touches a few pages of it. The format, version 1, little-endian:
+ *
+ *   offset       size  what
+ *   0            8     magic "PITHPOS\0"
+ *   8            4     version (1)
+ *   12           4     n, the number of features
+ *   16           4     classes (5)
+ *   20           4     0
+ *   24           8 n   the features' FNV-1a hashes, increasing
+ *   24 + 8 n     10 n  each feature's five weights, 16-bit, in thousandths
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -24,12 +34,13 @@
 #include <string.h>
 
 #include "pith-error.h"
-#include "pith-lines-private.h"
 #include "pith-part-of-speech-private.h"
 #include "pith-resource-cache-private.h"
-#include "pith-word-table-private.h"
+#include "pith-word-hashes-private.h"
 
-#define FORMAT_LINE "pith-part-of-speech 1"
+#define MAGIC "PITHPOS"
+#define VERSION 1
+#define HEADER_SIZE 24
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 /* A word's form is kept up to this many bytes; a longer one is in no
  * feature the model knows. */
@@ -38,8 +49,10 @@
 
 struct _PithPartOfSpeechModel
 {
-  PithWordTable *features;
-  GArray *weights;          /* of gint32, PITH_PART_OF_SPEECH_N_CLASSES a feature */
+  GBytes *bytes;
+  const guint8 *hashes;     /* n little-endian u64 */
+  const guint8 *weights;    /* n × 5 little-endian i16 */
+  gsize n;
 };
 
 void
@@ -47,95 +60,55 @@ pith_part_of_speech_model_free (PithPartOfSpeechModel *self)
 {
   if (self == NULL)
     return;
-  pith_word_table_free (self->features);
-  g_array_unref (self->weights);
+  g_bytes_unref (self->bytes);
   g_free (self);
 }
 
-/* Reads "NAME W W W W W" into the model. */
-static gboolean
-parse_line (PithPartOfSpeechModel *self,
-            const char            *line,
-            gsize                  length)
+static guint32
+read_u32 (const guint8 *p)
 {
-  const char *space = memchr (line, ' ', length);
-  const char *cursor;
-  const char *end = line + length;
-  gint32 weights[PITH_PART_OF_SPEECH_N_CLASSES];
-  gboolean added = FALSE;
-  gsize name_length;
+  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
+}
 
-  if (space == NULL || space == line)
-    return FALSE;
-  name_length = (gsize) (space - line);
-  cursor = space;
-  for (int c = 0; c < PITH_PART_OF_SPEECH_N_CLASSES; c++)
-    {
-      char *after = NULL;
-      gint64 value;
+static guint64
+hash_at (const PithPartOfSpeechModel *self,
+         gsize                        i)
+{
+  guint64 value;
 
-      while (cursor < end && *cursor == ' ')
-        cursor++;
-      if (cursor >= end)
-        return FALSE;
-      value = g_ascii_strtoll (cursor, &after, 10);
-      if (after == cursor || after > end || value < G_MININT32 || value > G_MAXINT32)
-        return FALSE;
-      weights[c] = (gint32) value;
-      cursor = after;
-    }
-  while (cursor < end && (*cursor == ' ' || *cursor == '\r'))
-    cursor++;
-  if (cursor != end || name_length >= MAX_FEATURE)
-    return FALSE;
-  if (pith_word_table_add (self->features, line, name_length, pith_word_table_hash (line, name_length), &added) ==
-      PITH_WORD_TABLE_NONE || !added)
-    return FALSE;
-  g_array_append_vals (self->weights, weights, PITH_PART_OF_SPEECH_N_CLASSES);
-  return TRUE;
+  memcpy (&value, self->hashes + i * 8, sizeof value);
+  return GUINT64_FROM_LE (value);
 }
 
 PithPartOfSpeechModel *
 pith_part_of_speech_model_new_from_bytes (GBytes  *bytes,
                                           GError **error)
 {
-  g_autoptr(PithPartOfSpeechModel) self = g_new0 (PithPartOfSpeechModel, 1);
+  PithPartOfSpeechModel *self;
   gsize size = 0;
-  const char *cursor = g_bytes_get_data (bytes, &size);
-  const char *end = cursor + size;
-  const char *line;
-  gsize length;
-  guint line_number = 0;
-  gboolean known_format = FALSE;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize n;
 
-  self->features = pith_word_table_new ();
-  self->weights = g_array_new (FALSE, FALSE, sizeof (gint32));
-  while (pith_lines_next (&cursor, end, &line, &length))
-    {
-      line_number++;
-      if (length == 0 || line[0] == '#')
-        continue;
-      if (!known_format)
-        {
-          known_format = length >= strlen (FORMAT_LINE) && memcmp (line, FORMAT_LINE, strlen (FORMAT_LINE)) == 0;
-          if (!known_format)
-            break;
-          continue;
-        }
-      if (!parse_line (self, line, length))
-        {
-          g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Part-of-speech model, line %u: not a feature "
-                       "and five weights, or a feature twice", line_number);
-          return NULL;
-        }
-    }
-  if (!known_format)
+  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || read_u32 (data + 8) != VERSION)
     {
       g_set_error_literal (error, PITH_ERROR, PITH_ERROR_MODEL,
                            "Not a part-of-speech model of a format this Pith reads");
       return NULL;
     }
-  return g_steal_pointer (&self);
+  n = read_u32 (data + 12);
+  if (read_u32 (data + 16) != PITH_PART_OF_SPEECH_N_CLASSES || size != HEADER_SIZE + n * (8 + 2 * PITH_PART_OF_SPEECH_N_CLASSES))
+    {
+      g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
+                   "Part-of-speech model: %" G_GSIZE_FORMAT " bytes, not a table of %" G_GSIZE_FORMAT
+                   " features of %u classes", size, n, read_u32 (data + 16));
+      return NULL;
+    }
+  self = g_new0 (PithPartOfSpeechModel, 1);
+  self->bytes = g_bytes_ref (bytes);
+  self->hashes = data + HEADER_SIZE;
+  self->weights = data + HEADER_SIZE + n * 8;
+  self->n = n;
+  return self;
 }
 
 /* A PithResourceLoad: a built-in model that does not load is a broken
@@ -166,7 +139,7 @@ pith_part_of_speech_model_get (const char *language)
 
   if (language == NULL || strlen (language) > 8)
     return NULL;
-  g_snprintf (name, sizeof name, "summarize/part-of-speech-%s.txt", language);
+  g_snprintf (name, sizeof name, "summarize/part-of-speech-%s.bin", language);
   return pith_resource_cache_get (&cache, name, load_builtin);
 }
 
@@ -214,24 +187,39 @@ suffix (const Form *form,
   return form->ascii && form->length > n ? form->text + form->length - n : NULL;
 }
 
-/* Adds the weights of the feature @text, @length bytes. */
+/* Adds the weights of the feature @text, @length bytes: a binary search
+ * of the hashes. */
 static void
 add_text (const PithPartOfSpeechModel *self,
           gint64                      *scores,
           const char                  *text,
           int                          length)
 {
-  guint32 number;
-  const gint32 *weights;
+  guint64 hash;
+  gsize low = 0;
+  gsize high = self->n;
 
   if (length < 0 || length >= MAX_FEATURE)
     return;
-  number = pith_word_table_find (self->features, text, (gsize) length, pith_word_table_hash (text, (gsize) length));
-  if (number == PITH_WORD_TABLE_NONE)
-    return;
-  weights = &g_array_index (self->weights, gint32, (gsize) number * PITH_PART_OF_SPEECH_N_CLASSES);
-  for (int c = 0; c < PITH_PART_OF_SPEECH_N_CLASSES; c++)
-    scores[c] += weights[c];
+  hash = pith_word_hash (text, (gsize) length);
+  while (low < high)
+    {
+      gsize middle = low + (high - low) / 2;
+      guint64 middle_hash = hash_at (self, middle);
+
+      if (middle_hash == hash)
+        {
+          const guint8 *weights = self->weights + middle * 2 * PITH_PART_OF_SPEECH_N_CLASSES;
+
+          for (int c = 0; c < PITH_PART_OF_SPEECH_N_CLASSES; c++)
+            scores[c] += (gint16) (guint16) (weights[2 * c] | (weights[2 * c + 1] << 8));
+          return;
+        }
+      if (middle_hash < hash)
+        low = middle + 1;
+      else
+        high = middle;
+    }
 }
 
 /* A feature of a name alone: "b", "cap". */
