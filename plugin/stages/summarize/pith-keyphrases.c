@@ -46,7 +46,7 @@ typedef struct
   guint32 start;            /* bytes of its best or first occurrence */
   guint32 end;
   float score;
-  char *key;                /* its stems, one space apart */
+  char *key;                /* its stems, one space apart; NULL for an entity */
   int group;                /* the entity group it names, or NO_GROUP */
   guint first_token;        /* of that occurrence */
   guint n_tokens;
@@ -102,9 +102,20 @@ find_repeat (const PithSentenceGraph *graph,
   return -1;
 }
 
+/* Whether @a and @b are one phrase: the same entity group, or the same
+ * stems. */
+static gboolean
+same_phrase (const Phrase *a,
+             const Phrase *b)
+{
+  if (a->group != NO_GROUP || b->group != NO_GROUP)
+    return a->group == b->group;
+  return strcmp (a->key, b->key) == 0;
+}
+
 /* Offers @candidate to @best, the top phrases so far in compare_phrases()
- * order, at most @limit of them; takes its key. A phrase with a key
- * already there is a repeat (its score is the same wherever it occurs). */
+ * order, at most @limit of them; takes its key. A phrase already there
+ * is a repeat (its score is the same wherever it occurs). */
 static void
 offer (GArray *best,
        guint   limit,
@@ -113,7 +124,7 @@ offer (GArray *best,
   guint at = best->len;
 
   for (guint i = 0; i < best->len; i++)
-    if (strcmp (g_array_index (best, Phrase, i).key, candidate->key) == 0)
+    if (same_phrase (&g_array_index (best, Phrase, i), candidate))
       {
         phrase_clear (candidate);
         return;
@@ -189,7 +200,9 @@ phrase_word (const Reader *reader,
   char lower[64];
 
   *classes = 0;
-  if (pith_sentence_graph_token_term (reader->graph, t) < 0 || !g_unichar_isalpha (g_utf8_get_char (word)))
+  /* Most words are ASCII: no Unicode tables for them. */
+  if (pith_sentence_graph_token_term (reader->graph, t) < 0 ||
+      ((guchar) word[0] < 0x80 ? !g_ascii_isalpha (word[0]) : !g_unichar_isalpha (g_utf8_get_char (word))))
     return FALSE;
   if (reader->lexicon == NULL)
     return TRUE;
@@ -197,8 +210,13 @@ phrase_word (const Reader *reader,
   if (length >= sizeof lower)
     return FALSE;
   /* A capital inside a sentence starts a name. */
-  if (g_ascii_isupper (word[0]) && t > 0 && !g_unichar_ispunct (g_utf8_get_char (reader->text + pith_layer_start (reader->tokens, t - 1))))
-    return TRUE;
+  if (g_ascii_isupper (word[0]) && t > 0)
+    {
+      const char *previous = reader->text + pith_layer_start (reader->tokens, t - 1);
+
+      if ((guchar) previous[0] < 0x80 ? !g_ascii_ispunct (previous[0]) : !g_unichar_ispunct (g_utf8_get_char (previous)))
+        return TRUE;
+    }
   /* Each word is asked about again and again: looked up once a document. */
   {
     guint64 hash = pith_word_hash (word, length);
@@ -649,7 +667,8 @@ offer_candidate (Reader     *reader,
   if (best->len == candidates->limit &&
       compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) >= 0)
     return;
-  candidate.key = group != NO_GROUP ? g_strdup_printf ("\x01%d", group) : key_of (reader, t, n);
+  if (group == NO_GROUP)
+    candidate.key = key_of (reader, t, n);
   /* An entity scores as its best mention. */
   if (group != NO_GROUP)
     for (guint i = 0; i < best->len; i++)

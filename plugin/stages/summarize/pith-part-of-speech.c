@@ -13,7 +13,7 @@
  *
  * The model is a table the library reads where it lies (a resource, or a
  * file mapped), written by the trainer; a feature is found by the hash of
- * its text ("w-1|w=the|strike", as add_feature() builds it), so a guess
+ * its text ("w-1|w=the|strike", as add_feature() hashes it), so a guess
  * touches a few pages of it. The format, version 1, little-endian:
  *
  *   offset       size  what
@@ -45,7 +45,6 @@
 /* A word's form is kept up to this many bytes; a longer one is in no
  * feature the model knows. */
 #define MAX_FORM 64
-#define MAX_FEATURE (2 * MAX_FORM + 16)
 
 struct _PithPartOfSpeechModel
 {
@@ -187,21 +186,31 @@ suffix (const Form *form,
   return form->ascii && form->length > n ? form->text + form->length - n : NULL;
 }
 
-/* Adds the weights of the feature @text, @length bytes: a binary search
- * of the hashes. */
-static void
-add_text (const PithPartOfSpeechModel *self,
-          gint64                      *scores,
-          const char                  *text,
-          int                          length)
+/* FNV-1a over a NUL-terminated string, from @hash: the hash of a
+ * feature's text is its parts' hashed one after the other, with no text
+ * built. */
+static guint64
+hash_on (guint64     hash,
+         const char *text)
 {
-  guint64 hash;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      hash ^= *p;
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return hash;
+}
+
+/* Adds the weights of the feature whose text hashes to @hash: a binary
+ * search of the table's hashes. */
+static void
+add_hash (const PithPartOfSpeechModel *self,
+          gint64                      *scores,
+          guint64                      hash)
+{
   gsize low = 0;
   gsize high = self->n;
 
-  if (length < 0 || length >= MAX_FEATURE)
-    return;
-  hash = pith_word_hash (text, (gsize) length);
   while (low < high)
     {
       gsize middle = low + (high - low) / 2;
@@ -228,7 +237,7 @@ add_flag (const PithPartOfSpeechModel *self,
           gint64                      *scores,
           const char                  *name)
 {
-  add_text (self, scores, name, (int) strlen (name));
+  add_hash (self, scores, pith_word_hash (name, strlen (name)));
 }
 
 /* The feature "@name=@value", or "@name=@value|@value2"; none without a
@@ -240,13 +249,14 @@ add_feature (const PithPartOfSpeechModel *self,
              const char                  *value,
              const char                  *value2)
 {
-  char text[MAX_FEATURE];
+  guint64 hash;
 
   if (value == NULL)
     return;
-  add_text (self, scores, text,
-            value2 != NULL ? g_snprintf (text, sizeof text, "%s=%s|%s", name, value, value2)
-                           : g_snprintf (text, sizeof text, "%s=%s", name, value));
+  hash = hash_on (hash_on (pith_word_hash (name, strlen (name)), "="), value);
+  if (value2 != NULL)
+    hash = hash_on (hash_on (hash, "|"), value2);
+  add_hash (self, scores, hash);
 }
 
 /* The features of tools/train-part-of-speech's features(), in its words:
@@ -256,7 +266,8 @@ pith_part_of_speech_score (const PithPartOfSpeechModel  *self,
                            const PithPartOfSpeechWindow *window,
                            gint64                       *scores)
 {
-  static const char * const offsets[PITH_PART_OF_SPEECH_WINDOW] = { "-2", "-1", NULL, "+1", "+2" };
+  static const char * const word_names[PITH_PART_OF_SPEECH_WINDOW] = { "w-2", "w-1", NULL, "w+1", "w+2" };
+  static const char * const suffix_names[PITH_PART_OF_SPEECH_WINDOW] = { NULL, "x3-1", NULL, "x3+1", NULL };
   Form forms[PITH_PART_OF_SPEECH_WINDOW];
   const Form *word = &forms[PITH_PART_OF_SPEECH_CENTRE];
   const char *first = window->words[PITH_PART_OF_SPEECH_CENTRE];
@@ -277,17 +288,11 @@ pith_part_of_speech_score (const PithPartOfSpeechModel  *self,
     add_flag (self, scores, window->words[PITH_PART_OF_SPEECH_CENTRE - 1] != NULL ? "cap" : "cap-first");
   for (int k = 0; k < PITH_PART_OF_SPEECH_WINDOW; k++)
     {
-      char name[8];
-
       if (k == PITH_PART_OF_SPEECH_CENTRE || !forms[k].usable)
         continue;
-      g_snprintf (name, sizeof name, "w%s", offsets[k]);
-      add_feature (self, scores, name, forms[k].text, NULL);
-      if ((k == 1 || k == 3) && window->words[k] != NULL)
-        {
-          g_snprintf (name, sizeof name, "x3%s", offsets[k]);
-          add_feature (self, scores, name, suffix (&forms[k], 3), NULL);
-        }
+      add_feature (self, scores, word_names[k], forms[k].text, NULL);
+      if (suffix_names[k] != NULL && window->words[k] != NULL)
+        add_feature (self, scores, suffix_names[k], suffix (&forms[k], 3), NULL);
     }
   if (word->usable && forms[1].usable)
     {
