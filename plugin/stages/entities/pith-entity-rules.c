@@ -240,6 +240,12 @@ match (const Rules  *rules,
   const char *word = rules->words[i];
   guint after;
 
+  /* Most words open with a letter and are in none of the rules' lists:
+   * no rule below starts on one ("US$" is the one symbol that opens with
+   * letters). */
+  if (g_ascii_isalpha (word[0]) && kind (rules, i) == NULL && strcmp (word, "US$") != 0)
+    return FALSE;
+
   /* MONEY: $4.2 billion, €30m */
   if (is_currency_symbol (word) && (after = number (rules, i + 1)) > i + 1)
     {

@@ -612,13 +612,15 @@ static void
 add_affixes (Features   *features,
              const char *lower)
 {
-  glong length = g_utf8_strlen (lower, -1);
+  gboolean ascii = is_ascii (lower);
+  glong length = ascii ? (glong) strlen (lower) : g_utf8_strlen (lower, -1);
   char affix[32];
 
   for (glong k = 1; k <= 4 && k < length; k++)
     {
-      const char *end = g_utf8_offset_to_pointer (lower, k);
-      const char *start = g_utf8_offset_to_pointer (lower, length - k);
+      /* An ASCII word's characters are its bytes. */
+      const char *end = ascii ? lower + k : g_utf8_offset_to_pointer (lower, k);
+      const char *start = ascii ? lower + length - k : g_utf8_offset_to_pointer (lower, length - k);
       char name[4] = { 'p', (char) ('0' + k), 0, 0 };
 
       memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
