@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 typedef struct _PithWordList PithWordList;
 
 const PithWordList *pith_word_list_get      (const char          *name);
+const PithWordList *pith_word_list_get_once (const PithWordList **slot,
+                                             const char          *name);
 PithWordList       *pith_word_list_new      (void);
 void                pith_word_list_add      (PithWordList        *self,
                                              const char          *word,

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "pith-tsan-private.h"
 #include "pith-word-list-private.h"
 #include "pith-resource-cache-private.h"
 #include "pith-lines-private.h"
@@ -207,6 +208,27 @@ pith_word_list_get (const char *name)
   static PithResourceCache cache;
 
   return pith_resource_cache_get (&cache, name, load);
+}
+
+/* pith_word_list_get() of @name, kept in the caller's static @slot: for
+ * the lists asked about every new word, where the cache's lock and the
+ * hash of the name cost more than the look-up. A list the library lacks
+ * stands as an empty one. */
+const PithWordList *
+pith_word_list_get_once (const PithWordList **slot,
+                         const char          *name)
+{
+  if (g_once_init_enter (slot))
+    {
+      const PithWordList *list = pith_word_list_get (name);
+
+      if (list == NULL)
+        list = pith_word_list_new ();
+      pith_tsan_release (slot);
+      g_once_init_leave (slot, list);
+    }
+  pith_tsan_acquire (slot);
+  return *slot;
 }
 
 /* Whether a word of @length bytes that opens with the byte @first may be

@@ -39,6 +39,7 @@ typedef struct
 const char *
 pith_entity_rules_kind_of (const char *word)
 {
+  static const PithWordList *rules_list;
   char lower[PITH_WORD_LIST_MAX_WORD];
   const char *found = NULL;
   gsize n = strlen (word);
@@ -50,7 +51,7 @@ pith_entity_rules_kind_of (const char *word)
   if (n > 1 && lower[n - 1] == '.' && strcmp (word, "a.m.") != 0 && strcmp (word, "p.m.") != 0)
     n--;
   lower[n] = '\0';
-  if (!pith_word_list_lookup (pith_word_list_get ("entities/rules-en.txt"), lower, n, &found))
+  if (!pith_word_list_lookup (pith_word_list_get_once (&rules_list, "entities/rules-en.txt"), lower, n, &found))
     return NULL;
   return found;
 }

@@ -500,7 +500,9 @@ pith_ner_token_init (PithNerToken *token,
                      const char   *word,
                      char         *forms)
 {
-  const PithWordList *capitalization = pith_word_list_get ("entities/capitalization-en.txt");
+  static const PithWordList *capitalization_list;
+  const PithWordList *capitalization = pith_word_list_get_once (&capitalization_list,
+                                                                "entities/capitalization-en.txt");
   const PithWordClusters *clusters = pith_word_clusters_get ();
 
   memset (token, 0, sizeof *token);
