@@ -214,7 +214,8 @@ phrase_word (const Reader *reader,
     {
       const char *previous = reader->text + pith_layer_start (reader->tokens, t - 1);
 
-      if ((guchar) previous[0] < 0x80 ? !g_ascii_ispunct (previous[0]) : !g_unichar_ispunct (g_utf8_get_char (previous)))
+      if ((guchar) previous[0] < 0x80 ? !g_ascii_ispunct (previous[0])
+                                      : !g_unichar_ispunct (g_utf8_get_char (previous)))
         return TRUE;
     }
   /* Each word is asked about again and again: looked up once a document. */
@@ -829,7 +830,8 @@ is_noun_by_place (const Reader *reader,
 
   if (inflection == PITH_VERB_INFLECTION_S && t > phrase->sentence_first && follows_plural (reader, t))
     return TRUE;
-  if (t == phrase->first_token && end - t > 1 && inflection == PITH_VERB_INFLECTION_ED && opens_modifier (reader, phrase, t))
+  if (t == phrase->first_token && end - t > 1 && inflection == PITH_VERB_INFLECTION_ED &&
+      opens_modifier (reader, phrase, t))
     return TRUE;
   if (inflection == PITH_VERB_INFLECTION_ING && t > phrase->first_token && phrase_word (reader, t - 1, &classes) &&
       (classes & PITH_WORD_ADJECTIVE) && !(classes & (PITH_WORD_NOUN | PITH_WORD_VERB | PITH_WORD_VERB_FORM)))
@@ -859,7 +861,7 @@ ends_on_adverb (const Reader *reader,
 
 /* Whether the words of @phrase, where it was read first, are a noun
  * phrase's as the words around them tell: none that may be a verb or an
- * adverb is guessed one ("the snow melts", "a kidney coming from", "did
+ * adverb is guessed one ("a kidney coming from", "who fell victim", "did
  * well"). The rules of phrase_at() read one word each side; the guesser
  * reads two, and pairs. */
 static gboolean
@@ -898,7 +900,8 @@ reads_as_noun_phrase (const Reader *reader,
       if (verb_margin > 0 && t == phrase->first_token && phrase->n_tokens > 1 &&
           follows (reader, t, determiners) && is_participle (reader, t))
         continue;
-      /* An adverb ends no noun phrase ("did well", "coming back"). */
+      /* A verb the guesser is sure of, or an adverb where it leaves no
+       * noun phrase. */
       if (verb_margin >= VERB_MARGIN ||
           (pith_part_of_speech_best (scores) == PITH_PART_OF_SPEECH_ADVERB && ends_on_adverb (reader, phrase, t)))
         return FALSE;

@@ -95,7 +95,8 @@ pith_part_of_speech_model_new_from_bytes (GBytes  *bytes,
       return NULL;
     }
   n = read_u32 (data + 12);
-  if (read_u32 (data + 16) != PITH_PART_OF_SPEECH_N_CLASSES || size != HEADER_SIZE + n * (8 + 2 * PITH_PART_OF_SPEECH_N_CLASSES))
+  if (read_u32 (data + 16) != PITH_PART_OF_SPEECH_N_CLASSES ||
+      size != HEADER_SIZE + n * (8 + 2 * PITH_PART_OF_SPEECH_N_CLASSES))
     {
       g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
                    "Part-of-speech model: %" G_GSIZE_FORMAT " bytes, not a table of %" G_GSIZE_FORMAT
