@@ -21,20 +21,32 @@ typedef struct
   gsize n;
 } PithWordHashes;
 
+/* Where the 64-bit FNV-1a hash of a word starts. */
+#define PITH_WORD_HASH_BASIS G_GUINT64_CONSTANT (0xcbf29ce484222325)
+
+/* @hash, the FNV-1a hash of some bytes, carried on over the @length bytes
+ * at @bytes: the hash of the two runs one after the other, so a text of
+ * parts is hashed without being built. */
+static inline guint64
+pith_word_hash_continue (guint64     hash,
+                         const char *bytes,
+                         gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      hash ^= (guchar) bytes[i];
+      hash *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return hash;
+}
+
 /* The 64-bit FNV-1a hash of the @length bytes at @word, as the tables
  * are meant to be keyed. */
 static inline guint64
 pith_word_hash (const char *word,
                 gsize       length)
 {
-  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      hash ^= (guchar) word[i];
-      hash *= G_GUINT64_CONSTANT (0x100000001b3);
-    }
-  return hash;
+  return pith_word_hash_continue (PITH_WORD_HASH_BASIS, word, length);
 }
 
 void   pith_word_hashes_clear  (PithWordHashes *self);

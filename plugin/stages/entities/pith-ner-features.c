@@ -38,21 +38,7 @@ const int pith_ner_place_offsets[PITH_NER_N_PLACES] = {
   [PITH_NER_PLACE_AFTER_NEXT] = 2,
 };
 
-/* Features and words are hashed with 64-bit FNV-1a from this basis. */
-#define FNV_BASIS 0xcbf29ce484222325ULL
-
-static guint64
-fnv1a (const char *data,
-       gsize       length,
-       guint64     hash)
-{
-  for (gsize i = 0; i < length; i++)
-    {
-      hash ^= (guchar) data[i];
-      hash *= 0x100000001b3ULL;
-    }
-  return hash;
-}
+/* Features and words are hashed with 64-bit FNV-1a (pith_word_hash()). */
 
 struct _PithNerDocument
 {
@@ -99,7 +85,7 @@ pith_ner_document_add_word (PithNerDocument *self,
                             gsize            length)
 {
   if (is_lowercase_word (word, length))
-    pith_word_hashes_insert (&self->lowercase, fnv1a (word, length, FNV_BASIS), 1);
+    pith_word_hashes_insert (&self->lowercase, pith_word_hash (word, length), 1);
 }
 
 void
@@ -121,7 +107,7 @@ pith_ner_document_remember (PithNerDocument *self,
 
   if (type < 0 || !g_unichar_isupper (g_utf8_get_char (word)))
     return;
-  pith_word_hashes_insert (&self->types, fnv1a (word, strlen (word), FNV_BASIS), (guint8) (type + 1));
+  pith_word_hashes_insert (&self->types, pith_word_hash (word, strlen (word)), (guint8) (type + 1));
 }
 
 gboolean
@@ -282,7 +268,7 @@ typedef struct
 } Features;
 
 /* A feature is a name and up to two values: "l-1=the", "t-1|w=B-PER|smith". */
-/* fnv1a() over a nul-terminated string, in one pass. */
+/* pith_word_hash_continue() over a nul-terminated string, in one pass. */
 static guint64
 fnv1a_string (const char *data,
               guint64     hash)
@@ -301,17 +287,17 @@ add3 (Features   *features,
       const char *value,
       const char *value2)
 {
-  guint64 hash = FNV_BASIS;
+  guint64 hash = PITH_WORD_HASH_BASIS;
 
   if (features->n >= features->max)
     return;
   hash = fnv1a_string (name, hash);
-  hash = fnv1a ("=", 1, hash);
+  hash = pith_word_hash_continue (hash, "=", 1);
   if (value != NULL)
     hash = fnv1a_string (value, hash);
   if (value2 != NULL)
     {
-      hash = fnv1a ("|", 1, hash);
+      hash = pith_word_hash_continue (hash, "|", 1);
       hash = fnv1a_string (value2, hash);
     }
   features->hashes[features->n++] = hash;
@@ -403,11 +389,11 @@ static guint64
 pair_prefix (const char *name,
              const char *value)
 {
-  guint64 hash = fnv1a_string (name, FNV_BASIS);
+  guint64 hash = fnv1a_string (name, PITH_WORD_HASH_BASIS);
 
-  hash = fnv1a ("=", 1, hash);
+  hash = pith_word_hash_continue (hash, "=", 1);
   hash = fnv1a_string (value, hash);
-  return fnv1a ("|", 1, hash);
+  return pith_word_hash_continue (hash, "|", 1);
 }
 
 static void
@@ -415,8 +401,8 @@ init_prefixes (PithNerToken *token)
 {
   guint64 cap_first = pair_prefix ("cap|first", token->share);
 
-  token->cap_first_prefixes[0] = fnv1a ("0", 1, cap_first);
-  token->cap_first_prefixes[1] = fnv1a ("1", 1, cap_first);
+  token->cap_first_prefixes[0] = pith_word_hash_continue (cap_first, "0", 1);
+  token->cap_first_prefixes[1] = pith_word_hash_continue (cap_first, "1", 1);
 }
 
 /* A feature hashed already. */
@@ -483,7 +469,7 @@ guint64
 pith_ner_word_hash (const char *word,
                     gsize       length)
 {
-  return fnv1a (word, length, FNV_BASIS);
+  return pith_word_hash (word, length);
 }
 
 static gboolean
@@ -528,9 +514,9 @@ pith_ner_token_init (PithNerToken *token,
     }
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
-  token->word_hash = fnv1a (word, strlen (word), FNV_BASIS);
-  token->lower_hash = fnv1a (token->lower, strlen (token->lower), FNV_BASIS);
-  token->short_shape_hash = fnv1a (token->short_shape, strlen (token->short_shape), FNV_BASIS);
+  token->word_hash = pith_word_hash (word, strlen (word));
+  token->lower_hash = pith_word_hash (token->lower, strlen (token->lower));
+  token->short_shape_hash = pith_word_hash (token->short_shape, strlen (token->short_shape));
   if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
     token->share = "unseen";
   pith_word_clusters_lookup (clusters, token->down, strlen (token->down), token->clusters);

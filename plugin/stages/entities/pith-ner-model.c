@@ -33,6 +33,7 @@
 
 #include "pith-error.h"
 #include "pith-float4-private.h"
+#include "pith-little-endian-private.h"
 #include "pith-ner-model-private.h"
 
 #define MAGIC "PITHNER"
@@ -51,12 +52,6 @@ struct _PithNerModel
   guint serial;             /* which model a token's scores came from */
 };
 
-static guint32
-read_u32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
 static void
 write_u32 (guint8  *p,
            guint32  value)
@@ -70,7 +65,7 @@ write_u32 (guint8  *p,
 static float
 read_float (const guint8 *p)
 {
-  guint32 bits = read_u32 (p);
+  guint32 bits = pith_read_u32_le (p);
   float value;
 
   memcpy (&value, &bits, sizeof value);
@@ -137,17 +132,17 @@ pith_ner_model_new_from_bytes (GBytes  *bytes,
                            "Not an entity model: the file does not start with PITHNER");
       return NULL;
     }
-  if (read_u32 (data + 8) != FORMAT_VERSION || read_u32 (data + 12) != PITH_NER_FEATURE_VERSION)
+  if (pith_read_u32_le (data + 8) != FORMAT_VERSION || pith_read_u32_le (data + 12) != PITH_NER_FEATURE_VERSION)
     {
       g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
                    "The entity model is of format %u with features %u; this Pith reads "
-                   "format %u with features %u", read_u32 (data + 8), read_u32 (data + 12),
+                   "format %u with features %u", pith_read_u32_le (data + 8), pith_read_u32_le (data + 12),
                    FORMAT_VERSION, PITH_NER_FEATURE_VERSION);
       return NULL;
     }
 
-  n_buckets = read_u32 (data + 16);
-  n_tags = read_u32 (data + 20);
+  n_buckets = pith_read_u32_le (data + 16);
+  n_tags = pith_read_u32_le (data + 20);
   scale = read_float (data + 24);
   if (n_tags != PITH_NER_N_TAGS || n_buckets == 0 || (n_buckets & (n_buckets - 1)) != 0 ||
       n_buckets > (1u << 24) || !(scale > 0.0f) ||
@@ -158,7 +153,7 @@ pith_ner_model_new_from_bytes (GBytes  *bytes,
                    "%u buckets, %u tags)", size, n_buckets, n_tags);
       return NULL;
     }
-  if (adler32 (data + HEADER_SIZE, size - HEADER_SIZE) != read_u32 (data + 28))
+  if (adler32 (data + HEADER_SIZE, size - HEADER_SIZE) != pith_read_u32_le (data + 28))
     {
       g_set_error_literal (error, PITH_ERROR, PITH_ERROR_MODEL,
                            "The entity model is corrupt: its checksum does not match");

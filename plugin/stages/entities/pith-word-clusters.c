@@ -6,8 +6,9 @@
  * library maps, read where it lies: the words' 64-bit hashes in increasing
  * order, then their clusters in the same order. The hashes are FNV-1a,
  * spread evenly over 64 bits, so a search guesses where a hash lies from
- * its value (interpolation) and is there in two or three reads, where a
- * binary search over the words themselves read twenty lines.
+ * its value (interpolation, pith-sorted-hashes-private.h) and is there in
+ * two or three reads, where a binary search over the words themselves
+ * read twenty lines.
  *
  * The format, version 1, little-endian:
  *
@@ -31,6 +32,7 @@
 
 #include <gio/gio.h>
 
+#include "pith-sorted-hashes-private.h"
 #include "pith-word-clusters-private.h"
 #include "pith-word-hashes-private.h"
 
@@ -48,22 +50,6 @@ struct _PithWordClusters
   gsize n;
 };
 
-static guint32
-read_u32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static guint64
-hash_at (const PithWordClusters *self,
-         gsize                   i)
-{
-  guint64 value;
-
-  memcpy (&value, self->hashes + i * 8, sizeof value);
-  return GUINT64_FROM_LE (value);
-}
-
 static PithWordClusters *
 load (void)
 {
@@ -76,10 +62,10 @@ load (void)
   if (bytes == NULL)
     return NULL;
   data = g_bytes_get_data (bytes, &size);
-  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || read_u32 (data + 8) != VERSION ||
-      read_u32 (data + 16) != PITH_WORD_CLUSTER_LEVELS || read_u32 (data + 20) != BITS)
+  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || pith_read_u32_le (data + 8) != VERSION ||
+      pith_read_u32_le (data + 16) != PITH_WORD_CLUSTER_LEVELS || pith_read_u32_le (data + 20) != BITS)
     return NULL;
-  n = read_u32 (data + 12);
+  n = pith_read_u32_le (data + 12);
   if (size != HEADER_SIZE + n * 12)
     return NULL;
 
@@ -110,48 +96,13 @@ pith_word_clusters_get (void)
   return loaded->n > 0 ? loaded : NULL;
 }
 
-/* The index of @hash in the table, or -1. */
-static gssize
-find (const PithWordClusters *self,
-      guint64                 hash)
-{
-  gsize low = 0;
-  gsize high = self->n - 1;
-
-  /* Guesses from the hash's value while the range is wide, then halves. */
-  while (low <= high)
-    {
-      guint64 low_hash = hash_at (self, low);
-      guint64 high_hash = hash_at (self, high);
-      gsize middle;
-      guint64 middle_hash;
-
-      if (hash < low_hash || hash > high_hash)
-        return -1;
-      if (high - low > 16 && high_hash > low_hash)
-        middle = low + (gsize) ((double) (hash - low_hash) / (double) (high_hash - low_hash) * (double) (high - low));
-      else
-        middle = low + (high - low) / 2;
-      middle_hash = hash_at (self, middle);
-      if (middle_hash == hash)
-        return (gssize) middle;
-      if (middle_hash < hash)
-        low = middle + 1;
-      else if (middle == 0)
-        return -1;
-      else
-        high = middle - 1;
-    }
-  return -1;
-}
-
 gboolean
 pith_word_clusters_lookup (const PithWordClusters *self,
                            const char             *word,
                            gsize                   length,
                            guint16                *clusters)
 {
-  gssize found = self != NULL ? find (self, pith_word_hash (word, length)) : -1;
+  gssize found = self != NULL ? pith_sorted_hashes_find (self->hashes, self->n, pith_word_hash (word, length)) : -1;
   guint32 packed;
 
   if (found < 0)
@@ -160,7 +111,7 @@ pith_word_clusters_lookup (const PithWordClusters *self,
         clusters[level] = PITH_WORD_CLUSTER_NONE;
       return FALSE;
     }
-  packed = read_u32 (self->clusters + (gsize) found * 4);
+  packed = pith_read_u32_le (self->clusters + (gsize) found * 4);
   for (int level = 0; level < PITH_WORD_CLUSTER_LEVELS; level++)
     clusters[level] = (packed >> (level * BITS)) & ((1u << BITS) - 1);
   return TRUE;

@@ -21,6 +21,7 @@
 
 #include "pith-error.h"
 #include "pith-language-model-private.h"
+#include "pith-little-endian-private.h"
 #include "pith-tsan-private.h"
 
 #define DEFAULT_MODEL "/org/gnome/Pith/language/languages.model"
@@ -145,12 +146,6 @@ struct _PithLanguageModel
   int ja;
 };
 
-static guint32
-read_u32 (const guint8 *p)
-{
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
-}
-
 static int
 read_i16 (const guint8 *p)
 {
@@ -180,11 +175,11 @@ pith_language_model_new_from_bytes (GBytes  *bytes,
   gsize pairs_offset;
 
   self->bytes = g_bytes_ref (bytes);
-  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || read_u32 (data + 8) != VERSION)
+  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || pith_read_u32_le (data + 8) != VERSION)
     goto corrupt;
-  self->n_languages = read_u32 (data + 12);
-  capacity = read_u32 (data + 16);
-  n_pairs = read_u32 (data + 20);
+  self->n_languages = pith_read_u32_le (data + 12);
+  capacity = pith_read_u32_le (data + 16);
+  n_pairs = pith_read_u32_le (data + 20);
   if (self->n_languages == 0 || self->n_languages > 255 || capacity == 0 || (capacity & (capacity - 1)) != 0 ||
       capacity > (1u << 26) || n_pairs >= (1u << 24))
     goto corrupt;
@@ -214,11 +209,11 @@ pith_language_model_new_from_bytes (GBytes  *bytes,
   /* Every slot's pairs lie inside the file and name a language. */
   for (guint32 s = 0; s < capacity; s++)
     {
-      guint32 value = read_u32 (self->slots + (gsize) s * 8 + 4);
+      guint32 value = pith_read_u32_le (self->slots + (gsize) s * 8 + 4);
       guint32 first = value & 0xFFFFFF;
       guint32 n = value >> 24;
 
-      if (read_u32 (self->slots + (gsize) s * 8) == 0)
+      if (pith_read_u32_le (self->slots + (gsize) s * 8) == 0)
         continue;
       if ((guint64) first + n > n_pairs)
         goto corrupt;
@@ -391,13 +386,13 @@ find_features (const PithLanguageModel *model,
       for (guint32 s = features[i].hash & model->mask;; s = (s + 1) & model->mask)
         {
           const guint8 *slot = model->slots + (gsize) s * 8;
-          guint32 found = read_u32 (slot);
+          guint32 found = pith_read_u32_le (slot);
 
           if (found == 0)
             break;
           if (found == features[i].hash)
             {
-              features[i].value = read_u32 (slot + 4);
+              features[i].value = pith_read_u32_le (slot + 4);
               features[i].found = TRUE;
               __builtin_prefetch (model->pairs + (gsize) (features[i].value & 0xFFFFFF) * 2);
               break;

@@ -13,8 +13,9 @@
  *
  * The model is a table the library reads where it lies (a resource, or a
  * file mapped), written by the trainer; a feature is found by the hash of
- * its text ("w-1|w=the|strike", as add_feature() hashes it), so a guess
- * touches a few pages of it. The format, version 1, little-endian:
+ * its text ("w-1|w=the|strike", as add_feature() hashes it), in two or
+ * three reads (pith-sorted-hashes-private.h), so a guess touches a few
+ * pages of it. The format, version 1, little-endian:
  *
  *   offset       size  what
  *   0            8     magic "PITHPOS\0"
@@ -36,6 +37,7 @@
 #include "pith-error.h"
 #include "pith-part-of-speech-private.h"
 #include "pith-resource-cache-private.h"
+#include "pith-sorted-hashes-private.h"
 #include "pith-word-hashes-private.h"
 
 #define MAGIC "PITHPOS"
@@ -63,22 +65,6 @@ pith_part_of_speech_model_free (PithPartOfSpeechModel *self)
   g_free (self);
 }
 
-static guint32
-read_u32 (const guint8 *p)
-{
-  return (guint32) p[0] | ((guint32) p[1] << 8) | ((guint32) p[2] << 16) | ((guint32) p[3] << 24);
-}
-
-static guint64
-hash_at (const PithPartOfSpeechModel *self,
-         gsize                        i)
-{
-  guint64 value;
-
-  memcpy (&value, self->hashes + i * 8, sizeof value);
-  return GUINT64_FROM_LE (value);
-}
-
 PithPartOfSpeechModel *
 pith_part_of_speech_model_new_from_bytes (GBytes  *bytes,
                                           GError **error)
@@ -88,19 +74,19 @@ pith_part_of_speech_model_new_from_bytes (GBytes  *bytes,
   const guint8 *data = g_bytes_get_data (bytes, &size);
   gsize n;
 
-  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || read_u32 (data + 8) != VERSION)
+  if (size < HEADER_SIZE || memcmp (data, MAGIC, 8) != 0 || pith_read_u32_le (data + 8) != VERSION)
     {
       g_set_error_literal (error, PITH_ERROR, PITH_ERROR_MODEL,
                            "Not a part-of-speech model of a format this Pith reads");
       return NULL;
     }
-  n = read_u32 (data + 12);
-  if (read_u32 (data + 16) != PITH_PART_OF_SPEECH_N_CLASSES ||
+  n = pith_read_u32_le (data + 12);
+  if (pith_read_u32_le (data + 16) != PITH_PART_OF_SPEECH_N_CLASSES ||
       size != HEADER_SIZE + n * (8 + 2 * PITH_PART_OF_SPEECH_N_CLASSES))
     {
       g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
                    "Part-of-speech model: %" G_GSIZE_FORMAT " bytes, not a table of %" G_GSIZE_FORMAT
-                   " features of %u classes", size, n, read_u32 (data + 16));
+                   " features of %u classes", size, n, pith_read_u32_le (data + 16));
       return NULL;
     }
   self = g_new0 (PithPartOfSpeechModel, 1);
@@ -187,49 +173,29 @@ suffix (const Form *form,
   return form->ascii && form->length > n ? form->text + form->length - n : NULL;
 }
 
-/* FNV-1a over a NUL-terminated string, from @hash: the hash of a
- * feature's text is its parts' hashed one after the other, with no text
- * built. */
-static guint64
-hash_on (guint64     hash,
-         const char *text)
-{
-  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
-    {
-      hash ^= *p;
-      hash *= G_GUINT64_CONSTANT (0x100000001b3);
-    }
-  return hash;
-}
-
-/* Adds the weights of the feature whose text hashes to @hash: a binary
- * search of the table's hashes. */
+/* Adds the weights of the feature whose text hashes to @hash. */
 static void
 add_hash (const PithPartOfSpeechModel *self,
           gint64                      *scores,
           guint64                      hash)
 {
-  gsize low = 0;
-  gsize high = self->n;
+  gssize found = pith_sorted_hashes_find (self->hashes, self->n, hash);
+  const guint8 *weights;
 
-  while (low < high)
-    {
-      gsize middle = low + (high - low) / 2;
-      guint64 middle_hash = hash_at (self, middle);
+  if (found < 0)
+    return;
+  weights = self->weights + (gsize) found * 2 * PITH_PART_OF_SPEECH_N_CLASSES;
+  for (int c = 0; c < PITH_PART_OF_SPEECH_N_CLASSES; c++)
+    scores[c] += pith_read_i16_le (weights + 2 * c);
+}
 
-      if (middle_hash == hash)
-        {
-          const guint8 *weights = self->weights + middle * 2 * PITH_PART_OF_SPEECH_N_CLASSES;
-
-          for (int c = 0; c < PITH_PART_OF_SPEECH_N_CLASSES; c++)
-            scores[c] += (gint16) (guint16) (weights[2 * c] | (weights[2 * c + 1] << 8));
-          return;
-        }
-      if (middle_hash < hash)
-        low = middle + 1;
-      else
-        high = middle;
-    }
+/* The hash of a feature's text is its parts' hashed one after the other
+ * (FNV-1a reads a byte at a time), with no text built. */
+static guint64
+hash_on (guint64     hash,
+         const char *part)
+{
+  return pith_word_hash_continue (hash, part, strlen (part));
 }
 
 /* A feature of a name alone: "b", "cap". */
@@ -238,7 +204,7 @@ add_flag (const PithPartOfSpeechModel *self,
           gint64                      *scores,
           const char                  *name)
 {
-  add_hash (self, scores, pith_word_hash (name, strlen (name)));
+  add_hash (self, scores, hash_on (PITH_WORD_HASH_BASIS, name));
 }
 
 /* The feature "@name=@value", or "@name=@value|@value2"; none without a
@@ -254,7 +220,7 @@ add_feature (const PithPartOfSpeechModel *self,
 
   if (value == NULL)
     return;
-  hash = hash_on (hash_on (pith_word_hash (name, strlen (name)), "="), value);
+  hash = hash_on (hash_on (hash_on (PITH_WORD_HASH_BASIS, name), "="), value);
   if (value2 != NULL)
     hash = hash_on (hash_on (hash, "|"), value2);
   add_hash (self, scores, hash);
