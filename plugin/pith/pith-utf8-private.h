@@ -34,4 +34,20 @@ pith_utf8_char_at (const char *text,
   return g_utf8_get_char (text + i);
 }
 
+/* Whether the valid UTF-8 @word opens with a letter; ASCII without the
+ * Unicode tables. */
+static inline gboolean
+pith_utf8_opens_with_letter (const char *word)
+{
+  return (guchar) word[0] < 0x80 ? g_ascii_isalpha (word[0]) : g_unichar_isalpha (g_utf8_get_char (word));
+}
+
+/* Whether the valid UTF-8 @word opens with punctuation or a symbol
+ * (g_unichar_ispunct()); ASCII without the Unicode tables. */
+static inline gboolean
+pith_utf8_opens_with_punct (const char *word)
+{
+  return (guchar) word[0] < 0x80 ? g_ascii_ispunct (word[0]) : g_unichar_ispunct (g_utf8_get_char (word));
+}
+
 G_END_DECLS

@@ -506,9 +506,10 @@ test_keyphrases_without_clause_verbs (void)
 
 /* Words a verb or a noun may be, that only the words around them tell
  * apart (the part-of-speech guesser): "coming" is a verb in "a kidney
- * coming from", "back" an adverb in "coming back"; "advocates" after a
- * plural, "elected" opening a phrase and "transplant" after a noun stay
- * in their noun phrases. */
+ * coming from", "back" an adverb in "coming back", "well" one in "get
+ * well messages"; "advocates" after a plural, "elected" opening a
+ * sentence, "rising" after a determiner, "driving" after an adjective
+ * and "transplant" after a noun stay in their noun phrases. */
 static void
 test_keyphrases_by_context (void)
 {
@@ -518,15 +519,18 @@ test_keyphrases_by_context (void)
     "operation, and the teacher is now coming back to work. Human rights advocates praised the kidney "
     "donor, and the teacher's union thanked the hospital. Elected officials in Valmora called the donor a "
     "hero. The kidney transplant took six hours. Kidney donors rarely meet the patients, the hospital "
-    "said, but this donor met the teacher twice. The teacher said the donor gave her back her classroom.";
+    "said, but this donor met the teacher twice. The teacher said the donor gave her back her classroom. "
+    "Pupils sent get well messages to the teacher. The donor, a rising star of the Valmora choir, once "
+    "campaigned against drunken driving.";
   static const char * const verbs[] = {
     "coming", "back", "fell", "failed", "did", "well", "praised", "thanked", "called", "took", "meet", "met",
     "gave", "said", NULL
   };
   static const char * const noun_phrases[] = {
-    "human rights advocates", "elected officials", "kidney transplant", "kidney donor", NULL
+    "human rights advocates", "elected officials", "kidney transplant", "kidney donor", "rising star",
+    "drunken driving", NULL
   };
-  g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize keyphrases=20",
+  g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize keyphrases=30",
                                                    article, verbs);
 
   for (guint p = 0; noun_phrases[p] != NULL; p++)

@@ -24,6 +24,7 @@
 #include "pith-keyphrases-private.h"
 #include "pith-layer-private.h"
 #include "pith-part-of-speech-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-hashes-private.h"
 #include "pith-word-classes-private.h"
 
@@ -200,9 +201,7 @@ phrase_word (const Reader *reader,
   char lower[64];
 
   *classes = 0;
-  /* Most words are ASCII: no Unicode tables for them. */
-  if (pith_sentence_graph_token_term (reader->graph, t) < 0 ||
-      ((guchar) word[0] < 0x80 ? !g_ascii_isalpha (word[0]) : !g_unichar_isalpha (g_utf8_get_char (word))))
+  if (pith_sentence_graph_token_term (reader->graph, t) < 0 || !pith_utf8_opens_with_letter (word))
     return FALSE;
   if (reader->lexicon == NULL)
     return TRUE;
@@ -210,14 +209,9 @@ phrase_word (const Reader *reader,
   if (length >= sizeof lower)
     return FALSE;
   /* A capital inside a sentence starts a name. */
-  if (g_ascii_isupper (word[0]) && t > 0)
-    {
-      const char *previous = reader->text + pith_layer_start (reader->tokens, t - 1);
-
-      if ((guchar) previous[0] < 0x80 ? !g_ascii_ispunct (previous[0])
-                                      : !g_unichar_ispunct (g_utf8_get_char (previous)))
-        return TRUE;
-    }
+  if (g_ascii_isupper (word[0]) && t > 0 &&
+      !pith_utf8_opens_with_punct (reader->text + pith_layer_start (reader->tokens, t - 1)))
+    return TRUE;
   /* Each word is asked about again and again: looked up once a document. */
   {
     guint64 hash = pith_word_hash (word, length);
@@ -797,28 +791,26 @@ opens_modifier (const Reader *reader,
                 guint         t)
 {
   const char *previous;
-  gsize length;
 
   if (t == phrase->sentence_first)
     return TRUE;
   previous = reader->text + pith_layer_start (reader->tokens, t - 1);
-  length = pith_layer_length (reader->tokens, t - 1);
-  if (!g_ascii_isalpha (previous[0]) && !(length == 2 && previous[0] == '\'' && previous[1] == 's'))
-    return FALSE;
-  /* Stop words have no term; "'s" is the possessive. */
-  return pith_sentence_graph_token_term (reader->graph, t - 1) < 0 || ends_in (reader, t - 1, "ly", TRUE) ||
-         previous[0] == '\'';
+  if (pith_layer_length (reader->tokens, t - 1) == 2 && previous[0] == '\'' && previous[1] == 's')
+    return TRUE;
+  /* Stop words have no term. */
+  return g_ascii_isalpha (previous[0]) &&
+         (pith_sentence_graph_token_term (reader->graph, t - 1) < 0 || ends_in (reader, t - 1, "ly", TRUE));
 }
 
 /* Whether token @t of @phrase is taken for a noun or a modifier where it
  * stands, whatever the guesser says: an "-s" after a plural (a verb after
  * a plural subject takes none: "human rights abuses"), an "-ing" after an
  * adjective ("drunken driving"), a capitalised word before another (a
- * name that opens a sentence: "Twisted Sister guitarist"), and an "-ed"
- * that opens a phrase of more words where a modifier would
- * (opens_modifier(): "sent and received emails", "across allied
- * borders"), which the guesser, reading the treebank's tags, calls a
- * verb. */
+ * name that opens a sentence: "Twisted Sister guitarist"), and a
+ * participle that opens a phrase of more words where a modifier would:
+ * an "-ed" after a function word (opens_modifier(): "sent and received
+ * emails", "across allied borders"), any after a determiner ("a rising
+ * star"). The guesser, reading the treebank's tags, calls those verbs. */
 static gboolean
 is_noun_by_place (const Reader *reader,
                   const Phrase *phrase,
@@ -830,8 +822,9 @@ is_noun_by_place (const Reader *reader,
 
   if (inflection == PITH_VERB_INFLECTION_S && t > phrase->sentence_first && follows_plural (reader, t))
     return TRUE;
-  if (t == phrase->first_token && end - t > 1 && inflection == PITH_VERB_INFLECTION_ED &&
-      opens_modifier (reader, phrase, t))
+  if (t == phrase->first_token && end - t > 1 &&
+      ((inflection == PITH_VERB_INFLECTION_ED && opens_modifier (reader, phrase, t)) ||
+       (follows (reader, t, determiners) && is_participle (reader, t))))
     return TRUE;
   if (inflection == PITH_VERB_INFLECTION_ING && t > phrase->first_token && phrase_word (reader, t - 1, &classes) &&
       (classes & PITH_WORD_ADJECTIVE) && !(classes & (PITH_WORD_NOUN | PITH_WORD_VERB | PITH_WORD_VERB_FORM)))
@@ -895,11 +888,6 @@ reads_as_noun_phrase (const Reader *reader,
       pith_part_of_speech_score (model, &window, scores);
       verb_margin = scores[PITH_PART_OF_SPEECH_VERB] -
                     MAX (scores[PITH_PART_OF_SPEECH_NOUN], scores[PITH_PART_OF_SPEECH_ADJECTIVE]);
-      /* A participle that opens a phrase after a determiner modifies its
-       * noun ("a rising star"): the treebank tags it a verb all the same. */
-      if (verb_margin > 0 && t == phrase->first_token && phrase->n_tokens > 1 &&
-          follows (reader, t, determiners) && is_participle (reader, t))
-        continue;
       /* A verb the guesser is sure of, or an adverb where it leaves no
        * noun phrase. */
       if (verb_margin >= VERB_MARGIN ||
