@@ -544,6 +544,40 @@ test_keyphrases_by_context (void)
     }
 }
 
+/* An "-s" a plural noun or a verb may be, that its place tells: joined by
+ * "and" to a verb ("attracts and trades players", "stands up and
+ * spits"), after a singular subject that a clause's opener brings ("until
+ * the snow melts,"), or before an object that opens on an adjective ("the
+ * league crowns proud champions", "home presents many challenges"); a
+ * plural head after its noun stays ("ticket sales rose", "snow ploughs
+ * clear"). */
+static void
+test_keyphrases_by_agreement (void)
+{
+  static const char article[] =
+    "The Valmora league attracts and trades players from three countries. In the final, the league's top "
+    "striker stands up and spits at a defender. The league will not play until the snow melts, the "
+    "league said. Each spring the league crowns proud champions. Being away from home presents many "
+    "challenges to young players, and league ticket sales rose in March. The league's players train "
+    "twice a week, and the league's snow ploughs clear the ground when the snow melts.";
+  static const char * const verbs[] = {
+    "attracts", "trades", "stands", "spits", "melts", "crowns", "presents", "rose", "train", "clear", NULL
+  };
+  static const char * const noun_phrases[] = { "league ticket sales", "snow ploughs", "many challenges", "proud champions", NULL };
+  g_autoptr(GPtrArray) texts = checked_keyphrases ("clean ! language ! segment ! entities ! summarize keyphrases=30",
+                                                   article, verbs);
+
+  for (guint p = 0; noun_phrases[p] != NULL; p++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < texts->len; i++)
+        found |= g_ascii_strcasecmp (g_ptr_array_index (texts, i), noun_phrases[p]) == 0;
+      if (!found)
+        g_error ("no key phrase \"%s\"", noun_phrases[p]);
+    }
+}
+
 static void
 test_keyphrases_are_noun_phrases (void)
 {
@@ -791,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/karabakh-keyphrases", test_karabakh_keyphrases);
   g_test_add_func ("/Pith/Summarize/keyphrases-without-clause-verbs", test_keyphrases_without_clause_verbs);
   g_test_add_func ("/Pith/Summarize/keyphrases-by-context", test_keyphrases_by_context);
+  g_test_add_func ("/Pith/Summarize/keyphrases-by-agreement", test_keyphrases_by_agreement);
   g_test_add_func ("/Pith/Summarize/keyphrases-past-many-terms", test_keywords_past_many_terms);
   g_test_add_func ("/Pith/Summarize/languages", test_other_language);
   g_test_add_func ("/Pith/Summarize/empty", test_empty_and_missing_segment);

@@ -852,40 +852,135 @@ ends_on_adverb (const Reader *reader,
          !(classes & PITH_WORD_ADJECTIVE);
 }
 
+/* The guesser's scores for token @t of @phrase's sentence; FALSE when
+ * the model is missing. */
+static gboolean
+guess_at (const Reader *reader,
+          const Phrase *phrase,
+          guint         t,
+          gint64        scores[PITH_PART_OF_SPEECH_N_CLASSES])
+{
+  const PithPartOfSpeechModel *model = pith_part_of_speech_model_get ("en");
+  PithPartOfSpeechWindow window = { { NULL, }, { 0, } };
+
+  if (model == NULL)
+    return FALSE;
+  for (int k = 0; k < PITH_PART_OF_SPEECH_WINDOW; k++)
+    {
+      gint64 at = (gint64) t + k - PITH_PART_OF_SPEECH_CENTRE;
+
+      if (at < phrase->sentence_first || at >= phrase->sentence_end)
+        continue;
+      window.words[k] = reader->text + pith_layer_start (reader->tokens, (guint) at);
+      window.lengths[k] = pith_layer_length (reader->tokens, (guint) at);
+    }
+  pith_part_of_speech_score (model, &window, scores);
+  return TRUE;
+}
+
+/* Coordinating conjunctions: the words they join share a part of speech. */
+static const char * const conjunctions[] = { "and", "or", NULL };
+
+/* Particles a verb may take before a conjunction: "stands up and spits". */
+static const char * const particles[] = {
+  "up", "down", "out", "off", "back", "away", "in", "on", "over", "around", NULL
+};
+
+/* Words that open a clause, whose subject comes next: "until the snow
+ * melts". ("After", "before", "since", "as" and "like" open a noun phrase
+ * as often: "after the huge impacts,"; "until" seldom one that ends on a
+ * plural.) */
+static const char * const subordinators[] = {
+  "until", "till", "when", "whenever", "if", "because", "while", "unless", "once", "although", "though",
+  "whether", "where", NULL
+};
+
+/* Whether token @t, opening @phrase after "and" or "or", is joined to a
+ * verb of the same inflection ("develops, attracts and trades players",
+ * "stands up and spits"): a conjunction joins words of one part of
+ * speech. The partner is a verb when it can be nothing else, or when the
+ * guesser takes it for one. */
+static gboolean
+joined_to_verb (const Reader *reader,
+                const Phrase *phrase,
+                guint         t)
+{
+  PithVerbInflection inflection = verb_inflection (reader, t);
+  gint64 scores[PITH_PART_OF_SPEECH_N_CLASSES];
+  guint partner;
+  guint classes;
+
+  if (t != phrase->first_token || inflection == PITH_VERB_INFLECTION_NONE || t < phrase->sentence_first + 2 ||
+      !is_one_of (reader, t - 1, conjunctions))
+    return FALSE;
+  partner = t - 2;
+  if (is_one_of (reader, partner, particles) && partner > phrase->sentence_first)
+    partner--;
+  if (verb_inflection (reader, partner) != inflection)
+    return FALSE;
+  /* Its classes, whether or not it may be a phrase's word. */
+  phrase_word (reader, partner, &classes);
+  if ((classes & (PITH_WORD_VERB | PITH_WORD_VERB_FORM)) && !(classes & (PITH_WORD_NOUN | PITH_WORD_ADJECTIVE)))
+    return TRUE;
+  return guess_at (reader, phrase, partner, scores) && pith_part_of_speech_best (scores) == PITH_PART_OF_SPEECH_VERB;
+}
+
+/* Whether token @t, the "-s" that ends @phrase after a singular noun, is the
+ * verb of its subject where the words around tell: a clause's opener
+ * before the phrase and the clause's end after it ("until the snow
+ * melts,"), or a phrase that opens on an adjective after it, its object
+ * ("Prince crowns dual rock charts"), where a plural noun is followed by
+ * a verb or a preposition ("ticket sales rose", "ticket sales of"). */
+static gboolean
+ends_on_verb_of_subject (const Reader *reader,
+                         const Phrase *phrase,
+                         guint         t)
+{
+  guint end = phrase->first_token + phrase->n_tokens;
+  guint opener = phrase->first_token;
+  guint next_classes;
+  guint object_classes;
+
+  if (t + 1 != end || t == phrase->first_token || verb_inflection (reader, t) != PITH_VERB_INFLECTION_S ||
+      follows_plural (reader, t) || !follows_noun (reader, t))
+    return FALSE;
+  if (opener > phrase->sentence_first && follows (reader, opener, determiners))
+    opener--;
+  if (opener > phrase->sentence_first && follows (reader, opener, subordinators) &&
+      (end == phrase->sentence_end || !word_follows (reader, t, phrase->sentence_end)))
+    return TRUE;
+  /* An adjective that is no participle: "groups announced last week" is
+   * a plural and its verb. */
+  return end + 1 < phrase->sentence_end && phrase_word (reader, end, &next_classes) &&
+         (next_classes & PITH_WORD_ADJECTIVE) && verb_inflection (reader, end) == PITH_VERB_INFLECTION_NONE &&
+         !(next_classes & (PITH_WORD_NOUN | PITH_WORD_VERB | PITH_WORD_VERB_FORM | PITH_WORD_ADVERB)) &&
+         phrase_word (reader, end + 1, &object_classes) &&
+         (object_classes == 0 || (object_classes & PITH_WORD_NOUN));
+}
+
 /* Whether the words of @phrase, where it was read first, are a noun
  * phrase's as the words around them tell: none that may be a verb or an
  * adverb is guessed one ("a kidney coming from", "who fell victim", "did
- * well"). The rules of phrase_at() read one word each side; the guesser
- * reads two, and pairs. */
+ * well"), or is one by its place (joined_to_verb(),
+ * ends_on_verb_of_subject()). The rules of phrase_at() read one word each
+ * side; the guesser reads two, and pairs. */
 static gboolean
 reads_as_noun_phrase (const Reader *reader,
                       const Phrase *phrase)
 {
   guint end = phrase->first_token + phrase->n_tokens;
-  const PithPartOfSpeechModel *model = NULL;
 
   for (guint t = phrase->first_token; t < end; t++)
     {
-      PithPartOfSpeechWindow window = { { NULL, }, { 0, } };
       gint64 scores[PITH_PART_OF_SPEECH_N_CLASSES];
       gint64 verb_margin;
 
       if (!may_be_verb (reader, t, phrase->sentence_first) || is_noun_by_place (reader, phrase, t))
         continue;
-      for (int k = 0; k < PITH_PART_OF_SPEECH_WINDOW; k++)
-        {
-          gint64 at = (gint64) t + k - PITH_PART_OF_SPEECH_CENTRE;
-
-          if (at < phrase->sentence_first || at >= phrase->sentence_end)
-            continue;
-          window.words[k] = reader->text + pith_layer_start (reader->tokens, (guint) at);
-          window.lengths[k] = pith_layer_length (reader->tokens, (guint) at);
-        }
-      if (model == NULL)
-        model = pith_part_of_speech_model_get ("en");
-      if (model == NULL)
+      if (joined_to_verb (reader, phrase, t) || ends_on_verb_of_subject (reader, phrase, t))
+        return FALSE;
+      if (!guess_at (reader, phrase, t, scores))
         return TRUE;
-      pith_part_of_speech_score (model, &window, scores);
       verb_margin = scores[PITH_PART_OF_SPEECH_VERB] -
                     MAX (scores[PITH_PART_OF_SPEECH_NOUN], scores[PITH_PART_OF_SPEECH_ADJECTIVE]);
       /* A verb the guesser is sure of, or an adverb where it leaves no
