@@ -115,6 +115,49 @@ test_coherence (void)
                       ((PithSpan *) g_ptr_array_index (spans, i))->start);
 }
 
+/* A sentence that opens with "He" reads on from a sentence before it in
+ * the summary that names someone: it is taken alone, in both modes. */
+static void
+test_coherence_after_a_name (void)
+{
+  static const char text[] =
+    "Union leader Ines Okafor said farmers, grain traders and fuel costs mattered in the capital. "
+    "Prices of grain fell. Fuel costs rose for farmers. He said farmers and grain traders met in the "
+    "capital. Officials declined to comment.";
+
+  for (guint mode = 0; mode < 2; mode++)
+    {
+      g_autofree char *description = g_strdup_printf (
+        "clean ! segment ! entities ! summarize sentences=2 method=textrank coherence=%s",
+        mode == 0 ? "include" : "replace");
+      g_autoptr(PithDocument) document = run (description, text);
+
+      g_assert_true (has_sentence (document, "Union leader Ines Okafor"));
+      g_assert_true (has_sentence (document, "He said"));
+      g_assert_false (has_sentence (document, "Fuel costs"));
+    }
+}
+
+/* The sentences a quotation runs on into, after the one it opens in, are
+ * no summary sentences, however central: no one says them. A mark that
+ * closes nothing in reach was stray and excludes nothing. */
+static void
+test_quotation_runs (void)
+{
+  static const char text[] =
+    "Harbour workers in Valmora ended their strike after a night of talks. \"The talks were long. "
+    "Night-shift pay for harbour workers in Valmora will rise, and the strike of the harbour workers is "
+    "over. We are glad,\" union leader Ines Okafor said. The port reopened on Wednesday. A stray \" "
+    "mark stands here. Harbour workers in Valmora returned to the night shift. Ships left the harbour.";
+  g_autoptr(PithDocument) document = run ("segment ! summarize sentences=4 method=textrank", text);
+  JsonObject *report = pith_document_get_report (document, "summary");
+
+  g_assert_false (has_sentence (document, "Night-shift pay"));
+  g_assert_false (has_sentence (document, "We are glad"));
+  g_assert_cmpint (json_object_get_int_member (report, "excluded"), ==, 2);
+  g_assert_true (has_sentence (document, "Harbour workers in Valmora returned"));
+}
+
 static void
 test_rank_order_and_report (void)
 {
@@ -818,6 +861,8 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/budgets", test_budgets);
   g_test_add_func ("/Pith/Summarize/no-near-duplicates", test_no_near_duplicates);
   g_test_add_func ("/Pith/Summarize/coherence", test_coherence);
+  g_test_add_func ("/Pith/Summarize/coherence-after-a-name", test_coherence_after_a_name);
+  g_test_add_func ("/Pith/Summarize/quotation-runs", test_quotation_runs);
   g_test_add_func ("/Pith/Summarize/rank-order", test_rank_order_and_report);
   g_test_add_func ("/Pith/Summarize/deterministic", test_deterministic);
   g_test_add_func ("/Pith/Summarize/keyphrases", test_keyphrases);

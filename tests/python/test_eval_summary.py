@@ -3,7 +3,7 @@ tools/pith-eval-summary (skipped when the data set is absent). The
 built-in ranker learned from the first 500 articles
 (tools/train-summary-ranker); the last 500 are the held-out measure, where
 it beats Lead-3, which reads the same sentences but the dateline, by
-+2.59/+1.31/+2.27 ROUGE-1/2/L. The floors below fail a change that loses
++2.92/+1.42/+2.49 ROUGE-1/2/L. The floors below fail a change that loses
 a fifth of a point or more."""
 
 import json
@@ -15,7 +15,7 @@ import pytest
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 CORPUS = os.path.join(ROOT, "..", "shared", "data", "cnndm", "validation.jsonl")
-HELD_OUT_MARGINS = {"rouge1": 2.35, "rouge2": 1.10, "rougeL": 2.05}
+HELD_OUT_MARGINS = {"rouge1": 2.70, "rouge2": 1.20, "rougeL": 2.30}
 
 
 @pytest.mark.skipif(not os.path.exists(CORPUS), reason="../shared/data/cnndm is not there")

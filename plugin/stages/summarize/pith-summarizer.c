@@ -32,7 +32,9 @@
  * within 50 sentences of it (MMR, [property@Pith.Summarizer:diversity]);
  * two near duplicates there are never both taken. A sentence that opens with a pronoun or connective is brought
  * in with the sentence before it, or passed over
- * ([property@Pith.Summarizer:coherence]). Ties go to the earlier sentence,
+ * ([property@Pith.Summarizer:coherence]), unless an earlier sentence of the
+ * summary names an entity its pronoun may point back to. The sentences a
+ * quotation runs on into, after the one it opens in, are never taken. Ties go to the earlier sentence,
  * so the same document always gives the same summary.
  *
  * The length is [property@Pith.Summarizer:sentences], or a
@@ -519,6 +521,42 @@ heap_pop (GArray *heap)
   return top;
 }
 
+/* Whether each of the @n sentences names an entity of a group: a
+ * person, a place, an organisation, not a date. */
+static gboolean *
+sentences_naming_entities (PithDocument *document,
+                           guint         n)
+{
+  const PithLayer *sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
+  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  guint n_entities = pith_layer_get_n_spans (entities);
+  PithIntegerColumn *column = NULL;
+  gboolean *names = g_new0 (gboolean, MAX (n, 1));
+  guint s = 0;
+
+  if (n_entities > 0)
+    column = pith_layer_find_integer_column ((PithLayer *) entities, g_quark_from_static_string ("entity"), FALSE);
+  for (guint e = 0; e < n_entities; e++)
+    {
+      gint32 stored;
+      gint64 group;
+
+      /* A document read back gives the group as an attribute. */
+      if (column != NULL && pith_integer_column_get (column, e, &stored))
+        group = stored;
+      else if (!pith_document_get_span_integer (document, PITH_LAYER_ENTITY, e, "entity", &group))
+        continue;
+      if (group < 0)
+        continue;
+      while (s < n && pith_layer_end (sentences, s) <= pith_layer_start (entities, e))
+        s++;
+      if (s >= n)
+        break;
+      names[s] = TRUE;
+    }
+  return names;
+}
+
 /* Chooses sentences: best first by maximal marginal relevance, within the
  * budget, with the coherence rule.
  *
@@ -546,6 +584,8 @@ select_sentences (PithSummarizer          *self,
   guint budget = self->words > 0 || self->chars > 0 ? n : sentence_budget (self, n);
   guint words_used = 0;
   guint chars_used = 0;
+  g_autofree gboolean *names_entity = sentences_naming_entities (document, n);
+  guint first_naming = G_MAXUINT;
 
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
   for (guint i = 0; i < n; i++)
@@ -572,8 +612,11 @@ select_sentences (PithSummarizer          *self,
         }
 
       /* The sentence before is brought in, unless it is no story (the
-       * dateline before "It was…"). */
-      if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best.sentence > 0 &&
+       * dateline before "It was…"), or the summary already names, before
+       * this sentence, someone or something its "he" or "they" may be:
+       * the news' pronouns point back to the story's subject, which a
+       * sentence before, taken for its score, names. */
+      if (self->coherence != PITH_SUMMARY_COHERENCE_OFF && best.sentence > 0 && first_naming >= best.sentence &&
           !chosen[best.sentence - 1] && !excluded[best.sentence - 1] &&
           opens_with_dangling_word (document, graph, dangling, best.sentence))
         {
@@ -606,6 +649,8 @@ select_sentences (PithSummarizer          *self,
           guint to = MIN (n, taken + WINDOW + 1);
 
           chosen[taken] = TRUE;
+          if (names_entity[taken])
+            first_naming = MIN (first_naming, taken);
           g_array_append_val (selection, ranked);
           for (guint j = from; j < to; j++)
             if (j != taken && !chosen[j])

@@ -41,8 +41,10 @@ typedef enum {
  * PithSummaryCoherence:
  * @PITH_SUMMARY_COHERENCE_OFF: take sentences as scored
  * @PITH_SUMMARY_COHERENCE_INCLUDE: bring in the sentence before a chosen one
- *   that opens with a pronoun or connective ("He said…", "However, …")
- * @PITH_SUMMARY_COHERENCE_REPLACE: take the next best sentence instead
+ *   that opens with a pronoun or connective ("He said…", "However, …"),
+ *   unless an earlier sentence of the summary names an entity
+ * @PITH_SUMMARY_COHERENCE_REPLACE: take the next best sentence instead, under
+ *   the same condition
  *
  * What the `summarize` stage does with a sentence that depends on the one
  * before it.

@@ -5,7 +5,10 @@
  * ranking by centrality or position may well prefer: the headline (which
  * the reader has already seen as the title), the dateline, photo captions
  * and credits, the "contributed to this report" line, questions put to the
- * reader, and lists of links. Each rule below names one of them.
+ * reader, and lists of links. Each rule below names one of them. Nor is
+ * a sentence that a quotation runs on into from the sentence before: the
+ * speaker is named where the quotation opens or closes, and "I never
+ * thought of myself as a racist." alone has no one to say it.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -21,6 +24,8 @@
 #define MAX_OPENING_BYTES 600
 /* Sentences longer than this are never compared with the title. */
 #define MAX_TITLE_BYTES 400
+/* A quotation open for more sentences than this had a stray mark. */
+#define MAX_QUOTED_SENTENCES 5
 
 /* Lines that open so are captions, credits or calls to act, not story. */
 static const char * const caption_openings[] = {
@@ -145,6 +150,65 @@ lists_links (const char *lower)
   return links >= 2;
 }
 
+/* Whether a quotation is open after @length bytes of @sentence, given
+ * whether it was before: straight marks toggle, curly ones say which
+ * they are. */
+static gboolean
+quotation_open_after (const char *sentence,
+                      gsize       length,
+                      gboolean    open,
+                      gboolean   *closed)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      if (sentence[i] == '"')
+        open = !open;
+      else if ((guchar) sentence[i] == 0xe2 && i + 2 < length && (guchar) sentence[i + 1] == 0x80 &&
+               ((guchar) sentence[i + 2] == 0x9c || (guchar) sentence[i + 2] == 0x9d))
+        open = (guchar) sentence[i + 2] == 0x9c;
+      else
+        continue;
+      *closed |= !open;
+    }
+  return open;
+}
+
+/* Excludes the sentences that open inside a quotation begun in a
+ * sentence before and closed in one after, within a paragraph and within
+ * MAX_QUOTED_SENTENCES: a mark that closes nothing in reach was stray,
+ * and the sentences after it are left be. */
+static void
+exclude_quotation_runs (const char      *text,
+                        const PithLayer *sentences,
+                        gboolean        *excluded)
+{
+  guint n = pith_layer_get_n_spans (sentences);
+  guint run_start = G_MAXUINT;
+  gboolean open = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize start = pith_layer_start (sentences, i);
+      gsize end = pith_layer_end (sentences, i);
+      gboolean closed = FALSE;
+
+      /* A quotation of several paragraphs opens each anew. */
+      if (i > 0 && memchr (text + pith_layer_end (sentences, i - 1), '\n',
+                           start - pith_layer_end (sentences, i - 1)) != NULL)
+        open = FALSE;
+      run_start = open ? MIN (run_start, i) : G_MAXUINT;
+      open = quotation_open_after (text + start, end - start, open, &closed);
+      if (closed && run_start != G_MAXUINT)
+        {
+          for (guint k = run_start; k <= i; k++)
+            excluded[k] = TRUE;
+          run_start = G_MAXUINT;
+        }
+      if (open && run_start != G_MAXUINT && i + 1 - run_start >= MAX_QUOTED_SENTENCES)
+        open = FALSE;
+    }
+}
+
 gboolean *
 pith_summary_candidates_excluded (PithDocument *document,
                                   guint        *n_excluded)
@@ -197,7 +261,9 @@ pith_summary_candidates_excluded (PithDocument *document,
 
           excluded[i] = strcmp (words, title_words) == 0;
         }
-      *n_excluded += excluded[i];
     }
+  exclude_quotation_runs (text, sentences, excluded);
+  for (guint i = 0; i < n; i++)
+    *n_excluded += excluded[i];
   return excluded;
 }
