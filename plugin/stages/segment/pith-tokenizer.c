@@ -360,6 +360,18 @@ pith_tokenize (const char           *text,
           continue;
         }
 
+      /* A number that opens on its decimal point, ".45-caliber", ".5
+       * percent": a full stop before a digit ends no sentence. (After a
+       * word's letter the point is the word's: "3.5".) */
+      if (c == '.' && i + 1 < length && g_ascii_isdigit (text[i + 1]) &&
+          (i == 0 || !is_word_char (char_at (text, length, g_utf8_find_prev_char (text, text + i) - text, &end))))
+        {
+          end = scan_word (text, length, i + 1);
+          add (tokens, i, end, PITH_TOKEN_NUMBER);
+          i = end;
+          continue;
+        }
+
       if (is_word_char (c) ||
           ((c == '@' || c == '#') && i + 1 < length && is_word_char (char_at (text, length, i + 1, &end))))
         {
