@@ -423,7 +423,8 @@ test_karabakh_sample (void)
 /* What is not a summary sentence never is one, however central or early:
  * the title (metadata, or a headline line), the dateline, captions and
  * credits, the "contributed to this report" line, a question to the
- * reader, a list of links. */
+ * reader, a list of links, a headline joined to the text with a stop of
+ * its own ("… pay ."). */
 static void
 test_not_summary_sentences (void)
 {
@@ -437,6 +438,7 @@ test_not_summary_sentences (void)
     "Union leader Ines Okafor said the workers would return to the port for the night shift on Wednesday. "
     "The port authority said the review of night-shift pay would take a month. "
     "Exporters said the strike at the port had cost them millions in delayed shipments. "
+    "Dock workers at the port of Valmora strike over night-shift pay . "
     "Read more: https://example.org/strike https://example.org/port https://example.org/pay\n\n"
     "Dock workers at the Port of Valmora end strike after talks on night-shift pay.\n\n"
     "Reuters reporters in Valmora and Lisbon contributed to this report about the dock workers' strike.";
@@ -460,8 +462,9 @@ test_not_summary_sentences (void)
   g_assert_null (strstr (summary, "https://"));                     /* links */
   g_assert_null (strstr (summary, "end strike after talks"));       /* the title */
   g_assert_null (strstr (summary, "contributed to this report"));   /* credit */
+  g_assert_null (strstr (summary, "night-shift pay ."));            /* a joined line */
   g_assert_cmpuint (json_object_get_int_member (pith_document_get_report (document, "summary"), "excluded"),
-                    ==, 7);
+                    ==, 8);
 }
 
 /* Key phrases are noun phrases, each once: no verb of the text, no phrase

@@ -5,7 +5,8 @@
  * ranking by centrality or position may well prefer: the headline (which
  * the reader has already seen as the title), the dateline, photo captions
  * and credits, the "contributed to this report" line, questions put to the
- * reader, and lists of links. Each rule below names one of them. Nor is
+ * reader, and lists of links, and the lines a scraper joined with a
+ * stop of its own. Each rule below names one of them. Nor is
  * a sentence that a quotation runs on into from the sentence before: the
  * speaker is named where the quotation opens or closes, and "I never
  * thought of myself as a racist." alone has no one to say it.
@@ -94,6 +95,22 @@ is_bare_line (const char *text,
       return !(c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';');
     }
   return TRUE;
+}
+
+/* Whether the sentence ends in a full stop set apart by a space
+ * ("Track the storm ."): a line that had no stop of its own, a headline,
+ * a subhead or a link's title, given one when its page's lines were
+ * joined. */
+static gboolean
+ends_in_detached_stop (const char *sentence,
+                       gsize       length)
+{
+  gsize end = length;
+
+  while (end > 0 && g_ascii_isspace (sentence[end - 1]))
+    end--;
+  return end >= 3 && sentence[end - 1] == '.' && (sentence[end - 2] == ' ' || sentence[end - 2] == '\t') &&
+         !g_ascii_isspace (sentence[end - 3]) && sentence[end - 3] != '.';
 }
 
 /* Whether the sentence asks the reader something: it ends in a question
@@ -239,7 +256,7 @@ pith_summary_candidates_excluded (PithDocument *document,
       /* A headline, caption, credit or link on a line of its own. */
       else if (is_bare_line (text, text_length, start, end))
         excluded[i] = TRUE;
-      else if (asks_reader (text + start, length))
+      else if (asks_reader (text + start, length) || ends_in_detached_stop (text + start, length))
         excluded[i] = TRUE;
       else
         {
