@@ -36,6 +36,11 @@ def test_folds_score_every_article_once_and_the_same_each_run():
         assert 0 < lead < 100 and 0 < pith < 100
         assert abs(pith - lead - margin) <= 0.011
     assert cross_validate("--folds", "3", "--limit", "45", "--jobs", "1").stdout == first.stdout
+    # The trainer's penalty reaches it: a ranker held near zero scores
+    # otherwise; Lead-3 does not change.
+    penalised = rows(cross_validate("--folds", "3", "--limit", "45", "--l2", "1000").stdout)
+    assert penalised["lead-3"] == figures["lead-3"]
+    assert penalised["pith"] != figures["pith"]
 
 
 def test_one_fold_is_refused():
