@@ -30,12 +30,13 @@
  *
  * Sentences are taken best first, each weighed against those already taken
  * within 50 sentences of it (MMR, [property@Pith.Summarizer:diversity]);
- * two near duplicates there are never both taken. A sentence that opens with a pronoun or connective is brought
- * in with the sentence before it, or passed over
- * ([property@Pith.Summarizer:coherence]), unless an earlier sentence of the
- * summary names an entity its pronoun may point back to. The sentences a
- * quotation runs on into, after the one it opens in, are never taken. Ties go to the earlier sentence,
- * so the same document always gives the same summary.
+ * two near duplicates there are never both taken. A sentence that opens
+ * with a pronoun or connective is brought in with the sentence before it,
+ * or passed over ([property@Pith.Summarizer:coherence]), unless an earlier
+ * sentence of the summary names an entity its pronoun may point back to.
+ * The sentences a quotation runs on into, after the one it opens in, are
+ * never taken. Ties go to the earlier sentence, so the same document
+ * always gives the same summary.
  *
  * The length is [property@Pith.Summarizer:sentences], or a
  * [property@Pith.Summarizer:ratio] of the sentences (rounded half up), or a
@@ -348,25 +349,27 @@ report_features (PithDocument              *document,
 /* Scores every sentence by the stage's method. The default method is the
  * ranker (the stage's, or the built-in one of the document's language)
  * and, where there is none, the weighted sum of centrality, position and
- * entity salience. */
+ * entity salience. Whatever the method, @mentions receives each
+ * sentence's mentions of entity groups, which the coherence rule reads. */
 static void
 score_sentences (PithSummarizer          *self,
                  PithDocument            *document,
                  const PithSentenceGraph *graph,
                  const gboolean          *excluded,
                  const char              *language,
-                 float                   *scores)
+                 float                   *scores,
+                 guint                   *mentions)
 {
   guint n = graph->n_sentences;
   g_autofree float *centrality = NULL;
   g_autofree float *degrees = NULL;
-  g_autofree float *salience = NULL;
-  g_autofree guint *mentions = NULL;
-  g_autofree guint *first_mentions = NULL;
-  g_autofree float *first_salience = NULL;
+  g_autofree float *salience = g_new0 (float, MAX (n, 1));
+  g_autofree guint *first_mentions = g_new0 (guint, MAX (n, 1));
+  g_autofree float *first_salience = g_new0 (float, MAX (n, 1));
   const PithSummaryRanker *ranker;
   PithSummaryEvidence evidence;
 
+  entity_salience (document, graph, salience, mentions, first_mentions, first_salience);
   if (self->method == PITH_SUMMARY_METHOD_LEAD)
     {
       for (guint i = 0; i < n; i++)
@@ -386,11 +389,6 @@ score_sentences (PithSummarizer          *self,
       return;
     }
 
-  salience = g_new0 (float, MAX (n, 1));
-  mentions = g_new0 (guint, MAX (n, 1));
-  first_mentions = g_new0 (guint, MAX (n, 1));
-  first_salience = g_new0 (float, MAX (n, 1));
-  entity_salience (document, graph, salience, mentions, first_mentions, first_salience);
   normalize (salience, n);
   normalize (first_salience, n);
   ranker = self->ranker != NULL ? self->ranker : pith_summary_ranker_get_builtin (language);
@@ -521,44 +519,9 @@ heap_pop (GArray *heap)
   return top;
 }
 
-/* Whether each of the @n sentences names an entity of a group: a
- * person, a place, an organisation, not a date. */
-static gboolean *
-sentences_naming_entities (PithDocument *document,
-                           guint         n)
-{
-  const PithLayer *sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
-  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
-  guint n_entities = pith_layer_get_n_spans (entities);
-  PithIntegerColumn *column = NULL;
-  gboolean *names = g_new0 (gboolean, MAX (n, 1));
-  guint s = 0;
-
-  if (n_entities > 0)
-    column = pith_layer_find_integer_column ((PithLayer *) entities, g_quark_from_static_string ("entity"), FALSE);
-  for (guint e = 0; e < n_entities; e++)
-    {
-      gint32 stored;
-      gint64 group;
-
-      /* A document read back gives the group as an attribute. */
-      if (column != NULL && pith_integer_column_get (column, e, &stored))
-        group = stored;
-      else if (!pith_document_get_span_integer (document, PITH_LAYER_ENTITY, e, "entity", &group))
-        continue;
-      if (group < 0)
-        continue;
-      while (s < n && pith_layer_end (sentences, s) <= pith_layer_start (entities, e))
-        s++;
-      if (s >= n)
-        break;
-      names[s] = TRUE;
-    }
-  return names;
-}
-
 /* Chooses sentences: best first by maximal marginal relevance, within the
- * budget, with the coherence rule.
+ * budget, with the coherence rule, which reads @mentions, each sentence's
+ * mentions of entity groups (entity_salience()).
  *
  * A sentence's redundancy is its greatest similarity to a chosen sentence
  * within the similarity window (as for centrality). Choosing a sentence
@@ -572,7 +535,8 @@ select_sentences (PithSummarizer          *self,
                   const PithSentenceGraph *graph,
                   const char              *language,
                   const float             *scores,
-                  const gboolean          *excluded)
+                  const gboolean          *excluded,
+                  const guint             *mentions)
 {
   const PithWordList *dangling = word_list_for ("dangling", language);
   guint n = graph->n_sentences;
@@ -584,7 +548,6 @@ select_sentences (PithSummarizer          *self,
   guint budget = self->words > 0 || self->chars > 0 ? n : sentence_budget (self, n);
   guint words_used = 0;
   guint chars_used = 0;
-  g_autofree gboolean *names_entity = sentences_naming_entities (document, n);
   guint first_naming = G_MAXUINT;
 
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
@@ -649,7 +612,7 @@ select_sentences (PithSummarizer          *self,
           guint to = MIN (n, taken + WINDOW + 1);
 
           chosen[taken] = TRUE;
-          if (names_entity[taken])
+          if (mentions[taken] > 0)
             first_naming = MIN (first_naming, taken);
           g_array_append_val (selection, ranked);
           for (guint j = from; j < to; j++)
@@ -726,6 +689,7 @@ pith_summarizer_process (PithStage     *stage,
   const PithLayer *sentences;
   g_autoptr(PithSentenceGraph) graph = NULL;
   g_autofree float *scores = NULL;
+  g_autofree guint *mentions = NULL;
   g_autoptr(GArray) selection = NULL;
   g_autofree gboolean *excluded = NULL;
   guint n_excluded = 0;
@@ -758,11 +722,12 @@ pith_summarizer_process (PithStage     *stage,
     return FALSE;
   excluded = pith_summary_candidates_excluded (document, &n_excluded);
   scores = g_new0 (float, MAX (graph->n_sentences, 1));
-  score_sentences (self, document, graph, excluded, language, scores);
+  mentions = g_new0 (guint, MAX (graph->n_sentences, 1));
+  score_sentences (self, document, graph, excluded, language, scores, mentions);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  selection = select_sentences (self, document, graph, language, scores, excluded);
+  selection = select_sentences (self, document, graph, language, scores, excluded, mentions);
   if (!self->rank_order)
     g_array_sort (selection, compare_by_sentence);
 
