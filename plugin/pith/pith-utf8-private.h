@@ -50,4 +50,16 @@ pith_utf8_opens_with_punct (const char *word)
   return (guchar) word[0] < 0x80 ? g_ascii_ispunct (word[0]) : g_unichar_ispunct (g_utf8_get_char (word));
 }
 
+/* The curly double quotation mark, U+201C (opening) or U+201D (closing),
+ * that the @length bytes at @text open with, or 0: its three bytes
+ * compared where a scan meets 0xE2, without decoding. */
+static inline gunichar
+pith_utf8_curly_double_quote (const char *text,
+                              gsize       length)
+{
+  if (length < 3 || (guchar) text[0] != 0xe2 || (guchar) text[1] != 0x80)
+    return 0;
+  return (guchar) text[2] == 0x9c ? 0x201C : (guchar) text[2] == 0x9d ? 0x201D : 0;
+}
+
 G_END_DECLS

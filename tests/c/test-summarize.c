@@ -156,6 +156,19 @@ test_quotation_runs (void)
   g_assert_false (has_sentence (document, "We are glad"));
   g_assert_cmpint (json_object_get_int_member (report, "excluded"), ==, 2);
   g_assert_true (has_sentence (document, "Harbour workers in Valmora returned"));
+
+  /* Curly marks open and close quotations as straight ones do. */
+  {
+    static const char curly[] =
+      "Harbour workers in Valmora ended their strike after a night of talks. \u201CThe talks were long. "
+      "Night-shift pay for harbour workers in Valmora will rise, and the strike of the harbour workers is "
+      "over. We are glad,\u201D union leader Ines Okafor said. The port reopened on Wednesday.";
+    g_autoptr(PithDocument) curly_document = run ("segment ! summarize sentences=2 method=textrank", curly);
+
+    g_assert_false (has_sentence (curly_document, "Night-shift pay"));
+    g_assert_cmpint (json_object_get_int_member (pith_document_get_report (curly_document, "summary"),
+                                                 "excluded"), ==, 2);
+  }
 }
 
 static void

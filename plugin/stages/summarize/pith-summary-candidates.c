@@ -20,6 +20,7 @@
 
 #include "pith-layer-private.h"
 #include "pith-summary-candidates-private.h"
+#include "pith-utf8-private.h"
 
 /* The bytes of a sentence read for captions, credits and links. */
 #define MAX_OPENING_BYTES 600
@@ -178,11 +179,12 @@ quotation_open_after (const char *sentence,
 {
   for (gsize i = 0; i < length; i++)
     {
+      gunichar curly;
+
       if (sentence[i] == '"')
         open = !open;
-      else if ((guchar) sentence[i] == 0xe2 && i + 2 < length && (guchar) sentence[i + 1] == 0x80 &&
-               ((guchar) sentence[i + 2] == 0x9c || (guchar) sentence[i + 2] == 0x9d))
-        open = (guchar) sentence[i + 2] == 0x9c;
+      else if ((curly = pith_utf8_curly_double_quote (sentence + i, length - i)) != 0)
+        open = curly == 0x201C;
       else
         continue;
       *closed |= !open;

@@ -31,6 +31,7 @@
 #include "pith-model-file-private.h"
 #include "pith-resource-cache-private.h"
 #include "pith-summary-ranker-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-list-private.h"
 #include "pith-word-table-private.h"
 
@@ -327,8 +328,7 @@ opens_with_quote (const char *text,
 
   while (i < length && g_ascii_isspace (text[i]))
     i++;
-  return (i < length && text[i] == '"') ||
-         (i + 3 <= length && memcmp (text + i, "\xe2\x80\x9c", 3) == 0);
+  return (i < length && text[i] == '"') || pith_utf8_curly_double_quote (text + i, length - i) == 0x201C;
 }
 
 /* Whether the text holds a quotation mark, straight or curly, and a
@@ -343,9 +343,7 @@ find_quotes_and_digits (const char *text,
   *digits = FALSE;
   for (gsize i = 0; i < length && !(*quotes && *digits); i++)
     {
-      if (text[i] == '"' ||
-          ((guchar) text[i] == 0xe2 && i + 2 < length && (guchar) text[i + 1] == 0x80 &&
-           ((guchar) text[i + 2] == 0x9c || (guchar) text[i + 2] == 0x9d)))
+      if (text[i] == '"' || pith_utf8_curly_double_quote (text + i, length - i) != 0)
         *quotes = TRUE;
       else if (g_ascii_isdigit (text[i]))
         *digits = TRUE;
