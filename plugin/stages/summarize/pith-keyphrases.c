@@ -24,6 +24,7 @@
 #include "pith-keyphrases-private.h"
 #include "pith-layer-private.h"
 #include "pith-part-of-speech-private.h"
+#include "pith-tsan-private.h"
 #include "pith-utf8-private.h"
 #include "pith-word-hashes-private.h"
 #include "pith-word-classes-private.h"
@@ -852,6 +853,24 @@ ends_on_adverb (const Reader *reader,
          !(classes & PITH_WORD_ADJECTIVE);
 }
 
+/* The English guesser, looked up once a process rather than through the
+ * resource cache's lock for every word asked; NULL when it is missing. */
+static const PithPartOfSpeechModel *
+english_guesser (void)
+{
+  static gsize looked_up = 0;
+  static const PithPartOfSpeechModel *model;
+
+  if (g_once_init_enter (&looked_up))
+    {
+      model = pith_part_of_speech_model_get ("en");
+      pith_tsan_release (&looked_up);
+      g_once_init_leave (&looked_up, 1);
+    }
+  pith_tsan_acquire (&looked_up);
+  return model;
+}
+
 /* The guesser's scores for token @t of @phrase's sentence; FALSE when
  * the model is missing. */
 static gboolean
@@ -860,7 +879,7 @@ guess_at (const Reader *reader,
           guint         t,
           gint64        scores[PITH_PART_OF_SPEECH_N_CLASSES])
 {
-  const PithPartOfSpeechModel *model = pith_part_of_speech_model_get ("en");
+  const PithPartOfSpeechModel *model = english_guesser ();
   PithPartOfSpeechWindow window = { { NULL, }, { 0, } };
 
   if (model == NULL)
@@ -905,18 +924,18 @@ joined_to_verb (const Reader *reader,
                 const Phrase *phrase,
                 guint         t)
 {
-  PithVerbInflection inflection = verb_inflection (reader, t);
+  PithVerbInflection inflection;
   gint64 scores[PITH_PART_OF_SPEECH_N_CLASSES];
   guint partner;
   guint classes;
 
-  if (t != phrase->first_token || inflection == PITH_VERB_INFLECTION_NONE || t < phrase->sentence_first + 2 ||
-      !is_one_of (reader, t - 1, conjunctions))
+  if (t != phrase->first_token || t < phrase->sentence_first + 2 || !is_one_of (reader, t - 1, conjunctions))
     return FALSE;
+  inflection = verb_inflection (reader, t);
   partner = t - 2;
   if (is_one_of (reader, partner, particles) && partner > phrase->sentence_first)
     partner--;
-  if (verb_inflection (reader, partner) != inflection)
+  if (inflection == PITH_VERB_INFLECTION_NONE || verb_inflection (reader, partner) != inflection)
     return FALSE;
   /* Its classes, whether or not it may be a phrase's word. */
   phrase_word (reader, partner, &classes);
