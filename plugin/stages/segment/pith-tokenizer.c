@@ -34,6 +34,17 @@ is_word_char (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* Whether the character before byte @i is a word's. */
+static gboolean
+follows_word_char (const char *text,
+                   gsize       length,
+                   gsize       i)
+{
+  gsize size;
+
+  return i > 0 && is_word_char (char_at (text, length, (gsize) (g_utf8_find_prev_char (text, text + i) - text), &size));
+}
+
 static inline gboolean
 is_space (gunichar c)
 {
@@ -363,8 +374,7 @@ pith_tokenize (const char           *text,
       /* A number that opens on its decimal point, ".45-caliber", ".5
        * percent": a full stop before a digit ends no sentence. (After a
        * word's letter the point is the word's: "3.5".) */
-      if (c == '.' && i + 1 < length && g_ascii_isdigit (text[i + 1]) &&
-          (i == 0 || !is_word_char (char_at (text, length, g_utf8_find_prev_char (text, text + i) - text, &end))))
+      if (c == '.' && i + 1 < length && g_ascii_isdigit (text[i + 1]) && !follows_word_char (text, length, i))
         {
           end = scan_word (text, length, i + 1);
           add (tokens, i, end, PITH_TOKEN_NUMBER);
