@@ -5,9 +5,9 @@
  * ranking by centrality or position may well prefer: the headline (which
  * the reader has already seen as the title), the dateline, photo captions
  * and credits, the "contributed to this report" line, questions put to the
- * reader, and lists of links, and the lines a scraper joined with a
- * stop of its own. Each rule below names one of them. Nor is
- * a sentence that a quotation runs on into from the sentence before: the
+ * reader, lists of links, and headlines a scraper joined to the text with
+ * a stop of their own. Each rule below names one of them. Nor is a
+ * sentence that a quotation runs on into from the sentence before: the
  * speaker is named where the quotation opens or closes, and "I never
  * thought of myself as a racist." alone has no one to say it.
  *
