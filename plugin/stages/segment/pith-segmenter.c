@@ -33,7 +33,8 @@
  * pronoun in `you and I.` ends one where an initial (`Maria I. Lopes`)
  * does not. Three spaced full stops (`. . .`) and `[...]` leave words
  * out inside a sentence; four end it. A citation in parentheses after a
- * quotation (`” (Lopes 41).`) stays with it.
+ * quotation (`” (Lopes 41).`) stays with it, and in English so does its
+ * speaker named after it (`"Who am I?" Okafor said.`).
  *
  * Abbreviation lists exist for English, German, French, Spanish, Italian,
  * Portuguese, Russian and Turkish; the document's language chooses one
@@ -123,6 +124,16 @@ clock_words_for (PithDocument *document)
   return NULL;
 }
 
+static const PithWordList *
+speech_verbs_for (PithDocument *document)
+{
+  const char *language = pith_document_get_language (document);
+
+  if (language == NULL || pith_language_tag_is (language, "en"))
+    return pith_word_list_get ("segment/speech-verbs-en.txt");
+  return NULL;
+}
+
 static gboolean
 pith_segmenter_process (PithStage     *stage,
                         PithDocument  *document,
@@ -137,7 +148,8 @@ pith_segmenter_process (PithStage     *stage,
     abbreviations_for (document), self->user_abbreviations, ordinal_words_for (document),
   };
   PithSentenceRules sentence_rules = {
-    sentence_starters_for (document), clock_words_for (document), self->lines_are_sentences,
+    sentence_starters_for (document), clock_words_for (document), speech_verbs_for (document),
+    self->lines_are_sentences,
   };
   PithTokens tokens;
   PithLayer *sentences;

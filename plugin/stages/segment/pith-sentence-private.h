@@ -13,6 +13,7 @@ typedef struct
 {
   const PithWordList *sentence_starters;   /* nullable: then any capital starts one */
   const PithWordList *clock_words;         /* nullable: words around "8 p.m." */
+  const PithWordList *speech_verbs;        /* nullable: "said" after a quotation */
   gboolean lines_are_sentences;
 } PithSentenceRules;
 

@@ -9,7 +9,8 @@
  *   of a table on a line of its own, with no full stop to end it;
  * - after . ! ? … or "..." and the closing quotes and brackets right after
  *   them, when the next token can open a sentence (not a lowercase word,
- *   not , ; : or a closing bracket): `?” she asked` goes on;
+ *   not , ; : or a closing bracket): `?” she asked` goes on, and so does
+ *   `?" Okafor said.`, a speaker named before a verb of saying;
  * - after an abbreviation or initial only when a common sentence starter
  *   follows (`moved to the U.S. He said` ends; `the U.S. Army` does not);
  *   after a unit (km., mins.) as after a full stop; never after a title
@@ -47,6 +48,9 @@ line_breaks_between (const char *text,
 #define WRAP_MAX_WIDTH 120
 /* How much shorter than the longest a wrapped line may be. */
 #define WRAP_RAGGEDNESS 20
+/* The most words a quotation's speaker is named in after it closes:
+ * "Assistant U.S. Attorney William Weinreb". */
+#define MAX_SPEAKER_TOKENS 6
 
 /* Whether the lines of @text are wrapped at a width (e-mail, plain-text
  * articles), so that a line break inside a paragraph is a space: the lines
@@ -282,6 +286,84 @@ citation_follows (const PithTokens *tokens,
   return FALSE;
 }
 
+/* A word, title or initial of a speaker's name and role: "Attorney",
+ * "U.S.", "Dr.", "spokesman". */
+static gboolean
+is_name_word (const PithTokens *tokens,
+              gsize             k)
+{
+  PithTokenKind kind = token_kind (tokens, k);
+
+  return kind == PITH_TOKEN_WORD || kind == PITH_TOKEN_ABBREVIATION || kind == PITH_TOKEN_TITLE;
+}
+
+static gboolean
+is_speech_verb (const char              *text,
+                const PithTokens        *tokens,
+                gsize                    k,
+                const PithSentenceRules *rules)
+{
+  return token_kind (tokens, k) == PITH_TOKEN_WORD &&
+         pith_word_list_lookup (rules->speech_verbs, text + token_start (tokens, k), token_length (tokens, k), NULL);
+}
+
+/* The "'s" of "CNN's", straight or curly, touching the word before. */
+static gboolean
+is_possessive (const char       *text,
+               const PithTokens *tokens,
+               gsize             k)
+{
+  const char *word = text + token_start (tokens, k);
+  gsize length = token_length (tokens, k);
+
+  return token_start (tokens, k) == token_end (tokens, k - 1) &&
+         ((length == 2 && memcmp (word, "'s", 2) == 0) || (length == 4 && memcmp (word, "\xe2\x80\x99s", 4) == 0));
+}
+
+/* After a quotation with a stop of its own, its speaker named and then
+ * the verb that ends the sentence goes with it: '"Who am I?" McCrary
+ * said.', '"…!" Assistant U.S. Attorney William Weinreb asked.', '"…?"
+ * Harbour Authority chair Ines Duarte wrote.': the speaker opens with a
+ * capital, in at most MAX_SPEAKER_TOKENS words. The verb may take a word
+ * or two more ("said Tuesday.") or a clause after a comma; a verb with
+ * more after it opens a sentence of its own ('"We won." Police said the
+ * suspect fled.'). */
+static gboolean
+attribution_follows (const char              *text,
+                     const PithTokens        *tokens,
+                     gsize                    n_tokens,
+                     gsize                    next,
+                     const PithSentenceRules *rules)
+{
+  gsize k = next;
+  gsize verb;
+  guint after_verb = 0;
+
+  if (rules->speech_verbs == NULL)
+    return FALSE;
+  if (next >= n_tokens || !g_unichar_isupper (first_char (text, tokens, next)))
+    return FALSE;
+  while (k < n_tokens && k - next <= MAX_SPEAKER_TOKENS && !is_speech_verb (text, tokens, k, rules) &&
+         (is_name_word (tokens, k) || (k > next && is_possessive (text, tokens, k))))
+    k++;
+  if (k == next || k - next > MAX_SPEAKER_TOKENS || k >= n_tokens || !is_speech_verb (text, tokens, k, rules))
+    return FALSE;
+  verb = k;
+  for (k++; k < n_tokens && token_kind (tokens, k) == PITH_TOKEN_WORD && after_verb < 2; k++)
+    after_verb++;
+  if (k >= n_tokens)
+    return TRUE;
+  if (token_kind (tokens, k) == PITH_TOKEN_TERMINAL)
+    return TRUE;
+  /* "Smith asked, shaking his head." goes on after a name; "He added,
+   * "We…" opens a quotation of its own, and "Now she said, she…" or
+   * "The new rule says, in part," a sentence. */
+  return after_verb == 0 && g_unichar_isupper (first_char (text, tokens, verb - 1)) &&
+         token_kind (tokens, k) == PITH_TOKEN_PUNCT && text[token_start (tokens, k)] == ',' &&
+         k + 1 < n_tokens && token_kind (tokens, k + 1) == PITH_TOKEN_WORD &&
+         g_unichar_islower (first_char (text, tokens, k + 1));
+}
+
 /* "you and I." is the pronoun ending a sentence; "Maria I. Lopes" has
  * an initial. */
 static gboolean
@@ -440,7 +522,9 @@ terminal_ends_sentence (const char              *text,
 
   if (*last + 1 >= n_tokens)
     return TRUE;
-  if (*last > i && is_closing_quote (text, tokens, *last) && citation_follows (tokens, text, n_tokens, *last + 1))
+  if (*last > i && is_closing_quote (text, tokens, *last) &&
+      (citation_follows (tokens, text, n_tokens, *last + 1) ||
+       attribution_follows (text, tokens, n_tokens, *last + 1, rules)))
     return FALSE;
   return can_open_sentence (text, tokens, n_tokens, *last + 1);
 }

@@ -290,20 +290,26 @@ classify_full_stop (const char           *text,
   const char *kind = NULL;
   gsize size;
   gunichar first = char_at (text, length, start, &size);
+  /* One capital letter, whatever a list says of its lowercase: "P." in
+   * "Taraji P. Henson" is no page. */
+  gboolean initial = start + size == dot && g_unichar_isupper (first);
 
   if (lookup_abbreviation (rules, text, start, dot, &kind))
     {
       if (g_strcmp0 (kind, "title") == 0)
         return PITH_TOKEN_TITLE;
       if (g_strcmp0 (kind, "number") == 0)
-        return next_is_digit (text, length, dot + 1) ? PITH_TOKEN_TITLE : PITH_TOKEN_WORD;
+        {
+          if (next_is_digit (text, length, dot + 1))
+            return PITH_TOKEN_TITLE;
+          return initial ? PITH_TOKEN_ABBREVIATION : PITH_TOKEN_WORD;
+        }
       if (g_strcmp0 (kind, "end") == 0)
         return PITH_TOKEN_UNIT;
       return PITH_TOKEN_ABBREVIATION;
     }
 
-  /* An initial: one capital letter. */
-  if (start + size == dot && g_unichar_isupper (first))
+  if (initial)
     return PITH_TOKEN_ABBREVIATION;
 
   if (has_abbreviation_shape (text, start, dot))
