@@ -451,13 +451,17 @@ test_not_summary_sentences (void)
     "Union leader Ines Okafor said the workers would return to the port for the night shift on Wednesday. "
     "The port authority said the review of night-shift pay would take a month. "
     "Exporters said the strike at the port had cost them millions in delayed shipments. "
+    "No injuries were reported from the picket lines at the port during the strike. "
     "Dock workers at the port of Valmora strike over night-shift pay . "
     "Read more: https://example.org/strike https://example.org/port https://example.org/pay\n\n"
     "Dock workers at the Port of Valmora end strike after talks on night-shift pay.\n\n"
-    "Reuters reporters in Valmora and Lisbon contributed to this report about the dock workers' strike.";
+    "Reuters reporters in Valmora and Lisbon contributed to this report about the dock workers' strike. "
+    "Radio Tejo's Rui Matos reported from Valmora, and Ana Lopes wrote from Lisbon.\n\n"
+    "\"We held out,\" one docker said. \" \xc2\xa9 2026 Valmora Gazette. All rights reserved. "
+    "Thanks for reading the Valmora Gazette!";
   g_autoptr(GError) error = NULL;
   g_autoptr(PithPipeline) pipeline =
-    pith_pipeline_new_from_string ("clean ! segment ! entities ! summarize sentences=5", &error);
+    pith_pipeline_new_from_string ("clean ! segment ! entities ! summarize sentences=7", &error);
   g_autoptr(PithDocument) document = pith_document_new (article);
   const char *summary;
 
@@ -476,8 +480,12 @@ test_not_summary_sentences (void)
   g_assert_null (strstr (summary, "end strike after talks"));       /* the title */
   g_assert_null (strstr (summary, "contributed to this report"));   /* credit */
   g_assert_null (strstr (summary, "night-shift pay ."));            /* a joined line */
+  g_assert_null (strstr (summary, "reported from Valmora"));        /* where its reporters were */
+  g_assert_null (strstr (summary, "Gazette"));                      /* copyright, sign-off */
+  g_assert_null (strstr (summary, "rights reserved"));
+  g_assert_nonnull (strstr (summary, "No injuries were reported from the picket lines"));
   g_assert_cmpuint (json_object_get_int_member (pith_document_get_report (document, "summary"), "excluded"),
-                    ==, 8);
+                    ==, 12);
 }
 
 /* Key phrases are noun phrases, each once: no verb of the text, no phrase

@@ -50,8 +50,12 @@
  * (the `title` metadata, or a headline on a line of its own), the dateline
  * that `clean` parts from the first sentence, captions, credits and links
  * on lines of their own or by their opening words ("Photo:", "Read
- * more"), the "contributed to this report" line, questions put to the
- * reader, and lists of links.
+ * more", "©2015"), the "contributed to this report" line and the one that
+ * says where the reporters were ("Ana Lopes reported from Lisbon."), a
+ * sign-off ("Thanks for reading"), questions put to the reader, lists of
+ * links, a headline joined to the text with a stop of its own ("Track the
+ * storm ."), and the sentences a quotation runs on into after the one it
+ * opens in.
  *
  * The stage fills the `summary` layer (sentence spans with their scores, in
  * document order unless [property@Pith.Summarizer:rank-order]), the

@@ -4,9 +4,10 @@
  * lines that the segmenter, rightly, makes sentences of, and that a
  * ranking by centrality or position may well prefer: the headline (which
  * the reader has already seen as the title), the dateline, photo captions
- * and credits, the "contributed to this report" line, questions put to the
- * reader, lists of links, and headlines a scraper joined to the text with
- * a stop of their own. Each rule below names one of them. Nor is a
+ * and credits (a copyright line, where the reporters were), the
+ * "contributed to this report" line, a sign-off to the reader ("Thanks
+ * for reading"), questions put to the reader, lists of links, and
+ * headlines a scraper joined to the text with a stop of their own. Each rule below names one of them. Nor is a
  * sentence that a quotation runs on into from the sentence before: the
  * speaker is named where the quotation opens or closes, and "I never
  * thought of myself as a racist." alone has no one to say it.
@@ -29,12 +30,23 @@
 /* A quotation open for more sentences than this had a stray mark. */
 #define MAX_QUOTED_SENTENCES 5
 
-/* Lines that open so are captions, credits or calls to act, not story. */
+/* Lines that open so are captions, credits, calls to act or sign-offs,
+ * not story; after any quotation marks, a stray one left of a quotation
+ * before ('" ©2015 Billboard.'). */
 static const char * const caption_openings[] = {
   "photo:", "photos:", "photograph:", "image:", "images:", "picture:", "pictures:", "caption:",
   "credit:", "credits:", "video:", "watch:", "gallery:", "(photo", "(image", "(video", "hide caption",
   "just watched", "getty images", "click here", "read more", "related:", "see also", "follow us",
-  "sign up", "subscribe", NULL
+  "sign up", "subscribe", "\xc2\xa9", "copyright \xc2\xa9", "copyright (c)", "copyright 1", "copyright 2",
+  "(c) 1", "(c) 2", "all rights reserved", "thank you for using", "thanks for using", "thank you for reading",
+  "thanks for reading", "thank you for watching", "thanks for watching", NULL
+};
+
+/* What a reporter did where, after their name: "CNN's Gul Tuysuz
+ * reported from Istanbul." */
+static const char * const reporter_phrases[] = {
+  " reported from ", " wrote from ", " reported and wrote from ", " wrote and reported from ",
+  " wrote this story from ", NULL
 };
 
 /* Sentences that say who reported, not what; each holds "contribut" or
@@ -143,6 +155,24 @@ opens_with (const char         *lower,
   return FALSE;
 }
 
+/* The bytes of quotation marks and spaces @sentence opens with: a
+ * stray mark left of a quotation before ('" ©2015 Billboard.'). */
+static gsize
+opening_quotes (const char *sentence,
+                gsize       length)
+{
+  gsize k = 0;
+
+  while (k < length)
+    if (sentence[k] == '"' || sentence[k] == ' ')
+      k++;
+    else if (pith_utf8_curly_double_quote (sentence + k, length - k) != 0)
+      k += 3;
+    else
+      break;
+  return k;
+}
+
 /* Whether @lower holds one of the credit phrases. Each holds "contribut"
  * or "by ": a sentence with neither, nearly all, is read twice, not once
  * a phrase. */
@@ -154,6 +184,33 @@ holds_credit (const char *lower)
   for (guint i = 0; credit_phrases[i] != NULL; i++)
     if (strstr (lower, credit_phrases[i]) != NULL)
       return TRUE;
+  return FALSE;
+}
+
+/* Whether @sentence says where its reporters were: a reporter phrase
+ * after a capitalised name, with no quotation before it ('"I am
+ * sitting in my apartment," Gul Tuysuz reported from Istanbul.' is the
+ * story; "no illnesses reported from the cups" is no name). */
+static gboolean
+names_reporters (const char *sentence,
+                 gsize       length)
+{
+  for (guint i = 0; reporter_phrases[i] != NULL; i++)
+    {
+      const char *found = g_strstr_len (sentence, (gssize) length, reporter_phrases[i]);
+      const char *word = found;
+
+      if (found == NULL)
+        continue;
+      while (word > sentence && word[-1] != ' ')
+        word--;
+      if (!g_ascii_isupper (*word))
+        continue;
+      for (const char *p = sentence; p < word; p++)
+        if (*p == '"' || pith_utf8_curly_double_quote (p, (gsize) (found - p)) != 0)
+          return FALSE;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -271,7 +328,8 @@ pith_summary_candidates_excluded (PithDocument *document,
               lower[k] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             }
           lower[n] = '\0';
-          excluded[i] = opens_with (lower, caption_openings) || holds_credit (lower) || lists_links (lower);
+          excluded[i] = opens_with (lower + opening_quotes (lower, n), caption_openings) || holds_credit (lower) ||
+                        lists_links (lower) || names_reporters (text + start, n);
         }
       /* The title, which the reader has seen already, wherever it stands. */
       if (!excluded[i] && title_words != NULL && *title_words != '\0' && length <= MAX_TITLE_BYTES)
