@@ -810,6 +810,49 @@ test_own_ranker (void)
 /* The features report: a row a candidate, in order, the names the model
  * files use; and the built-in ranker serves English, the weighted sum any
  * other language. */
+/* The value of the feature @name in @report's row of sentence @sentence. */
+static double
+feature_of (JsonObject *report,
+            guint       sentence,
+            const char *name)
+{
+  JsonArray *names = json_object_get_array_member (report, "names");
+  JsonArray *rows = json_object_get_array_member (report, "sentences");
+
+  for (guint r = 0; r < json_array_get_length (rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+
+      if ((guint) json_object_get_int_member (row, "sentence") != sentence)
+        continue;
+      for (guint f = 0; f < json_array_get_length (names); f++)
+        if (strcmp (json_array_get_string_element (names, f), name) == 0)
+          return json_array_get_double_element (json_object_get_array_member (row, "features"), f);
+    }
+  g_error ("no feature %s for sentence %u", name, sentence);
+}
+
+/* A writer who speaks as "I" or to "you" outside a quotation, and the
+ * share of capitalised words (names), are features of the ranker. */
+static void
+test_voice_features (void)
+{
+  g_autoptr(PithDocument) document =
+    run ("segment ! summarize features=true",
+         "The port of Valmora reopened on Tuesday after a nine-day strike. "
+         "\"We are back at work, and you will see ships tomorrow,\" a union leader said. "
+         "I think the strike taught us all a lesson about the night shift. "
+         "Ines Okafor of the Valmora Dock Union thanked Port Authority chair Rui Matos.");
+  JsonObject *report = pith_document_get_report (document, "summary_features");
+
+  g_assert_cmpfloat (feature_of (report, 0, "personal"), ==, 0.0);
+  g_assert_cmpfloat (feature_of (report, 1, "personal"), ==, 0.0);   /* inside the quotation */
+  g_assert_cmpfloat (feature_of (report, 2, "personal"), ==, 1.0);
+  g_assert_cmpfloat (feature_of (report, 3, "personal"), ==, 0.0);
+  g_assert_cmpfloat (feature_of (report, 3, "capitals"), >, 0.5);
+  g_assert_cmpfloat (feature_of (report, 2, "capitals"), ==, 0.0);
+}
+
 static void
 test_features_and_methods (void)
 {
@@ -905,6 +948,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/ranker-files", test_ranker_files);
   g_test_add_func ("/Pith/Summarize/own-ranker", test_own_ranker);
   g_test_add_func ("/Pith/Summarize/features-and-methods", test_features_and_methods);
+  g_test_add_func ("/Pith/Summarize/voice-features", test_voice_features);
 
   return g_test_run ();
 }

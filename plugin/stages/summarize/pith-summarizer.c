@@ -15,7 +15,8 @@
  * stands, its length, its centrality by TextRank, the salience of the
  * entities it names and of those it names first, the stems it is first to
  * use, quotes, attribution, digits, a pronoun that leans on the sentence
- * before, and how likely its stems are to reach an editor's highlights),
+ * before, whether it speaks as "I" or to "you", its share of capitalised
+ * words, and how likely its stems are to reach an editor's highlights),
  * trained by `tools/train-summary-ranker` on CNN/DailyMail articles and
  * their highlights; [property@Pith.Summarizer:ranker] gives one of the
  * user's, and [property@Pith.Summarizer:features] reports the features.
@@ -180,7 +181,8 @@ language_of (PithDocument *document,
 /* The summarizer's list @kind of words of the language @code: its stop
  * words ("stopwords"), the words that open a sentence which leans on the
  * one before ("dangling": "He", "But"), the words that attribute a quote
- * or claim ("attribution": "said", "told"); NULL where there is no list
+ * or claim ("attribution": "said", "told"), the pronouns of a writer who
+ * speaks as "I" or to "you" ("personal"); NULL where there is no list
  * (for stop words: every word then counts). */
 static const PithWordList *
 word_list_for (const char *kind,
@@ -399,6 +401,7 @@ score_sentences (PithSummarizer          *self,
   evidence = (PithSummaryEvidence) {
     document, graph, excluded, centrality, degrees, salience, mentions, first_mentions, first_salience,
     word_list_for ("dangling", language), word_list_for ("attribution", language),
+    word_list_for ("personal", language),
   };
   if (self->features)
     report_features (document, &evidence, ranker);

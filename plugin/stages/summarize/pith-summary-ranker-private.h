@@ -43,6 +43,8 @@ typedef enum
   PITH_SUMMARY_FEATURE_ATTRIBUTION,
   PITH_SUMMARY_FEATURE_DIGITS,
   PITH_SUMMARY_FEATURE_DANGLING,
+  PITH_SUMMARY_FEATURE_PERSONAL,
+  PITH_SUMMARY_FEATURE_CAPITALS,
   PITH_SUMMARY_FEATURE_WORD_PRIOR_MEAN,
   PITH_SUMMARY_FEATURE_WORD_PRIOR_MAX,
   PITH_SUMMARY_FEATURE_WORD_PRIOR_TOP,
@@ -69,6 +71,7 @@ typedef struct
   const float *first_salience;     /* the salience of those entities, by sentence, the largest 1 */
   const PithWordList *dangling;    /* nullable */
   const PithWordList *attribution; /* nullable */
+  const PithWordList *personal;    /* nullable: "I", "we", "you" */
 } PithSummaryEvidence;
 
 const char        *pith_summary_feature_name       (PithSummaryFeature feature);

@@ -85,6 +85,8 @@ static const char *const feature_names[PITH_N_SUMMARY_FEATURES] = {
   [PITH_SUMMARY_FEATURE_ATTRIBUTION] = "attribution",
   [PITH_SUMMARY_FEATURE_DIGITS] = "digits",
   [PITH_SUMMARY_FEATURE_DANGLING] = "dangling",
+  [PITH_SUMMARY_FEATURE_PERSONAL] = "personal",
+  [PITH_SUMMARY_FEATURE_CAPITALS] = "capitals",
   [PITH_SUMMARY_FEATURE_WORD_PRIOR_MEAN] = "word-prior-mean",
   [PITH_SUMMARY_FEATURE_WORD_PRIOR_MAX] = "word-prior-max",
   [PITH_SUMMARY_FEATURE_WORD_PRIOR_TOP] = "word-prior-top",
@@ -350,6 +352,51 @@ find_quotes_and_digits (const char *text,
     }
 }
 
+/* Whether the @n_tokens tokens from @first speak as "I" or "we", or
+ * to "you", outside a quotation: a column or a call to the reader, which
+ * highlights, told in the third person, rarely take. */
+static gboolean
+speaks_personally (const PithWordList *personal,
+                   const char         *text,
+                   const PithLayer    *tokens,
+                   guint               first,
+                   guint               n_tokens)
+{
+  gboolean quoted = FALSE;
+
+  if (personal == NULL)
+    return FALSE;
+  for (guint t = first; t < first + n_tokens; t++)
+    {
+      guint32 start = pith_layer_start (tokens, t);
+      gunichar curly;
+
+      if (text[start] == '"')
+        quoted = !quoted;
+      else if ((curly = pith_utf8_curly_double_quote (text + start, pith_layer_end (tokens, t) - start)) != 0)
+        quoted = curly == 0x201C;
+      else if (!quoted && token_in (personal, text, tokens, t))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How many of the @n_tokens tokens from @first but the first open with
+ * a capital, for each of @words words: names, which highlights keep. */
+static float
+capitalised_share (const char      *text,
+                   const PithLayer *tokens,
+                   guint            first,
+                   guint            n_tokens,
+                   guint            words)
+{
+  guint capitals = 0;
+
+  for (guint t = first + 1; t < first + n_tokens; t++)
+    capitals += g_ascii_isupper (text[pith_layer_start (tokens, t)]);
+  return words > 0 ? (float) capitals / (float) words : 0.0f;
+}
+
 /* Puts @value among the best few, kept sorted, largest first. */
 static void
 keep_best (float  best[PITH_SUMMARY_WORD_PRIOR_TOP],
@@ -518,6 +565,10 @@ features_row (const Features *self,
       }
   row[PITH_SUMMARY_FEATURE_DANGLING] = graph->sentences[s].n_tokens > 0 &&
                                        token_in (evidence->dangling, self->text, self->tokens, first_token);
+  row[PITH_SUMMARY_FEATURE_PERSONAL] = speaks_personally (evidence->personal, self->text, self->tokens, first_token,
+                                                          graph->sentences[s].n_tokens);
+  row[PITH_SUMMARY_FEATURE_CAPITALS] = capitalised_share (self->text, self->tokens, first_token,
+                                                          graph->sentences[s].n_tokens, words);
   word_prior_features (graph, s, self->priors, row);
 }
 
