@@ -832,8 +832,9 @@ feature_of (JsonObject *report,
   g_error ("no feature %s for sentence %u", name, sentence);
 }
 
-/* A writer who speaks as "I" or to "you" outside a quotation, and the
- * share of capitalised words (names), are features of the ranker. */
+/* A writer who speaks as "I" or to "you" outside a quotation, the share
+ * of capitalised words (names), a name as the subject, a quoted question
+ * or exclamation: features of the ranker. */
 static void
 test_voice_features (void)
 {
@@ -842,7 +843,8 @@ test_voice_features (void)
          "The port of Valmora reopened on Tuesday after a nine-day strike. "
          "\"We are back at work, and you will see ships tomorrow,\" a union leader said. "
          "I think the strike taught us all a lesson about the night shift. "
-         "Ines Okafor of the Valmora Dock Union thanked Port Authority chair Rui Matos.");
+         "Ines Okafor of the Valmora Dock Union thanked Port Authority chair Rui Matos. "
+         "\"Why did it take nine days?\" a driver asked at the gate.");
   JsonObject *report = pith_document_get_report (document, "summary_features");
 
   g_assert_cmpfloat (feature_of (report, 0, "personal"), ==, 0.0);
@@ -851,6 +853,10 @@ test_voice_features (void)
   g_assert_cmpfloat (feature_of (report, 3, "personal"), ==, 0.0);
   g_assert_cmpfloat (feature_of (report, 3, "capitals"), >, 0.5);
   g_assert_cmpfloat (feature_of (report, 2, "capitals"), ==, 0.0);
+  g_assert_cmpfloat (feature_of (report, 3, "opens-with-name"), ==, 1.0);
+  g_assert_cmpfloat (feature_of (report, 0, "opens-with-name"), ==, 0.0);
+  g_assert_cmpfloat (feature_of (report, 4, "question-or-exclamation"), ==, 1.0);
+  g_assert_cmpfloat (feature_of (report, 3, "question-or-exclamation"), ==, 0.0);
 }
 
 static void

@@ -16,7 +16,8 @@
  * entities it names and of those it names first, the stems it is first to
  * use, quotes, attribution, digits, a pronoun that leans on the sentence
  * before, whether it speaks as "I" or to "you", its share of capitalised
- * words, and how likely its stems are to reach an editor's highlights),
+ * words, whether a name opens it, a quoted question or exclamation, and
+ * how likely its stems are to reach an editor's highlights),
  * trained by `tools/train-summary-ranker` on CNN/DailyMail articles and
  * their highlights; [property@Pith.Summarizer:ranker] gives one of the
  * user's, and [property@Pith.Summarizer:features] reports the features.

@@ -87,6 +87,8 @@ static const char *const feature_names[PITH_N_SUMMARY_FEATURES] = {
   [PITH_SUMMARY_FEATURE_DANGLING] = "dangling",
   [PITH_SUMMARY_FEATURE_PERSONAL] = "personal",
   [PITH_SUMMARY_FEATURE_CAPITALS] = "capitals",
+  [PITH_SUMMARY_FEATURE_QUESTION_OR_EXCLAMATION] = "question-or-exclamation",
+  [PITH_SUMMARY_FEATURE_OPENS_WITH_NAME] = "opens-with-name",
   [PITH_SUMMARY_FEATURE_WORD_PRIOR_MEAN] = "word-prior-mean",
   [PITH_SUMMARY_FEATURE_WORD_PRIOR_MAX] = "word-prior-max",
   [PITH_SUMMARY_FEATURE_WORD_PRIOR_TOP] = "word-prior-top",
@@ -397,6 +399,19 @@ capitalised_share (const char      *text,
   return words > 0 ? (float) capitals / (float) words : 0.0f;
 }
 
+/* Whether the @n_tokens tokens from @first open with two capitalised
+ * words, a name as the subject ("Levi Pettit, who…"), as highlights
+ * open. */
+static gboolean
+opens_with_name (const char      *text,
+                 const PithLayer *tokens,
+                 guint            first,
+                 guint            n_tokens)
+{
+  return n_tokens > 2 && g_ascii_isupper (text[pith_layer_start (tokens, first)]) &&
+         g_ascii_isupper (text[pith_layer_start (tokens, first + 1)]);
+}
+
 /* Puts @value among the best few, kept sorted, largest first. */
 static void
 keep_best (float  best[PITH_SUMMARY_WORD_PRIOR_TOP],
@@ -569,6 +584,12 @@ features_row (const Features *self,
                                                           graph->sentences[s].n_tokens);
   row[PITH_SUMMARY_FEATURE_CAPITALS] = capitalised_share (self->text, self->tokens, first_token,
                                                           graph->sentences[s].n_tokens, words);
+  /* A question or an exclamation is a quoted one: a sentence that asks
+   * the reader is no candidate. */
+  row[PITH_SUMMARY_FEATURE_QUESTION_OR_EXCLAMATION] = memchr (self->text + start, '?', length) != NULL ||
+                                                      memchr (self->text + start, '!', length) != NULL;
+  row[PITH_SUMMARY_FEATURE_OPENS_WITH_NAME] = opens_with_name (self->text, self->tokens, first_token,
+                                                               graph->sentences[s].n_tokens);
   word_prior_features (graph, s, self->priors, row);
 }
 
