@@ -458,7 +458,7 @@ test_not_summary_sentences (void)
     "Reuters reporters in Valmora and Lisbon contributed to this report about the dock workers' strike. "
     "Radio Tejo's Rui Matos reported from Valmora, and Ana Lopes wrote from Lisbon.\n\n"
     "\"We held out,\" one docker said. \" \xc2\xa9 2026 Valmora Gazette. All rights reserved. "
-    "Thanks for reading the Valmora Gazette!";
+    "Thanks for reading the Valmora Gazette! Click the gallery to see the ships at anchor.";
   g_autoptr(GError) error = NULL;
   g_autoptr(PithPipeline) pipeline =
     pith_pipeline_new_from_string ("clean ! segment ! entities ! summarize sentences=7", &error);
@@ -483,9 +483,10 @@ test_not_summary_sentences (void)
   g_assert_null (strstr (summary, "reported from Valmora"));        /* where its reporters were */
   g_assert_null (strstr (summary, "Gazette"));                      /* copyright, sign-off */
   g_assert_null (strstr (summary, "rights reserved"));
+  g_assert_null (strstr (summary, "Click the gallery"));            /* a call to act */
   g_assert_nonnull (strstr (summary, "No injuries were reported from the picket lines"));
   g_assert_cmpuint (json_object_get_int_member (pith_document_get_report (document, "summary"), "excluded"),
-                    ==, 12);
+                    ==, 13);
 }
 
 /* Key phrases are noun phrases, each once: no verb of the text, no phrase

@@ -13,7 +13,7 @@ import pytest
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 CAPTION = re.compile(r"(?i)^(photos?|images?|pictures?|caption|credit|video|watch|gallery):")
-CREDIT = re.compile(r"(?i)^\W*(\u00a9|copyright\b|all rights reserved|thanks? (you )?for (using|reading|watching))")
+CREDIT = re.compile(r"(?i)^\W*(\u00a9|copyright\b|all rights reserved|thanks? (you )?for (using|reading|watching)|click )")
 REPORTERS = re.compile(r"^(CNN's )?[A-Z][\w'-]*( [A-Z][\w'-]*)* (reported|wrote)( and (reported|wrote))? from ")
 SPEAKER = re.compile(r"^[A-Z][\w.' -]{0,60} (said|says|asked|wrote|posted|tweeted|added)\.$")
 AGENCY = re.compile(r"\((CNN|AP|AFP|Reuters|The Hollywood Reporter|WIRED|Rolling Stone)\)")

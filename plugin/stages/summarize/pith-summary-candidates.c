@@ -36,7 +36,7 @@
 static const char * const caption_openings[] = {
   "photo:", "photos:", "photograph:", "image:", "images:", "picture:", "pictures:", "caption:",
   "credit:", "credits:", "video:", "watch:", "gallery:", "(photo", "(image", "(video", "hide caption",
-  "just watched", "getty images", "click here", "read more", "related:", "see also", "follow us",
+  "just watched", "getty images", "click ", "read more", "related:", "see also", "follow us",
   "sign up", "subscribe", "\xc2\xa9", "copyright \xc2\xa9", "copyright (c)", "copyright 1", "copyright 2",
   "(c) 1", "(c) 2", "all rights reserved", "thank you for using", "thanks for using", "thank you for reading",
   "thanks for reading", "thank you for watching", "thanks for watching", NULL
