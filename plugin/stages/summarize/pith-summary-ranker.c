@@ -354,20 +354,25 @@ find_quotes_and_digits (const char *text,
     }
 }
 
-/* Whether the @n_tokens tokens from @first speak as "I" or "we", or
- * to "you", outside a quotation: a column or a call to the reader, which
- * highlights, told in the third person, rarely take. */
-static gboolean
-speaks_personally (const PithWordList *personal,
-                   const char         *text,
-                   const PithLayer    *tokens,
-                   guint               first,
-                   guint               n_tokens)
+/* The features of voice of the @n_tokens tokens from @first, in one
+ * pass: whether they speak as "I" or "we", or to "you", outside a
+ * quotation (a column or a call to the reader, which highlights, told in
+ * the third person, rarely take), and how many of them but the first
+ * open with a capital, for each of @words words (names, which highlights
+ * keep). */
+static void
+voice_features (const PithWordList *personal,
+                const char         *text,
+                const PithLayer    *tokens,
+                guint               first,
+                guint               n_tokens,
+                guint               words,
+                float               row[PITH_N_SUMMARY_FEATURES])
 {
   gboolean quoted = FALSE;
+  gboolean speaks = FALSE;
+  guint capitals = 0;
 
-  if (personal == NULL)
-    return FALSE;
   for (guint t = first; t < first + n_tokens; t++)
     {
       guint32 start = pith_layer_start (tokens, t);
@@ -377,26 +382,14 @@ speaks_personally (const PithWordList *personal,
         quoted = !quoted;
       else if ((curly = pith_utf8_curly_double_quote (text + start, pith_layer_end (tokens, t) - start)) != 0)
         quoted = curly == 0x201C;
-      else if (!quoted && token_in (personal, text, tokens, t))
-        return TRUE;
+      else
+        {
+          capitals += t > first && g_ascii_isupper (text[start]);
+          speaks = speaks || (!quoted && personal != NULL && token_in (personal, text, tokens, t));
+        }
     }
-  return FALSE;
-}
-
-/* How many of the @n_tokens tokens from @first but the first open with
- * a capital, for each of @words words: names, which highlights keep. */
-static float
-capitalised_share (const char      *text,
-                   const PithLayer *tokens,
-                   guint            first,
-                   guint            n_tokens,
-                   guint            words)
-{
-  guint capitals = 0;
-
-  for (guint t = first + 1; t < first + n_tokens; t++)
-    capitals += g_ascii_isupper (text[pith_layer_start (tokens, t)]);
-  return words > 0 ? (float) capitals / (float) words : 0.0f;
+  row[PITH_SUMMARY_FEATURE_PERSONAL] = speaks;
+  row[PITH_SUMMARY_FEATURE_CAPITALS] = words > 0 ? (float) capitals / (float) words : 0.0f;
 }
 
 /* Whether the @n_tokens tokens from @first open with two capitalised
@@ -580,10 +573,8 @@ features_row (const Features *self,
       }
   row[PITH_SUMMARY_FEATURE_DANGLING] = graph->sentences[s].n_tokens > 0 &&
                                        token_in (evidence->dangling, self->text, self->tokens, first_token);
-  row[PITH_SUMMARY_FEATURE_PERSONAL] = speaks_personally (evidence->personal, self->text, self->tokens, first_token,
-                                                          graph->sentences[s].n_tokens);
-  row[PITH_SUMMARY_FEATURE_CAPITALS] = capitalised_share (self->text, self->tokens, first_token,
-                                                          graph->sentences[s].n_tokens, words);
+  voice_features (evidence->personal, self->text, self->tokens, first_token, graph->sentences[s].n_tokens, words,
+                  row);
   /* A question or an exclamation is a quoted one: a sentence that asks
    * the reader is no candidate. */
   row[PITH_SUMMARY_FEATURE_QUESTION_OR_EXCLAMATION] = memchr (self->text + start, '?', length) != NULL ||
