@@ -452,7 +452,7 @@ search_keep_lattice (Search *search,
   search->lattice = scratch->lattice;
 }
 
-static void
+static inline __attribute__ ((always_inline)) void
 search_step (Search      *search,
              guint        i,
              const float *emission,
@@ -534,7 +534,7 @@ search_step (Search      *search,
 /* The best rest of the sentence from each tag at the word before @row's,
  * given @rest, the same from each tag at @row's word: the forward step
  * turned around, the same blocks, the same sums. */
-static void
+static inline __attribute__ ((always_inline)) void
 search_step_back (const Search *search,
                   const float  *row,
                   const float  *by_shape,
@@ -605,6 +605,7 @@ transition_scores (const PithNerModel *self,
  * through any other tag there. A backward pass over the kept lattice
  * gives the best score of each tag's rest of the sentence; added to the
  * forward score, the best of any path through that tag. */
+PITH_AVX2_CLONES
 static void
 search_margins (const Search          *search,
                 const PithNerSentence *sentence,
@@ -772,6 +773,7 @@ prefetch_rows (const PithNerModel *self,
 
 /* Adds up @token's weights for each place, and scores its transitions,
  * once per model: the features a word gives depend on its place alone. */
+PITH_AVX2_CLONES
 static void
 score_word (const PithNerModel *self,
             PithNerToken       *token)
@@ -814,6 +816,7 @@ scored (const PithNerModel *self,
 
 /* pith_ner_viterbi() with the model, reading each word's scores from its
  * token. The sums are of integers, so the scores are the same floats. */
+PITH_AVX2_CLONES
 static void
 viterbi_with_model (const PithNerModel    *self,
                     const PithNerSentence *sentence,
