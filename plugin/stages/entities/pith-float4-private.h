@@ -22,8 +22,18 @@ G_BEGIN_DECLS
 /* A function built for AVX2 as well as for the baseline, the one the
  * machine has chosen when the library loads (an ifunc): the 17 tags' sums
  * and the decoder's vectors take half the instructions. The sums are the
- * same floats either way, added in the same order. */
-#ifdef HAVE_AVX2_CLONES
+ * same floats either way, added in the same order. Not under
+ * ThreadSanitizer, whose instrumented resolver runs before its runtime
+ * is up and crashes the loader. */
+#if defined(__SANITIZE_THREAD__)
+#define PITH_THREAD_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define PITH_THREAD_SANITIZER 1
+#endif
+#endif
+
+#if defined(HAVE_AVX2_CLONES) && !defined(PITH_THREAD_SANITIZER)
 #define PITH_AVX2_CLONES __attribute__ ((target_clones ("avx2", "default")))
 #else
 #define PITH_AVX2_CLONES
