@@ -103,34 +103,18 @@ ordinal_words_for (PithDocument *document)
   return NULL;
 }
 
+/* The list @name where the document is in English (or says nothing of
+ * its language): the lists of sentence starters, clock words and speech
+ * verbs exist only for English. Elsewhere NULL, and any capitalised word
+ * may start a sentence. */
 static const PithWordList *
-sentence_starters_for (PithDocument *document)
-{
-  const char *language = pith_document_get_language (document);
-
-  /* Only English has a list; elsewhere any capitalised word may start one. */
-  if (language == NULL || pith_language_tag_is (language, "en"))
-    return pith_word_list_get ("lexicon/sentence-starters-en.txt");
-  return NULL;
-}
-
-static const PithWordList *
-clock_words_for (PithDocument *document)
+english_list (PithDocument *document,
+              const char   *name)
 {
   const char *language = pith_document_get_language (document);
 
   if (language == NULL || pith_language_tag_is (language, "en"))
-    return pith_word_list_get ("segment/clock-words-en.txt");
-  return NULL;
-}
-
-static const PithWordList *
-speech_verbs_for (PithDocument *document)
-{
-  const char *language = pith_document_get_language (document);
-
-  if (language == NULL || pith_language_tag_is (language, "en"))
-    return pith_word_list_get ("segment/speech-verbs-en.txt");
+    return pith_word_list_get (name);
   return NULL;
 }
 
@@ -148,7 +132,9 @@ pith_segmenter_process (PithStage     *stage,
     abbreviations_for (document), self->user_abbreviations, ordinal_words_for (document),
   };
   PithSentenceRules sentence_rules = {
-    sentence_starters_for (document), clock_words_for (document), speech_verbs_for (document),
+    english_list (document, "lexicon/sentence-starters-en.txt"),
+    english_list (document, "segment/clock-words-en.txt"),
+    english_list (document, "segment/speech-verbs-en.txt"),
     self->lines_are_sentences,
   };
   PithTokens tokens;
