@@ -335,21 +335,22 @@ attribution_follows (const char              *text,
                      gsize                    next,
                      const PithSentenceRules *rules)
 {
-  gsize k = next;
   gsize verb;
+  gsize k;
   guint after_verb = 0;
 
-  if (rules->speech_verbs == NULL)
+  if (rules->speech_verbs == NULL || next >= n_tokens || !g_unichar_isupper (first_char (text, tokens, next)))
     return FALSE;
-  if (next >= n_tokens || !g_unichar_isupper (first_char (text, tokens, next)))
+  for (verb = next; verb < n_tokens && verb - next <= MAX_SPEAKER_TOKENS; verb++)
+    {
+      if (is_speech_verb (text, tokens, verb, rules))
+        break;
+      if (!is_name_word (tokens, verb) && !(verb > next && is_possessive (text, tokens, verb)))
+        return FALSE;
+    }
+  if (verb == next || verb >= n_tokens || verb - next > MAX_SPEAKER_TOKENS)
     return FALSE;
-  while (k < n_tokens && k - next <= MAX_SPEAKER_TOKENS && !is_speech_verb (text, tokens, k, rules) &&
-         (is_name_word (tokens, k) || (k > next && is_possessive (text, tokens, k))))
-    k++;
-  if (k == next || k - next > MAX_SPEAKER_TOKENS || k >= n_tokens || !is_speech_verb (text, tokens, k, rules))
-    return FALSE;
-  verb = k;
-  for (k++; k < n_tokens && token_kind (tokens, k) == PITH_TOKEN_WORD && after_verb < 2; k++)
+  for (k = verb + 1; k < n_tokens && token_kind (tokens, k) == PITH_TOKEN_WORD && after_verb < 2; k++)
     after_verb++;
   if (k >= n_tokens)
     return TRUE;
