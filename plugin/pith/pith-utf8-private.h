@@ -62,4 +62,28 @@ pith_utf8_curly_double_quote (const char *text,
   return (guchar) text[2] == 0x9c ? 0x201C : (guchar) text[2] == 0x9d ? 0x201D : 0;
 }
 
+/* The bytes of the double quotation mark, straight or curly, that the
+ * @length bytes at @text open with: 1, 3, or 0 for none. Where there is
+ * one and @open is not NULL, *@open becomes whether a quotation is open
+ * after it: a straight mark toggles it, a curly one says which it is. */
+static inline gsize
+pith_utf8_double_quote (const char *text,
+                        gsize       length,
+                        gboolean   *open)
+{
+  gunichar curly;
+
+  if (length > 0 && text[0] == '"')
+    {
+      if (open != NULL)
+        *open = !*open;
+      return 1;
+    }
+  if ((curly = pith_utf8_curly_double_quote (text, length)) == 0)
+    return 0;
+  if (open != NULL)
+    *open = curly == 0x201C;
+  return 3;
+}
+
 G_END_DECLS

@@ -7,10 +7,11 @@
  * and credits (a copyright line, where the reporters were), the
  * "contributed to this report" line, a sign-off to the reader ("Thanks
  * for reading"), questions put to the reader, lists of links, and
- * headlines a scraper joined to the text with a stop of their own. Each rule below names one of them. Nor is a
- * sentence that a quotation runs on into from the sentence before: the
- * speaker is named where the quotation opens or closes, and "I never
- * thought of myself as a racist." alone has no one to say it.
+ * headlines a scraper joined to the text with a stop of their own. Each
+ * rule below names one of them. Nor is a sentence that a quotation runs on
+ * into from the sentence before: the speaker is named where the quotation
+ * opens or closes, and "I never thought of myself as a racist." alone has
+ * no one to say it.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -163,11 +164,13 @@ opening_quotes (const char *sentence,
 {
   gsize k = 0;
 
+  gsize mark;
+
   while (k < length)
-    if (sentence[k] == '"' || sentence[k] == ' ')
+    if (sentence[k] == ' ')
       k++;
-    else if (pith_utf8_curly_double_quote (sentence + k, length - k) != 0)
-      k += 3;
+    else if ((mark = pith_utf8_double_quote (sentence + k, length - k, NULL)) != 0)
+      k += mark;
     else
       break;
   return k;
@@ -213,7 +216,7 @@ names_reporters (const char *sentence,
       if (!g_ascii_isupper (sentence[word]))
         continue;
       for (gsize k = 0; k < word; k++)
-        if (sentence[k] == '"' || pith_utf8_curly_double_quote (sentence + k, (gsize) (found - lower) - k) != 0)
+        if (pith_utf8_double_quote (sentence + k, (gsize) (found - lower) - k, NULL) != 0)
           return FALSE;
       return TRUE;
     }
@@ -241,17 +244,8 @@ quotation_open_after (const char *sentence,
                       gboolean   *closed)
 {
   for (gsize i = 0; i < length; i++)
-    {
-      gunichar curly;
-
-      if (sentence[i] == '"')
-        open = !open;
-      else if ((curly = pith_utf8_curly_double_quote (sentence + i, length - i)) != 0)
-        open = curly == 0x201C;
-      else
-        continue;
+    if (pith_utf8_double_quote (sentence + i, length - i, &open) != 0)
       *closed |= !open;
-    }
   return open;
 }
 

@@ -347,7 +347,7 @@ find_quotes_and_digits (const char *text,
   *digits = FALSE;
   for (gsize i = 0; i < length && !(*quotes && *digits); i++)
     {
-      if (text[i] == '"' || pith_utf8_curly_double_quote (text + i, length - i) != 0)
+      if (pith_utf8_double_quote (text + i, length - i, NULL) != 0)
         *quotes = TRUE;
       else if (g_ascii_isdigit (text[i]))
         *digits = TRUE;
@@ -376,13 +376,8 @@ voice_features (const PithWordList *personal,
   for (guint t = first; t < first + n_tokens; t++)
     {
       guint32 start = pith_layer_start (tokens, t);
-      gunichar curly;
 
-      if (text[start] == '"')
-        quoted = !quoted;
-      else if ((curly = pith_utf8_curly_double_quote (text + start, pith_layer_end (tokens, t) - start)) != 0)
-        quoted = curly == 0x201C;
-      else
+      if (pith_utf8_double_quote (text + start, pith_layer_end (tokens, t) - start, &quoted) == 0)
         {
           capitals += t > first && g_ascii_isupper (text[start]);
           speaks = speaks || (!quoted && personal != NULL && token_in (personal, text, tokens, t));
