@@ -437,7 +437,7 @@ test_karabakh_sample (void)
  * the title (metadata, or a headline line), the dateline, captions and
  * credits, the "contributed to this report" line, a question to the
  * reader, a list of links, a headline joined to the text with a stop of
- * its own ("… pay ."). */
+ * its own ("… pay ."), a line that says where the news came from. */
 static void
 test_not_summary_sentences (void)
 {
@@ -450,6 +450,7 @@ test_not_summary_sentences (void)
     "The strike had stopped all container traffic at the port, and ships waited at anchor for days. "
     "Union leader Ines Okafor said the workers would return to the port for the night shift on Wednesday. "
     "The port authority said the review of night-shift pay would take a month. "
+    "This was announced by the port authority's press service after the talks on night-shift pay. "
     "Exporters said the strike at the port had cost them millions in delayed shipments. "
     "No injuries were reported from the picket lines at the port during the strike. "
     "Dock workers at the port of Valmora strike over night-shift pay . "
@@ -484,9 +485,10 @@ test_not_summary_sentences (void)
   g_assert_null (strstr (summary, "Gazette"));                      /* copyright, sign-off */
   g_assert_null (strstr (summary, "rights reserved"));
   g_assert_null (strstr (summary, "Click the gallery"));            /* a call to act */
+  g_assert_null (strstr (summary, "This was announced by"));        /* where the news came from */
   g_assert_nonnull (strstr (summary, "No injuries were reported from the picket lines"));
   g_assert_cmpuint (json_object_get_int_member (pith_document_get_report (document, "summary"), "excluded"),
-                    ==, 13);
+                    ==, 14);
 }
 
 /* Key phrases are noun phrases, each once: no verb of the text, no phrase
@@ -769,7 +771,14 @@ test_ranker_files (void)
   check_ranker_rejected ("", "empty");
   check_ranker_rejected ("# only a comment\n", "empty");
   check_ranker_rejected ("a ranker\n", "format");
-  check_ranker_rejected ("pith-summary-ranker 2\n", "format");
+  check_ranker_rejected ("pith-summary-ranker 3\n", "format");
+  check_ranker_rejected ("pith-summary-ranker 2\nfeature first 0 1 1\nfeature first 0 1 1\n", "line 3: feature “first” twice");
+  check_ranker_rejected ("pith-summary-ranker 2\nfeature first 0 1 1\nproduct first second 1\n",
+                         "line 3: a product of “first” and “second”");
+  check_ranker_rejected ("pith-summary-ranker 2\nproduct first no-such-feature 1\n", "line 2: a product");
+  check_ranker_rejected ("pith-summary-ranker 2\nfeature first 0 1 1\nproduct first first x\n", "bad weight");
+  /* Format 1 has no products. */
+  check_ranker_rejected ("pith-summary-ranker 1\nfeature first 0 1 1\nproduct first first 1\n", "neither");
   check_ranker_rejected ("pith-summary-ranker 1\nfeature no-such-feature 0 1 1\n", "line 2: unknown feature");
   check_ranker_rejected ("pith-summary-ranker 1\nfeature first 0 0 1\n", "bad numbers");
   check_ranker_rejected ("pith-summary-ranker 1\nfeature first 0 1 nan\n", "bad numbers");
@@ -806,6 +815,39 @@ test_own_ranker (void)
   g_assert_cmpstr (((PithSpan *) g_ptr_array_index (ferry_spans, 0))->text, ==,
                    "Fishing crews and ferry operators were hit hardest by the closure.");
   g_assert_cmpfloat (((PithSpan *) g_ptr_array_index (ferry_spans, 0))->score, ==, 1.0);
+}
+
+/* The summary of a ranker whose only term is the product of where a
+ * sentence stands and its word priors, with @weight: the sentence it
+ * takes first. */
+static char *
+first_by_product (double weight)
+{
+  g_autofree char *model = g_strdup_printf ("pith-summary-ranker 2\n"
+                                            "feature relative-position 0.5 0.25 0\n"
+                                            "feature word-prior-max 0 1 0\n"
+                                            "product relative-position word-prior-max %g\n"
+                                            "prior ferri 3\n", weight);
+  g_autofree char *path = write_ranker (model);
+  g_autofree char *description = g_strdup_printf ("segment ! summarize sentences=1 ranker=%s", path);
+  g_autoptr(PithDocument) document = run (description, ARTICLE);
+  g_autoptr(GPtrArray) spans = pith_document_get_spans (document, "summary");
+
+  g_unlink (path);
+  return g_strdup (((PithSpan *) g_ptr_array_index (spans, 0))->text);
+}
+
+/* A product of two features weighs what neither does alone: the late
+ * sentence with a word the highlights like wins when it is weighed up,
+ * and loses to the first when it is weighed down. */
+static void
+test_ranker_products (void)
+{
+  g_autofree char *liked = first_by_product (1.0);
+  g_autofree char *disliked = first_by_product (-1.0);
+
+  g_assert_cmpstr (liked, ==, "Fishing crews and ferry operators were hit hardest by the closure.");
+  g_assert_true (g_str_has_prefix (disliked, "Port workers in Valmora"));
 }
 
 /* The features report: a row a candidate, in order, the names the model
@@ -954,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/not-summary-sentences", test_not_summary_sentences);
   g_test_add_func ("/Pith/Summarize/ranker-files", test_ranker_files);
   g_test_add_func ("/Pith/Summarize/own-ranker", test_own_ranker);
+  g_test_add_func ("/Pith/Summarize/ranker-products", test_ranker_products);
   g_test_add_func ("/Pith/Summarize/features-and-methods", test_features_and_methods);
   g_test_add_func ("/Pith/Summarize/voice-features", test_voice_features);
 

@@ -26,8 +26,9 @@ def test_trains_deterministically_a_ranker_the_stage_reads(tmp_path):
     train(second)
     assert first.read_bytes() == second.read_bytes()
     lines = first.read_text().splitlines()
-    assert "pith-summary-ranker 1" in lines
+    assert "pith-summary-ranker 2" in lines
     assert any(line.startswith("feature first-mention-salience ") for line in lines)
+    assert any(line.startswith("product inverse-position log-words ") for line in lines)
     assert any(line.startswith("prior ") for line in lines)
     assert b"60 articles" in result.stderr
 
@@ -45,3 +46,23 @@ def test_a_broken_ranker_is_a_clear_error(tmp_path):
                             input=b"One. Two.", capture_output=True)
     assert result.returncode != 0
     assert b"line 2: unknown feature" in result.stderr
+
+
+def test_a_product_of_a_feature_the_ranker_lacks_is_a_clear_error(tmp_path):
+    broken = tmp_path / "broken.txt"
+    broken.write_text("pith-summary-ranker 2\nfeature first 0 1 1\nproduct first log-words 0.5\n")
+    result = subprocess.run([os.environ["PITH_CLI"], "-p", "segment ! summarize ranker=%s" % broken],
+                            input=b"One. Two.", capture_output=True)
+    assert result.returncode != 0
+    assert b"line 3: a product of" in result.stderr
+
+
+def test_a_ranker_of_the_first_format_still_reads(tmp_path):
+    """Format 1 (no products) is what rankers trained before 2026-12 are."""
+    old = tmp_path / "old.txt"
+    old.write_text("pith-summary-ranker 1\nfeature inverse-position 0.1 0.2 1\n")
+    article = b"Port workers in Valmora ended a strike on Tuesday. The union said members would return."
+    result = subprocess.run([os.environ["PITH_CLI"], "-p", "segment ! summarize sentences=1 ranker=%s" % old],
+                            input=article, capture_output=True, check=True)
+    assert "Port workers" in result.stdout.decode()
+    assert "The union" not in result.stdout.decode()

@@ -43,6 +43,17 @@ static const char * const caption_openings[] = {
   "thanks for reading", "thank you for watching", "thanks for watching", NULL
 };
 
+/* Lines that only say where the news came from, as translated news
+ * closes a paragraph: "This is stated in the channel's report.", "This
+ * was announced by the ministry's press service." */
+static const char * const source_openings[] = {
+  "this is stated in ", "this was stated in ", "this is stated by ", "this was stated by ",
+  "this is reported in ", "this was reported in ", "this is reported by ", "this was reported by ",
+  "this is said in ", "this was said in ", "this is written in ", "this was written in ",
+  "this is announced by ", "this was announced by ", "this was announced in ", "this is indicated in ",
+  "this was indicated in ", "this is according to ", "this was according to ", NULL
+};
+
 /* What a reporter did where, after their name: "CNN's Gul Tuysuz
  * reported from Istanbul." */
 static const char * const reporter_phrases[] = {
@@ -328,8 +339,9 @@ pith_summary_candidates_excluded (PithDocument *document,
               lower[k] = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
             }
           lower[n] = '\0';
-          excluded[i] = opens_with (lower + opening_quotes (lower, n), caption_openings) || holds_credit (lower) ||
-                        lists_links (lower) || names_reporters (text + start, lower);
+          excluded[i] = opens_with (lower + opening_quotes (lower, n), caption_openings) ||
+                        opens_with (lower, source_openings) || holds_credit (lower) || lists_links (lower) ||
+                        names_reporters (text + start, lower);
         }
       /* The title, which the reader has seen already, wherever it stands. */
       if (!excluded[i] && title_words != NULL && *title_words != '\0' && length <= MAX_TITLE_BYTES)

@@ -7,18 +7,24 @@
  * it is, how central, which entities and words it holds), trained by
  * tools/train-summary-ranker on articles and the highlights their editors
  * wrote: a sentence's score is the sum of its standardised features, each
- * times its weight.
+ * times its weight, and of products of two of them, each times its own
+ * (what a feature is worth depends on others: where the sentence stands,
+ * how long it is).
  *
  * The model file is text, a line a fact:
  *
- *     pith-summary-ranker 1
+ *     pith-summary-ranker 2
  *     feature NAME MEAN SD WEIGHT
+ *     product NAME NAME WEIGHT
  *     prior STEM LOG-ODDS
  *
- * "prior" lines are the word priors: how much likelier than an average
- * word a stem of the article is to be in its highlights, as the log of
- * the odds' ratio. A stem the model does not list counts 0. Lines that
- * open with # are comments; a feature the file does not name weighs 0. */
+ * A "product" multiplies two standardised features, each named on a
+ * "feature" line before it. "prior" lines are the word priors: how much
+ * likelier than an average word a stem of the article is to be in its
+ * highlights, as the log of the odds' ratio. A stem the model does not
+ * list counts 0. Lines that open with # are comments; a feature the file
+ * does not name weighs 0. Format 1, the same without products, still
+ * reads. */
 
 #include "config.h"
 
@@ -35,7 +41,8 @@
 #include "pith-word-list-private.h"
 #include "pith-word-table-private.h"
 
-#define FORMAT_LINE "pith-summary-ranker 1"
+#define FORMAT_LINE "pith-summary-ranker 2"
+#define FORMAT_LINE_1 "pith-summary-ranker 1"
 /* What the worst candidate scores: more than the 0 of a sentence that is
  * no candidate. */
 #define LOWEST_SCORE 0.05f
@@ -50,9 +57,20 @@ typedef struct
   float weight;
 } Term;
 
+/* A product of two standardised features, a term of the sum too. */
+typedef struct
+{
+  PithSummaryFeature first;
+  PithSummaryFeature second;
+  float weight;
+} Product;
+
 struct _PithSummaryRanker
 {
   GArray *terms;                          /* of Term */
+  GArray *products;                       /* of Product */
+  /* Which features a Term standardises; a product reads only those. */
+  gboolean standardised[PITH_N_SUMMARY_FEATURES];
   PithWordTable *prior_stems;
   GArray *priors;                         /* of float, by stem number */
 };
@@ -118,6 +136,7 @@ pith_summary_ranker_free (PithSummaryRanker *self)
   pith_word_table_free (self->prior_stems);
   g_array_unref (self->priors);
   g_array_unref (self->terms);
+  g_array_unref (self->products);
   g_free (self);
 }
 
@@ -139,6 +158,7 @@ parse_number (const char *field,
 
 static gboolean
 parse_line (PithSummaryRanker *self,
+            guint              format,
             char              *line,
             GError           **error)
 {
@@ -162,9 +182,38 @@ parse_line (PithSummaryRanker *self,
           g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "bad numbers for feature “%s”", fields[1]);
           return FALSE;
         }
+      if (self->standardised[feature])
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "feature “%s” twice", fields[1]);
+          return FALSE;
+        }
       term.feature = (PithSummaryFeature) feature;
       term.scale = 1.0f / sd;
       g_array_append_val (self->terms, term);
+      self->standardised[feature] = TRUE;
+      return TRUE;
+    }
+  if (g_strcmp0 (fields[0], "product") == 0 && n_fields == 4 && format >= 2)
+    {
+      int first = feature_by_name (fields[1]);
+      int second = feature_by_name (fields[2]);
+      Product product;
+
+      if (first < 0 || second < 0 || !self->standardised[first] || !self->standardised[second])
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
+                       "a product of “%s” and “%s”, which are not both features before it", fields[1], fields[2]);
+          return FALSE;
+        }
+      if (!parse_number (fields[3], &product.weight))
+        {
+          g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "bad weight for the product of “%s” and “%s”",
+                       fields[1], fields[2]);
+          return FALSE;
+        }
+      product.first = (PithSummaryFeature) first;
+      product.second = (PithSummaryFeature) second;
+      g_array_append_val (self->products, product);
       return TRUE;
     }
   if (g_strcmp0 (fields[0], "prior") == 0 && n_fields == 3)
@@ -189,7 +238,7 @@ parse_line (PithSummaryRanker *self,
       g_array_append_val (self->priors, prior);
       return TRUE;
     }
-  g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "a line of neither a feature nor a prior");
+  g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "a line of neither a feature, a product nor a prior");
   return FALSE;
 }
 
@@ -204,11 +253,12 @@ pith_summary_ranker_new_from_bytes (GBytes  *bytes,
   const char *line;
   gsize length;
   guint line_number = 0;
-  gboolean known_format = FALSE;
+  guint format = 0;
 
   self->prior_stems = pith_word_table_new ();
   self->priors = g_array_new (FALSE, FALSE, sizeof (float));
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
+  self->products = g_array_new (FALSE, FALSE, sizeof (Product));
 
   while (pith_lines_next (&cursor, end, &line, &length))
     {
@@ -219,25 +269,25 @@ pith_summary_ranker_new_from_bytes (GBytes  *bytes,
       g_strstrip (copy);
       if (*copy == '\0' || *copy == '#')
         continue;
-      if (!known_format)
+      if (format == 0)
         {
-          if (strcmp (copy, FORMAT_LINE) != 0)
+          format = strcmp (copy, FORMAT_LINE) == 0 ? 2 : strcmp (copy, FORMAT_LINE_1) == 0 ? 1 : 0;
+          if (format == 0)
             {
               g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
                            "Not a summary ranker of a format this Pith reads (line %u)", line_number);
               return NULL;
             }
-          known_format = TRUE;
           continue;
         }
-      if (!parse_line (self, copy, &local_error))
+      if (!parse_line (self, format, copy, &local_error))
         {
           g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "Summary ranker, line %u: %s",
                        line_number, local_error->message);
           return NULL;
         }
     }
-  if (!known_format)
+  if (format == 0)
     {
       g_set_error_literal (error, PITH_ERROR, PITH_ERROR_MODEL, "The summary ranker is empty");
       return NULL;
@@ -605,6 +655,7 @@ pith_summary_ranker_score (const PithSummaryRanker   *self,
 {
   Features features;
   float row[PITH_N_SUMMARY_FEATURES];
+  float standardised[PITH_N_SUMMARY_FEATURES];
   float lowest = INFINITY;
   float highest = -INFINITY;
 
@@ -619,7 +670,14 @@ pith_summary_ranker_score (const PithSummaryRanker   *self,
         {
           const Term *term = &g_array_index (self->terms, Term, k);
 
-          sum += term->weight * (row[term->feature] - term->mean) * term->scale;
+          standardised[term->feature] = (row[term->feature] - term->mean) * term->scale;
+          sum += term->weight * standardised[term->feature];
+        }
+      for (guint k = 0; k < self->products->len; k++)
+        {
+          const Product *product = &g_array_index (self->products, Product, k);
+
+          sum += product->weight * standardised[product->first] * standardised[product->second];
         }
       scores[features.candidates[p]] = sum;
       lowest = MIN (lowest, sum);
