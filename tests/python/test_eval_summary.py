@@ -3,8 +3,9 @@ tools/pith-eval-summary (skipped when the data set is absent). The
 built-in ranker learned from the first 500 articles
 (tools/train-summary-ranker); the last 500 are the held-out measure, where
 it beats Lead-3, which reads the same sentences but the dateline, by
-+2.87/+1.44/+2.43 ROUGE-1/2/L. The floors below fail a change that loses
-a fifth of a point or more."""
++2.83/+1.65/+2.56 ROUGE-1/2/L (the issue asks +1.5 each). The floors
+below fail a change that loses a fifth of a point or more, or that takes
+ROUGE-2 under the issue's +1.5."""
 
 import json
 import os
@@ -15,7 +16,7 @@ import pytest
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 CORPUS = os.path.join(ROOT, "..", "shared", "data", "cnndm", "validation.jsonl")
-HELD_OUT_MARGINS = {"rouge1": 2.70, "rouge2": 1.20, "rougeL": 2.30}
+HELD_OUT_MARGINS = {"rouge1": 2.60, "rouge2": 1.50, "rougeL": 2.35}
 
 
 @pytest.mark.skipif(not os.path.exists(CORPUS), reason="../shared/data/cnndm is not there")
