@@ -187,6 +187,45 @@ test_rank_order_and_report (void)
                             ((PithSpan *) g_ptr_array_index (spans, 0))->text));
 }
 
+/* The summary's sentence numbers under @options, as "0 2 3 7". */
+static char *
+chosen_sentences (const char *options)
+{
+  g_autofree char *description = g_strdup_printf ("segment ! summarize sentences=4 %s", options);
+  g_autoptr(PithDocument) document = run (description, ARTICLE);
+  JsonArray *indices = json_object_get_array_member (pith_document_get_report (document, "summary"), "sentences");
+  GString *chosen = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (indices); i++)
+    g_string_append_printf (chosen, i > 0 ? " %" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                            json_array_get_int_element (indices, i));
+  return g_string_free (chosen, FALSE);
+}
+
+/* diversity's default is each scoring's own: the learned ranker's
+ * sentences best first, the weighted scores' by MMR at 0.5. Both differ
+ * from the other setting on the article, so a default wired the wrong way
+ * fails. */
+static void
+test_default_diversity (void)
+{
+  g_autofree char *learned = chosen_sentences ("");
+  g_autofree char *learned_without_mmr = chosen_sentences ("diversity=0");
+  g_autofree char *learned_with_mmr = chosen_sentences ("diversity=0.5");
+  g_autofree char *weighted = chosen_sentences ("method=weighted");
+  g_autofree char *weighted_with_mmr = chosen_sentences ("method=weighted diversity=0.5");
+  g_autofree char *weighted_without_mmr = chosen_sentences ("method=weighted diversity=0");
+  g_autoptr(PithStage) stage = pith_summarizer_new ();
+  double diversity = 0.0;
+
+  g_assert_cmpstr (learned, ==, learned_without_mmr);
+  g_assert_cmpstr (learned, !=, learned_with_mmr);
+  g_assert_cmpstr (weighted, ==, weighted_with_mmr);
+  g_assert_cmpstr (weighted, !=, weighted_without_mmr);
+  g_object_get (stage, "diversity", &diversity, NULL);
+  g_assert_cmpfloat (diversity, ==, -1.0);
+}
+
 static void
 test_deterministic (void)
 {
@@ -997,6 +1036,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/ranker-files", test_ranker_files);
   g_test_add_func ("/Pith/Summarize/own-ranker", test_own_ranker);
   g_test_add_func ("/Pith/Summarize/ranker-products", test_ranker_products);
+  g_test_add_func ("/Pith/Summarize/default-diversity", test_default_diversity);
   g_test_add_func ("/Pith/Summarize/features-and-methods", test_features_and_methods);
   g_test_add_func ("/Pith/Summarize/voice-features", test_voice_features);
 

@@ -34,10 +34,11 @@
  * against those already taken within 50 sentences of it (MMR,
  * [property@Pith.Summarizer:diversity]), the learned ranker's need not
  * (its products of features already weigh what a sentence adds to the
- * lead). Two near duplicates within 50 sentences are never both taken. A sentence that opens
- * with a pronoun or connective is brought in with the sentence before it,
- * or passed over ([property@Pith.Summarizer:coherence]), unless an earlier
- * sentence of the summary names an entity its pronoun may point back to.
+ * lead). Two near duplicates within 50 sentences are never both taken. A
+ * sentence that opens with a pronoun or connective is brought in with the
+ * sentence before it, or passed over
+ * ([property@Pith.Summarizer:coherence]), unless an earlier sentence of
+ * the summary names an entity its pronoun may point back to.
  * The sentences a quotation runs on into, after the one it opens in, are
  * never taken. Ties go to the earlier sentence, so the same document
  * always gives the same summary.
@@ -57,10 +58,10 @@
  * more", "©2015"), the "contributed to this report" line and the one that
  * says where the reporters were ("Ana Lopes reported from Lisbon."), the
  * one that says where the news came from ("This was announced by the
- * ministry's press service."), a sign-off ("Thanks for reading"), questions put to the reader, lists of
- * links, a headline joined to the text with a stop of its own ("Track the
- * storm ."), and the sentences a quotation runs on into after the one it
- * opens in.
+ * ministry's press service."), a sign-off ("Thanks for reading"),
+ * questions put to the reader, lists of links, a headline joined to the
+ * text with a stop of its own ("Track the storm ."), and the sentences a
+ * quotation runs on into after the one it opens in.
  *
  * The stage fills the `summary` layer (sentence spans with their scores, in
  * document order unless [property@Pith.Summarizer:rank-order]), the

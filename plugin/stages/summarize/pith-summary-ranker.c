@@ -41,7 +41,7 @@
 #include "pith-word-list-private.h"
 #include "pith-word-table-private.h"
 
-#define FORMAT_LINE "pith-summary-ranker 2"
+#define FORMAT_LINE_2 "pith-summary-ranker 2"
 #define FORMAT_LINE_1 "pith-summary-ranker 1"
 /* What the worst candidate scores: more than the 0 of a sentence that is
  * no candidate. */
@@ -202,7 +202,8 @@ parse_line (PithSummaryRanker *self,
       if (first < 0 || second < 0 || !self->standardised[first] || !self->standardised[second])
         {
           g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
-                       "a product of “%s” and “%s”, which are not both features before it", fields[1], fields[2]);
+                       "a product of “%s” and “%s”, which are not both features before it",
+                       fields[1], fields[2]);
           return FALSE;
         }
       if (!parse_number (fields[3], &product.weight))
@@ -271,7 +272,7 @@ pith_summary_ranker_new_from_bytes (GBytes  *bytes,
         continue;
       if (format == 0)
         {
-          format = strcmp (copy, FORMAT_LINE) == 0 ? 2 : strcmp (copy, FORMAT_LINE_1) == 0 ? 1 : 0;
+          format = strcmp (copy, FORMAT_LINE_2) == 0 ? 2 : strcmp (copy, FORMAT_LINE_1) == 0 ? 1 : 0;
           if (format == 0)
             {
               g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL,
