@@ -45,13 +45,11 @@ static const char * const caption_openings[] = {
 
 /* Lines that only say where the news came from, as translated news
  * closes a paragraph: "This is stated in the channel's report.", "This
- * was announced by the ministry's press service." */
-static const char * const source_openings[] = {
-  "this is stated in ", "this was stated in ", "this is stated by ", "this was stated by ",
-  "this is reported in ", "this was reported in ", "this is reported by ", "this was reported by ",
-  "this is said in ", "this was said in ", "this is written in ", "this was written in ",
-  "this is announced by ", "this was announced by ", "this was announced in ", "this is indicated in ",
-  "this was indicated in ", "this is according to ", "this was according to ", NULL
+ * was announced by the ministry's press service." They open with "this
+ * is " or "this was ", then one of these (names_source()). */
+static const char * const source_verbs[] = {
+  "stated in ", "stated by ", "reported in ", "reported by ", "said in ", "written in ", "announced in ",
+  "announced by ", "indicated in ", "according to ", NULL
 };
 
 /* What a reporter did where, after their name: "CNN's Gul Tuysuz
@@ -167,6 +165,18 @@ opens_with (const char         *lower,
   return FALSE;
 }
 
+/* Whether @lower, a sentence's opening lowercased, says only where the
+ * news came from. */
+static gboolean
+names_source (const char *lower)
+{
+  if (g_str_has_prefix (lower, "this is "))
+    return opens_with (lower + strlen ("this is "), source_verbs);
+  if (g_str_has_prefix (lower, "this was "))
+    return opens_with (lower + strlen ("this was "), source_verbs);
+  return FALSE;
+}
+
 /* The bytes of quotation marks and spaces @sentence opens with: a
  * stray mark left of a quotation before ('" ©2015 Billboard.'). */
 static gsize
@@ -174,7 +184,6 @@ opening_quotes (const char *sentence,
                 gsize       length)
 {
   gsize k = 0;
-
   gsize mark;
 
   while (k < length)
@@ -340,7 +349,7 @@ pith_summary_candidates_excluded (PithDocument *document,
             }
           lower[n] = '\0';
           excluded[i] = opens_with (lower + opening_quotes (lower, n), caption_openings) ||
-                        opens_with (lower, source_openings) || holds_credit (lower) || lists_links (lower) ||
+                        names_source (lower) || holds_credit (lower) || lists_links (lower) ||
                         names_reporters (text + start, lower);
         }
       /* The title, which the reader has seen already, wherever it stands. */
