@@ -39,30 +39,32 @@ def test_trains_deterministically_a_ranker_the_stage_reads(tmp_path):
     assert "Port workers" in summary or "Ferreira" in summary
 
 
+def summarize_with(tmp_path, ranker, text, options=""):
+    """The pith command's result on @text with the ranker file @ranker holds."""
+    path = tmp_path / "ranker.txt"
+    path.write_text(ranker)
+    return subprocess.run([os.environ["PITH_CLI"], "-p", "segment ! summarize %s ranker=%s" % (options, path)],
+                          input=text, capture_output=True)
+
+
 def test_a_broken_ranker_is_a_clear_error(tmp_path):
-    broken = tmp_path / "broken.txt"
-    broken.write_text("pith-summary-ranker 1\nfeature no-such-thing 0 1 1\n")
-    result = subprocess.run([os.environ["PITH_CLI"], "-p", "segment ! summarize ranker=%s" % broken],
-                            input=b"One. Two.", capture_output=True)
+    result = summarize_with(tmp_path, "pith-summary-ranker 1\nfeature no-such-thing 0 1 1\n", b"One. Two.")
     assert result.returncode != 0
     assert b"line 2: unknown feature" in result.stderr
 
 
 def test_a_product_of_a_feature_the_ranker_lacks_is_a_clear_error(tmp_path):
-    broken = tmp_path / "broken.txt"
-    broken.write_text("pith-summary-ranker 2\nfeature first 0 1 1\nproduct first log-words 0.5\n")
-    result = subprocess.run([os.environ["PITH_CLI"], "-p", "segment ! summarize ranker=%s" % broken],
-                            input=b"One. Two.", capture_output=True)
+    result = summarize_with(tmp_path, "pith-summary-ranker 2\nfeature first 0 1 1\nproduct first log-words 0.5\n",
+                            b"One. Two.")
     assert result.returncode != 0
     assert b"line 3: a product of" in result.stderr
 
 
 def test_a_ranker_of_the_first_format_still_reads(tmp_path):
     """Format 1 (no products) is what rankers trained before 2026-12 are."""
-    old = tmp_path / "old.txt"
-    old.write_text("pith-summary-ranker 1\nfeature inverse-position 0.1 0.2 1\n")
     article = b"Port workers in Valmora ended a strike on Tuesday. The union said members would return."
-    result = subprocess.run([os.environ["PITH_CLI"], "-p", "segment ! summarize sentences=1 ranker=%s" % old],
-                            input=article, capture_output=True, check=True)
+    result = summarize_with(tmp_path, "pith-summary-ranker 1\nfeature inverse-position 0.1 0.2 1\n", article,
+                            "sentences=1")
+    assert result.returncode == 0, result.stderr
     assert "Port workers" in result.stdout.decode()
     assert "The union" not in result.stdout.decode()
