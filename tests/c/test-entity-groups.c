@@ -176,6 +176,31 @@ test_headline_word_outvoted (void)
     }
 }
 
+/* A company named once with its legal form is that company by its name
+ * alone, whatever the tagger made of it; a name that only opens a longer
+ * one, with no legal form after, keeps its own label. */
+static void
+test_company_without_legal_form (void)
+{
+  static const Mention mentions[] = {
+    { "Ruch SA", "ORG", 0.72 }, { "Ruch", "PER", 0.48 }, { "Ruch", "PER", 0.96 },
+    { "Dow Chemical Co", "ORG", 0.95 }, { "Dow Chemical", "MISC", 0.60 },
+    { "Johnson Controls", "ORG", 0.93 }, { "Johnson", "PER", 0.90 },
+  };
+  g_autoptr(PithDocument) document = grouped (mentions, G_N_ELEMENTS (mentions));
+
+  assert_one_label_per_group (document, G_N_ELEMENTS (mentions));
+  for (guint m = 1; m <= 2; m++)
+    {
+      g_assert_cmpstr (label_at (document, m), ==, "ORG");
+      g_assert_cmpint (group_at (document, m), ==, group_at (document, 0));
+    }
+  g_assert_cmpstr (label_at (document, 4), ==, "ORG");
+  g_assert_cmpint (group_at (document, 4), ==, group_at (document, 3));
+  g_assert_cmpstr (label_at (document, 6), ==, "PER");
+  g_assert_cmpint (group_at (document, 6), !=, group_at (document, 5));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/Pith/EntityGroups/two-entities", test_two_entities_of_one_name);
   g_test_add_func ("/Pith/EntityGroups/surnames", test_surnames);
   g_test_add_func ("/Pith/EntityGroups/headline-word", test_headline_word_outvoted);
+  g_test_add_func ("/Pith/EntityGroups/company-without-legal-form", test_company_without_legal_form);
 
   return g_test_run ();
 }

@@ -11,7 +11,11 @@
  *   the model is sure is something else: one name tagged a word too long,
  *   "Lebed Chechnya", must not make every "Chechnya" a person);
  * - it is an acronym of the group's name ("EU" for "European Union",
- *   "UN" for "United Nations"; "of", "the", "and" not counted).
+ *   "UN" for "United Nations"; "of", "the", "and" not counted);
+ * - it is a company's name without the legal form the document gave it
+ *   once ("Ruch" after "Ruch SA", "Dow Chemical" after "Dow Chemical
+ *   Co"), in which case it also takes the label ORG: news names a company
+ *   in full once and by its name alone after.
  *
  * The group's name is its longest mention; its label is the one its
  * mentions are surest of together, or the one an apposition gave one of
@@ -32,6 +36,7 @@
 
 #include "pith-entity-groups-private.h"
 #include "pith-layer-private.h"
+#include "pith-word-list-private.h"
 
 typedef struct
 {
@@ -205,6 +210,28 @@ ends_person_name (GHashTable *by_tail,
          ((Group *) g_ptr_array_index (groups, GPOINTER_TO_UINT (*found) - 1))->score >= SURE_OF_PERSON;
 }
 
+/* The key of a company's name without its legal form ("ruch" of "ruch
+ * sa"), or NULL when @words, a name's key split, ends in none. */
+static char *
+company_without_legal_form (char * const *words,
+                            guint         n_words)
+{
+  static const PithWordList *legal_forms;
+  const char *last;
+  GString *company;
+
+  if (n_words < 2)
+    return NULL;
+  last = words[n_words - 1];
+  if (!pith_word_list_lookup (pith_word_list_get_once (&legal_forms, "entities/legal-forms.txt"),
+                              last, strlen (last), NULL))
+    return NULL;
+  company = g_string_new (words[0]);
+  for (guint w = 1; w + 1 < n_words; w++)
+    g_string_append_printf (company, " %s", words[w]);
+  return g_string_free (company, FALSE);
+}
+
 typedef struct
 {
   const Name *names;
@@ -237,6 +264,7 @@ pith_entity_groups_build (PithDocument *document)
   g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_tail = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_company = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
   g_autoptr(GHashTable) name_by_text = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) span_text = g_string_new (NULL);
@@ -245,6 +273,7 @@ pith_entity_groups_build (PithDocument *document)
   g_autofree guint *group_of = NULL;
   Mentions mentions;
   GQuark person = g_quark_from_static_string ("PER");
+  GQuark organisation = g_quark_from_static_string ("ORG");
   JsonArray *report = json_array_new ();
   g_autoptr(JsonNode) report_node = NULL;
   guint n_order = 0;
@@ -296,10 +325,12 @@ pith_entity_groups_build (PithDocument *document)
       GQuark label = pith_layer_label (spans, i);
       gpointer found = NULL;
       gboolean surname = FALSE;
+      gboolean company = FALSE;
       guint index;
 
       if (!g_hash_table_lookup_extended (by_key, key, NULL, &found) &&
           !(surname = ends_person_name (by_tail, groups, key, label, pith_layer_get_score (spans, i), &found)) &&
+          !(company = g_hash_table_lookup_extended (by_company, key, NULL, &found)) &&
           !(is_acronym (mention) &&
             g_hash_table_lookup_extended (by_initials, mention, NULL, &found)))
         {
@@ -323,6 +354,12 @@ pith_entity_groups_build (PithDocument *document)
                 if (!g_hash_table_contains (by_tail, tail))
                   g_hash_table_insert (by_tail, g_steal_pointer (&tail), found);
               }
+          if (label == organisation)
+            {
+              g_autofree char *name = company_without_legal_form (words, n_words);
+              if (name != NULL && !g_hash_table_contains (by_company, name))
+                g_hash_table_insert (by_company, g_steal_pointer (&name), found);
+            }
           if (initials != NULL)
             {
               g_autofree char *upper = g_utf8_strup (initials, -1);
@@ -339,6 +376,12 @@ pith_entity_groups_build (PithDocument *document)
         {
           pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, person);
           label = person;
+        }
+      /* So is a company's name without its legal form. */
+      if (company && label != organisation)
+        {
+          pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, organisation);
+          label = organisation;
         }
       {
         Group *group = g_ptr_array_index (groups, index);
@@ -422,6 +465,7 @@ pith_entity_groups_build (PithDocument *document)
   g_clear_pointer (&by_key, g_hash_table_unref);
   g_clear_pointer (&by_tail, g_hash_table_unref);
   g_clear_pointer (&by_initials, g_hash_table_unref);
+  g_clear_pointer (&by_company, g_hash_table_unref);
   g_clear_pointer (&name_by_text, g_hash_table_unref);
   g_clear_pointer (&names, g_array_unref);
   g_clear_pointer (&name_of, g_free);
