@@ -608,11 +608,13 @@ particle_opens_name (GPtrArray *words,
   return start == 1 || !g_unichar_isupper (g_utf8_get_char (g_ptr_array_index (words, start - 2)));
 }
 
-/* A name the tagger is unsure is a place, a person or another kind of
- * name, which the gazetteer knows as an organisation and as nothing else,
- * or a brand's (entities/brands-en.txt, tools/build-brands) it knows as
- * nothing, is an organisation: the companies, sites and groups of the
- * years after the training's ("on Facebook", "al Qaeda said", "posted on
+/* A name the tagger is unsure is a place or a person, which the gazetteer
+ * knows as an organisation and as nothing else, is one: the companies,
+ * sites and groups of the years after the training's ("on Facebook", "al
+ * Qaeda said"). So is one it took for another kind of name, if it is more
+ * than a word or a brand's (entities/brands-en.txt, tools/build-brands):
+ * a word alone of that kind is as often a faith ("Sunni") as a group. And
+ * so is a brand's name the gazetteer does not know ("posted on
  * Instagram"). Places and people the gazetteer knows by other names. */
 #define UNSURE_OF_TYPE 0.9
 
@@ -624,6 +626,7 @@ label_by_gazetteer (PithEntityRecognizer *self,
   static const PithWordList *brands;
   const char * const *name = (const char * const *) words->pdata + mention->first;
   guint n_words = mention->last - mention->first + 1;
+  gboolean brand;
   guint types;
   int type = -1;
 
@@ -633,10 +636,11 @@ label_by_gazetteer (PithEntityRecognizer *self,
   if (type < 0 || type == PITH_NER_TYPE_ORG || mention->score >= UNSURE_OF_TYPE || mention->by_apposition)
     return mention->label;
   types = pith_ner_gazetteer_types (name, n_words);
-  if (types == 1u << PITH_NER_TYPE_ORG ||
-      (types == 0 && n_words == 1 &&
-       pith_word_list_lookup (pith_word_list_get_once (&brands, "entities/brands-en.txt"), name[0],
-                              strlen (name[0]), NULL)))
+  brand = n_words == 1 &&
+          pith_word_list_lookup (pith_word_list_get_once (&brands, "entities/brands-en.txt"), name[0],
+                                 strlen (name[0]), NULL);
+  if ((types == 1u << PITH_NER_TYPE_ORG && (type != PITH_NER_TYPE_MISC || n_words > 1 || brand)) ||
+      (types == 0 && brand))
     return self->labels[PITH_NER_TYPE_ORG];
   return mention->label;
 }
