@@ -1,4 +1,4 @@
-/* test-entity-appositions.c: what a comma after a name says of it
+/* test-entity-appositions.c: what the words around a name say of it
  *
  * The rules on sentences tagged by hand, whatever the shipped model
  * would tag them.
@@ -48,6 +48,13 @@ test_cases (void)
     { "beat Cornell , Princeton and Brown", "O U-ORG O U-ORG O U-ORG", "- - - B - -", NULL },
     { "Mossad , Israel 's spy agency", "U-ORG O U-LOC O O O", "- - B - - -", NULL },
     { "ISIS , Nigeria has said", "U-ORG O U-LOC O O", "- - B - -", NULL },
+    /* What the place is, before it: a place. A nationality, and a name
+     * of its own ("the City of London"), as the tagger said. */
+    { "the town of Ferguson said", "O O O U-PER O", "- - - - -", "O O O U-LOC O" },
+    { "towns like Ferguson will", "O O U-ORG O", "- - - -", "O O U-LOC O" },
+    { "the city of New Orleans", "O O O B-ORG L-ORG", "- - - - -", "O O O B-LOC L-LOC" },
+    { "towns like Swiss ones", "O O U-MISC O", "- - - -", NULL },
+    { "the City of London", "O B-ORG I-ORG L-ORG", "- - - B", NULL },
     /* An age: a person. A nationality stays one. */
     { "of Cayman Naib , 13 , have", "O B-LOC L-LOC O O O O", "- - - - - - -", "O B-PER L-PER O O O O" },
     { "an Italian , 50 , was", "O U-MISC O O O O", "- - - - - -", NULL },

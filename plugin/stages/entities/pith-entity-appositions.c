@@ -1,12 +1,14 @@
-/* pith-entity-appositions.c: what a comma after a name says of it
+/* pith-entity-appositions.c: what the words around a name say of it
  *
  * News names a town with its state or country after a comma ("Ferguson,
- * Missouri", "Paris, Texas") and a person with an age ("Cayman Naib, 13,
- * of Tucson"). The tagger, trained on Reuters reports of 1996 where
- * neither is common, may take a town that is also a surname for a person,
- * or a boy whose name is also a place for a place. These two conventions
- * are near certain, so they overrule it, and the stage passes the label
- * on to the document's memory, so the rest of the report follows.
+ * Missouri", "Paris, Texas") or after what it is ("the town of
+ * Ferguson", "cities like Baltimore"), and a person with an age ("Cayman
+ * Naib, 13, of Tucson"). The tagger, trained on Reuters reports of 1996
+ * where none is common, may take a town that is also a surname for a
+ * person, or a boy whose name is also a place for a place. These
+ * conventions are near certain, so they overrule it, and the stage passes
+ * the label on to the document's memory, so the rest of the report
+ * follows.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -61,8 +63,22 @@ place_ends_apposition (const char * const *words,
          (end + 1 == n_words || !g_unichar_isupper (g_utf8_get_char (words[end + 1])));
 }
 
+/* Words that say a place's name follows: "the town of", "cities like".
+ * Lowercase only: "the City of London" is a name of its own. */
+static const char * const settlements[] = {
+  "town", "towns", "city", "cities", "village", "villages", "suburb", "suburbs", "township", NULL
+};
+
+static gboolean
+follows_settlement (const char * const *words,
+                    guint               first)
+{
+  return first >= 2 && (strcmp (words[first - 1], "of") == 0 || strcmp (words[first - 1], "like") == 0) &&
+         is_one_of (words[first - 2], settlements);
+}
+
 /* The type the name of @type from @first to @last must have by what
- * follows its comma, or -1 when nothing says. An age makes a place or an
+ * comes before it or follows its comma, or -1 when nothing says. An age makes a place or an
  * organisation a person ("Cayman Naib, 13,"); a nationality stays one ("an
  * Italian, 50,"). A place that closes the apposition makes a one-word name
  * a place, outside a list ("Essex, Kent, Surrey" are three clubs). */
@@ -76,6 +92,8 @@ type_by_apposition (const char * const *words,
 {
   const char *after;
 
+  if (follows_settlement (words, first) && type != PITH_NER_TYPE_MISC)
+    return PITH_NER_TYPE_LOC;
   if (last + 2 >= n_words || strcmp (words[last + 1], ",") != 0)
     return -1;
   after = words[last + 2];
