@@ -211,25 +211,18 @@ ends_person_name (GHashTable *by_tail,
 }
 
 /* The key of a company's name without its legal form ("ruch" of "ruch
- * sa"), or NULL when @words, a name's key split, ends in none. */
+ * sa"), or NULL when @key, a name's, ends in none. */
 static char *
-company_without_legal_form (char * const *words,
-                            guint         n_words)
+company_without_legal_form (const char *key)
 {
   static const PithWordList *legal_forms;
-  const char *last;
-  GString *company;
+  const char *space = strrchr (key, ' ');
 
-  if (n_words < 2)
+  if (space == NULL ||
+      !pith_word_list_lookup (pith_word_list_get_once (&legal_forms, "entities/legal-forms.txt"),
+                              space + 1, strlen (space + 1), NULL))
     return NULL;
-  last = words[n_words - 1];
-  if (!pith_word_list_lookup (pith_word_list_get_once (&legal_forms, "entities/legal-forms.txt"),
-                              last, strlen (last), NULL))
-    return NULL;
-  company = g_string_new (words[0]);
-  for (guint w = 1; w + 1 < n_words; w++)
-    g_string_append_printf (company, " %s", words[w]);
-  return g_string_free (company, FALSE);
+  return g_strndup (key, (gsize) (space - key));
 }
 
 typedef struct
@@ -326,6 +319,7 @@ pith_entity_groups_build (PithDocument *document)
       gpointer found = NULL;
       gboolean surname = FALSE;
       gboolean company = FALSE;
+      GQuark implied;
       guint index;
 
       if (!g_hash_table_lookup_extended (by_key, key, NULL, &found) &&
@@ -356,7 +350,7 @@ pith_entity_groups_build (PithDocument *document)
               }
           if (label == organisation)
             {
-              g_autofree char *name = company_without_legal_form (words, n_words);
+              g_autofree char *name = company_without_legal_form (key);
               if (name != NULL && !g_hash_table_contains (by_company, name))
                 g_hash_table_insert (by_company, g_steal_pointer (&name), found);
             }
@@ -370,18 +364,14 @@ pith_entity_groups_build (PithDocument *document)
 
       index = GPOINTER_TO_UINT (found) - 1;
       ((Group *) g_ptr_array_index (groups, index))->mentions++;
-      /* A lone surname of a person named in full is that person, whatever
-       * the model made of it. */
-      if (surname && label != person && strchr (key, ' ') == NULL)
+      /* A lone surname of a person named in full is that person, and a
+       * company's name without its legal form that company, whatever the
+       * model made of it. */
+      implied = surname && strchr (key, ' ') == NULL ? person : company ? organisation : 0;
+      if (implied != 0 && label != implied)
         {
-          pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, person);
-          label = person;
-        }
-      /* So is a company's name without its legal form. */
-      if (company && label != organisation)
-        {
-          pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, organisation);
-          label = organisation;
+          pith_document_set_span_label_bytes (document, PITH_LAYER_ENTITY, i, implied);
+          label = implied;
         }
       {
         Group *group = g_ptr_array_index (groups, index);
