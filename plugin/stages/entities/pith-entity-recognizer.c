@@ -618,15 +618,24 @@ particle_opens_name (GPtrArray *words,
  * Instagram"). Places and people the gazetteer knows by other names. */
 #define UNSURE_OF_TYPE 0.9
 
+static gboolean
+is_brand (const char * const *name,
+          guint               n_words)
+{
+  static const PithWordList *brands;
+
+  return n_words == 1 &&
+         pith_word_list_lookup (pith_word_list_get_once (&brands, "entities/brands-en.txt"), name[0],
+                                strlen (name[0]), NULL);
+}
+
 static GQuark
 label_by_gazetteer (PithEntityRecognizer *self,
                     GPtrArray            *words,
                     const Mention        *mention)
 {
-  static const PithWordList *brands;
   const char * const *name = (const char * const *) words->pdata + mention->first;
   guint n_words = mention->last - mention->first + 1;
-  gboolean brand;
   guint types;
   int type = -1;
 
@@ -636,11 +645,9 @@ label_by_gazetteer (PithEntityRecognizer *self,
   if (type < 0 || type == PITH_NER_TYPE_ORG || mention->score >= UNSURE_OF_TYPE || mention->by_apposition)
     return mention->label;
   types = pith_ner_gazetteer_types (name, n_words);
-  brand = n_words == 1 &&
-          pith_word_list_lookup (pith_word_list_get_once (&brands, "entities/brands-en.txt"), name[0],
-                                 strlen (name[0]), NULL);
-  if ((types == 1u << PITH_NER_TYPE_ORG && (type != PITH_NER_TYPE_MISC || n_words > 1 || brand)) ||
-      (types == 0 && brand))
+  if (types == 1u << PITH_NER_TYPE_ORG && (type != PITH_NER_TYPE_MISC || n_words > 1))
+    return self->labels[PITH_NER_TYPE_ORG];
+  if ((types == 0 || types == 1u << PITH_NER_TYPE_ORG) && is_brand (name, n_words))
     return self->labels[PITH_NER_TYPE_ORG];
   return mention->label;
 }
