@@ -1067,8 +1067,8 @@ recognize (PithEntityRecognizer  *self,
     }
 
   /* The document's words are read twice: once for the words it writes in
-   * lowercase, then sentence by sentence; only one sentence's words are
-   * copied at a time. */
+   * lowercase (and whether they are a sports report's), then sentence by
+   * sentence; only one sentence's words are copied at a time. */
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   n_tokens = pith_layer_get_n_spans (tokens);
   if (with_model)

@@ -195,7 +195,9 @@ typedef struct _PithNerDocument PithNerDocument;
 
 PithNerDocument *pith_ner_document_new          (void);
 void             pith_ner_document_free         (PithNerDocument    *self);
-/* Notes a word of the document, for "written in lowercase somewhere". */
+/* Notes a word of the document, for "written in lowercase somewhere" and
+ * for whether the document is a sports report: every lowercase word must
+ * be noted before its first sentence is tagged. */
 void             pith_ner_document_add_word     (PithNerDocument    *self,
                                                  const char         *word,
                                                  gsize               length);
