@@ -49,18 +49,26 @@ typedef struct
 } Document;
 
 /* The document memory the tagger starts a document with, as the stage
- * builds it: every word noted. */
+ * builds it: every word noted, and where every word stands. */
 static PithNerDocument *
-document_context (Document *document)
+document_context (Document *document,
+                  gboolean  with_contexts)
 {
   PithNerDocument *context = pith_ner_document_new ();
 
   for (guint s = 0; s < document->sentences->len; s++)
     {
-      GPtrArray *words = ((Sentence *) g_ptr_array_index (document->sentences, s))->words;
-      for (guint i = 0; i < words->len; i++)
-        pith_ner_document_add_word (context, g_ptr_array_index (words, i),
-                                    strlen (g_ptr_array_index (words, i)));
+      Sentence *sentence = g_ptr_array_index (document->sentences, s);
+      PithNerToken **tokens = sentence->view.tokens;
+
+      for (guint i = 0; i < sentence->words->len; i++)
+        {
+          const char *word = g_ptr_array_index (sentence->words, i);
+
+          pith_ner_document_add_word (context, word, strlen (word));
+          if (with_contexts)
+            pith_ner_document_add_context (context, tokens[(int) i - 1], tokens[i], tokens[i + 1]);
+        }
     }
   return context;
 }
@@ -337,8 +345,9 @@ static void
 train_document (Perceptron *perceptron,
                 Document   *document)
 {
+  static guint counter;
   g_autoptr(PithNerDocument) context =
-    document_context (document);
+    document_context (document, opt_caseless || (counter++ % 2) == 0);
 
   for (guint s = 0; s < document->sentences->len; s++)
     {
@@ -408,7 +417,7 @@ evaluate (const PithNerModel *model,
     {
       Document *document = g_ptr_array_index (documents, d);
       g_autoptr(PithNerDocument) context =
-        document_context (document);
+        document_context (document, TRUE);
 
       for (guint s = 0; s < document->sentences->len; s++, sentence_number++)
         {
@@ -569,7 +578,7 @@ calibrate (const PithNerModel *model,
   for (guint d = 0; d < documents->len; d++)
     {
       Document *document = g_ptr_array_index (documents, d);
-      g_autoptr(PithNerDocument) context = document_context (document);
+      g_autoptr(PithNerDocument) context = document_context (document, TRUE);
 
       for (guint s = 0; s < document->sentences->len; s++)
         {

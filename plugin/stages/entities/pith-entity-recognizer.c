@@ -66,6 +66,8 @@
 #define BUILTIN_CASELESS_MODEL "/org/gnome/Pith/entities/ner-en-caseless.model"
 /* The most tokens tagged as one sequence; longer sentences go in pieces. */
 #define MAX_TAGGED_TOKENS 1000
+/* Tokens past which a document is long: a book, not an article. */
+#define LONG_DOCUMENT_TOKENS 100000
 /* Tokens longer than this are never names, patterns or rule matches: the
  * tagger sees them as this word. */
 #define MAX_NAME_TOKEN_BYTES 256
@@ -912,6 +914,62 @@ workspace_free (Workspace *workspace)
   g_free (workspace);
 }
 
+/* The word the tagger reads for token @i, @length bytes at the result:
+ * a token longer than any name (a base64 blob, a 10 MB "word") is tagged
+ * as what it is, a long token, instead of being copied thrice. */
+static const char *
+token_word (const char      *text,
+            const PithLayer *tokens,
+            guint            i,
+            gsize           *length)
+{
+  guint32 start = pith_layer_start (tokens, i);
+
+  *length = pith_layer_end (tokens, i) - start;
+  if (*length > MAX_NAME_TOKEN_BYTES)
+    {
+      *length = strlen (LONG_TOKEN);
+      return LONG_TOKEN;
+    }
+  return text + start;
+}
+
+static PithNerToken *
+lookup_token (PithNerVocabulary *vocabulary,
+              const char        *text,
+              const PithLayer   *tokens,
+              guint              i)
+{
+  gsize length;
+  const char *word = token_word (text, tokens, i, &length);
+
+  return pith_ner_vocabulary_lookup (vocabulary, word, length);
+}
+
+/* Notes where the capitalised words of the @n_tokens tokens from @first,
+ * tagged together, stand, as tag_tokens() will read them. */
+static void
+note_contexts (PithNerDocument   *context,
+               PithNerVocabulary *vocabulary,
+               const char        *text,
+               const PithLayer   *tokens,
+               guint              first,
+               guint              n_tokens)
+{
+  for (guint i = first; i < first + n_tokens; i++)
+    {
+      const char *start = text + pith_layer_start (tokens, i);
+
+      if (g_ascii_isupper (*start) || ((guchar) *start >= 0x80 && g_unichar_isupper (g_utf8_get_char (start))))
+        pith_ner_document_add_context (context,
+                                       i == first ? pith_ner_vocabulary_marker (vocabulary, FALSE)
+                                                  : lookup_token (vocabulary, text, tokens, i - 1),
+                                       lookup_token (vocabulary, text, tokens, i),
+                                       i + 1 == first + n_tokens ? pith_ner_vocabulary_marker (vocabulary, TRUE)
+                                                                 : lookup_token (vocabulary, text, tokens, i + 1));
+    }
+}
+
 /* Tags the @n_tokens tokens from @first of one sentence and adds their
  * entities; with no @context, the rules' entities alone (a document in a
  * language the models do not know). */
@@ -954,17 +1012,12 @@ tag_tokens (PithEntityRecognizer *self,
    * are noted by offset while the buffer may still move. */
   for (guint i = 0; i < n_tokens; i++)
     {
-      guint32 start = pith_layer_start (tokens, first + i);
-      gsize length = pith_layer_end (tokens, first + i) - start;
+      gsize length;
+      const char *word = token_word (text, tokens, first + i, &length);
 
       g_ptr_array_add (words, GSIZE_TO_POINTER (buffer->len));
-      if (length > MAX_NAME_TOKEN_BYTES)
-        g_string_append_len (buffer, LONG_TOKEN, sizeof LONG_TOKEN);
-      else
-        {
-          g_string_append_len (buffer, text + start, (gssize) length);
-          g_string_append_c (buffer, '\0');
-        }
+      g_string_append_len (buffer, word, (gssize) length);
+      g_string_append_c (buffer, '\0');
     }
   for (guint i = 0; i < n_tokens; i++)
     words->pdata[i] = buffer->str + GPOINTER_TO_SIZE (words->pdata[i]);
@@ -1042,6 +1095,46 @@ give_back_workspace (PithEntityRecognizer *self,
   g_mutex_unlock (&self->workspaces_lock);
 }
 
+/* Where the walk over the runs of tokens tagged together stands. */
+typedef struct
+{
+  guint sentence;           /* the next sentence */
+  guint token;              /* the next token */
+  guint sentence_end;       /* the end of the current sentence's tokens */
+} PieceCursor;
+
+/* The next run of tokens tagged together, @first and @n_tokens: each
+ * sentence's tokens (tokens and sentences are sorted), and a "sentence" of
+ * a million tokens (a list, a page without full stops) in pieces, so the
+ * tagger's memory per sentence stays bounded; no real sentence is this
+ * long. FALSE after the last. */
+static gboolean
+next_piece (const PithLayer *tokens,
+            const PithLayer *sentences,
+            PieceCursor     *cursor,
+            guint           *first,
+            guint           *n_tokens)
+{
+  guint n_all = pith_layer_get_n_spans (tokens);
+
+  while (cursor->token >= cursor->sentence_end)
+    {
+      if (cursor->sentence >= pith_layer_get_n_spans (sentences))
+        return FALSE;
+      while (cursor->token < n_all && pith_layer_end (tokens, cursor->token) <= pith_layer_start (sentences, cursor->sentence))
+        cursor->token++;
+      cursor->sentence_end = cursor->token;
+      while (cursor->sentence_end < n_all &&
+             pith_layer_start (tokens, cursor->sentence_end) < pith_layer_end (sentences, cursor->sentence))
+        cursor->sentence_end++;
+      cursor->sentence++;
+    }
+  *first = cursor->token;
+  *n_tokens = MIN (MAX_TAGGED_TOKENS, cursor->sentence_end - cursor->token);
+  cursor->token += *n_tokens;
+  return TRUE;
+}
+
 static gboolean
 recognize (PithEntityRecognizer  *self,
            PithDocument          *document,
@@ -1054,9 +1147,11 @@ recognize (PithEntityRecognizer  *self,
   const PithLayer *tokens;
   const PithLayer *sentences;
   guint n_tokens = 0;
-  guint n_sentences = 0;
   g_autoptr(PithNerDocument) context = NULL;
-  guint t = 0;
+  PieceCursor noting = { 0, };
+  PieceCursor tagging = { 0, };
+  guint first;
+  guint n_piece;
 
   if (!pith_document_has_layer (document, PITH_LAYER_TOKEN) ||
       !pith_document_has_layer (document, PITH_LAYER_SENTENCE))
@@ -1066,9 +1161,10 @@ recognize (PithEntityRecognizer  *self,
       return FALSE;
     }
 
-  /* The document's words are read twice: once for the words it writes in
-   * lowercase (and whether they are a sports report's), then sentence by
-   * sentence; only one sentence's words are copied at a time. */
+  /* The document's words are read three times: once for the words it
+   * writes in lowercase (and whether they are a sports report's), once for
+   * where its capitalised words stand, then sentence by sentence; only one
+   * sentence's words are copied at a time. */
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   n_tokens = pith_layer_get_n_spans (tokens);
   if (with_model)
@@ -1083,37 +1179,32 @@ recognize (PithEntityRecognizer  *self,
 
   pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, 1, 0, 0, 0.0);
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
-  n_sentences = pith_layer_get_n_spans (sentences);
-  for (guint s = 0; s < n_sentences; s++)
-    {
-      guint first;
-      guint sentence_end;
 
+  /* Then where its capitalised words stand, all before the first is tagged. */
+  while (with_model && next_piece (tokens, sentences, &noting, &first, &n_piece))
+    {
+      pith_ner_vocabulary_trim (workspace->vocabulary);
+      note_contexts (context, workspace->vocabulary, text, tokens, first, n_piece);
+    }
+
+  while (next_piece (tokens, sentences, &tagging, &first, &n_piece))
+    {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
+      pith_ner_vocabulary_trim (workspace->vocabulary);
+      if (workspace->caseless_vocabulary != NULL)
+        pith_ner_vocabulary_trim (workspace->caseless_vocabulary);
+      tag_tokens (self, document, text, tokens, first, n_piece, context, workspace);
+    }
 
-      /* The tokens inside this sentence; tokens and sentences are sorted. */
-      while (t < n_tokens && pith_layer_end (tokens, t) <= pith_layer_start (sentences, s))
-        t++;
-      first = t;
-      while (t < n_tokens && pith_layer_start (tokens, t) < pith_layer_end (sentences, s))
-        t++;
-      sentence_end = t;
-
-      /* A "sentence" of a million tokens (a list, a page without full
-       * stops) is tagged in pieces, so the tagger's memory per sentence
-       * stays bounded; no real sentence is this long. */
-      for (guint piece = first; piece < sentence_end; piece += MAX_TAGGED_TOKENS)
-        {
-          guint piece_end = MIN (piece + MAX_TAGGED_TOKENS, sentence_end);
-
-          if (piece > first && g_cancellable_set_error_if_cancelled (cancellable, error))
-            return FALSE;
-          pith_ner_vocabulary_trim (workspace->vocabulary);
-          if (workspace->caseless_vocabulary != NULL)
-            pith_ner_vocabulary_trim (workspace->caseless_vocabulary);
-          tag_tokens (self, document, text, tokens, piece, piece_end - piece, context, workspace);
-        }
+  /* After a long document the older half of the vocabulary is mostly its
+   * own words, which the next stages' memory can take instead; a stream
+   * of articles keeps them for the next article. */
+  if (n_tokens > LONG_DOCUMENT_TOKENS)
+    {
+      pith_ner_vocabulary_forget_old (workspace->vocabulary);
+      if (workspace->caseless_vocabulary != NULL)
+        pith_ner_vocabulary_forget_old (workspace->caseless_vocabulary);
     }
 
   g_hash_table_remove_all (workspace->definitions);

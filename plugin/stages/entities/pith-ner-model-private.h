@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever feature extraction changes: a model trained with other
  * features is refused. */
-#define PITH_NER_FEATURE_VERSION 6
+#define PITH_NER_FEATURE_VERSION 7
 
 extern const char * const pith_ner_types[PITH_NER_N_TYPES];
 
@@ -137,6 +137,9 @@ guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
 /* Forgets the words least recently used when there are more than
  * max_words; call it only while no prepared sentence is in use. */
 void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
+/* Forgets the words not used since the last trim; call it only while no
+ * prepared sentence is in use. */
+void               pith_ner_vocabulary_forget_old (PithNerVocabulary *self);
 
 typedef struct _PithNerShapeScores PithNerShapeScores;
 
@@ -190,7 +193,8 @@ void pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                               guint8                *marks);
 
 /* What the document said so far: the type a word was tagged with before,
- * and whether it appears in lowercase anywhere. Owned by one run. */
+ * whether it appears in lowercase anywhere, and what stands around its
+ * capitalised words. Owned by one run. */
 typedef struct _PithNerDocument PithNerDocument;
 
 PithNerDocument *pith_ner_document_new          (void);
@@ -201,12 +205,19 @@ void             pith_ner_document_free         (PithNerDocument    *self);
 void             pith_ner_document_add_word     (PithNerDocument    *self,
                                                  const char         *word,
                                                  gsize               length);
+/* Notes where a word of the document stands, between @previous and @next
+ * (a capitalised word's contexts are features wherever it stands): every
+ * word must be noted before its first sentence is tagged. */
+void             pith_ner_document_add_context  (PithNerDocument    *self,
+                                                 const PithNerToken *previous,
+                                                 const PithNerToken *token,
+                                                 const PithNerToken *next);
 void             pith_ner_document_remember     (PithNerDocument    *self,
                                                  const char         *word,
                                                  int                 tag);
 
 /* Hashes of the features of token @i that do not depend on tags. */
-#define PITH_NER_MAX_FEATURES 96
+#define PITH_NER_MAX_FEATURES 160
 guint pith_ner_features            (const PithNerSentence *sentence,
                                     guint                  i,
                                     const PithNerDocument *document,

@@ -225,3 +225,10 @@ pith_ner_vocabulary_trim (PithNerVocabulary *self)
   self->old = self->young;
   generation_init (&self->young);
 }
+
+void
+pith_ner_vocabulary_forget_old (PithNerVocabulary *self)
+{
+  generation_clear (&self->old);
+  generation_init (&self->old);
+}
