@@ -130,6 +130,21 @@ test_news_conventions (void)
   g_assert_cmpstr (label_of (document, "Shia"), ==, "MISC");
 }
 
+/* A month before a name is no part of it: no place, organisation or
+ * event of CoNLL-2003 begins with one. */
+static void
+test_month_before_name (void)
+{
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities",
+    "Analysts expect the September Treasury auction to draw strong demand. "
+    "Traders sold March Eurodollars after the data.");
+
+  g_assert_cmpstr (label_of (document, "Treasury"), ==, "ORG");
+  g_assert_null (label_of (document, "September Treasury"));
+  g_assert_nonnull (label_of (document, "Eurodollars"));
+  g_assert_null (label_of (document, "March Eurodollars"));
+}
+
 /* A common noun the report uses for a name it gave in full ("the Port"
  * after "the Port of Valmora") is no name of its own, unless the report
  * makes it one. */
@@ -729,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/credits-and-common-nouns", test_credits_and_common_nouns);
   g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);
   g_test_add_func ("/Pith/Entities/news-conventions", test_news_conventions);
+  g_test_add_func ("/Pith/Entities/month-before-name", test_month_before_name);
   g_test_add_func ("/Pith/Entities/generic-references", test_generic_references);
   g_test_add_func ("/Pith/Entities/long-tokens", test_long_tokens);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);
