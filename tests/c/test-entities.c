@@ -130,6 +130,21 @@ test_news_conventions (void)
   g_assert_cmpstr (label_of (document, "Shia"), ==, "MISC");
 }
 
+/* An acronym is no person in a sentence that shows case, whatever the
+ * news says it did ("ISIS claiming"). */
+static void
+test_acronyms (void)
+{
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities",
+    "Baradi declared ISIS had expanded into the south late last year. ISIS appears now to have laid "
+    "down the gauntlet, with ISIS claiming the old guard was not doing enough. Few fighters wanted to "
+    "support ISIS, said Omar Haddad.");
+  g_autofree char *isis = labels_of (document, "ISIS");
+
+  g_assert_cmpstr (isis, ==, "ORG ORG ORG ORG");
+  g_assert_cmpstr (label_of (document, "Omar Haddad"), ==, "PER");
+}
+
 /* A month before a name is no part of it: no place, organisation or
  * event of CoNLL-2003 begins with one. */
 static void
@@ -745,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);
   g_test_add_func ("/Pith/Entities/news-conventions", test_news_conventions);
   g_test_add_func ("/Pith/Entities/month-before-name", test_month_before_name);
+  g_test_add_func ("/Pith/Entities/acronyms", test_acronyms);
   g_test_add_func ("/Pith/Entities/generic-references", test_generic_references);
   g_test_add_func ("/Pith/Entities/long-tokens", test_long_tokens);
   g_test_add_func ("/Pith/Entities/raw-offsets", test_offsets_map_to_raw);

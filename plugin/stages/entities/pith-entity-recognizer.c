@@ -742,6 +742,24 @@ is_month (const char *word)
   return FALSE;
 }
 
+/* Two to six capitals and nothing else ("ISIS", "NATO"), not a Roman
+ * numeral ("III"): in a sentence that shows case, no person's name. Of such names in CoNLL-2003's
+ * training split, 631 are organisations, 101 other names, 77 places and
+ * 1 a person ("REUTER"), but a tagger that has not seen one takes it for
+ * a person where the news says what it did ("ISIS claimed"). */
+static gboolean
+is_acronym (const char *word)
+{
+  gsize length = strlen (word);
+
+  if (length < 2 || length > 6 || strspn (word, "IVXLCDM") == length)
+    return FALSE;
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 add_name_pieces (PithEntityRecognizer *self,
                  const PithNerModel   *model,
@@ -796,6 +814,9 @@ add_name_pieces (PithEntityRecognizer *self,
       if (cased && !mention_has_upper (words, &mention))
         continue;
       if ((type == PITH_NER_TYPE_PER || type == PITH_NER_TYPE_MISC) && is_credit (words, words->len, &mention))
+        mention.label = self->labels[PITH_NER_TYPE_ORG];
+      if (cased && mention.label == self->labels[PITH_NER_TYPE_PER] && start == piece_last &&
+          is_acronym (g_ptr_array_index (words, start)))
         mention.label = self->labels[PITH_NER_TYPE_ORG];
       g_array_append_val (mentions, mention);
     }
