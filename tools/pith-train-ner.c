@@ -560,6 +560,32 @@ train_one (Data *data,
   return best;
 }
 
+/* log(1 + e^z), without overflow. */
+static double
+softplus (double z)
+{
+  return z > 0 ? z + log1p (exp (-z)) : log1p (exp (z));
+}
+
+/* The log-likelihood of @right (1 or 0) under the logistic curve of
+ * @slope and @offset over @margins. */
+static double
+log_likelihood (GArray *margins,
+                GArray *right,
+                double  slope,
+                double  offset)
+{
+  double sum = 0.0;
+
+  for (guint k = 0; k < margins->len; k++)
+    {
+      double z = slope * g_array_index (margins, double, k) + offset;
+
+      sum -= g_array_index (right, double, k) > 0 ? softplus (-z) : softplus (z);
+    }
+  return sum;
+}
+
 /* The logistic curve of a name being right on the smallest margin of its
  * words' tags, fitted on @documents by Newton's method, and the share of
  * names right among those of unknown margin's kind (all of them). */
@@ -622,6 +648,10 @@ calibrate (const PithNerModel *model,
     {
       double g0 = 0, g1 = 0, h00 = 0, h01 = 0, h11 = 0;
       double determinant;
+      double step_slope;
+      double step_offset;
+      double before = log_likelihood (margins, right, slope, offset);
+      double fraction = 1.0;
 
       for (guint k = 0; k < margins->len; k++)
         {
@@ -638,8 +668,18 @@ calibrate (const PithNerModel *model,
       determinant = h00 * h11 - h01 * h01;
       if (fabs (determinant) < 1e-12)
         break;
-      slope -= (h11 * g0 - h01 * g1) / determinant;
-      offset -= (h00 * g1 - h01 * g0) / determinant;
+      step_slope = (h11 * g0 - h01 * g1) / determinant;
+      step_offset = (h00 * g1 - h01 * g0) / determinant;
+      /* Newton's full step can overshoot far from the optimum (a model
+       * whose margins are large fitted a slope of -245 with it): halved
+       * until the fit improves, and done when it no longer does. */
+      while (fraction > 1e-6 &&
+             !(log_likelihood (margins, right, slope - fraction * step_slope, offset - fraction * step_offset) > before))
+        fraction /= 2;
+      if (fraction <= 1e-6)
+        break;
+      slope -= fraction * step_slope;
+      offset -= fraction * step_offset;
     }
   g_print ("calibration: slope %.5f, offset %.5f on %u names; %.4f of all names right\n", slope, offset,
            margins->len, n_names ? (double) n_right / n_names : 0.0);
