@@ -114,7 +114,8 @@ test_news_conventions (void)
     "peaceful, and Ferguson officials agreed.\n\nA statement from al Qaeda claimed the attack. Cayman "
     "Naib, 13, was found on Friday. Shares of Facebook rose after the news was posted on Facebook.\n\n"
     "The singer posted a photo of the dress on Instagram, and fans on Tumblr shared it.\n\n"
-    "Sunni clerics and Shia leaders met in Baghdad.\n");
+    "Sunni clerics and Shia leaders met in Baghdad.\n\n"
+    "The mayor wrote on Twitter that the bridge would reopen, and the video spread on YouTube within hours.\n");
   g_autofree char *ferguson = labels_of (document, "Ferguson");
   g_autofree char *facebook = labels_of (document, "Facebook");
 
@@ -125,6 +126,9 @@ test_news_conventions (void)
   g_assert_cmpstr (facebook, ==, "ORG ORG");
   g_assert_cmpstr (label_of (document, "Instagram"), ==, "ORG");
   g_assert_cmpstr (label_of (document, "Tumblr"), ==, "ORG");
+  /* A brand's name is one where the tagger passes over it. */
+  g_assert_cmpstr (label_of (document, "Twitter"), ==, "ORG");
+  g_assert_cmpstr (label_of (document, "YouTube"), ==, "ORG");
   /* A faith is no group, though the gazetteer files it with them. */
   g_assert_cmpstr (label_of (document, "Sunni"), ==, "MISC");
   g_assert_cmpstr (label_of (document, "Shia"), ==, "MISC");

@@ -481,13 +481,11 @@ join (guint64 a,
 #define FEATURE_CLUSTER_SHAPE G_GUINT64_CONSTANT (0x637c737300000000) /* "c|ss" */
 #define FEATURE_CLUSTER_BEFORE G_GUINT64_CONSTANT (0x632d310000000000) /* "c-1" */
 #define FEATURE_CLUSTER_AFTER G_GUINT64_CONSTANT (0x632b310000000000)  /* "c+1" */
+#define FEATURE_CLUSTER_SHARE G_GUINT64_CONSTANT (0x637c636170000000) /* "c|cap" */
+#define FEATURE_CLUSTER_SHAPE_BEFORE G_GUINT64_CONSTANT (0x632d317c73730000) /* "c-1|ss" */
+#define FEATURE_CLUSTER_SHAPE_AFTER G_GUINT64_CONSTANT (0x632b317c73730000)  /* "c+1|ss" */
 #define FEATURE_SPORTS G_GUINT64_CONSTANT (0x7370000000000000)       /* "sp" */
 #define FEATURE_ELSEWHERE G_GUINT64_CONSTANT (0x6177000000000000)    /* "aw" */
-#ifndef AGG_MAX
-#define AGG_MAX 64
-#define AGG_ITEMS 4
-#define AGG_DEDUP 0
-#endif
 
 /* One feature per level of @token's clusters, each joined with @with
  * when not 0 (a hash of what goes with it). */
@@ -722,24 +720,30 @@ pith_ner_word_features (const PithNerToken *token,
         add_clusters (&features, FEATURE_CLUSTER_SHAPE, token, token->short_shape_hash);
         /* How the word is capitalised inside sentences of unlabelled news. */
         add3 (&features, "cap|ss", token->share, token->short_shape);
+        add_clusters (&features, FEATURE_CLUSTER_SHARE, token, pith_word_hash (token->share, strlen (token->share)));
       }
       break;
     case PITH_NER_PLACE_PREVIOUS:
       add (&features, "l-1", lower);
       add (&features, "s-1", token->short_shape);
       add_clusters (&features, FEATURE_CLUSTER_BEFORE, token, 0);
+      add3 (&features, "cap-1|ss-1", token->share, token->short_shape);
+      add_clusters (&features, FEATURE_CLUSTER_SHAPE_BEFORE, token, token->short_shape_hash);
       break;
     case PITH_NER_PLACE_NEXT:
       add (&features, "l+1", lower);
       add (&features, "s+1", token->short_shape);
       add_clusters (&features, FEATURE_CLUSTER_AFTER, token, 0);
       add3 (&features, "cap+1|ss+1", token->share, token->short_shape);
+      add_clusters (&features, FEATURE_CLUSTER_SHAPE_AFTER, token, token->short_shape_hash);
       break;
     case PITH_NER_PLACE_BEFORE_PREVIOUS:
       add (&features, "l-2", lower);
+      add (&features, "s-2", token->short_shape);
       break;
     case PITH_NER_PLACE_AFTER_NEXT:
       add (&features, "l+2", lower);
+      add (&features, "s+2", token->short_shape);
       break;
     case PITH_NER_N_PLACES:
     default:

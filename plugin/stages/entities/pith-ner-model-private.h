@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever feature extraction changes: a model trained with other
  * features is refused. */
-#define PITH_NER_FEATURE_VERSION 7
+#define PITH_NER_FEATURE_VERSION 8
 
 extern const char * const pith_ner_types[PITH_NER_N_TYPES];
 
