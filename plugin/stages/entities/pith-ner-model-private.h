@@ -234,6 +234,28 @@ guint pith_ner_context_features    (const PithNerSentence *sentence,
                                     const PithNerDocument *document,
                                     guint64               *hashes);
 
+/* pith_ner_context_features() without what stands around the word
+ * elsewhere in the document, which pith_ner_document_elsewhere() gives. */
+guint pith_ner_local_context_features (const PithNerSentence *sentence,
+                                       guint                  i,
+                                       const PithNerDocument *document,
+                                       guint64               *hashes);
+
+/* The weights of a word's features of elsewhere in the document, summed
+ * for @model once per document: they are the same wherever it stands. */
+typedef struct
+{
+  gconstpointer model;      /* whose weights these are, or NULL */
+  gint32 sums[PITH_NER_N_TAGS];
+} PithNerContextSums;
+
+/* The features of elsewhere of @token (capitalised) in @items, and where
+ * their sums are kept; NULL if it has none. */
+PithNerContextSums *pith_ner_document_elsewhere (const PithNerDocument *self,
+                                                 const PithNerToken    *token,
+                                                 const guint64        **items,
+                                                 guint                 *n_items);
+
 /* The features that join token @i with the tag before it: that tag alone,
  * with the word's lowercase form, with the word's shape. */
 typedef enum {

@@ -814,6 +814,39 @@ scored (const PithNerModel *self,
   return token;
 }
 
+/* Adds the weights of @token's features of elsewhere in @document to
+ * @sums, summed once per document and model: integers, so the floats are
+ * the same as the features' rows added one by one. */
+static void
+add_elsewhere (const PithNerModel    *self,
+               const PithNerDocument *document,
+               const PithNerToken    *token,
+               gint32                *sums)
+{
+  const guint64 *items;
+  guint n_items;
+  PithNerContextSums *cached = pith_ner_document_elsewhere (document, token, &items, &n_items);
+
+  if (cached == NULL)
+    return;
+  if (cached->model != self)
+    {
+      guint mask = self->n_buckets - 1;
+
+      memset (cached->sums, 0, sizeof cached->sums);
+      for (guint f = 0; f < n_items; f++)
+        {
+          const gint16 *row = self->weights + (gsize) (items[f] & mask) * PITH_NER_N_TAGS;
+
+          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+            cached->sums[t] += GINT16_FROM_LE (row[t]);
+        }
+      cached->model = self;
+    }
+  for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+    sums[t] += cached->sums[t];
+}
+
 /* pith_ner_viterbi() with the model, reading each word's scores from its
  * token. The sums are of integers, so the scores are the same floats. */
 PITH_AVX2_CLONES
@@ -854,7 +887,7 @@ viterbi_with_model (const PithNerModel    *self,
   /* Each word's context features are found a word ahead, and their rows
    * loaded while the word before is tagged; the document's memory of
    * labels changes only after the sentence. */
-  n_hashes[0] = pith_ner_context_features (sentence, 0, document, hashes[0]);
+  n_hashes[0] = pith_ner_local_context_features (sentence, 0, document, hashes[0]);
   prefetch_rows (self, hashes[0], n_hashes[0]);
   for (guint i = 0; i < sentence->n_words; i++)
     {
@@ -874,7 +907,7 @@ viterbi_with_model (const PithNerModel    *self,
         }
       if (i + 1 < sentence->n_words)
         {
-          n_hashes[(i + 1) % 2] = pith_ner_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
+          n_hashes[(i + 1) % 2] = pith_ner_local_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
           prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
         }
       for (guint f = 0; f < n_context; f++)
@@ -884,6 +917,8 @@ viterbi_with_model (const PithNerModel    *self,
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
             sums[t] += GINT16_FROM_LE (row[t]);
         }
+      if (document != NULL)
+        add_elsewhere (self, document, token, sums);
       for (guint t = 0; t < PITH_NER_N_TAGS; t++)
         emission[t] = (float) sums[t] * self->scale;
       transition_scores (self, token->word_transitions, by_word);
