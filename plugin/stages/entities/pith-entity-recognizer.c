@@ -851,10 +851,14 @@ add_sentence_entities (PithEntityRecognizer *self,
 
       if (tag == PITH_NER_TAG_O)
         {
+          const char *word = g_ptr_array_index (words, i);
+
           /* A brand's name the tagger passed over ("said on Twitter"):
            * the training's reports of 1996 never name the web's companies,
-           * and the brands are names news always capitalises. */
-          if (model != NULL && cased && is_brand ((const char * const *) words->pdata + i, 1))
+           * and the brands are names news always capitalises (so most
+           * words need no look-up). */
+          if (model != NULL && cased && (g_ascii_isupper (*word) || (guchar) *word >= 0x80) &&
+              is_brand ((const char * const *) words->pdata + i, 1))
             {
               Mention mention = { i, i, self->labels[PITH_NER_TYPE_ORG], pith_ner_model_confidence (model, NAN) };
               g_array_append_val (mentions, mention);
