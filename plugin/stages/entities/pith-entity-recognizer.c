@@ -1004,7 +1004,9 @@ lookup_token (PithNerVocabulary *vocabulary,
 }
 
 /* Notes where the capitalised words of the @n_tokens tokens from @first,
- * tagged together, stand, as tag_tokens() will read them. */
+ * tagged together, stand, as tag_tokens() will read them. A name's words
+ * are each other's neighbours: the last two tokens looked up are kept, so
+ * each word is looked up once. */
 static void
 note_contexts (PithNerDocument   *context,
                PithNerVocabulary *vocabulary,
@@ -1013,17 +1015,36 @@ note_contexts (PithNerDocument   *context,
                guint              first,
                guint              n_tokens)
 {
-  for (guint i = first; i < first + n_tokens; i++)
+  guint end = first + n_tokens;
+  PithNerToken *found[2] = { NULL, NULL };
+  guint found_at[2] = { G_MAXUINT, G_MAXUINT };
+
+  for (guint i = first; i < end; i++)
     {
       const char *start = text + pith_layer_start (tokens, i);
+      PithNerToken *around[3];
 
-      if (g_ascii_isupper (*start) || ((guchar) *start >= 0x80 && g_unichar_isupper (g_utf8_get_char (start))))
-        pith_ner_document_add_context (context,
-                                       i == first ? pith_ner_vocabulary_marker (vocabulary, FALSE)
-                                                  : lookup_token (vocabulary, text, tokens, i - 1),
-                                       lookup_token (vocabulary, text, tokens, i),
-                                       i + 1 == first + n_tokens ? pith_ner_vocabulary_marker (vocabulary, TRUE)
-                                                                 : lookup_token (vocabulary, text, tokens, i + 1));
+      if (!g_ascii_isupper (*start) && !((guchar) *start >= 0x80 && g_unichar_isupper (g_utf8_get_char (start))))
+        continue;
+      for (int k = 0; k < 3; k++)
+        {
+          guint at = i + k - 1;
+
+          if (k == 0 && i == first)
+            around[k] = pith_ner_vocabulary_marker (vocabulary, FALSE);
+          else if (at == end)
+            around[k] = pith_ner_vocabulary_marker (vocabulary, TRUE);
+          else if (at == found_at[0] || at == found_at[1])
+            around[k] = found[at == found_at[0] ? 0 : 1];
+          else
+            around[k] = lookup_token (vocabulary, text, tokens, at);
+        }
+      /* What the next capitalised word may need: this one and the next. */
+      found[0] = around[1];
+      found_at[0] = i;
+      found[1] = around[2];
+      found_at[1] = i + 1 < end ? i + 1 : G_MAXUINT;
+      pith_ner_document_add_context (context, around[0], around[1], around[2]);
     }
 }
 
