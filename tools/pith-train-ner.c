@@ -273,6 +273,7 @@ typedef struct
   float *weights;
   float *updates;           /* sum of step × change, for averaging */
   guint64 step;
+  guint n_documents;        /* trained on so far, for leaving features out */
 } Perceptron;
 
 static void
@@ -345,9 +346,11 @@ static void
 train_document (Perceptron *perceptron,
                 Document   *document)
 {
-  static guint counter;
+  /* What stands around words elsewhere is left out of every other
+   * document of the cased model, which then leans on it less (+0.1 on dev,
+   * and less harm off newswire); the caseless model keeps it. */
   g_autoptr(PithNerDocument) context =
-    document_context (document, opt_caseless || (counter++ % 2) == 0);
+    document_context (document, opt_caseless || (perceptron->n_documents++ % 2) == 0);
 
   for (guint s = 0; s < document->sentences->len; s++)
     {
