@@ -78,10 +78,12 @@ follows_settlement (const char * const *words,
 }
 
 /* The type the name of @type from @first to @last must have by what
- * comes before it or follows its comma, or -1 when nothing says. An age makes a place or an
- * organisation a person ("Cayman Naib, 13,"); a nationality stays one ("an
- * Italian, 50,"). A place that closes the apposition makes a one-word name
- * a place, outside a list ("Essex, Kent, Surrey" are three clubs). */
+ * comes before it or follows its comma, or -1 when nothing says. A word
+ * for a settlement before it makes it a place ("the town of Ferguson").
+ * An age makes a place or an organisation a person ("Cayman Naib, 13,");
+ * a nationality stays one ("an Italian, 50,"). A place that closes the
+ * apposition makes a one-word name a place, outside a list ("Essex, Kent,
+ * Surrey" are three clubs). */
 static int
 type_by_apposition (const char * const *words,
                     guint               n_words,
