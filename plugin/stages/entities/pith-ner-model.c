@@ -50,6 +50,8 @@ struct _PithNerModel
   float offset;
   float unknown;
   guint serial;             /* which model a token's scores came from */
+  /* The tag-only transitions, the same for every sentence: scored once. */
+  float by_tag[PITH_NER_N_PAIRS];
 };
 
 static void
@@ -115,6 +117,16 @@ next_serial (void)
   return (guint) g_atomic_int_add (&last, 1) + 1;
 }
 
+static void score_with_model  (gconstpointer       weights,
+                               const guint64      *hashes,
+                               guint               n_hashes,
+                               float              *scores);
+static void score_transitions (const PithNerToken *token,
+                               PithNerTransition   kind,
+                               PithNerScoreFunc    score,
+                               gconstpointer       weights,
+                               float              *pairs);
+
 PithNerModel *
 pith_ner_model_new_from_bytes (GBytes  *bytes,
                                GError **error)
@@ -169,6 +181,7 @@ pith_ner_model_new_from_bytes (GBytes  *bytes,
   self->slope = read_float (data + 32);
   self->offset = read_float (data + 36);
   self->unknown = read_float (data + 40);
+  score_transitions (NULL, PITH_NER_TRANSITION_TAG, score_with_model, self, self->by_tag);
   return self;
 }
 
@@ -409,12 +422,11 @@ typedef struct
   PithNerScratch *scratch;              /* nullable: where back lives */
 } Search;
 
+/* The search's start; its by_tag is the caller's to fill. */
 static void
-search_init (Search           *search,
-             guint             n_words,
-             PithNerScratch   *scratch,
-             PithNerScoreFunc  score,
-             gconstpointer     weights)
+search_init (Search         *search,
+             guint           n_words,
+             PithNerScratch *scratch)
 {
   gsize back_size = (gsize) n_words * PITH_NER_N_TAGS;
 
@@ -434,7 +446,6 @@ search_init (Search           *search,
         }
       search->back = scratch->back;
     }
-  score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
 }
 
 static void
@@ -696,7 +707,8 @@ pith_ner_viterbi_with_cost (const PithNerSentence *sentence,
   if (sentence->n_words == 0)
     return;
 
-  search_init (search, sentence->n_words, sentence->scratch, score, weights);
+  search_init (search, sentence->n_words, sentence->scratch);
+  score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
   for (guint i = 0; i < sentence->n_words; i++)
     {
       guint n_hashes = pith_ner_features (sentence, i, document, hashes);
@@ -878,7 +890,8 @@ viterbi_with_model (const PithNerModel    *self,
         sentence->scratch->shapes = g_new0 (PithNerShapeScores, 1);
       shapes = sentence->scratch->shapes;
     }
-  search_init (search, sentence->n_words, sentence->scratch, score_with_model, self);
+  search_init (search, sentence->n_words, sentence->scratch);
+  memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
   /* Margins in sentences of real length only: a run-on of thousands of
    * words (random bytes, a list without stops) would make the lattice a
    * copy of the document. */
