@@ -488,17 +488,110 @@ join (guint64 a,
 #define FEATURE_SPORTS G_GUINT64_CONSTANT (0x7370000000000000)       /* "sp" */
 #define FEATURE_ELSEWHERE G_GUINT64_CONSTANT (0x6177000000000000)    /* "aw" */
 
+/* The one-word features' names, and what their hashes begin with, worked
+ * out once: a word is scored at each place it may stand, and hashing the
+ * names again was a third of that. */
+typedef enum {
+  NAME_BIAS, NAME_WORD, NAME_LOWER, NAME_SHAPE, NAME_SHORT_SHAPE,
+  NAME_PREFIX_1, NAME_PREFIX_2, NAME_PREFIX_3, NAME_PREFIX_4,
+  NAME_SUFFIX_1, NAME_SUFFIX_2, NAME_SUFFIX_3, NAME_SUFFIX_4,
+  NAME_SHARE_SHAPE,
+  NAME_LOWER_BEFORE, NAME_SHAPE_BEFORE, NAME_SHARE_SHAPE_BEFORE,
+  NAME_LOWER_AFTER, NAME_SHAPE_AFTER, NAME_SHARE_SHAPE_AFTER,
+  NAME_LOWER_BEFORE_PREVIOUS, NAME_SHAPE_BEFORE_PREVIOUS,
+  NAME_LOWER_AFTER_NEXT, NAME_SHAPE_AFTER_NEXT,
+  N_NAMES
+} FeatureName;
+
+static const char * const feature_names[N_NAMES] = {
+  "b", "w", "l", "s", "ss",
+  "p1", "p2", "p3", "p4",
+  "x1", "x2", "x3", "x4",
+  "cap|ss",
+  "l-1", "s-1", "cap-1|ss-1",
+  "l+1", "s+1", "cap+1|ss+1",
+  "l-2", "s-2",
+  "l+2", "s+2",
+};
+
+/* The kinds of cluster features, each joined with its level once. */
+typedef enum {
+  CLUSTERS_SELF, CLUSTERS_SHAPE, CLUSTERS_SHARE,
+  CLUSTERS_BEFORE, CLUSTERS_SHAPE_BEFORE,
+  CLUSTERS_AFTER, CLUSTERS_SHAPE_AFTER,
+  N_CLUSTER_KINDS
+} ClusterKind;
+
+static const guint64 cluster_kind_names[N_CLUSTER_KINDS] = {
+  FEATURE_CLUSTER, FEATURE_CLUSTER_SHAPE, FEATURE_CLUSTER_SHARE,
+  FEATURE_CLUSTER_BEFORE, FEATURE_CLUSTER_SHAPE_BEFORE,
+  FEATURE_CLUSTER_AFTER, FEATURE_CLUSTER_SHAPE_AFTER,
+};
+
+typedef struct
+{
+  guint64 names[N_NAMES];   /* the hash of "name=" */
+  guint64 clusters[N_CLUSTER_KINDS][PITH_WORD_CLUSTER_LEVELS];
+  guint64 transitions[PITH_NER_N_TRANSITIONS][PITH_NER_N_TAGS];
+} Prefixes;
+
+static const Prefixes *
+prefixes (void)
+{
+  static Prefixes table;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (int n = 0; n < N_NAMES; n++)
+        table.names[n] = pith_word_hash_continue (fnv1a_string (feature_names[n], PITH_WORD_HASH_BASIS), "=", 1);
+      for (int k = 0; k < N_CLUSTER_KINDS; k++)
+        for (int level = 0; level < PITH_WORD_CLUSTER_LEVELS; level++)
+          table.clusters[k][level] = join (cluster_kind_names[k], (guint64) level);
+      for (int kind = 0; kind < PITH_NER_N_TRANSITIONS; kind++)
+        for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
+          table.transitions[kind][previous] = join ((guint64) kind + 1, (guint64) previous + 1);
+      pith_tsan_release (&initialized);
+      g_once_init_leave (&initialized, 1);
+    }
+  pith_tsan_acquire (&initialized);
+  return &table;
+}
+
+/* add3() with the name's hash from prefixes(). */
+static void
+add_named (Features   *features,
+           guint64     name,
+           const char *value,
+           const char *value2)
+{
+  guint64 hash = name;
+
+  if (features->n >= features->max)
+    return;
+  if (value != NULL)
+    hash = fnv1a_string (value, hash);
+  if (value2 != NULL)
+    {
+      hash = pith_word_hash_continue (hash, "|", 1);
+      hash = fnv1a_string (value2, hash);
+    }
+  features->hashes[features->n++] = hash;
+}
+
 /* One feature per level of @token's clusters, each joined with @with
  * when not 0 (a hash of what goes with it). */
 static void
 add_clusters (Features           *features,
-              guint64             name,
+              ClusterKind         kind,
               const PithNerToken *token,
               guint64             with)
 {
+  const guint64 *bases = prefixes ()->clusters[kind];
+
   for (int level = 0; level < PITH_WORD_CLUSTER_LEVELS; level++)
     {
-      guint64 hash = join (join (name, (guint64) level), token->clusters[level]);
+      guint64 hash = join (bases[level], token->clusters[level]);
 
       add_hash (features, with != 0 ? join (hash, with) : hash);
     }
@@ -682,6 +775,7 @@ static void
 add_affixes (Features   *features,
              const char *lower)
 {
+  const guint64 *names = prefixes ()->names;
   gboolean ascii = is_ascii (lower);
   glong length = ascii ? (glong) strlen (lower) : g_utf8_strlen (lower, -1);
   char affix[32];
@@ -691,13 +785,11 @@ add_affixes (Features   *features,
       /* An ASCII word's characters are its bytes. */
       const char *end = ascii ? lower + k : g_utf8_offset_to_pointer (lower, k);
       const char *start = ascii ? lower + length - k : g_utf8_offset_to_pointer (lower, length - k);
-      char name[4] = { 'p', (char) ('0' + k), 0, 0 };
 
       memcpy (affix, lower, MIN ((gsize) (end - lower), sizeof affix - 1));
       affix[MIN ((gsize) (end - lower), sizeof affix - 1)] = '\0';
-      add (features, name, affix);
-      name[0] = 'x';
-      add (features, name, start);
+      add_named (features, names[NAME_PREFIX_1 + k - 1], affix, NULL);
+      add_named (features, names[NAME_SUFFIX_1 + k - 1], start, NULL);
     }
 }
 
@@ -707,46 +799,47 @@ pith_ner_word_features (const PithNerToken *token,
                         guint64            *hashes)
 {
   Features features = { hashes, 0, PITH_NER_MAX_FEATURES / 2 };
+  const guint64 *names = prefixes ()->names;
   const char *lower = token->lower;
 
   switch (place)
     {
     case PITH_NER_PLACE_SELF:
       {
-        add (&features, "b", NULL);
-        add (&features, "w", token->word);
-        add (&features, "l", lower);
-        add (&features, "s", token->shape);
-        add (&features, "ss", token->short_shape);
+        add_named (&features, names[NAME_BIAS], NULL, NULL);
+        add_named (&features, names[NAME_WORD], token->word, NULL);
+        add_named (&features, names[NAME_LOWER], lower, NULL);
+        add_named (&features, names[NAME_SHAPE], token->shape, NULL);
+        add_named (&features, names[NAME_SHORT_SHAPE], token->short_shape, NULL);
         add_affixes (&features, lower);
-        add_clusters (&features, FEATURE_CLUSTER, token, 0);
-        add_clusters (&features, FEATURE_CLUSTER_SHAPE, token, token->short_shape_hash);
+        add_clusters (&features, CLUSTERS_SELF, token, 0);
+        add_clusters (&features, CLUSTERS_SHAPE, token, token->short_shape_hash);
         /* How the word is capitalised inside sentences of unlabelled news. */
-        add3 (&features, "cap|ss", token->share, token->short_shape);
-        add_clusters (&features, FEATURE_CLUSTER_SHARE, token, pith_word_hash (token->share, strlen (token->share)));
+        add_named (&features, names[NAME_SHARE_SHAPE], token->share, token->short_shape);
+        add_clusters (&features, CLUSTERS_SHARE, token, pith_word_hash (token->share, strlen (token->share)));
       }
       break;
     case PITH_NER_PLACE_PREVIOUS:
-      add (&features, "l-1", lower);
-      add (&features, "s-1", token->short_shape);
-      add_clusters (&features, FEATURE_CLUSTER_BEFORE, token, 0);
-      add3 (&features, "cap-1|ss-1", token->share, token->short_shape);
-      add_clusters (&features, FEATURE_CLUSTER_SHAPE_BEFORE, token, token->short_shape_hash);
+      add_named (&features, names[NAME_LOWER_BEFORE], lower, NULL);
+      add_named (&features, names[NAME_SHAPE_BEFORE], token->short_shape, NULL);
+      add_clusters (&features, CLUSTERS_BEFORE, token, 0);
+      add_named (&features, names[NAME_SHARE_SHAPE_BEFORE], token->share, token->short_shape);
+      add_clusters (&features, CLUSTERS_SHAPE_BEFORE, token, token->short_shape_hash);
       break;
     case PITH_NER_PLACE_NEXT:
-      add (&features, "l+1", lower);
-      add (&features, "s+1", token->short_shape);
-      add_clusters (&features, FEATURE_CLUSTER_AFTER, token, 0);
-      add3 (&features, "cap+1|ss+1", token->share, token->short_shape);
-      add_clusters (&features, FEATURE_CLUSTER_SHAPE_AFTER, token, token->short_shape_hash);
+      add_named (&features, names[NAME_LOWER_AFTER], lower, NULL);
+      add_named (&features, names[NAME_SHAPE_AFTER], token->short_shape, NULL);
+      add_clusters (&features, CLUSTERS_AFTER, token, 0);
+      add_named (&features, names[NAME_SHARE_SHAPE_AFTER], token->share, token->short_shape);
+      add_clusters (&features, CLUSTERS_SHAPE_AFTER, token, token->short_shape_hash);
       break;
     case PITH_NER_PLACE_BEFORE_PREVIOUS:
-      add (&features, "l-2", lower);
-      add (&features, "s-2", token->short_shape);
+      add_named (&features, names[NAME_LOWER_BEFORE_PREVIOUS], lower, NULL);
+      add_named (&features, names[NAME_SHAPE_BEFORE_PREVIOUS], token->short_shape, NULL);
       break;
     case PITH_NER_PLACE_AFTER_NEXT:
-      add (&features, "l+2", lower);
-      add (&features, "s+2", token->short_shape);
+      add_named (&features, names[NAME_LOWER_AFTER_NEXT], lower, NULL);
+      add_named (&features, names[NAME_SHAPE_AFTER_NEXT], token->short_shape, NULL);
       break;
     case PITH_NER_N_PLACES:
     default:
@@ -898,7 +991,7 @@ pith_ner_transition_hash (const PithNerToken *token,
                           int                 previous,
                           PithNerTransition   kind)
 {
-  guint64 tag = join (kind + 1, (guint64) previous + 1);
+  guint64 tag = prefixes ()->transitions[kind][previous];
 
   switch (kind)
     {
