@@ -109,11 +109,22 @@ name_label (int index)
   return g_quark_from_static_string (names[index]);
 }
 
+/* g_utf8_strdown(), without its Unicode tables for the ASCII names that
+ * are nearly all of news text: the same string for them. */
+static char *
+strdown (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (text, -1);
+  return g_ascii_strdown (text, -1);
+}
+
 /* Lowercase, single spaces, without a final possessive. */
 static char *
 key_of (const char *text)
 {
-  g_autofree char *lower = g_utf8_strdown (text, -1);
+  g_autofree char *lower = strdown (text);
   const char *p = g_strstrip (lower);
   GString *key = g_string_sized_new (strlen (p));
   gboolean apart = FALSE;
@@ -136,21 +147,29 @@ key_of (const char *text)
   return g_string_free (key, FALSE);
 }
 
+/* The initials of @key's words (a key's words are one space apart), in
+ * uppercase, or NULL for a key of one word. */
 static char *
 initials_of (const char *key)
 {
-  static const char * const skipped[] = { "of", "the", "and", "for", "&", NULL };
-  g_auto(GStrv) words = g_strsplit (key, " ", -1);
-  GString *initials = g_string_new (NULL);
+  static const char * const skipped[] = { "of", "the", "and", "for", "&" };
+  GString *initials;
 
-  if (g_strv_length (words) < 2)
+  if (strchr (key, ' ') == NULL)
+    return NULL;
+  initials = g_string_new (NULL);
+  for (const char *word = key; word != NULL;)
     {
-      g_string_free (initials, TRUE);
-      return NULL;
+      const char *space = strchr (word, ' ');
+      gsize length = space != NULL ? (gsize) (space - word) : strlen (word);
+      gboolean skip = FALSE;
+
+      for (guint k = 0; k < G_N_ELEMENTS (skipped) && !skip; k++)
+        skip = strlen (skipped[k]) == length && memcmp (skipped[k], word, length) == 0;
+      if (!skip && length > 0)
+        g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (word)));
+      word = space != NULL ? space + 1 : NULL;
     }
-  for (guint i = 0; words[i] != NULL; i++)
-    if (!g_strv_contains (skipped, words[i]))
-      g_string_append_unichar (initials, g_utf8_get_char (words[i]));
   return g_string_free (initials, FALSE);
 }
 
@@ -329,9 +348,7 @@ pith_entity_groups_build (PithDocument *document)
             g_hash_table_lookup_extended (by_initials, mention, NULL, &found)))
         {
           Group *group = g_new0 (Group, 1);
-          g_auto(GStrv) words = g_strsplit (key, " ", -1);
           g_autofree char *initials = initials_of (key);
-          guint n_words = g_strv_length (words);
 
           group->name = g_strdup (mention);
           group->label = label;
@@ -342,24 +359,17 @@ pith_entity_groups_build (PithDocument *document)
           g_hash_table_insert (by_key, g_strdup (key), found);
           /* The runs of words that end a person's name stand for it. */
           if (label == person)
-            for (guint w = 1; w < n_words; w++)
-              {
-                g_autofree char *tail = g_strjoinv (" ", words + w);
-                if (!g_hash_table_contains (by_tail, tail))
-                  g_hash_table_insert (by_tail, g_steal_pointer (&tail), found);
-              }
+            for (const char *space = strchr (key, ' '); space != NULL; space = strchr (space + 1, ' '))
+              if (!g_hash_table_contains (by_tail, space + 1))
+                g_hash_table_insert (by_tail, g_strdup (space + 1), found);
           if (label == organisation)
             {
               g_autofree char *name = company_without_legal_form (key);
               if (name != NULL && !g_hash_table_contains (by_company, name))
                 g_hash_table_insert (by_company, g_steal_pointer (&name), found);
             }
-          if (initials != NULL)
-            {
-              g_autofree char *upper = g_utf8_strup (initials, -1);
-              if (!g_hash_table_contains (by_initials, upper))
-                g_hash_table_insert (by_initials, g_steal_pointer (&upper), found);
-            }
+          if (initials != NULL && !g_hash_table_contains (by_initials, initials))
+            g_hash_table_insert (by_initials, g_steal_pointer (&initials), found);
         }
 
       index = GPOINTER_TO_UINT (found) - 1;
