@@ -73,9 +73,9 @@
  * tagger sees them as this word. */
 #define MAX_NAME_TOKEN_BYTES 256
 #define LONG_TOKEN "<long-token>"
-/* Words a run's vocabulary keeps in each of its two generations, about
- * 0.75 KB each; fewer for the caseless model's, which tags the few
- * sentences of a document written without case. */
+/* Words a run's vocabulary keeps, about 0.75 KB each; fewer for the
+ * caseless model's, which tags the few sentences of a document written
+ * without case. */
 #define VOCABULARY_MAX_WORDS 6144
 #define CASELESS_VOCABULARY_MAX_WORDS 1024
 
@@ -1275,9 +1275,9 @@ recognize (PithEntityRecognizer  *self,
       tag_tokens (self, document, text, tokens, first, n_piece, context, workspace);
     }
 
-  /* After a long document the older half of the vocabulary is mostly its
-   * own words, which the next stages' memory can take instead; a stream
-   * of articles keeps them for the next article. */
+  /* After a long document most of the vocabulary is its own words, which
+   * the next stages' memory can take instead: it keeps a quarter, those
+   * looked up again. A stream of articles keeps them all for the next. */
   if (n_tokens > LONG_DOCUMENT_TOKENS)
     {
       pith_ner_vocabulary_forget_old (workspace->vocabulary);

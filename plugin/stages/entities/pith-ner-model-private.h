@@ -85,6 +85,7 @@ typedef struct
   char *lower;              /* lowercase, digits folded to 0 */
   char *down;               /* lowercase */
   gboolean forms_inline;    /* lower and down are in the caller's room */
+  gboolean looked_up;       /* again, since the vocabulary's clock passed it */
   char shape[32];
   char short_shape[16];
   const char *share;        /* capitalisation in news, or "unseen" */
@@ -134,11 +135,11 @@ PithNerToken      *pith_ner_vocabulary_lookup (PithNerVocabulary *self,
 PithNerToken      *pith_ner_vocabulary_marker (PithNerVocabulary *self,
                                                gboolean           end);
 guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
-/* Forgets the words least recently used when there are more than
+/* Forgets words not looked up for the longest when there are more than
  * max_words; call it only while no prepared sentence is in use. */
 void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
-/* Forgets the words not used since the last trim; call it only while no
- * prepared sentence is in use. */
+/* Forgets words down to half of max_words, those not looked up for the
+ * longest first; call it only while no prepared sentence is in use. */
 void               pith_ner_vocabulary_forget_old (PithNerVocabulary *self);
 
 typedef struct _PithNerShapeScores PithNerShapeScores;
