@@ -48,7 +48,19 @@ struct _PithNerDocument
   guint n_common;           /* lowercase words of three letters or more */
   guint n_sports;           /* of those, words of sports reports */
   GHashTable *contexts;     /* capitalised word's hash -> WordContexts */
+  /* Tells a token's cached WordContexts (pith_ner_document_elsewhere())
+   * apart from another document's: new for each document, and each time
+   * a word's contexts are added, 64 bits so it never comes round again. */
+  guint64 serial;
 };
+
+static guint64
+next_document_serial (void)
+{
+  static guint64 last;
+
+  return __atomic_add_fetch (&last, 1, __ATOMIC_RELAXED);
+}
 
 /* What stands around a capitalised word wherever the document has it:
  * for each of its first CONTEXT_MAX_PLACES places, the words on both sides
@@ -111,7 +123,10 @@ is_lowercase_word (const char *word,
 PithNerDocument *
 pith_ner_document_new (void)
 {
-  return g_new0 (PithNerDocument, 1);
+  PithNerDocument *self = g_new0 (PithNerDocument, 1);
+
+  self->serial = next_document_serial ();
+  return self;
 }
 
 void
@@ -616,7 +631,7 @@ pith_ner_document_add_context (PithNerDocument    *self,
 {
   WordContexts *contexts;
 
-  if (!g_unichar_isupper (g_utf8_get_char (token->word)))
+  if (!token->capitalised)
     return;
   if (self->contexts == NULL)
     self->contexts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -630,6 +645,7 @@ pith_ner_document_add_context (PithNerDocument    *self,
       contexts->n_items = 0;
       contexts->sums.model = NULL;
       g_hash_table_add (self->contexts, contexts);
+      self->serial = next_document_serial ();
     }
   if (contexts->n_items + CONTEXT_ITEMS_PER_PLACE > G_N_ELEMENTS (contexts->items))
     return;
@@ -689,6 +705,7 @@ pith_ner_token_init (PithNerToken *token,
     }
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
+  token->capitalised = g_unichar_isupper (g_utf8_get_char (word));
   token->word_hash = pith_word_hash (word, strlen (word));
   token->lower_hash = pith_word_hash (token->lower, strlen (token->lower));
   token->short_shape_hash = pith_word_hash (token->short_shape, strlen (token->short_shape));
@@ -856,7 +873,6 @@ context_features (const PithNerSentence *sentence,
                   guint64               *hashes)
 {
   Features features = { hashes, 0, PITH_NER_MAX_FEATURES / 2 };
-  const char *word = sentence->words[i];
   const PithNerToken *token = sentence->tokens[i];
   const PithNerToken *previous = sentence->tokens[(int) i - 1];
   const PithNerToken *next = sentence->tokens[i + 1];
@@ -895,7 +911,7 @@ context_features (const PithNerSentence *sentence,
   if (document != NULL)
     {
       guint8 type = pith_word_hashes_lookup (&document->types, token->word_hash);
-      gboolean capitalised = g_unichar_isupper (g_utf8_get_char (word));
+      gboolean capitalised = token->capitalised;
 
       if (type != 0)
         {
@@ -957,15 +973,21 @@ pith_ner_local_context_features (const PithNerSentence *sentence,
 
 PithNerContextSums *
 pith_ner_document_elsewhere (const PithNerDocument *self,
-                             const PithNerToken    *token,
+                             PithNerToken          *token,
                              const guint64        **items,
                              guint                 *n_items)
 {
   WordContexts *contexts;
 
-  if (self->contexts == NULL || !g_unichar_isupper (g_utf8_get_char (token->word)))
+  if (self->contexts == NULL || !token->capitalised)
     return NULL;
-  contexts = g_hash_table_lookup (self->contexts, &token->word_hash);
+  /* Looked up once per word and document, not at every place it stands. */
+  if (token->contexts_serial != self->serial)
+    {
+      token->contexts = g_hash_table_lookup (self->contexts, &token->word_hash);
+      token->contexts_serial = self->serial;
+    }
+  contexts = token->contexts;
   if (contexts == NULL)
     return NULL;
   *items = contexts->items;

@@ -86,6 +86,9 @@ typedef struct
   char *down;               /* lowercase */
   gboolean forms_inline;    /* lower and down are in the caller's room */
   gboolean looked_up;       /* again, since the vocabulary's clock passed it */
+  gboolean capitalised;     /* begins with an uppercase letter */
+  guint64 contexts_serial;  /* the document whose contexts are cached, 0: none */
+  gpointer contexts;        /* its WordContexts of the word, or NULL */
   char shape[32];
   char short_shape[16];
   const char *share;        /* capitalisation in news, or "unseen" */
@@ -253,7 +256,7 @@ typedef struct
 /* The features of elsewhere of @token (capitalised) in @items, and where
  * their sums are kept; NULL if it has none. */
 PithNerContextSums *pith_ner_document_elsewhere (const PithNerDocument *self,
-                                                 const PithNerToken    *token,
+                                                 PithNerToken          *token,
                                                  const guint64        **items,
                                                  guint                 *n_items);
 

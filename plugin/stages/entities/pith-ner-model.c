@@ -832,7 +832,7 @@ scored (const PithNerModel *self,
 static void
 add_elsewhere (const PithNerModel    *self,
                const PithNerDocument *document,
-               const PithNerToken    *token,
+               PithNerToken          *token,
                gint32                *sums)
 {
   const guint64 *items;
@@ -904,7 +904,7 @@ viterbi_with_model (const PithNerModel    *self,
   prefetch_rows (self, hashes[0], n_hashes[0]);
   for (guint i = 0; i < sentence->n_words; i++)
     {
-      const PithNerToken *token = scored (self, sentence->tokens[i]);
+      PithNerToken *token = scored (self, sentence->tokens[i]);
       const guint64 *context = hashes[i % 2];
       guint n_context = n_hashes[i % 2];
       const float *by_shape = model_shape_transitions (shapes, self, token);
