@@ -910,8 +910,9 @@ context_features (const PithNerSentence *sentence,
 
   if (document != NULL)
     {
-      guint8 type = pith_word_hashes_lookup (&document->types, token->word_hash);
       gboolean capitalised = token->capitalised;
+      /* The document remembers the types of capitalised words only. */
+      guint8 type = capitalised ? pith_word_hashes_lookup (&document->types, token->word_hash) : 0;
 
       if (type != 0)
         {
