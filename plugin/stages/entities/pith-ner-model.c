@@ -269,6 +269,24 @@ typedef struct
   guint8 inner[N_INNER];
 } Allowed;
 
+/* The allowed pairs as constants, (previous, tag) in the order of Allowed,
+ * which checks them once: a new word's transitions are gathered by a loop
+ * the compiler unrolls with each pair's place fixed. */
+static const guint8 pair_previous[PITH_NER_N_PAIRS] = {
+  0, 3, 4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 1, 2, 1, 2, 0,
+  3, 4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 5, 6, 5, 6, 0, 3,
+  4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 9, 10, 9, 10, 0, 3,
+  4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 13, 14, 13, 14, 0,
+  3, 4, 7, 8, 11, 12, 15, 16
+};
+static const guint8 pair_tag[PITH_NER_N_PAIRS] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 4,
+  4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 7, 7, 8, 8, 8, 8, 8, 8,
+  8, 8, 8, 9, 9, 9, 9, 9, 9, 9, 9, 9, 10, 10, 11, 11, 12, 12, 12, 12, 12, 12,
+  12, 12, 12, 13, 13, 13, 13, 13, 13, 13, 13, 13, 14, 14, 15, 15, 16, 16, 16,
+  16, 16, 16, 16, 16, 16
+};
+
 static const Allowed *
 allowed_transitions (void)
 {
@@ -288,6 +306,10 @@ allowed_transitions (void)
         }
       allowed.first_pair[PITH_NER_N_TAGS] = (guint8) n;
       g_assert (n == PITH_NER_N_PAIRS);
+      g_assert (memcmp (allowed.previous, pair_previous, PITH_NER_N_PAIRS) == 0);
+      for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+        for (guint k = allowed.first_pair[tag]; k < allowed.first_pair[tag + 1]; k++)
+          g_assert (pair_tag[k] == tag);
 
       {
         guint n_opening = 0;
@@ -757,11 +779,10 @@ static void
 score_pairs (const gint16 * const *rows,
              gint16               *pairs)
 {
-  const Allowed *allowed = allowed_transitions ();
-
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
-      pairs[k] = GINT16_FROM_LE (rows[allowed->previous[k]][tag]);
+  /* The tables are checked before a model can load. */
+#pragma GCC unroll 97
+  for (guint k = 0; k < PITH_NER_N_PAIRS; k++)
+    pairs[k] = GINT16_FROM_LE (rows[pair_previous[k]][pair_tag[k]]);
 }
 
 /* The weights of the features hashed to @hashes, asked of the memory
