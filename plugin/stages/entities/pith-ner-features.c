@@ -1028,3 +1028,16 @@ pith_ner_transition_hash (const PithNerToken *token,
       return tag;
     }
 }
+
+void
+pith_ner_transition_hashes (const PithNerToken *token,
+                            PithNerTransition   kind,
+                            guint64            *hashes)
+{
+  const guint64 *tags = prefixes ()->transitions[kind];
+  guint64 with = kind == PITH_NER_TRANSITION_WORD ? token->lower_hash :
+                 kind == PITH_NER_TRANSITION_SHAPE ? token->short_shape_hash : 0;
+
+  for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
+    hashes[previous] = kind == PITH_NER_TRANSITION_TAG ? tags[previous] : join (tags[previous], with);
+}

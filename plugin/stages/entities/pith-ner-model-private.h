@@ -272,6 +272,11 @@ typedef enum {
 guint64 pith_ner_transition_hash (const PithNerToken *token,
                                   int                 previous,
                                   PithNerTransition   kind);
+/* pith_ner_transition_hash() for each previous tag, in @hashes
+ * (PITH_NER_N_TAGS of them). */
+void    pith_ner_transition_hashes (const PithNerToken *token,
+                                    PithNerTransition   kind,
+                                    guint64            *hashes);
 
 /* Adds up @weights over @hashes into one score per tag. The shipped model
  * and the trainer's float weights both score through this. */

@@ -352,12 +352,11 @@ score_transitions (const PithNerToken *token,
 {
   const Allowed *allowed = allowed_transitions ();
   float by_previous[PITH_NER_N_TAGS][PITH_NER_N_TAGS];
+  guint64 hashes[PITH_NER_N_TAGS];
 
+  pith_ner_transition_hashes (token, kind, hashes);
   for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
-    {
-      guint64 hash = pith_ner_transition_hash (token, previous, kind);
-      score (weights, &hash, 1, by_previous[previous]);
-    }
+    score (weights, &hashes[previous], 1, by_previous[previous]);
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     for (guint k = allowed->first_pair[tag]; k < allowed->first_pair[tag + 1]; k++)
       pairs[k] = by_previous[allowed->previous[k]][tag];
@@ -766,10 +765,12 @@ transition_rows (const PithNerModel  *self,
                  const gint16       **rows)
 {
   guint mask = self->n_buckets - 1;
+  guint64 hashes[PITH_NER_N_TAGS];
 
+  pith_ner_transition_hashes (token, kind, hashes);
   for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
     {
-      rows[previous] = self->weights + (gsize) (pith_ner_transition_hash (token, previous, kind) & mask) * PITH_NER_N_TAGS;
+      rows[previous] = self->weights + (gsize) (hashes[previous] & mask) * PITH_NER_N_TAGS;
       __builtin_prefetch (rows[previous]);
       __builtin_prefetch (rows[previous] + PITH_NER_N_TAGS - 1);
     }
