@@ -1086,19 +1086,33 @@ tag_tokens (PithEntityRecognizer *self,
 
   /* The sentence's words, nul-terminated, side by side in one buffer. A
    * token longer than any name (a base64 blob, a 10 MB "word") is tagged
-   * as what it is, a long token, instead of being copied thrice. Words
-   * are noted by offset while the buffer may still move. */
-  for (guint i = 0; i < n_tokens; i++)
-    {
-      gsize length;
-      const char *word = token_word (text, tokens, first + i, &length);
+   * as what it is, a long token, instead of being copied thrice. The
+   * buffer is sized first, so it does not move while it is filled. */
+  {
+    gsize size = 0;
+    char *out;
 
-      g_ptr_array_add (words, GSIZE_TO_POINTER (buffer->len));
-      g_string_append_len (buffer, word, (gssize) length);
-      g_string_append_c (buffer, '\0');
-    }
-  for (guint i = 0; i < n_tokens; i++)
-    words->pdata[i] = buffer->str + GPOINTER_TO_SIZE (words->pdata[i]);
+    for (guint i = 0; i < n_tokens; i++)
+      {
+        gsize length;
+
+        token_word (text, tokens, first + i, &length);
+        size += length + 1;
+      }
+    g_string_set_size (buffer, size);
+    g_ptr_array_set_size (words, n_tokens);
+    out = buffer->str;
+    for (guint i = 0; i < n_tokens; i++)
+      {
+        gsize length;
+        const char *word = token_word (text, tokens, first + i, &length);
+
+        memcpy (out, word, length);
+        out[length] = '\0';
+        words->pdata[i] = out;
+        out += length + 1;
+      }
+  }
 
   if (context == NULL)
     {

@@ -279,7 +279,7 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
                          guint8                *marks)
 {
   const Gazetteer *names = gazetteer ();
-  GString *phrase = g_string_new (NULL);
+  GString *phrase = NULL;
 
   memset (marks, 0, sentence->n_words);
   for (guint i = 0; i < sentence->n_words; i++)
@@ -299,15 +299,23 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
         {
           guint bits;
 
-          g_string_truncate (phrase, 0);
-          for (guint k = 0; k < n; k++)
+          /* A word alone: its token looked it up once. */
+          if (n == 1 && sentence->tokens != NULL)
+            bits = sentence->tokens[i]->name_types;
+          else
             {
-              g_autofree char *folded = sentence->tokens == NULL ? g_utf8_strdown (sentence->words[i + k], -1) : NULL;
-              if (k > 0)
-                g_string_append_c (phrase, ' ');
-              g_string_append (phrase, folded != NULL ? folded : sentence->tokens[i + k]->down);
+              if (phrase == NULL)
+                phrase = g_string_new (NULL);
+              g_string_truncate (phrase, 0);
+              for (guint k = 0; k < n; k++)
+                {
+                  g_autofree char *folded = sentence->tokens == NULL ? g_utf8_strdown (sentence->words[i + k], -1) : NULL;
+                  if (k > 0)
+                    g_string_append_c (phrase, ' ');
+                  g_string_append (phrase, folded != NULL ? folded : sentence->tokens[i + k]->down);
+                }
+              bits = GPOINTER_TO_UINT (g_hash_table_lookup (names->names, phrase->str));
             }
-          bits = GPOINTER_TO_UINT (g_hash_table_lookup (names->names, phrase->str));
           if (bits != 0)
             {
               marks[i] |= (guint8) bits;
@@ -317,7 +325,8 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
             }
         }
     }
-  g_string_free (phrase, TRUE);
+  if (phrase != NULL)
+    g_string_free (phrase, TRUE);
 }
 
 typedef struct
@@ -713,6 +722,8 @@ pith_ner_token_init (PithNerToken *token,
     token->share = "unseen";
   pith_word_clusters_lookup (clusters, token->down, strlen (token->down), token->clusters);
   token->names_opened = names_opened (word, token->down);
+  if (token->names_opened > 0)
+    token->name_types = GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer ()->names, token->down));
   token->rule_kind = pith_entity_rules_kind_of (word);
   init_prefixes (token);
 }

@@ -97,6 +97,7 @@ typedef struct
   guint64 lower_hash;       /* hashes of lower and short_shape, which the */
   guint64 short_shape_hash; /* transition features join with a tag */
   guint names_opened;       /* most words of a gazetteer name it opens, when capitalised */
+  guint name_types;         /* with names_opened, the gazetteer's types of it alone, a bit each */
   const char *rule_kind;    /* pith_entity_rules_kind_of() the word */
   guint64 cap_first_prefixes[2]; /* "cap|first=" share "|", then "0" or "1" done */
 
