@@ -604,9 +604,11 @@ particle_opens_name (GPtrArray *words,
   if (start == 0)
     return FALSE;
   particle = g_ptr_array_index (words, start - 1);
-  /* Every particle is two to five lowercase ASCII letters: most words
-   * before a name are told apart without the list. */
-  if (!g_ascii_islower (particle[0]) || particle[1] == '\0' || !g_strv_contains (name_particles, particle))
+  /* Every particle is two to five lowercase ASCII letters, the first one
+   * of "abdeilv": most words before a name are told apart without the
+   * list. */
+  if (!g_ascii_islower (particle[0]) || particle[1] == '\0' || strchr ("abdeilv", particle[0]) == NULL ||
+      !g_strv_contains (name_particles, particle))
     return FALSE;
   return start == 1 || !g_unichar_isupper (g_utf8_get_char (g_ptr_array_index (words, start - 2)));
 }
@@ -823,6 +825,26 @@ add_name_pieces (PithEntityRecognizer *self,
     }
 }
 
+/* What a run of the tagger works in: the vocabulary of words it has seen,
+ * and the buffers of one sentence, kept for the next sentence and the next
+ * document instead of allocated for each. */
+typedef struct
+{
+  PithNerVocabulary *vocabulary;
+  PithNerVocabulary *caseless_vocabulary; /* the caseless model's words; NULL until needed */
+  PithNerScratch scratch;
+  GPtrArray *words;         /* the sentence's words, into buffer */
+  GString *buffer;
+  GArray *tags;             /* of int */
+  GArray *margins;          /* of float, each tag's */
+  GByteArray *marks;
+  GByteArray *defined;      /* each word's: labelled by an apposition */
+  GHashTable *definitions;  /* the document's: word -> whether it defines it as a name */
+  GPtrArray *rule_kinds;    /* each word's, from its token */
+  GArray *mentions;         /* of Mention: the sentence's names */
+  GArray *rules;            /* of PithRuleEntity: the sentence's rule entities */
+} Workspace;
+
 /* The names @model found in one sentence, which shows case if @cased,
  * and the rules' numbers and dates, in text order. Where a rule entity
  * overlaps a name, the name wins. */
@@ -833,16 +855,20 @@ add_sentence_entities (PithEntityRecognizer *self,
                        PithDocument         *document,
                        const PithLayer      *tokens,
                        guint                 first,
-                       GPtrArray            *words,
-                       const char * const   *rule_kinds,
-                       const int            *tags,
-                       const float          *margins,
-                       const guint8         *defined,
-                       GHashTable           *definitions)
+                       Workspace            *workspace)
 {
+  GPtrArray *words = workspace->words;
+  const char * const *rule_kinds = (const char * const *) workspace->rule_kinds->pdata;
+  const int *tags = (const int *) (gconstpointer) workspace->tags->data;
+  const float *margins = (const float *) (gconstpointer) workspace->margins->data;
+  const guint8 *defined = workspace->defined->data;
+  GHashTable *definitions = workspace->definitions;
   guint end = words->len;
-  g_autoptr(GArray) mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
-  g_autoptr(GArray) rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
+  GArray *mentions = workspace->mentions;
+  GArray *rules = workspace->rules;
+
+  g_array_set_size (mentions, 0);
+  g_array_set_size (rules, 0);
 
   for (guint i = 0; i < end; i++)
     {
@@ -919,23 +945,6 @@ add_sentence_entities (PithEntityRecognizer *self,
     }
 }
 
-/* What a run of the tagger works in: the vocabulary of words it has seen,
- * and the buffers of one sentence, kept for the next sentence and the next
- * document instead of allocated for each. */
-typedef struct
-{
-  PithNerVocabulary *vocabulary;
-  PithNerVocabulary *caseless_vocabulary; /* the caseless model's words; NULL until needed */
-  PithNerScratch scratch;
-  GPtrArray *words;         /* the sentence's words, into buffer */
-  GString *buffer;
-  GArray *tags;             /* of int */
-  GArray *margins;          /* of float, each tag's */
-  GByteArray *marks;
-  GByteArray *defined;      /* each word's: labelled by an apposition */
-  GHashTable *definitions;  /* the document's: word -> whether it defines it as a name */
-  GPtrArray *rule_kinds;    /* each word's, from its token */
-} Workspace;
 
 static Workspace *
 workspace_new (void)
@@ -951,6 +960,8 @@ workspace_new (void)
   workspace->defined = g_byte_array_new ();
   workspace->definitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   workspace->rule_kinds = g_ptr_array_new ();
+  workspace->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  workspace->rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
   return workspace;
 }
 
@@ -968,6 +979,8 @@ workspace_free (Workspace *workspace)
   g_byte_array_unref (workspace->defined);
   g_hash_table_unref (workspace->definitions);
   g_ptr_array_unref (workspace->rule_kinds);
+  g_array_unref (workspace->mentions);
+  g_array_unref (workspace->rules);
   g_free (workspace);
 }
 
@@ -1120,9 +1133,7 @@ tag_tokens (PithEntityRecognizer *self,
        * word list, so only digits and signs make rule entities. */
       g_ptr_array_set_size (workspace->rule_kinds, 0);
       g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
-      add_sentence_entities (self, NULL, TRUE, document, tokens, first, words,
-                             (const char * const *) workspace->rule_kinds->pdata, tags, margins,
-                             workspace->defined->data, workspace->definitions);
+      add_sentence_entities (self, NULL, TRUE, document, tokens, first, workspace);
       return;
     }
 
@@ -1156,9 +1167,7 @@ tag_tokens (PithEntityRecognizer *self,
     workspace->rule_kinds->pdata[i] = (gpointer) sentence.tokens[i]->rule_kind;
   pith_ner_sentence_clear (&sentence);
 
-  add_sentence_entities (self, model, cased, document, tokens, first, words,
-                         (const char * const *) workspace->rule_kinds->pdata, tags, margins,
-                         workspace->defined->data, workspace->definitions);
+  add_sentence_entities (self, model, cased, document, tokens, first, workspace);
 }
 
 static Workspace *
