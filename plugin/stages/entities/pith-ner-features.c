@@ -41,10 +41,13 @@ const int pith_ner_place_offsets[PITH_NER_N_PLACES] = {
 
 /* Features and words are hashed with 64-bit FNV-1a (pith_word_hash()). */
 
+enum { LOWERCASE = 1, LOWERCASE_SPORTS = 2 };
+
 struct _PithNerDocument
 {
   PithWordHashes types;     /* word -> type + 1 of its last tag */
-  PithWordHashes lowercase; /* words written in lowercase somewhere: 1 */
+  PithWordHashes lowercase; /* words written in lowercase somewhere: LOWERCASE, or
+                             * LOWERCASE_SPORTS for a sports report's word */
   guint n_common;           /* lowercase words of three letters or more */
   guint n_sports;           /* of those, words of sports reports */
   GHashTable *contexts;     /* capitalised word's hash -> WordContexts */
@@ -135,15 +138,27 @@ pith_ner_document_add_word (PithNerDocument *self,
                             gsize            length)
 {
   static const PithWordList *sports_words;
+  guint64 hash;
+  guint8 seen;
 
   if (!is_lowercase_word (word, length))
     return;
-  pith_word_hashes_insert (&self->lowercase, pith_word_hash (word, length), 1);
+  /* Each word once: its value says whether it is a sports report's. */
+  hash = pith_word_hash (word, length);
+  seen = pith_word_hashes_lookup (&self->lowercase, hash);
+  if (seen == 0)
+    {
+      gboolean sports = length >= 3 &&
+                        pith_word_list_lookup (pith_word_list_get_once (&sports_words, "entities/sports-words-en.txt"),
+                                               word, length, NULL);
+
+      seen = sports ? LOWERCASE_SPORTS : LOWERCASE;
+      pith_word_hashes_insert (&self->lowercase, hash, seen);
+    }
   if (length >= 3)
     {
       self->n_common++;
-      self->n_sports += pith_word_list_lookup (pith_word_list_get_once (&sports_words, "entities/sports-words-en.txt"),
-                                               word, length, NULL);
+      self->n_sports += seen == LOWERCASE_SPORTS;
     }
 }
 
