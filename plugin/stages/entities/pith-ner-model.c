@@ -269,16 +269,24 @@ typedef struct
   guint8 inner[N_INNER];
 } Allowed;
 
-/* The allowed pairs as constants, (previous, tag) in the order of Allowed,
- * which checks them once: a new word's transitions are gathered by a loop
- * the compiler unrolls with each pair's place fixed. */
-static const guint8 pair_previous[PITH_NER_N_PAIRS] = {
-  0, 3, 4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 1, 2, 1, 2, 0,
-  3, 4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 5, 6, 5, 6, 0, 3,
-  4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 9, 10, 9, 10, 0, 3,
-  4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 13, 14, 13, 14, 0,
-  3, 4, 7, 8, 11, 12, 15, 16
+/* The allowed transitions as constants, which allowed_transitions() checks
+ * against the rules once: the search's loops over them unroll with each
+ * tag's and pair's place fixed. */
+static const Allowed fixed_allowed = {
+  .previous = {
+    0, 3, 4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 1, 2, 1, 2, 0,
+    3, 4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 5, 6, 5, 6, 0, 3,
+    4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 9, 10, 9, 10, 0, 3,
+    4, 7, 8, 11, 12, 15, 16, 0, 3, 4, 7, 8, 11, 12, 15, 16, 13, 14, 13, 14, 0,
+    3, 4, 7, 8, 11, 12, 15, 16
+  },
+  .first_pair = { 0, 9, 18, 20, 22, 31, 40, 42, 44, 53, 62, 64, 66, 75, 84, 86, 88, 97 },
+  .closing = { 0, 3, 4, 7, 8, 11, 12, 15, 16 },
+  .opening = { 0, 1, 4, 5, 8, 9, 12, 13, 16 },
+  .inner = { 2, 3, 6, 7, 10, 11, 14, 15 },
 };
+
+/* Each pair's tag, in the same order. */
 static const guint8 pair_tag[PITH_NER_N_PAIRS] = {
   0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 4, 4, 4,
   4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 7, 7, 8, 8, 8, 8, 8, 8,
@@ -306,7 +314,6 @@ allowed_transitions (void)
         }
       allowed.first_pair[PITH_NER_N_TAGS] = (guint8) n;
       g_assert (n == PITH_NER_N_PAIRS);
-      g_assert (memcmp (allowed.previous, pair_previous, PITH_NER_N_PAIRS) == 0);
       for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
         for (guint k = allowed.first_pair[tag]; k < allowed.first_pair[tag + 1]; k++)
           g_assert (pair_tag[k] == tag);
@@ -334,6 +341,7 @@ allowed_transitions (void)
           }
         g_assert (n_opening == N_OPENING && n_inner == N_INNER);
       }
+      g_assert (memcmp (&allowed, &fixed_allowed, sizeof allowed) == 0);
       pith_tsan_release (&initialized);
       g_once_init_leave (&initialized, 1);
     }
@@ -491,7 +499,7 @@ search_step (Search      *search,
              const float *by_shape,
              const float *by_word)
 {
-  const Allowed *allowed = search->allowed;
+  const Allowed *allowed = &fixed_allowed;
   float next_path[PITH_NER_N_TAGS];
   float from_closing[N_CLOSING];
   guint8 *back = search->back + (gsize) i * PITH_NER_N_TAGS;
@@ -499,6 +507,7 @@ search_step (Search      *search,
   PithFloat4 from_low;
   PithFloat4 from_high;
 
+#pragma GCC unroll 9
   for (guint j = 0; j < N_CLOSING; j++)
     from_closing[j] = search->path[allowed->closing[j]];
   from_low = pith_float4_load (from_closing);
@@ -508,6 +517,7 @@ search_step (Search      *search,
    * best reached tag is chosen, as when skipping them. The candidates are
    * added in this order, the floats of the full search; an opening tag's
    * are a row the compiler adds up as vectors. */
+#pragma GCC unroll 9
   for (guint o = 0; o < N_OPENING; o++)
     {
       int tag = allowed->opening[o];
@@ -538,6 +548,7 @@ search_step (Search      *search,
         }
     }
   /* An inner tag's two pairs: from its type's B-, then from its I-. */
+#pragma GCC unroll 8
   for (guint n = 0; n < N_INNER; n++)
     {
       int tag = allowed->inner[n];
@@ -573,7 +584,7 @@ search_step_back (const Search *search,
                   const float  *by_word,
                   float        *rest)
 {
-  const Allowed *allowed = search->allowed;
+  const Allowed *allowed = &fixed_allowed;
   const float *emission = row + PITH_NER_N_TAGS;
   float ahead[PITH_NER_N_TAGS];
   PithFloat4 to_low = pith_float4_splat (-INFINITY);
@@ -587,6 +598,7 @@ search_step_back (const Search *search,
       ahead[tag] = emission[tag] + rest[tag];
       before[tag] = -INFINITY;
     }
+#pragma GCC unroll 9
   for (guint o = 0; o < N_OPENING; o++)
     {
       int tag = allowed->opening[o];
@@ -608,6 +620,7 @@ search_step_back (const Search *search,
   to_opening[8] = to_last;
   for (guint j = 0; j < N_CLOSING; j++)
     before[allowed->closing[j]] = to_opening[j];
+#pragma GCC unroll 8
   for (guint n = 0; n < N_INNER; n++)
     {
       int tag = allowed->inner[n];
@@ -783,7 +796,7 @@ score_pairs (const gint16 * const *rows,
   /* The tables are checked before a model can load. */
 #pragma GCC unroll 97
   for (guint k = 0; k < PITH_NER_N_PAIRS; k++)
-    pairs[k] = GINT16_FROM_LE (rows[pair_previous[k]][pair_tag[k]]);
+    pairs[k] = GINT16_FROM_LE (rows[fixed_allowed.previous[k]][pair_tag[k]]);
 }
 
 /* The weights of the features hashed to @hashes, asked of the memory
