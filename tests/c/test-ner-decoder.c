@@ -153,9 +153,11 @@ assert_same_tags (const PithNerModel *model,
       for (guint i = 0; i < sentence.n_words; i++)
         pith_ner_document_remember (full_memory, sentence.words[i], full[i]);
       pith_ner_tag_sentence (model, &sentence, fast_memory, fast, NULL);
-      /* The margins change no tag, and none is below 0: the chosen path
-       * is the best through its own tags. Names' words have one, the
-       * words outside names none (NAN). */
+      /* With scratch buffers the search keeps a lattice and traces the
+       * path back from it, without back pointers: the same tags. The
+       * margins change no tag, and none is below 0: the chosen path is
+       * the best through its own tags. Names' words have one, the words
+       * outside names none (NAN). */
       sentence.scratch = &scratch;
       pith_ner_tag_sentence (model, &sentence, margin_memory, with_margins, margins);
       sentence.scratch = NULL;

@@ -492,17 +492,22 @@ search_keep_lattice (Search *search,
   search->lattice = scratch->lattice;
 }
 
+/* One word's step of the search. With @with_back, each tag's best
+ * previous tag is noted as it is found; without, the lattice keeps every
+ * word's path scores and search_trace() finds the previous tags of the
+ * best path alone, from the same sums. */
 static inline __attribute__ ((always_inline)) void
 search_step (Search      *search,
              guint        i,
              const float *emission,
              const float *by_shape,
-             const float *by_word)
+             const float *by_word,
+             gboolean     with_back)
 {
   const Allowed *allowed = &fixed_allowed;
   float next_path[PITH_NER_N_TAGS];
   float from_closing[N_CLOSING];
-  guint8 *back = search->back + (gsize) i * PITH_NER_N_TAGS;
+  guint8 *back = with_back ? search->back + (gsize) i * PITH_NER_N_TAGS : NULL;
 
   PithFloat4 from_low;
   PithFloat4 from_high;
@@ -534,17 +539,21 @@ search_step (Search      *search,
 
       if (best > -INFINITY)
         {
-          /* The first of the best, as a scan keeping a strictly better one. */
-          guint firsts = pith_float4_equal_lanes (low, best) |
-                         pith_float4_equal_lanes (high, best) << 4 | (guint) (last == best) << 8;
-
           next_path[tag] = best + emission[tag];
-          back[tag] = allowed->closing[g_bit_nth_lsf (firsts, -1)];
+          if (with_back)
+            {
+              /* The first of the best, as a scan keeping a strictly better one. */
+              guint firsts = pith_float4_equal_lanes (low, best) |
+                             pith_float4_equal_lanes (high, best) << 4 | (guint) (last == best) << 8;
+
+              back[tag] = allowed->closing[g_bit_nth_lsf (firsts, -1)];
+            }
         }
       else
         {
           next_path[tag] = -INFINITY;
-          back[tag] = 0;
+          if (with_back)
+            back[tag] = 0;
         }
     }
   /* An inner tag's two pairs: from its type's B-, then from its I-. */
@@ -562,7 +571,8 @@ search_step (Search      *search,
       float best = inside_wins ? from_inside : from_begin;
 
       next_path[tag] = best > -INFINITY ? best + emission[tag] : -INFINITY;
-      back[tag] = best > -INFINITY ? (guint8) (inside_wins ? inside : begin) : 0;
+      if (with_back)
+        back[tag] = best > -INFINITY ? (guint8) (inside_wins ? inside : begin) : 0;
     }
   memcpy (search->path, next_path, sizeof next_path);
   if (search->lattice != NULL)
@@ -700,17 +710,25 @@ search_margins (const Search          *search,
     }
 }
 
+/* The best tag after the last word: O is reached at every word, from O,
+ * L- and U-. */
+static int
+search_last_tag (const Search *search)
+{
+  int last = PITH_NER_TAG_O;
+
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    if (may_end_sentence (tag) && search->path[tag] > search->path[last])
+      last = tag;
+  return last;
+}
+
 static void
 search_finish (Search *search,
                guint   n_words,
                int    *tags)
 {
-  int last = PITH_NER_TAG_O;
-
-  /* O is reached at every word: from O, L- and U-. */
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    if (may_end_sentence (tag) && search->path[tag] > search->path[last])
-      last = tag;
+  int last = search_last_tag (search);
 
   for (guint i = n_words; i-- > 0;)
     {
@@ -720,6 +738,63 @@ search_finish (Search *search,
   if (search->scratch == NULL)
     g_free (search->back);
   search->back = NULL;
+}
+
+/* The best path's tags, from the lattice of a search without back
+ * pointers: at each word, the previous tag of the path's tag alone is
+ * found again, from the sums search_step() compared, in its order, so
+ * the tags are the ones back pointers would give. */
+static void
+search_trace (const Search          *search,
+              const PithNerSentence *sentence,
+              const PithNerModel    *model,
+              PithNerShapeScores    *shapes,
+              int                   *tags)
+{
+  const Allowed *allowed = &fixed_allowed;
+  int last = search_last_tag (search);
+
+  for (guint i = sentence->n_words; i-- > 1;)
+    {
+      const float *from = search->lattice + (gsize) (i - 1) * LATTICE_ROW;
+      const PithNerToken *token = sentence->tokens[i];
+      const float *by_shape = model_shape_transitions (shapes, model, token);
+      guint first = allowed->first_pair[last];
+
+      tags[i] = last;
+      if (allowed->first_pair[last + 1] - first == N_CLOSING)
+        {
+          float best = -INFINITY;
+          int previous = allowed->closing[0];
+
+          /* The first of the best, as the step's lanes are read. */
+          for (guint j = 0; j < N_CLOSING; j++)
+            {
+              guint k = first + j;
+              float candidate = from[allowed->closing[j]] + search->by_tag[k] + by_shape[k] +
+                                (float) (gint32) token->word_transitions[k] * model->scale;
+
+              if (j == 0 || candidate > best)
+                {
+                  best = candidate;
+                  previous = allowed->closing[j];
+                }
+            }
+          last = previous;
+        }
+      else
+        {
+          int begin = allowed->previous[first];
+          int inside = allowed->previous[first + 1];
+          float from_begin = from[begin] + search->by_tag[first] + by_shape[first] +
+                             (float) (gint32) token->word_transitions[first] * model->scale;
+          float from_inside = from[inside] + search->by_tag[first + 1] + by_shape[first + 1] +
+                              (float) (gint32) token->word_transitions[first + 1] * model->scale;
+
+          last = from_inside > from_begin ? inside : begin;
+        }
+    }
+  tags[0] = last;
 }
 
 void
@@ -753,7 +828,7 @@ pith_ner_viterbi_with_cost (const PithNerSentence *sentence,
         for (int t = 0; t < PITH_NER_N_TAGS; t++)
           emission[t] += t != gold[i] ? cost : 0.0f;
       score_transitions (sentence->tokens[i], PITH_NER_TRANSITION_WORD, score, weights, by_word);
-      search_step (search, i, emission, by_shape, by_word);
+      search_step (search, i, emission, by_shape, by_word, TRUE);
     }
   search_finish (search, sentence->n_words, tags);
 }
@@ -927,10 +1002,10 @@ viterbi_with_model (const PithNerModel    *self,
     }
   search_init (search, sentence->n_words, sentence->scratch);
   memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
-  /* Margins in sentences of real length only: a run-on of thousands of
-   * words (random bytes, a list without stops) would make the lattice a
-   * copy of the document. */
-  if (margins != NULL && sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS)
+  /* A lattice, for the margins and the trace back, in sentences of real
+   * length only: a run-on of thousands of words (random bytes, a list
+   * without stops) would make it a copy of the document. */
+  if (sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS)
     search_keep_lattice (search, sentence->n_words);
   /* Each word's context features are found a word ahead, and their rows
    * loaded while the word before is tagged; the document's memory of
@@ -971,10 +1046,16 @@ viterbi_with_model (const PithNerModel    *self,
         emission[t] = (float) sums[t] * self->scale;
       transition_scores (self, token->word_transitions, by_word);
 
-      search_step (search, i, emission, by_shape, by_word);
+      if (search->lattice != NULL)
+        search_step (search, i, emission, by_shape, by_word, FALSE);
+      else
+        search_step (search, i, emission, by_shape, by_word, TRUE);
     }
-  search_finish (search, sentence->n_words, tags);
   if (search->lattice != NULL)
+    search_trace (search, sentence, self, shapes, tags);
+  else
+    search_finish (search, sentence->n_words, tags);
+  if (margins != NULL && search->lattice != NULL)
     search_margins (search, sentence, self, shapes, tags, margins);
   else if (margins != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
