@@ -209,8 +209,8 @@ test_same_tags_forgetting (void)
 /* A word is prepared once: looked up again, it is the same token; a word
  * that only starts like another is another. A trim forgets words down to
  * the vocabulary's size, never one looked up since the clock's hand last
- * passed it; after a long document it keeps a quarter of them, those
- * looked up again first. */
+ * passed it; after a long document it keeps as many as it is told,
+ * those looked up again first. */
 static void
 test_vocabulary_keeps_each_word_once (void)
 {
@@ -241,7 +241,7 @@ test_vocabulary_keeps_each_word_once (void)
   /* Both looked up again: the two kept of the eight. */
   g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Portal", 6) == portal);
   g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
-  pith_ner_vocabulary_forget_old (vocabulary);
+  pith_ner_vocabulary_forget_old (vocabulary, 2);
   g_assert_cmpuint (pith_ner_vocabulary_get_size (vocabulary), ==, 2);
   g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
   g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Portal", 6) == portal);

@@ -142,9 +142,10 @@ guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
 /* Forgets words not looked up for the longest when there are more than
  * max_words; call it only while no prepared sentence is in use. */
 void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
-/* Forgets words down to half of max_words, those not looked up for the
- * longest first; call it only while no prepared sentence is in use. */
-void               pith_ner_vocabulary_forget_old (PithNerVocabulary *self);
+/* Forgets words down to @max_kept, those not looked up for the longest
+ * first; call it only while no prepared sentence is in use. */
+void               pith_ner_vocabulary_forget_old (PithNerVocabulary *self,
+                                                   guint              max_kept);
 
 typedef struct _PithNerShapeScores PithNerShapeScores;
 

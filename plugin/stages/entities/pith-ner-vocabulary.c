@@ -251,12 +251,13 @@ pith_ner_vocabulary_trim (PithNerVocabulary *self)
 }
 
 void
-pith_ner_vocabulary_forget_old (PithNerVocabulary *self)
+pith_ner_vocabulary_forget_old (PithNerVocabulary *self,
+                                guint              max_kept)
 {
   guint kept = 0;
 
   pith_ner_vocabulary_trim (self);
-  /* Down to a quarter of the words: those looked up since the hand passed them
+  /* Down to @max_kept words: those looked up since the hand passed them
    * first, as many as fit. */
   for (int looked_up = 1; looked_up >= 0; looked_up--)
     for (guint i = 0; i < self->n_clock; i++)
@@ -265,7 +266,7 @@ pith_ner_vocabulary_forget_old (PithNerVocabulary *self)
 
         if (token == NULL || token->looked_up != looked_up)
           continue;
-        if (kept < self->max_words / 4)
+        if (kept < max_kept)
           kept++;
         else
           {
