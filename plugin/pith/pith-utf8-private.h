@@ -42,6 +42,26 @@ pith_utf8_opens_with_letter (const char *word)
   return (guchar) word[0] < 0x80 ? g_ascii_isalpha (word[0]) : g_unichar_isalpha (g_utf8_get_char (word));
 }
 
+/* Whether the valid UTF-8 @word opens with an uppercase letter
+ * (g_unichar_isupper()); ASCII without the Unicode tables. */
+static inline gboolean
+pith_utf8_opens_with_upper (const char *word)
+{
+  return (guchar) word[0] < 0x80 ? g_ascii_isupper (word[0]) : g_unichar_isupper (g_utf8_get_char (word));
+}
+
+/* g_utf8_strdown() of the nul-terminated @text, without the Unicode tables
+ * for ASCII text, nearly all of news: the same string for it. Free it
+ * with g_free(). */
+static inline char *
+pith_utf8_strdown (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return g_utf8_strdown (text, -1);
+  return g_ascii_strdown (text, -1);
+}
+
 /* Whether the valid UTF-8 @word opens with punctuation or a symbol
  * (g_unichar_ispunct()); ASCII without the Unicode tables. */
 static inline gboolean

@@ -36,6 +36,7 @@
 
 #include "pith-entity-groups-private.h"
 #include "pith-layer-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-list-private.h"
 
 typedef struct
@@ -109,22 +110,11 @@ name_label (int index)
   return g_quark_from_static_string (names[index]);
 }
 
-/* g_utf8_strdown(), without its Unicode tables for the ASCII names that
- * are nearly all of news text: the same string for them. */
-static char *
-strdown (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return g_utf8_strdown (text, -1);
-  return g_ascii_strdown (text, -1);
-}
-
 /* Lowercase, single spaces, without a final possessive. */
 static char *
 key_of (const char *text)
 {
-  g_autofree char *lower = strdown (text);
+  g_autofree char *lower = pith_utf8_strdown (text);
   const char *p = g_strstrip (lower);
   GString *key = g_string_sized_new (strlen (p));
   gboolean apart = FALSE;

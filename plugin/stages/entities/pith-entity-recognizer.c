@@ -61,6 +61,7 @@
 #include "pith-model-file-private.h"
 #include "pith-layer-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-list-private.h"
 
 #define BUILTIN_MODEL "/org/gnome/Pith/entities/ner-en.model"
@@ -427,7 +428,7 @@ static gboolean
 has_upper (const char *word)
 {
   for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
-    if ((guchar) *p < 0x80 ? g_ascii_isupper (*p) : g_unichar_isupper (g_utf8_get_char (p)))
+    if (pith_utf8_opens_with_upper (p))
       return TRUE;
   return FALSE;
 }
@@ -1042,7 +1043,7 @@ note_contexts (PithNerDocument   *context,
       const char *start = text + pith_layer_start (tokens, i);
       PithNerToken *around[3];
 
-      if (!g_ascii_isupper (*start) && !((guchar) *start >= 0x80 && g_unichar_isupper (g_utf8_get_char (start))))
+      if (!pith_utf8_opens_with_upper (start))
         continue;
       for (int k = 0; k < 3; k++)
         {

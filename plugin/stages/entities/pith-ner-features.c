@@ -25,6 +25,7 @@
 #include "pith-ner-model-private.h"
 #include "pith-word-clusters-private.h"
 #include "pith-word-hashes-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-list-private.h"
 
 #define GAZETTEER_MAX_WORDS 5
@@ -280,7 +281,7 @@ pith_ner_gazetteer_types (const char * const *words,
 
   for (guint k = 0; k < n_words; k++)
     {
-      g_autofree char *folded = g_utf8_strdown (words[k], -1);
+      g_autofree char *folded = pith_utf8_strdown (words[k]);
 
       if (k > 0)
         g_string_append_c (phrase, ' ');
@@ -426,17 +427,6 @@ shape (const char *word,
       out[n++] = cls;
     }
   out[n] = '\0';
-}
-
-/* g_utf8_strdown(), without its Unicode tables for the ASCII words that
- * are nearly all of news text: the same string for them. */
-static char *
-strdown (const char *word)
-{
-  for (const char *p = word; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return g_utf8_strdown (word, -1);
-  return g_ascii_strdown (word, -1);
 }
 
 /* @down with digits folded to 0, so years and scores share features. */
@@ -724,12 +714,12 @@ pith_ner_token_init (PithNerToken *token,
     }
   else
     {
-      token->down = strdown (word);
+      token->down = pith_utf8_strdown (word);
       token->lower = normalize (token->down);
     }
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
-  token->capitalised = g_unichar_isupper (g_utf8_get_char (word));
+  token->capitalised = pith_utf8_opens_with_upper (word);
   token->word_hash = pith_word_hash (word, strlen (word));
   token->lower_hash = pith_word_hash (token->lower, strlen (token->lower));
   token->short_shape_hash = pith_word_hash (token->short_shape, strlen (token->short_shape));
