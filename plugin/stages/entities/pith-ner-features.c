@@ -366,18 +366,24 @@ fnv1a_string (const char *data,
   return hash;
 }
 
-static void
-add3 (Features   *features,
-      const char *name,
-      const char *value,
-      const char *value2)
+/* The hash of "@name=", where every feature's hash begins. */
+static guint64
+name_prefix (const char *name)
 {
-  guint64 hash = PITH_WORD_HASH_BASIS;
+  return pith_word_hash_continue (fnv1a_string (name, PITH_WORD_HASH_BASIS), "=", 1);
+}
+
+/* add3() with the name's hash, name_prefix(), worked out already. */
+static void
+add_named (Features   *features,
+           guint64     name,
+           const char *value,
+           const char *value2)
+{
+  guint64 hash = name;
 
   if (features->n >= features->max)
     return;
-  hash = fnv1a_string (name, hash);
-  hash = pith_word_hash_continue (hash, "=", 1);
   if (value != NULL)
     hash = fnv1a_string (value, hash);
   if (value2 != NULL)
@@ -386,6 +392,15 @@ add3 (Features   *features,
       hash = fnv1a_string (value2, hash);
     }
   features->hashes[features->n++] = hash;
+}
+
+static void
+add3 (Features   *features,
+      const char *name,
+      const char *value,
+      const char *value2)
+{
+  add_named (features, name_prefix (name), value, value2);
 }
 
 static void
@@ -463,11 +478,7 @@ static guint64
 pair_prefix (const char *name,
              const char *value)
 {
-  guint64 hash = fnv1a_string (name, PITH_WORD_HASH_BASIS);
-
-  hash = pith_word_hash_continue (hash, "=", 1);
-  hash = fnv1a_string (value, hash);
-  return pith_word_hash_continue (hash, "|", 1);
+  return pith_word_hash_continue (fnv1a_string (value, name_prefix (name)), "|", 1);
 }
 
 static void
@@ -559,7 +570,7 @@ static const guint64 cluster_kind_names[N_CLUSTER_KINDS] = {
 
 typedef struct
 {
-  guint64 names[N_NAMES];   /* the hash of "name=" */
+  guint64 names[N_NAMES];   /* name_prefix() of each */
   guint64 clusters[N_CLUSTER_KINDS][PITH_WORD_CLUSTER_LEVELS];
   guint64 transitions[PITH_NER_N_TRANSITIONS][PITH_NER_N_TAGS];
 } Prefixes;
@@ -573,7 +584,7 @@ prefixes (void)
   if (g_once_init_enter (&initialized))
     {
       for (int n = 0; n < N_NAMES; n++)
-        table.names[n] = pith_word_hash_continue (fnv1a_string (feature_names[n], PITH_WORD_HASH_BASIS), "=", 1);
+        table.names[n] = name_prefix (feature_names[n]);
       for (int k = 0; k < N_CLUSTER_KINDS; k++)
         for (int level = 0; level < PITH_WORD_CLUSTER_LEVELS; level++)
           table.clusters[k][level] = join (cluster_kind_names[k], (guint64) level);
@@ -585,27 +596,6 @@ prefixes (void)
     }
   pith_tsan_acquire (&initialized);
   return &table;
-}
-
-/* add3() with the name's hash from prefixes(). */
-static void
-add_named (Features   *features,
-           guint64     name,
-           const char *value,
-           const char *value2)
-{
-  guint64 hash = name;
-
-  if (features->n >= features->max)
-    return;
-  if (value != NULL)
-    hash = fnv1a_string (value, hash);
-  if (value2 != NULL)
-    {
-      hash = pith_word_hash_continue (hash, "|", 1);
-      hash = fnv1a_string (value2, hash);
-    }
-  features->hashes[features->n++] = hash;
 }
 
 /* One feature per level of @token's clusters, each joined with @with
@@ -1025,24 +1015,39 @@ pith_ner_features (const PithNerSentence *sentence,
   return n + pith_ner_context_features (sentence, i, document, hashes + n);
 }
 
+/* What a transition feature of @kind joins with its tag: the word's
+ * lowercase form, its shape, or nothing. */
+static guint64
+transition_with (const PithNerToken *token,
+                 PithNerTransition   kind)
+{
+  switch (kind)
+    {
+    case PITH_NER_TRANSITION_WORD:
+      return token->lower_hash;
+    case PITH_NER_TRANSITION_SHAPE:
+      return token->short_shape_hash;
+    case PITH_NER_TRANSITION_TAG:
+    case PITH_NER_N_TRANSITIONS:
+    default:
+      return 0;
+    }
+}
+
+static guint64
+transition_hash (guint64           tag,
+                 guint64           with,
+                 PithNerTransition kind)
+{
+  return kind == PITH_NER_TRANSITION_TAG ? tag : join (tag, with);
+}
+
 guint64
 pith_ner_transition_hash (const PithNerToken *token,
                           int                 previous,
                           PithNerTransition   kind)
 {
-  guint64 tag = prefixes ()->transitions[kind][previous];
-
-  switch (kind)
-    {
-    case PITH_NER_TRANSITION_WORD:
-      return join (tag, token->lower_hash);
-    case PITH_NER_TRANSITION_SHAPE:
-      return join (tag, token->short_shape_hash);
-    case PITH_NER_TRANSITION_TAG:
-    case PITH_NER_N_TRANSITIONS:
-    default:
-      return tag;
-    }
+  return transition_hash (prefixes ()->transitions[kind][previous], transition_with (token, kind), kind);
 }
 
 void
@@ -1051,9 +1056,8 @@ pith_ner_transition_hashes (const PithNerToken *token,
                             guint64            *hashes)
 {
   const guint64 *tags = prefixes ()->transitions[kind];
-  guint64 with = kind == PITH_NER_TRANSITION_WORD ? token->lower_hash :
-                 kind == PITH_NER_TRANSITION_SHAPE ? token->short_shape_hash : 0;
+  guint64 with = transition_with (token, kind);
 
   for (int previous = 0; previous < PITH_NER_N_TAGS; previous++)
-    hashes[previous] = kind == PITH_NER_TRANSITION_TAG ? tags[previous] : join (tags[previous], with);
+    hashes[previous] = transition_hash (tags[previous], with, kind);
 }
