@@ -211,13 +211,15 @@ pith_ner_model_get_n_buckets (const PithNerModel *self)
   return self->n_buckets;
 }
 
-void
-pith_ner_model_score (const PithNerModel *self,
-                      const guint64      *hashes,
-                      guint               n_hashes,
-                      float              *scores)
+/* Adds the weights of the features hashed to @hashes to @sums, a tag
+ * each: integers, so any order of adding gives the same sums. Inlined,
+ * so each caller's AVX2 clone adds the rows as vectors. */
+static inline __attribute__ ((always_inline)) void
+add_rows (const PithNerModel *self,
+          const guint64      *hashes,
+          guint               n_hashes,
+          gint32             *sums)
 {
-  gint32 sums[PITH_NER_N_TAGS] = { 0, };
   guint mask = self->n_buckets - 1;
 
   for (guint f = 0; f < n_hashes; f++)
@@ -227,8 +229,28 @@ pith_ner_model_score (const PithNerModel *self,
       for (guint t = 0; t < PITH_NER_N_TAGS; t++)
         sums[t] += GINT16_FROM_LE (row[t]);
     }
+}
+
+/* A sum of the model's weights as a score: every score the fast path and
+ * the full search compare is made so, so their floats are the same. */
+static inline float
+weight_score (const PithNerModel *self,
+              gint32              weight)
+{
+  return (float) weight * self->scale;
+}
+
+void
+pith_ner_model_score (const PithNerModel *self,
+                      const guint64      *hashes,
+                      guint               n_hashes,
+                      float              *scores)
+{
+  gint32 sums[PITH_NER_N_TAGS] = { 0, };
+
+  add_rows (self, hashes, n_hashes, sums);
   for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-    scores[t] = (float) sums[t] * self->scale;
+    scores[t] = weight_score (self, sums[t]);
 }
 
 static void
@@ -295,14 +317,16 @@ static const guint8 pair_tag[PITH_NER_N_PAIRS] = {
   16, 16, 16, 16, 16, 16
 };
 
+/* The allowed transitions, fixed_allowed, checked once against the rules
+ * they come from (pith_ner_transition_allowed()). */
 static const Allowed *
 allowed_transitions (void)
 {
-  static Allowed allowed;
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
     {
+      Allowed allowed;
       guint n = 0;
 
       for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
@@ -346,7 +370,7 @@ allowed_transitions (void)
       g_once_init_leave (&initialized, 1);
     }
   pith_tsan_acquire (&initialized);
-  return &allowed;
+  return &fixed_allowed;
 }
 
 /* Scores of the transition feature @kind of @token, for every allowed
@@ -439,7 +463,6 @@ model_shape_transitions (PithNerShapeScores *shapes,
 
 typedef struct
 {
-  const Allowed *allowed;
   float by_tag[PITH_NER_N_PAIRS];       /* the same for every word */
   float path[PITH_NER_N_TAGS];          /* best path ending in tag, or -inf
                                          * for a tag no path reaches */
@@ -460,7 +483,6 @@ search_init (Search         *search,
   gsize back_size = (gsize) n_words * PITH_NER_N_TAGS;
 
   memset (search, 0, sizeof *search);
-  search->allowed = allowed_transitions ();
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
   search->scratch = scratch;
@@ -653,7 +675,7 @@ transition_scores (const PithNerModel *self,
                    float              *scores)
 {
   for (guint k = 0; k < PITH_NER_N_PAIRS; k++)
-    scores[k] = (float) (gint32) weights[k] * self->scale;
+    scores[k] = weight_score (self, weights[k]);
 }
 
 /* Each word's margin: the best path through its tag against the best
@@ -772,7 +794,7 @@ search_trace (const Search          *search,
             {
               guint k = first + j;
               float candidate = from[allowed->closing[j]] + search->by_tag[k] + by_shape[k] +
-                                (float) (gint32) token->word_transitions[k] * model->scale;
+                                weight_score (model, token->word_transitions[k]);
 
               if (j == 0 || candidate > best)
                 {
@@ -787,9 +809,9 @@ search_trace (const Search          *search,
           int begin = allowed->previous[first];
           int inside = allowed->previous[first + 1];
           float from_begin = from[begin] + search->by_tag[first] + by_shape[first] +
-                             (float) (gint32) token->word_transitions[first] * model->scale;
+                             weight_score (model, token->word_transitions[first]);
           float from_inside = from[inside] + search->by_tag[first + 1] + by_shape[first + 1] +
-                              (float) (gint32) token->word_transitions[first + 1] * model->scale;
+                              weight_score (model, token->word_transitions[first + 1]);
 
           last = from_inside > from_begin ? inside : begin;
         }
@@ -903,7 +925,6 @@ score_word (const PithNerModel *self,
   guint64 hashes[PITH_NER_N_PLACES][PITH_NER_MAX_FEATURES];
   guint n_hashes[PITH_NER_N_PLACES];
   const gint16 *rows[PITH_NER_N_TAGS];
-  guint mask = self->n_buckets - 1;
 
   /* Every place's features first, so that their rows load together. */
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
@@ -915,13 +936,7 @@ score_word (const PithNerModel *self,
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
     {
       memset (token->scores[place], 0, sizeof token->scores[place]);
-      for (guint f = 0; f < n_hashes[place]; f++)
-        {
-          const gint16 *row = self->weights + (gsize) (hashes[place][f] & mask) * PITH_NER_N_TAGS;
-
-          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-            token->scores[place][t] += GINT16_FROM_LE (row[t]);
-        }
+      add_rows (self, hashes[place], n_hashes[place], token->scores[place]);
     }
   score_pairs (rows, token->word_transitions);
   token->scored_by = self->serial;
@@ -953,16 +968,8 @@ add_elsewhere (const PithNerModel    *self,
     return;
   if (cached->model != self)
     {
-      guint mask = self->n_buckets - 1;
-
       memset (cached->sums, 0, sizeof cached->sums);
-      for (guint f = 0; f < n_items; f++)
-        {
-          const gint16 *row = self->weights + (gsize) (items[f] & mask) * PITH_NER_N_TAGS;
-
-          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-            cached->sums[t] += GINT16_FROM_LE (row[t]);
-        }
+      add_rows (self, items, n_items, cached->sums);
       cached->model = self;
     }
   for (guint t = 0; t < PITH_NER_N_TAGS; t++)
@@ -983,7 +990,6 @@ viterbi_with_model (const PithNerModel    *self,
   Search *search = &search_on_stack;
   guint64 hashes[2][PITH_NER_MAX_FEATURES];
   guint n_hashes[2];
-  guint mask = self->n_buckets - 1;
   float emission[PITH_NER_N_TAGS];
   float by_word[PITH_NER_N_PAIRS];
   g_autofree PithNerShapeScores *own_shapes = NULL;
@@ -1033,17 +1039,11 @@ viterbi_with_model (const PithNerModel    *self,
           n_hashes[(i + 1) % 2] = pith_ner_local_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
           prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
         }
-      for (guint f = 0; f < n_context; f++)
-        {
-          const gint16 *row = self->weights + (gsize) (context[f] & mask) * PITH_NER_N_TAGS;
-
-          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-            sums[t] += GINT16_FROM_LE (row[t]);
-        }
+      add_rows (self, context, n_context, sums);
       if (document != NULL)
         add_elsewhere (self, document, token, sums);
       for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-        emission[t] = (float) sums[t] * self->scale;
+        emission[t] = weight_score (self, sums[t]);
       transition_scores (self, token->word_transitions, by_word);
 
       if (search->lattice != NULL)
