@@ -599,6 +599,26 @@ static const char * const name_particles[] = {
   "dos", "das", "le", "la", NULL
 };
 
+/* The letters the particles begin with, a bit each from 'a': most words
+ * before a name are told apart from them without the list. */
+static gsize
+particle_first_letters (void)
+{
+  static gsize letters;
+
+  if (g_once_init_enter (&letters))
+    {
+      gsize found = 0;
+
+      for (guint i = 0; name_particles[i] != NULL; i++)
+        found |= (gsize) 1 << (name_particles[i][0] - 'a');
+      pith_tsan_release (&letters);
+      g_once_init_leave (&letters, found);
+    }
+  pith_tsan_acquire (&letters);
+  return letters;
+}
+
 /* Whether the word before @start is a particle that begins the name: a
  * lowercase particle after a word that is no name ("of al Qaeda"). */
 static gboolean
@@ -610,10 +630,9 @@ particle_opens_name (GPtrArray *words,
   if (start == 0)
     return FALSE;
   particle = g_ptr_array_index (words, start - 1);
-  /* Every particle is two to five lowercase ASCII letters, the first one
-   * of "abdeilv": most words before a name are told apart without the
-   * list. */
-  if (!g_ascii_islower (particle[0]) || particle[1] == '\0' || strchr ("abdeilv", particle[0]) == NULL ||
+  /* Every particle is two or more lowercase ASCII letters. */
+  if (!g_ascii_islower (particle[0]) || particle[1] == '\0' ||
+      (particle_first_letters () & ((gsize) 1 << (particle[0] - 'a'))) == 0 ||
       !g_strv_contains (name_particles, particle))
     return FALSE;
   return start == 1 || !g_unichar_isupper (g_utf8_get_char (g_ptr_array_index (words, start - 2)));
@@ -950,7 +969,6 @@ add_sentence_entities (PithEntityRecognizer *self,
         }
     }
 }
-
 
 static Workspace *
 workspace_new (void)
