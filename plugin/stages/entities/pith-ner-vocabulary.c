@@ -32,10 +32,10 @@ struct _PithNerVocabulary
 
   /* Which words to forget: a clock (second chance) over max_words places.
    * A word looked up again since the hand last passed it is kept one more
-   * turn; the hand takes the first that was not. On 1,000 CNN articles it
-   * keeps 11% of tokens to prepare again, against 15% for the two halves
-   * it replaced, with as many words at most. Words new since the last
-   * trim wait in pending: a sentence's tokens must outlive it. */
+   * turn; the hand takes the first that was not. With as many words at
+   * most, it leaves fewer to prepare again than the young and old halves
+   * it replaced (docs/architecture.md has the figures). Words new since
+   * the last trim wait in pending: a sentence's tokens must outlive it. */
   PithNerToken **clock;
   guint n_clock;
   guint hand;
