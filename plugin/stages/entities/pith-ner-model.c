@@ -474,11 +474,14 @@ typedef struct
   PithNerScratch *scratch;              /* nullable: where back lives */
 } Search;
 
-/* The search's start; its by_tag is the caller's to fill. */
+/* The search's start, with room for back pointers if @with_back (else
+ * the caller keeps a lattice to trace back); its by_tag is the caller's to
+ * fill. */
 static void
 search_init (Search         *search,
              guint           n_words,
-             PithNerScratch *scratch)
+             PithNerScratch *scratch,
+             gboolean        with_back)
 {
   gsize back_size = (gsize) n_words * PITH_NER_N_TAGS;
 
@@ -486,6 +489,8 @@ search_init (Search         *search,
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
     search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
   search->scratch = scratch;
+  if (!with_back)
+    return;
   if (scratch == NULL)
     search->back = g_new (guint8, back_size);
   else
@@ -838,7 +843,7 @@ pith_ner_viterbi_with_cost (const PithNerSentence *sentence,
   if (sentence->n_words == 0)
     return;
 
-  search_init (search, sentence->n_words, sentence->scratch);
+  search_init (search, sentence->n_words, sentence->scratch, TRUE);
   score_transitions (NULL, PITH_NER_TRANSITION_TAG, score, weights, search->by_tag);
   for (guint i = 0; i < sentence->n_words; i++)
     {
@@ -994,6 +999,7 @@ viterbi_with_model (const PithNerModel    *self,
   float by_word[PITH_NER_N_PAIRS];
   g_autofree PithNerShapeScores *own_shapes = NULL;
   PithNerShapeScores *shapes;
+  gboolean traced;
 
   if (sentence->n_words == 0)
     return;
@@ -1006,12 +1012,13 @@ viterbi_with_model (const PithNerModel    *self,
         sentence->scratch->shapes = g_new0 (PithNerShapeScores, 1);
       shapes = sentence->scratch->shapes;
     }
-  search_init (search, sentence->n_words, sentence->scratch);
-  memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
   /* A lattice, for the margins and the trace back, in sentences of real
    * length only: a run-on of thousands of words (random bytes, a list
    * without stops) would make it a copy of the document. */
-  if (sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS)
+  traced = sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS;
+  search_init (search, sentence->n_words, sentence->scratch, !traced);
+  memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
+  if (traced)
     search_keep_lattice (search, sentence->n_words);
   /* Each word's context features are found a word ahead, and their rows
    * loaded while the word before is tagged; the document's memory of
@@ -1046,16 +1053,16 @@ viterbi_with_model (const PithNerModel    *self,
         emission[t] = weight_score (self, sums[t]);
       transition_scores (self, token->word_transitions, by_word);
 
-      if (search->lattice != NULL)
+      if (traced)
         search_step (search, i, emission, by_shape, by_word, FALSE);
       else
         search_step (search, i, emission, by_shape, by_word, TRUE);
     }
-  if (search->lattice != NULL)
+  if (traced)
     search_trace (search, sentence, self, shapes, tags);
   else
     search_finish (search, sentence->n_words, tags);
-  if (margins != NULL && search->lattice != NULL)
+  if (margins != NULL && traced)
     search_margins (search, sentence, self, shapes, tags, margins);
   else if (margins != NULL)
     for (guint i = 0; i < sentence->n_words; i++)
