@@ -134,6 +134,26 @@ test_news_conventions (void)
   g_assert_cmpstr (label_of (document, "Shia"), ==, "MISC");
 }
 
+/* Names news writes with a word between their pieces are one name: a
+ * nickname between a person's names, and a company named for a
+ * possessive, which its short name, written with the possessive, is
+ * after; a country's possessive before a company stays the country. */
+static void
+test_joined_names (void)
+{
+  g_autoptr(PithDocument) document = run ("clean ! segment ! entities",
+    "Former champion Ramon \"El Toro\" Quintero fought again in Tucson on Saturday.\n\n"
+    "Halvard's Bancshares Inc. agreed to buy a rival bank on Monday. Analysts said Halvard's offer "
+    "was generous, and Halvard's shares rose. Brazil's Vale SA said it would sell a mine.\n");
+  g_autofree char *halvard = labels_of (document, "Halvard's");
+
+  g_assert_cmpstr (label_of (document, "Ramon \"El Toro\" Quintero"), ==, "PER");
+  g_assert_null (label_of (document, "El Toro"));
+  g_assert_cmpstr (label_of (document, "Halvard's Bancshares Inc."), ==, "ORG");
+  g_assert_cmpstr (halvard, ==, "ORG ORG");
+  g_assert_cmpstr (label_of (document, "Brazil"), ==, "LOC");
+}
+
 /* An acronym is no person in a sentence that shows case, whatever the
  * news says it did ("ISIS claiming"). */
 static void
@@ -764,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);
   g_test_add_func ("/Pith/Entities/news-conventions", test_news_conventions);
   g_test_add_func ("/Pith/Entities/month-before-name", test_month_before_name);
+  g_test_add_func ("/Pith/Entities/joined-names", test_joined_names);
   g_test_add_func ("/Pith/Entities/acronyms", test_acronyms);
   g_test_add_func ("/Pith/Entities/generic-references", test_generic_references);
   g_test_add_func ("/Pith/Entities/long-tokens", test_long_tokens);

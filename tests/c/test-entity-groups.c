@@ -201,6 +201,27 @@ test_company_without_legal_form (void)
   g_assert_cmpint (group_at (document, 6), !=, group_at (document, 5));
 }
 
+/* A company whose name opens with a possessive is that company by the
+ * possessive alone ("Boatmen's" after "Boatmen's Bancshares Inc."); a
+ * possessive before a name of no legal form is not ("Nissan's" of
+ * "Nissan's Infiniti brand"). */
+static void
+test_company_by_possessive (void)
+{
+  static const Mention mentions[] = {
+    { "Boatmen's Bancshares Inc.", "ORG", 0.90 }, { "Boatmen's", "PER", 0.40 },
+    { "McDonald's Corp.", "ORG", 0.95 }, { "McDonald's", "ORG", 0.80 },
+    { "Nissan's Infiniti", "MISC", 0.90 }, { "Nissan's", "PER", 0.60 },
+  };
+  g_autoptr(PithDocument) document = grouped (mentions, G_N_ELEMENTS (mentions));
+
+  assert_one_label_per_group (document, G_N_ELEMENTS (mentions));
+  g_assert_cmpstr (label_at (document, 1), ==, "ORG");
+  g_assert_cmpint (group_at (document, 1), ==, group_at (document, 0));
+  g_assert_cmpint (group_at (document, 3), ==, group_at (document, 2));
+  g_assert_cmpint (group_at (document, 5), !=, group_at (document, 4));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +233,7 @@ main (int   argc,
   g_test_add_func ("/Pith/EntityGroups/surnames", test_surnames);
   g_test_add_func ("/Pith/EntityGroups/headline-word", test_headline_word_outvoted);
   g_test_add_func ("/Pith/EntityGroups/company-without-legal-form", test_company_without_legal_form);
+  g_test_add_func ("/Pith/EntityGroups/company-by-possessive", test_company_by_possessive);
 
   return g_test_run ();
 }

@@ -14,8 +14,9 @@
  *   "UN" for "United Nations"; "of", "the", "and" not counted);
  * - it is a company's name without the legal form the document gave it
  *   once ("Ruch" after "Ruch SA", "Dow Chemical" after "Dow Chemical
- *   Co"), in which case it also takes the label ORG: news names a company
- *   in full once and by its name alone after.
+ *   Co"), or the possessive such a name opens with ("Boatmen's" after
+ *   "Boatmen's Bancshares Inc."), in which case it also takes the label
+ *   ORG: news names a company in full once and by its name alone after.
  *
  * The group's name is its longest mention; its label is the one its
  * mentions are surest of together, or the one an apposition gave one of
@@ -234,6 +235,29 @@ company_without_legal_form (const char *key)
   return g_strndup (key, (gsize) (space - key));
 }
 
+/* The key of the possessive a company's name opens with ("boatmen" of
+ * "boatmen's bancshares inc.", "mcdonald" of "mcdonald's corp."), or NULL when @key, a name's, has no
+ * legal form or opens with none: news calls such a company by its
+ * possessive alone ("Boatmen's said"). */
+static char *
+company_by_possessive (const char *key)
+{
+  g_autofree char *without_form = company_without_legal_form (key);
+  static const char * const possessives[] = { "'s", "’s" };
+
+  if (without_form == NULL)
+    return NULL;
+  for (guint p = 0; p < G_N_ELEMENTS (possessives); p++)
+    for (const char *at = strstr (without_form, possessives[p]); at != NULL; at = strstr (at + 1, possessives[p]))
+      {
+        const char *after = at + strlen (possessives[p]);
+
+        if (at > without_form && (*after == ' ' || *after == '\0'))
+          return g_strndup (without_form, (gsize) (at - without_form));
+      }
+  return NULL;
+}
+
 typedef struct
 {
   const Name *names;
@@ -355,8 +379,12 @@ pith_entity_groups_build (PithDocument *document)
           if (label == organisation)
             {
               g_autofree char *name = company_without_legal_form (key);
+              g_autofree char *possessive = company_by_possessive (key);
+
               if (name != NULL && !g_hash_table_contains (by_company, name))
                 g_hash_table_insert (by_company, g_steal_pointer (&name), found);
+              if (possessive != NULL && !g_hash_table_contains (by_company, possessive))
+                g_hash_table_insert (by_company, g_steal_pointer (&possessive), found);
             }
           if (initials != NULL && !g_hash_table_contains (by_initials, initials))
             g_hash_table_insert (by_initials, g_steal_pointer (&initials), found);

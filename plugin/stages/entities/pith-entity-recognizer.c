@@ -53,6 +53,7 @@
 #include "pith-document.h"
 #include "pith-enum-types.h"
 #include "pith-entity-appositions-private.h"
+#include "pith-entity-joins-private.h"
 #include "pith-entity-groups-private.h"
 #include "pith-entity-recognizer.h"
 #include "pith-entity-rules-private.h"
@@ -865,6 +866,7 @@ typedef struct
   GByteArray *marks;
   GByteArray *defined;      /* each word's: labelled by an apposition */
   GHashTable *definitions;  /* the document's: word -> whether it defines it as a name */
+  GHashTable *possessives;  /* the document's companies known by a possessive ("Boatmen") */
   GPtrArray *rule_kinds;    /* each word's, from its token */
   GArray *mentions;         /* of Mention: the sentence's names */
   GArray *rules;            /* of PithRuleEntity: the sentence's rule entities */
@@ -983,6 +985,7 @@ workspace_new (void)
   workspace->marks = g_byte_array_new ();
   workspace->defined = g_byte_array_new ();
   workspace->definitions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  workspace->possessives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   workspace->rule_kinds = g_ptr_array_new ();
   workspace->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   workspace->rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
@@ -1002,6 +1005,7 @@ workspace_free (Workspace *workspace)
   g_byte_array_unref (workspace->marks);
   g_byte_array_unref (workspace->defined);
   g_hash_table_unref (workspace->definitions);
+  g_hash_table_unref (workspace->possessives);
   g_ptr_array_unref (workspace->rule_kinds);
   g_array_unref (workspace->mentions);
   g_array_unref (workspace->rules);
@@ -1182,8 +1186,10 @@ tag_tokens (PithEntityRecognizer *self,
   pith_ner_sentence_prepare (&sentence, vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (model, &sentence, context, tags, margins);
-  /* A name the conventions of news overrule is remembered as they say. */
-  if (pith_entity_appositions_apply (sentence.words, n_tokens, marks, tags, margins, workspace->defined->data))
+  /* A name the conventions of news overrule or join is remembered as
+   * they say. */
+  if (pith_entity_appositions_apply (sentence.words, n_tokens, marks, tags, margins, workspace->defined->data) |
+      pith_entity_joins_apply (sentence.words, n_tokens, marks, tags, margins, workspace->possessives))
     for (guint i = 0; i < n_tokens; i++)
       pith_ner_document_remember (context, sentence.words[i], tags[i]);
   g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
@@ -1333,6 +1339,7 @@ recognize (PithEntityRecognizer  *self,
     }
 
   g_hash_table_remove_all (workspace->definitions);
+  g_hash_table_remove_all (workspace->possessives);
   pith_entity_groups_build (document);
   return TRUE;
 }

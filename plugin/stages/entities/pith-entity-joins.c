@@ -1,0 +1,285 @@
+/* pith-entity-joins.c: names news writes in pieces the tagger splits
+ *
+ * Two ways of writing a name put a word between its pieces that the
+ * tagger, reading a word and its neighbours, takes for the end of one name
+ * and the start of another:
+ *
+ * - a person's nickname, or the name the person goes by, in quotes or
+ *   brackets between the first names and the last ("Hector "Macho"
+ *   Camacho", "James Leander (Leo) Nichols"): three names come out, the
+ *   nickname alone often a place or a group;
+ * - a company named for a possessive ("Boatmen's Bancshares Inc.",
+ *   "Macy's Inc."), which the report then calls by its possessive alone
+ *   ("Boatmen's said", "Boatmen's deal"): the name stops before the "'s".
+ *
+ * CoNLL-2003's annotators made each one name (its training split has
+ * such a run with a person on each side twice, both one person; of the
+ * names written before an "'s", a name is either always written with it,
+ * as "Lloyd's" and "Moody's", or never). A nickname is joined only
+ * between two pieces the tagger took for a person, and never when a word
+ * in it is a place the gazetteer knows: a results table writes "Hill
+ * (Britain) Williams" for a driver, his country and his team. A company's
+ * possessive is joined only before a name that ends in a company's legal
+ * form, and its short name only once the document has named it so.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pith-entity-joins-private.h"
+#include "pith-ner-model-private.h"
+#include "pith-utf8-private.h"
+#include "pith-word-list-private.h"
+
+/* A nickname of more words is a quotation. */
+#define MAX_NICKNAME_WORDS 4
+
+static gboolean
+is_one_of (const char         *word,
+           const char * const *words)
+{
+  for (guint k = 0; words[k] != NULL; k++)
+    if (strcmp (word, words[k]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+opens_with_upper (const char *word)
+{
+  return g_unichar_isupper (g_utf8_get_char (word));
+}
+
+/* The first word of the name that ends at @last. */
+static guint
+name_first (const int *tags,
+            guint      last)
+{
+  guint first = last;
+
+  while (first > 0 && pith_ner_tag_part (tags[first]) != PITH_NER_PART_B &&
+         pith_ner_tag_part (tags[first]) != PITH_NER_PART_U && tags[first - 1] != PITH_NER_TAG_O)
+    first--;
+  return first;
+}
+
+/* The last word of the name that starts at @first. */
+static guint
+name_last (const int *tags,
+           guint      n_words,
+           guint      first)
+{
+  guint last = first;
+
+  while (last + 1 < n_words && pith_ner_tag_part (tags[last]) != PITH_NER_PART_L &&
+         pith_ner_tag_part (tags[last]) != PITH_NER_PART_U && tags[last + 1] != PITH_NER_TAG_O)
+    last++;
+  return last;
+}
+
+static gboolean
+ends_name (int tag)
+{
+  return tag != PITH_NER_TAG_O &&
+         (pith_ner_tag_part (tag) == PITH_NER_PART_L || pith_ner_tag_part (tag) == PITH_NER_PART_U);
+}
+
+static gboolean
+starts_name (int tag)
+{
+  return tag != PITH_NER_TAG_O &&
+         (pith_ner_tag_part (tag) == PITH_NER_PART_B || pith_ner_tag_part (tag) == PITH_NER_PART_U);
+}
+
+/* Makes the words from @first to @last one name of @type, of the rule's
+ * confidence. */
+static void
+tag_name (int   *tags,
+          float *margins,
+          guint  first,
+          guint  last,
+          int    type)
+{
+  for (guint k = first; k <= last; k++)
+    {
+      int part = k == first ? (k == last ? PITH_NER_PART_U : PITH_NER_PART_B)
+                            : (k == last ? PITH_NER_PART_L : PITH_NER_PART_I);
+
+      tags[k] = pith_ner_tag (type, part);
+      margins[k] = NAN;
+    }
+}
+
+/* The closing quote or bracket of the opening @word, or NULL. */
+static const char *
+closer_of (const char *word)
+{
+  static const char * const pairs[][2] = { { "\"", "\"" }, { "“", "”" }, { "(", ")" } };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
+    if (strcmp (word, pairs[p][0]) == 0)
+      return pairs[p][1];
+  return NULL;
+}
+
+/* The closing word of a nickname opened at @open, between words tagged
+ * as a person's (the tagger may have taken the brackets into one piece:
+ * "(Leo) Nichols"), or 0: one to MAX_NICKNAME_WORDS words of letters, the
+ * first and the last capitalised, no place among them. */
+static guint
+nickname_close (const char * const *words,
+                guint               n_words,
+                const guint8       *gazetteer,
+                const int          *tags,
+                guint               open)
+{
+  const char *closer;
+
+  if (open == 0 || pith_ner_tag_type (tags[open - 1]) != PITH_NER_TYPE_PER ||
+      (closer = closer_of (words[open])) == NULL)
+    return 0;
+  for (guint k = open + 1; k < n_words && k <= open + 1 + MAX_NICKNAME_WORDS; k++)
+    {
+      const char *word = words[k];
+
+      if (strcmp (word, closer) == 0)
+        return k > open + 1 && opens_with_upper (words[open + 1]) && opens_with_upper (words[k - 1]) &&
+               k + 1 < n_words && (pith_ner_tag_type (tags[k + 1]) == PITH_NER_TYPE_PER ||
+                                   (tags[k + 1] == PITH_NER_TAG_O && opens_with_upper (words[k + 1]))) ? k : 0;
+      if (!g_unichar_isalpha (g_utf8_get_char (word)) ||
+          (gazetteer != NULL && (gazetteer[k] & (1u << PITH_NER_TYPE_LOC))))
+        return 0;
+    }
+  return 0;
+}
+
+static gboolean
+is_possessive (const char *word)
+{
+  static const char * const possessives[] = { "'s", "’s", "'S", "’S", NULL };
+
+  return is_one_of (word, possessives);
+}
+
+/* Whether @word is a company's legal form ("Inc.", "SA"), from the list
+ * the entity groups read. */
+static gboolean
+is_legal_form (const char *word)
+{
+  static const PithWordList *legal_forms;
+  g_autofree char *lower = pith_utf8_strdown (word);
+
+  return pith_word_list_lookup (pith_word_list_get_once (&legal_forms, "entities/legal-forms.txt"), lower,
+                                strlen (lower), NULL);
+}
+
+/* The words from @first to @last, one space apart, in @key. */
+static void
+key_of (const char * const *words,
+        guint               first,
+        guint               last,
+        GString            *key)
+{
+  g_string_truncate (key, 0);
+  for (guint k = first; k <= last; k++)
+    {
+      if (k > first)
+        g_string_append_c (key, ' ');
+      g_string_append (key, words[k]);
+    }
+}
+
+/* Whether the possessive at @at, after an organisation's name from @first,
+ * opens the rest of a company's name that ends in its legal form: the
+ * name's end, or 0. A person's or a country's possessive before a company
+ * is its owner's ("Rupert Murdoch's News Corp", "Austria's Immuno AG"). */
+static guint
+company_after_possessive (const char * const *words,
+                          guint               n_words,
+                          const guint8       *gazetteer,
+                          const int          *tags,
+                          guint               first,
+                          guint               at)
+{
+  guint last;
+
+  if (at + 1 >= n_words || !opens_with_upper (words[first]) || !starts_name (tags[at + 1]) ||
+      pith_ner_tag_type (tags[first]) != PITH_NER_TYPE_ORG ||
+      (gazetteer != NULL && (gazetteer[first] & (1u << PITH_NER_TYPE_LOC))))
+    return 0;
+  last = name_last (tags, n_words, at + 1);
+  return is_legal_form (words[last]) ? last : 0;
+}
+
+gboolean
+pith_entity_joins_apply (const char * const *words,
+                         guint               n_words,
+                         const guint8       *gazetteer,
+                         int                *tags,
+                         float              *margins,
+                         GHashTable         *possessives)
+{
+  g_autoptr(GString) key = NULL;
+  gboolean changed = FALSE;
+
+  for (guint i = 1; i + 1 < n_words; i++)
+    {
+      guint close = nickname_close (words, n_words, gazetteer, tags, i);
+
+      if (close > 0)
+        {
+          guint last = tags[close + 1] == PITH_NER_TAG_O ? close + 1 : name_last (tags, n_words, close + 1);
+
+          tag_name (tags, margins, name_first (tags, i - 1), last, PITH_NER_TYPE_PER);
+          changed = TRUE;
+          i = close;
+        }
+    }
+
+  for (guint i = 1; i < n_words; i++)
+    {
+      guint first;
+      guint last;
+
+      if (!is_possessive (words[i]))
+        continue;
+      /* A name that goes on over the possessive ("McDonald's Corp."). */
+      if (tags[i] != PITH_NER_TAG_O && pith_ner_tag_type (tags[i]) == PITH_NER_TYPE_ORG &&
+          tags[i - 1] != PITH_NER_TAG_O && !starts_name (tags[i]))
+        {
+          first = name_first (tags, i - 1);
+          last = name_last (tags, n_words, i);
+          if (is_legal_form (words[last]) && opens_with_upper (words[first]))
+            {
+              if (key == NULL)
+                key = g_string_new (NULL);
+              key_of (words, first, i - 1, key);
+              g_hash_table_add (possessives, g_strdup (key->str));
+            }
+          continue;
+        }
+      if (tags[i] != PITH_NER_TAG_O)
+        continue;
+      first = tags[i - 1] == PITH_NER_TAG_O ? i - 1 : name_first (tags, i - 1);
+      if (tags[i - 1] != PITH_NER_TAG_O && !ends_name (tags[i - 1]))
+        continue;
+      last = tags[i - 1] != PITH_NER_TAG_O ? company_after_possessive (words, n_words, gazetteer, tags, first, i) : 0;
+      if (key == NULL)
+        key = g_string_new (NULL);
+      key_of (words, first, i - 1, key);
+      if (last > 0)
+        g_hash_table_add (possessives, g_strdup (key->str));
+      else if (g_hash_table_contains (possessives, key->str))
+        last = i;
+      else
+        continue;
+      tag_name (tags, margins, first, last, PITH_NER_TYPE_ORG);
+      changed = TRUE;
+      i = last;
+    }
+  return changed;
+}
