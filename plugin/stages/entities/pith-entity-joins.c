@@ -225,11 +225,18 @@ pith_entity_joins_apply (const char * const *words,
 {
   g_autoptr(GString) key = NULL;
   gboolean changed = FALSE;
+  gboolean apostrophe = FALSE;
 
   for (guint i = 1; i + 1 < n_words; i++)
     {
-      guint close = nickname_close (words, n_words, gazetteer, tags, i);
+      guchar first_byte = (guchar) words[i][0];
+      guint close;
 
+      /* Every word is asked: its first byte rules out nearly all. */
+      if (first_byte != '"' && first_byte != '(' && first_byte != '\'' && first_byte != 0xe2)
+        continue;
+      apostrophe |= first_byte == '\'' || first_byte == 0xe2;
+      close = nickname_close (words, n_words, gazetteer, tags, i);
       if (close > 0)
         {
           guint last = tags[close + 1] == PITH_NER_TAG_O ? close + 1 : name_last (tags, n_words, close + 1);
@@ -240,12 +247,16 @@ pith_entity_joins_apply (const char * const *words,
         }
     }
 
-  for (guint i = 1; i < n_words; i++)
+  /* The first loop stops before the last word, which may be a
+   * possessive too ("analysts said Boatmen's"). */
+  if (n_words > 1)
+    apostrophe |= words[n_words - 1][0] == '\'' || (guchar) words[n_words - 1][0] == 0xe2;
+  for (guint i = 1; i < n_words && apostrophe; i++)
     {
       guint first;
       guint last;
 
-      if (!is_possessive (words[i]))
+      if ((words[i][0] != '\'' && (guchar) words[i][0] != 0xe2) || !is_possessive (words[i]))
         continue;
       /* A name that goes on over the possessive ("McDonald's Corp."). */
       if (tags[i] != PITH_NER_TAG_O && pith_ner_tag_type (tags[i]) == PITH_NER_TYPE_ORG &&
