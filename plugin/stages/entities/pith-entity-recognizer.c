@@ -1183,6 +1183,9 @@ tag_tokens (PithEntityRecognizer *self,
   sentence.gazetteer = marks;
   sentence.tokens = NULL;
   sentence.scratch = &workspace->scratch;
+  /* A name in a sentence that shows case holds a capital (those without
+   * are dropped): the tagger need not search runs of plain words. */
+  sentence.skips_plain_runs = cased;
   pith_ner_sentence_prepare (&sentence, vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (model, &sentence, context, tags, margins);

@@ -676,6 +676,17 @@ is_ascii (const char *word)
   return TRUE;
 }
 
+/* Lowercase ASCII letters and ASCII punctuation only: no capital, digit
+ * or letter of another alphabet, none of what names are made of. */
+static gboolean
+is_plain (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_ispunct (*p))
+      return FALSE;
+  return TRUE;
+}
+
 void
 pith_ner_token_init (PithNerToken *token,
                      const char   *word,
@@ -710,6 +721,7 @@ pith_ner_token_init (PithNerToken *token,
   shape (word, token->shape, sizeof token->shape, FALSE);
   shape (word, token->short_shape, sizeof token->short_shape, TRUE);
   token->capitalised = pith_utf8_opens_with_upper (word);
+  token->plain = is_plain (word);
   token->word_hash = pith_word_hash (word, strlen (word));
   token->lower_hash = pith_word_hash (token->lower, strlen (token->lower));
   token->short_shape_hash = pith_word_hash (token->short_shape, strlen (token->short_shape));

@@ -87,6 +87,7 @@ typedef struct
   gboolean forms_inline;    /* lower and down are in the caller's room */
   gboolean looked_up;       /* again, since the vocabulary's clock passed it */
   gboolean capitalised;     /* begins with an uppercase letter */
+  gboolean plain;           /* lowercase ASCII letters and ASCII punctuation only */
   guint64 contexts_serial;  /* the document whose contexts are cached, 0: none */
   gpointer contexts;        /* its WordContexts of the word, or NULL */
   char shape[32];
@@ -177,7 +178,16 @@ typedef struct
   PithNerToken **tokens;    /* set by pith_ner_sentence_prepare(): tokens[-2]
                              * to tokens[n_words + 1], the markers around */
   PithNerScratch *scratch;  /* nullable: buffers to reuse */
+  /* Whether the decoder may take the plain words PITH_NER_PLAIN_REACH or
+   * more from any other for O without searching them: in a sentence that
+   * shows case, where a name of plain words alone is none (see
+   * viterbi_with_model()). */
+  gboolean skips_plain_runs;
 } PithNerSentence;
+
+/* How far a name reaches from the words names are made of into plain
+ * words (PithNerToken.plain): "Bank of the West", "Las Vegas police". */
+#define PITH_NER_PLAIN_REACH 2
 
 /* A headline line in capitals: no lowercase letter, four letters at least. */
 gboolean pith_ner_is_all_caps (const char * const *words,

@@ -693,25 +693,26 @@ search_margins (const Search          *search,
                 const PithNerSentence *sentence,
                 const PithNerModel    *model,
                 PithNerShapeScores    *shapes,
+                guint                  first,
+                guint                  end,
+                const float           *after,
                 const int             *tags,
                 float                 *margins)
 {
-  guint n_words = sentence->n_words;
   float rest[PITH_NER_N_TAGS];
-  guint first_name = 0;
+  guint first_name = first;
 
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    rest[tag] = may_end_sentence (tag) ? 0.0f : -INFINITY;
+  memcpy (rest, after, sizeof rest);
 
   /* Only names' words have scores: the words before the first need no
    * margin and no rest of the sentence, and a sentence without names
    * (most of a long document's) no backward pass at all. */
-  while (first_name < n_words && tags[first_name] == PITH_NER_TAG_O)
+  while (first_name < end && tags[first_name] == PITH_NER_TAG_O)
     first_name++;
-  for (guint i = 0; i < n_words; i++)
+  for (guint i = first; i < end; i++)
     margins[i] = NAN;
 
-  for (guint i = n_words; i-- > first_name;)
+  for (guint i = end; i-- > first_name;)
     {
       const float *row = search->lattice + (gsize) i * LATTICE_ROW;
 
@@ -737,15 +738,25 @@ search_margins (const Search          *search,
     }
 }
 
-/* The best tag after the last word: O is reached at every word, from O,
- * L- and U-. */
+/* The best rest of the sentence after its last word, from each tag: none
+ * but from a tag that may end it. */
+static void
+sentence_end_rest (float *after)
+{
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    after[tag] = may_end_sentence (tag) ? 0.0f : -INFINITY;
+}
+
+/* The best tag at the last word searched, given @after, the best rest of
+ * the sentence from each tag there (sentence_end_rest() at its end). */
 static int
-search_last_tag (const Search *search)
+search_last_tag (const Search *search,
+                 const float  *after)
 {
   int last = PITH_NER_TAG_O;
 
   for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    if (may_end_sentence (tag) && search->path[tag] > search->path[last])
+    if (after[tag] > -INFINITY && search->path[tag] + after[tag] > search->path[last] + after[last])
       last = tag;
   return last;
 }
@@ -755,7 +766,11 @@ search_finish (Search *search,
                guint   n_words,
                int    *tags)
 {
-  int last = search_last_tag (search);
+  float after[PITH_NER_N_TAGS];
+  int last;
+
+  sentence_end_rest (after);
+  last = search_last_tag (search, after);
 
   for (guint i = n_words; i-- > 0;)
     {
@@ -776,12 +791,14 @@ search_trace (const Search          *search,
               const PithNerSentence *sentence,
               const PithNerModel    *model,
               PithNerShapeScores    *shapes,
+              guint                  first,
+              guint                  end,
+              int                    last,
               int                   *tags)
 {
   const Allowed *allowed = &fixed_allowed;
-  int last = search_last_tag (search);
 
-  for (guint i = sentence->n_words; i-- > 1;)
+  for (guint i = end; i-- > first + 1;)
     {
       const float *from = search->lattice + (gsize) (i - 1) * LATTICE_ROW;
       const PithNerToken *token = sentence->tokens[i];
@@ -821,7 +838,7 @@ search_trace (const Search          *search,
           last = from_inside > from_begin ? inside : begin;
         }
     }
-  tags[0] = last;
+  tags[first] = last;
 }
 
 void
@@ -981,8 +998,58 @@ add_elsewhere (const PithNerModel    *self,
     sums[t] += cached->sums[t];
 }
 
+/* Marks in @near the words of @sentence within PITH_NER_PLAIN_REACH of a
+ * word that is not plain: the words a name may hold. */
+static void
+mark_near_names (const PithNerSentence *sentence,
+                 guint8                *near)
+{
+  guint n_words = sentence->n_words;
+
+  memset (near, 0, n_words);
+  for (guint i = 0; i < n_words; i++)
+    if (!sentence->tokens[i]->plain)
+      for (guint k = i >= PITH_NER_PLAIN_REACH ? i - PITH_NER_PLAIN_REACH : 0; k <= i + PITH_NER_PLAIN_REACH && k < n_words; k++)
+        near[k] = TRUE;
+}
+
+/* The best rest of the sentence from each tag at the word before @end,
+ * where the word at @end is O: the step into O there, as search_step()
+ * sums it, the same for every path from then on. */
+static void
+rest_before_o (const Search          *search,
+               const PithNerSentence *sentence,
+               const PithNerModel    *model,
+               PithNerShapeScores    *shapes,
+               guint                  end,
+               float                 *after)
+{
+  const Allowed *allowed = &fixed_allowed;
+  const PithNerToken *token = sentence->tokens[end];
+  const float *by_shape = model_shape_transitions (shapes, model, token);
+  guint first = allowed->first_pair[PITH_NER_TAG_O];
+
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    after[tag] = -INFINITY;
+  for (guint j = 0; j < N_CLOSING; j++)
+    {
+      guint k = first + j;
+
+      after[allowed->closing[j]] = search->by_tag[k] + by_shape[k] + weight_score (model, token->word_transitions[k]);
+    }
+}
+
 /* pith_ner_viterbi() with the model, reading each word's scores from its
- * token. The sums are of integers, so the scores are the same floats. */
+ * token. The sums are of integers, so the scores are the same floats.
+ *
+ * In a sentence that shows case (skips_plain_runs), a run of plain words
+ * two or more away from any other ("said on Monday that the", "of the
+ * new rules, which") is outside every name: a name the model found there
+ * would hold no capital, and the stage drops such names in text that
+ * shows case. The search takes those words for O without scoring them,
+ * and searches the runs of words between on their own, each opening
+ * after an O and closing before one, as the whole search would where the
+ * best path is O across the run: in news, about half the words. */
 PITH_AVX2_CLONES
 static void
 viterbi_with_model (const PithNerModel    *self,
@@ -997,9 +1064,13 @@ viterbi_with_model (const PithNerModel    *self,
   guint n_hashes[2];
   float emission[PITH_NER_N_TAGS];
   float by_word[PITH_NER_N_PAIRS];
+  float after[PITH_NER_N_TAGS];
+  guint8 near[PITH_NER_MAX_MARGIN_WORDS];
   g_autofree PithNerShapeScores *own_shapes = NULL;
   PithNerShapeScores *shapes;
   gboolean traced;
+  gboolean skips;
+  guint first = 0;
 
   if (sentence->n_words == 0)
     return;
@@ -1016,57 +1087,94 @@ viterbi_with_model (const PithNerModel    *self,
    * length only: a run-on of thousands of words (random bytes, a list
    * without stops) would make it a copy of the document. */
   traced = sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS;
+  skips = traced && sentence->skips_plain_runs;
   search_init (search, sentence->n_words, sentence->scratch, !traced);
   memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
   if (traced)
     search_keep_lattice (search, sentence->n_words);
-  /* Each word's context features are found a word ahead, and their rows
-   * loaded while the word before is tagged; the document's memory of
-   * labels changes only after the sentence. */
-  n_hashes[0] = pith_ner_local_context_features (sentence, 0, document, hashes[0]);
-  prefetch_rows (self, hashes[0], n_hashes[0]);
-  for (guint i = 0; i < sentence->n_words; i++)
+  if (skips)
+    mark_near_names (sentence, near);
+
+  while (first < sentence->n_words)
     {
-      PithNerToken *token = scored (self, sentence->tokens[i]);
-      const guint64 *context = hashes[i % 2];
-      guint n_context = n_hashes[i % 2];
-      const float *by_shape = model_shape_transitions (shapes, self, token);
-      gint32 sums[PITH_NER_N_TAGS];
+      guint end = sentence->n_words;
 
-      memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
-      for (int place = 1; place < PITH_NER_N_PLACES; place++)
+      /* The next run to search, between words taken for O. */
+      if (skips)
         {
-          const PithNerToken *near = scored (self, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
+          while (first < sentence->n_words && !near[first])
+            {
+              tags[first] = PITH_NER_TAG_O;
+              if (margins != NULL)
+                margins[first] = NAN;
+              first++;
+            }
+          if (first == sentence->n_words)
+            break;
+          end = first + 1;
+          while (end < sentence->n_words && near[end])
+            end++;
+        }
+      if (first > 0)
+        for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+          search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
 
+      /* Each word's context features are found a word ahead, and their
+       * rows loaded while the word before is tagged; the document's
+       * memory of labels changes only after the sentence. */
+      n_hashes[first % 2] = pith_ner_local_context_features (sentence, first, document, hashes[first % 2]);
+      prefetch_rows (self, hashes[first % 2], n_hashes[first % 2]);
+      for (guint i = first; i < end; i++)
+        {
+          PithNerToken *token = scored (self, sentence->tokens[i]);
+          const guint64 *context = hashes[i % 2];
+          guint n_context = n_hashes[i % 2];
+          const float *by_shape = model_shape_transitions (shapes, self, token);
+          gint32 sums[PITH_NER_N_TAGS];
+
+          memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
+          for (int place = 1; place < PITH_NER_N_PLACES; place++)
+            {
+              const PithNerToken *near_token = scored (self, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
+
+              for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+                sums[t] += near_token->scores[place][t];
+            }
+          if (i + 1 < end)
+            {
+              n_hashes[(i + 1) % 2] = pith_ner_local_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
+              prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
+            }
+          add_rows (self, context, n_context, sums);
+          if (document != NULL)
+            add_elsewhere (self, document, token, sums);
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-            sums[t] += near->scores[place][t];
-        }
-      if (i + 1 < sentence->n_words)
-        {
-          n_hashes[(i + 1) % 2] = pith_ner_local_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
-          prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
-        }
-      add_rows (self, context, n_context, sums);
-      if (document != NULL)
-        add_elsewhere (self, document, token, sums);
-      for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-        emission[t] = weight_score (self, sums[t]);
-      transition_scores (self, token->word_transitions, by_word);
+            emission[t] = weight_score (self, sums[t]);
+          transition_scores (self, token->word_transitions, by_word);
 
-      if (traced)
-        search_step (search, i, emission, by_shape, by_word, FALSE);
+          if (traced)
+            search_step (search, i, emission, by_shape, by_word, FALSE);
+          else
+            search_step (search, i, emission, by_shape, by_word, TRUE);
+        }
+
+      if (!traced)
+        {
+          search_finish (search, sentence->n_words, tags);
+          if (margins != NULL)
+            for (guint i = 0; i < sentence->n_words; i++)
+              margins[i] = NAN;
+          return;
+        }
+      if (end == sentence->n_words)
+        sentence_end_rest (after);
       else
-        search_step (search, i, emission, by_shape, by_word, TRUE);
+        rest_before_o (search, sentence, self, shapes, end, after);
+      search_trace (search, sentence, self, shapes, first, end, search_last_tag (search, after), tags);
+      if (margins != NULL)
+        search_margins (search, sentence, self, shapes, first, end, after, tags, margins);
+      first = end;
     }
-  if (traced)
-    search_trace (search, sentence, self, shapes, tags);
-  else
-    search_finish (search, sentence->n_words, tags);
-  if (margins != NULL && traced)
-    search_margins (search, sentence, self, shapes, tags, margins);
-  else if (margins != NULL)
-    for (guint i = 0; i < sentence->n_words; i++)
-      margins[i] = NAN;
 }
 
 void
