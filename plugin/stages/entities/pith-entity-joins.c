@@ -48,12 +48,6 @@ is_one_of (const char         *word,
   return FALSE;
 }
 
-static gboolean
-opens_with_upper (const char *word)
-{
-  return g_unichar_isupper (g_utf8_get_char (word));
-}
-
 /* The first word of the name that ends at @last. */
 static guint
 name_first (const int *tags,
@@ -147,9 +141,16 @@ nickname_close (const char * const *words,
       const char *word = words[k];
 
       if (strcmp (word, closer) == 0)
-        return k > open + 1 && opens_with_upper (words[open + 1]) && opens_with_upper (words[k - 1]) &&
-               k + 1 < n_words && (pith_ner_tag_type (tags[k + 1]) == PITH_NER_TYPE_PER ||
-                                   (tags[k + 1] == PITH_NER_TAG_O && opens_with_upper (words[k + 1]))) ? k : 0;
+        {
+          /* After it, the person's last name, or a capitalised word the
+           * tagger passed over ("Ramon "El Toro" Quintero"). */
+          gboolean name_after = k + 1 < n_words &&
+                                (pith_ner_tag_type (tags[k + 1]) == PITH_NER_TYPE_PER ||
+                                 (tags[k + 1] == PITH_NER_TAG_O && pith_utf8_opens_with_upper (words[k + 1])));
+
+          return k > open + 1 && pith_utf8_opens_with_upper (words[open + 1]) &&
+                 pith_utf8_opens_with_upper (words[k - 1]) && name_after ? k : 0;
+        }
       if (!g_unichar_isalpha (g_utf8_get_char (word)) ||
           (gazetteer != NULL && (gazetteer[k] & (1u << PITH_NER_TYPE_LOC))))
         return 0;
@@ -207,7 +208,7 @@ company_after_possessive (const char * const *words,
 {
   guint last;
 
-  if (at + 1 >= n_words || !opens_with_upper (words[first]) || !starts_name (tags[at + 1]) ||
+  if (at + 1 >= n_words || !pith_utf8_opens_with_upper (words[first]) || !starts_name (tags[at + 1]) ||
       pith_ner_tag_type (tags[first]) != PITH_NER_TYPE_ORG ||
       (gazetteer != NULL && (gazetteer[first] & (1u << PITH_NER_TYPE_LOC))))
     return 0;
@@ -251,6 +252,8 @@ pith_entity_joins_apply (const char * const *words,
    * possessive too ("analysts said Boatmen's"). */
   if (n_words > 1)
     apostrophe |= words[n_words - 1][0] == '\'' || (guchar) words[n_words - 1][0] == 0xe2;
+  if (apostrophe)
+    key = g_string_new (NULL);
   for (guint i = 1; i < n_words && apostrophe; i++)
     {
       guint first;
@@ -264,10 +267,8 @@ pith_entity_joins_apply (const char * const *words,
         {
           first = name_first (tags, i - 1);
           last = name_last (tags, n_words, i);
-          if (is_legal_form (words[last]) && opens_with_upper (words[first]))
+          if (is_legal_form (words[last]) && pith_utf8_opens_with_upper (words[first]))
             {
-              if (key == NULL)
-                key = g_string_new (NULL);
               key_of (words, first, i - 1, key);
               g_hash_table_add (possessives, g_strdup (key->str));
             }
@@ -279,8 +280,6 @@ pith_entity_joins_apply (const char * const *words,
       if (tags[i - 1] != PITH_NER_TAG_O && !ends_name (tags[i - 1]))
         continue;
       last = tags[i - 1] != PITH_NER_TAG_O ? company_after_possessive (words, n_words, gazetteer, tags, first, i) : 0;
-      if (key == NULL)
-        key = g_string_new (NULL);
       key_of (words, first, i - 1, key);
       if (last > 0)
         g_hash_table_add (possessives, g_strdup (key->str));
