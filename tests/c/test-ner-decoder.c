@@ -102,7 +102,7 @@ article_sentences (void)
 }
 
 /* Whether @tags are O at every word a search that skips runs of plain
- * words takes for O: those PITH_NER_PLAIN_REACH or more from any word not
+ * words takes for O: those more than PITH_NER_PLAIN_REACH from any word not
  * plain. */
 static gboolean
 skipped_words_are_o (const PithNerSentence *sentence,

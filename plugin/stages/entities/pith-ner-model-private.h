@@ -178,10 +178,10 @@ typedef struct
   PithNerToken **tokens;    /* set by pith_ner_sentence_prepare(): tokens[-2]
                              * to tokens[n_words + 1], the markers around */
   PithNerScratch *scratch;  /* nullable: buffers to reuse */
-  /* Whether the decoder may take the plain words PITH_NER_PLAIN_REACH or
-   * more from any other for O without searching them: in a sentence that
-   * shows case, where a name of plain words alone is none (see
-   * viterbi_with_model()). */
+  /* Whether the decoder may take the plain words more than
+   * PITH_NER_PLAIN_REACH from any other for O without searching them: in
+   * a sentence that shows case, where a name of plain words alone is none
+   * (see viterbi_with_model()). */
   gboolean skips_plain_runs;
 } PithNerSentence;
 

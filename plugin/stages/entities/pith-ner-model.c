@@ -1009,8 +1009,12 @@ mark_near_names (const PithNerSentence *sentence,
   memset (near, 0, n_words);
   for (guint i = 0; i < n_words; i++)
     if (!sentence->tokens[i]->plain)
-      for (guint k = i >= PITH_NER_PLAIN_REACH ? i - PITH_NER_PLAIN_REACH : 0; k <= i + PITH_NER_PLAIN_REACH && k < n_words; k++)
-        near[k] = TRUE;
+      {
+        guint from = i >= PITH_NER_PLAIN_REACH ? i - PITH_NER_PLAIN_REACH : 0;
+
+        for (guint k = from; k <= i + PITH_NER_PLAIN_REACH && k < n_words; k++)
+          near[k] = TRUE;
+      }
 }
 
 /* The best rest of the sentence from each tag at the word before @end,
@@ -1043,7 +1047,7 @@ rest_before_o (const Search          *search,
  * token. The sums are of integers, so the scores are the same floats.
  *
  * In a sentence that shows case (skips_plain_runs), a run of plain words
- * two or more away from any other ("said on Monday that the", "of the
+ * more than two away from any other ("said on Monday that the", "of the
  * new rules, which") is outside every name: a name the model found there
  * would hold no capital, and the stage drops such names in text that
  * shows case. The search takes those words for O without scoring them,
