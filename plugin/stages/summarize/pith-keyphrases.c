@@ -143,6 +143,49 @@ offer (GArray *best,
     g_array_remove_index (best, best->len - 1);
 }
 
+/* What the English lexicon says of the words a thread has asked about,
+ * kept from one document to the next: news repeats its words, and a
+ * look-up in the lexicon (WordNet's words) misses the processor's caches
+ * where this table, a few hundred kilobytes, does not. A word's classes
+ * and inflection are the lexicon's alone. Forgotten once it holds
+ * MAX_CACHED_WORDS words, so a stream of documents never grows it. */
+#define MAX_CACHED_WORDS 16384
+
+typedef struct
+{
+  PithWordHashes classes;   /* PithWordClass flags | KNOWN */
+  PithWordHashes inflections; /* PithVerbInflection + 1 */
+} WordCache;
+
+static void
+word_cache_free (gpointer data)
+{
+  WordCache *cache = data;
+
+  pith_word_hashes_clear (&cache->classes);
+  pith_word_hashes_clear (&cache->inflections);
+  g_free (cache);
+}
+
+static GPrivate word_cache_key = G_PRIVATE_INIT (word_cache_free);
+
+static WordCache *
+thread_word_cache (void)
+{
+  WordCache *cache = g_private_get (&word_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (WordCache, 1);
+      g_private_set (&word_cache_key, cache);
+    }
+  if (cache->classes.n > MAX_CACHED_WORDS)
+    pith_word_hashes_clear (&cache->classes);
+  if (cache->inflections.n > MAX_CACHED_WORDS)
+    pith_word_hashes_clear (&cache->inflections);
+  return cache;
+}
+
 /* What reading the document needs. */
 typedef struct
 {
@@ -151,11 +194,11 @@ typedef struct
   const PithSentenceGraph *graph;
   const float *weights;     /* by term: the stem's weight in the document */
   const PithWordList *lexicon; /* parts of speech, for English; NULL for other languages */
-  PithWordHashes *known;    /* the document's words looked up: PithWordClass flags | KNOWN */
+  PithWordHashes *known;    /* words looked up: PithWordClass flags | KNOWN (WordCache) */
   const PithLayer *entities; /* NULL when the entities stage did not run */
   PithIntegerColumn *groups; /* of the entities: each name's group */
   guint entity;             /* the first entity that may hold the next token read */
-  PithWordHashes *inflections; /* the document's words asked about: PithVerbInflection + 1 */
+  PithWordHashes *inflections; /* words asked about: PithVerbInflection + 1 (WordCache) */
   guint mention_end;        /* the token after the last entity mention read */
   gboolean guess_parts_of_speech; /* English: the guesser is asked (loaded on first use) */
 } Reader;
@@ -1047,6 +1090,8 @@ pith_keyphrases_add (PithDocument            *document,
   Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL,
                     english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0, NULL, 0,
                     english };
+  /* Without the lexicon the words' answers are others: the document's
+   * own tables. */
   PithWordHashes known = { NULL, };
   PithWordHashes inflections = { NULL, };
   guint n_kept = 0;
@@ -1068,6 +1113,13 @@ pith_keyphrases_add (PithDocument            *document,
   reader.weights = weights;
   reader.known = &known;
   reader.inflections = &inflections;
+  if (english)
+    {
+      WordCache *cache = thread_word_cache ();
+
+      reader.known = &cache->classes;
+      reader.inflections = &cache->inflections;
+    }
   if (groups != NULL)
     read_entities (&reader, document);
 
