@@ -31,16 +31,6 @@ is_age (const char *word)
          g_ascii_string_to_unsigned (word, 10, 1, 120, &age, NULL);
 }
 
-static gboolean
-is_one_of (const char         *word,
-           const char * const *words)
-{
-  for (guint k = 0; words[k] != NULL; k++)
-    if (strcmp (word, words[k]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Whether the place the gazetteer names from @start ends an apposition:
  * the sentence or the clause ends after it ("Ferguson, Missouri, police
  * said", "Ferguson, Missouri (CNN)"), where a list would go on ("Cornell,
@@ -57,7 +47,7 @@ place_ends_apposition (const char * const *words,
 
   while (end < n_words && (gazetteer[end] & (1u << (4 + PITH_NER_TYPE_LOC))))
     end++;
-  if (end == n_words || is_one_of (words[end], ends))
+  if (end == n_words || g_strv_contains (ends, words[end]))
     return TRUE;
   return strcmp (words[end], ",") == 0 &&
          (end + 1 == n_words || !g_unichar_isupper (g_utf8_get_char (words[end + 1])));
@@ -74,7 +64,7 @@ follows_settlement (const char * const *words,
                     guint               first)
 {
   return first >= 2 && (strcmp (words[first - 1], "of") == 0 || strcmp (words[first - 1], "like") == 0) &&
-         is_one_of (words[first - 2], settlements);
+         g_strv_contains (settlements, words[first - 2]);
 }
 
 /* The type the name of @type from @first to @last must have by what
@@ -122,34 +112,26 @@ pith_entity_appositions_apply (const char * const *words,
 
   for (guint i = 0; i < n_words; i++)
     {
-      guint last = i;
+      guint last;
       gboolean differs;
       int type;
 
       if (tags[i] == PITH_NER_TAG_O)
         continue;
-      if (pith_ner_tag_part (tags[i]) == PITH_NER_PART_B)
-        while (last + 1 < n_words && tags[last + 1] != PITH_NER_TAG_O &&
-               pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_B &&
-               pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_U)
-          {
-            last++;
-            if (pith_ner_tag_part (tags[last]) == PITH_NER_PART_L)
-              break;
-          }
+      last = pith_ner_name_last (tags, n_words, i);
       type = type_by_apposition (words, n_words, gazetteer, pith_ner_tag_type (tags[i]), i, last);
       /* Where the tagger agrees, the name's label is the convention's all
        * the same: its group follows it. */
       differs = type >= 0 && type != pith_ner_tag_type (tags[i]);
+      if (differs)
+        {
+          pith_ner_tag_as_name (tags, i, last, type);
+          changed = TRUE;
+        }
       for (guint k = i; type >= 0 && k <= last; k++)
         {
           if (differs)
-            {
-              tags[k] = pith_ner_tag (type, k == i ? (k == last ? PITH_NER_PART_U : PITH_NER_PART_B)
-                                                  : (k == last ? PITH_NER_PART_L : PITH_NER_PART_I));
-              margins[k] = NAN;
-              changed = TRUE;
-            }
+            margins[k] = NAN;
           defined[k] = TRUE;
         }
       i = last;

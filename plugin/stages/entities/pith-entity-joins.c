@@ -38,48 +38,17 @@
 /* A nickname of more words is a quotation. */
 #define MAX_NICKNAME_WORDS 4
 
-static gboolean
-is_one_of (const char         *word,
-           const char * const *words)
-{
-  for (guint k = 0; words[k] != NULL; k++)
-    if (strcmp (word, words[k]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The first word of the name that ends at @last. */
+/* The first word of the name that holds word @i; @i itself for an O. */
 static guint
 name_first (const int *tags,
-            guint      last)
+            guint      i)
 {
-  guint first = last;
+  guint first = i;
 
-  while (first > 0 && pith_ner_tag_part (tags[first]) != PITH_NER_PART_B &&
+  while (first > 0 && tags[first] != PITH_NER_TAG_O && pith_ner_tag_part (tags[first]) != PITH_NER_PART_B &&
          pith_ner_tag_part (tags[first]) != PITH_NER_PART_U && tags[first - 1] != PITH_NER_TAG_O)
     first--;
   return first;
-}
-
-/* The last word of the name that starts at @first. */
-static guint
-name_last (const int *tags,
-           guint      n_words,
-           guint      first)
-{
-  guint last = first;
-
-  while (last + 1 < n_words && pith_ner_tag_part (tags[last]) != PITH_NER_PART_L &&
-         pith_ner_tag_part (tags[last]) != PITH_NER_PART_U && tags[last + 1] != PITH_NER_TAG_O)
-    last++;
-  return last;
-}
-
-static gboolean
-ends_name (int tag)
-{
-  return tag != PITH_NER_TAG_O &&
-         (pith_ner_tag_part (tag) == PITH_NER_PART_L || pith_ner_tag_part (tag) == PITH_NER_PART_U);
 }
 
 static gboolean
@@ -92,20 +61,15 @@ starts_name (int tag)
 /* Makes the words from @first to @last one name of @type, of the rule's
  * confidence. */
 static void
-tag_name (int   *tags,
-          float *margins,
-          guint  first,
-          guint  last,
-          int    type)
+join (int   *tags,
+      float *margins,
+      guint  first,
+      guint  last,
+      int    type)
 {
+  pith_ner_tag_as_name (tags, first, last, type);
   for (guint k = first; k <= last; k++)
-    {
-      int part = k == first ? (k == last ? PITH_NER_PART_U : PITH_NER_PART_B)
-                            : (k == last ? PITH_NER_PART_L : PITH_NER_PART_I);
-
-      tags[k] = pith_ner_tag (type, part);
-      margins[k] = NAN;
-    }
+    margins[k] = NAN;
 }
 
 /* The closing quote or bracket of the opening @word, or NULL. */
@@ -114,6 +78,9 @@ closer_of (const char *word)
 {
   static const char * const pairs[][2] = { { "\"", "\"" }, { "“", "”" }, { "(", ")" } };
 
+  /* Its first byte rules out nearly every word. */
+  if (word[0] != '"' && word[0] != '(' && (guchar) word[0] != 0xe2)
+    return NULL;
   for (guint p = 0; p < G_N_ELEMENTS (pairs); p++)
     if (strcmp (word, pairs[p][0]) == 0)
       return pairs[p][1];
@@ -163,7 +130,8 @@ is_possessive (const char *word)
 {
   static const char * const possessives[] = { "'s", "’s", "'S", "’S", NULL };
 
-  return is_one_of (word, possessives);
+  /* Every word is asked: its first byte rules out nearly all. */
+  return (word[0] == '\'' || (guchar) word[0] == 0xe2) && g_strv_contains (possessives, word);
 }
 
 /* Whether @word is a company's legal form ("Inc.", "SA"), from the list
@@ -178,20 +146,24 @@ is_legal_form (const char *word)
                                 strlen (lower), NULL);
 }
 
-/* The words from @first to @last, one space apart, in @key. */
-static void
-key_of (const char * const *words,
-        guint               first,
-        guint               last,
-        GString            *key)
+/* The words from @first to @last, one space apart, in @key (made on
+ * first use: most sentences need none). */
+static const char *
+key_of (const char * const  *words,
+        guint                first,
+        guint                last,
+        GString            **key)
 {
-  g_string_truncate (key, 0);
+  if (*key == NULL)
+    *key = g_string_new (NULL);
+  g_string_truncate (*key, 0);
   for (guint k = first; k <= last; k++)
     {
       if (k > first)
-        g_string_append_c (key, ' ');
-      g_string_append (key, words[k]);
+        g_string_append_c (*key, ' ');
+      g_string_append (*key, words[k]);
     }
+  return (*key)->str;
 }
 
 /* Whether the possessive at @at, after an organisation's name from @first,
@@ -212,7 +184,7 @@ company_after_possessive (const char * const *words,
       pith_ner_tag_type (tags[first]) != PITH_NER_TYPE_ORG ||
       (gazetteer != NULL && (gazetteer[first] & (1u << PITH_NER_TYPE_LOC))))
     return 0;
-  last = name_last (tags, n_words, at + 1);
+  last = pith_ner_name_last (tags, n_words, at + 1);
   return is_legal_form (words[last]) ? last : 0;
 }
 
@@ -226,68 +198,45 @@ pith_entity_joins_apply (const char * const *words,
 {
   g_autoptr(GString) key = NULL;
   gboolean changed = FALSE;
-  gboolean apostrophe = FALSE;
 
   for (guint i = 1; i + 1 < n_words; i++)
     {
-      guchar first_byte = (guchar) words[i][0];
-      guint close;
+      guint close = nickname_close (words, n_words, gazetteer, tags, i);
 
-      /* Every word is asked: its first byte rules out nearly all. */
-      if (first_byte != '"' && first_byte != '(' && first_byte != '\'' && first_byte != 0xe2)
-        continue;
-      apostrophe |= first_byte == '\'' || first_byte == 0xe2;
-      close = nickname_close (words, n_words, gazetteer, tags, i);
       if (close > 0)
         {
-          guint last = tags[close + 1] == PITH_NER_TAG_O ? close + 1 : name_last (tags, n_words, close + 1);
-
-          tag_name (tags, margins, name_first (tags, i - 1), last, PITH_NER_TYPE_PER);
+          join (tags, margins, name_first (tags, i - 1), pith_ner_name_last (tags, n_words, close + 1),
+                PITH_NER_TYPE_PER);
           changed = TRUE;
           i = close;
         }
     }
 
-  /* The first loop stops before the last word, which may be a
-   * possessive too ("analysts said Boatmen's"). */
-  if (n_words > 1)
-    apostrophe |= words[n_words - 1][0] == '\'' || (guchar) words[n_words - 1][0] == 0xe2;
-  if (apostrophe)
-    key = g_string_new (NULL);
-  for (guint i = 1; i < n_words && apostrophe; i++)
+  for (guint i = 1; i < n_words; i++)
     {
       guint first;
       guint last;
 
-      if ((words[i][0] != '\'' && (guchar) words[i][0] != 0xe2) || !is_possessive (words[i]))
+      if (!is_possessive (words[i]))
         continue;
+      first = name_first (tags, i - 1);
       /* A name that goes on over the possessive ("McDonald's Corp."). */
-      if (tags[i] != PITH_NER_TAG_O && pith_ner_tag_type (tags[i]) == PITH_NER_TYPE_ORG &&
-          tags[i - 1] != PITH_NER_TAG_O && !starts_name (tags[i]))
+      if (tags[i] != PITH_NER_TAG_O)
         {
-          first = name_first (tags, i - 1);
-          last = name_last (tags, n_words, i);
-          if (is_legal_form (words[last]) && pith_utf8_opens_with_upper (words[first]))
-            {
-              key_of (words, first, i - 1, key);
-              g_hash_table_add (possessives, g_strdup (key->str));
-            }
+          last = pith_ner_name_last (tags, n_words, i);
+          if (pith_ner_tag_type (tags[i]) == PITH_NER_TYPE_ORG && !starts_name (tags[i]) &&
+              is_legal_form (words[last]) && pith_utf8_opens_with_upper (words[first]))
+            g_hash_table_add (possessives, g_strdup (key_of (words, first, i - 1, &key)));
           continue;
         }
-      if (tags[i] != PITH_NER_TAG_O)
-        continue;
-      first = tags[i - 1] == PITH_NER_TAG_O ? i - 1 : name_first (tags, i - 1);
-      if (tags[i - 1] != PITH_NER_TAG_O && !ends_name (tags[i - 1]))
-        continue;
-      last = tags[i - 1] != PITH_NER_TAG_O ? company_after_possessive (words, n_words, gazetteer, tags, first, i) : 0;
-      key_of (words, first, i - 1, key);
+      last = company_after_possessive (words, n_words, gazetteer, tags, first, i);
       if (last > 0)
-        g_hash_table_add (possessives, g_strdup (key->str));
-      else if (g_hash_table_contains (possessives, key->str))
+        g_hash_table_add (possessives, g_strdup (key_of (words, first, i - 1, &key)));
+      else if (g_hash_table_contains (possessives, key_of (words, first, i - 1, &key)))
         last = i;
       else
         continue;
-      tag_name (tags, margins, first, last, PITH_NER_TYPE_ORG);
+      join (tags, margins, first, last, PITH_NER_TYPE_ORG);
       changed = TRUE;
       i = last;
     }

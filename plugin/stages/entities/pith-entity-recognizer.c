@@ -900,7 +900,7 @@ add_sentence_entities (PithEntityRecognizer *self,
   for (guint i = 0; i < end; i++)
     {
       int tag = tags[i];
-      guint last = i;
+      guint last;
 
       if (tag == PITH_NER_TAG_O)
         {
@@ -918,16 +918,7 @@ add_sentence_entities (PithEntityRecognizer *self,
             }
           continue;
         }
-      if (pith_ner_tag_part (tag) == PITH_NER_PART_B)
-        while (last + 1 < end && pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_B &&
-               pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_U &&
-               tags[last + 1] != PITH_NER_TAG_O)
-          {
-            last++;
-            if (pith_ner_tag_part (tags[last]) == PITH_NER_PART_L)
-              break;
-          }
-
+      last = pith_ner_name_last (tags, end, i);
       add_name_pieces (self, model, words, i, last, pith_ner_tag_type (tag), margins, defined, cased,
                        pith_document_get_text (document), definitions, mentions);
       i = last;

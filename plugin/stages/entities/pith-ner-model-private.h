@@ -54,6 +54,35 @@ pith_ner_tag_part (int tag)
   return (PithNerPart) ((tag - 1) % 4);
 }
 
+/* The last word of the name of @tags that holds word @i: the L- that
+ * closes it, or the word before an O, a B- or a U-. */
+static inline guint
+pith_ner_name_last (const int *tags,
+                    guint      n_words,
+                    guint      i)
+{
+  guint last = i;
+
+  while (tags[last] != PITH_NER_TAG_O &&
+         (pith_ner_tag_part (tags[last]) == PITH_NER_PART_B || pith_ner_tag_part (tags[last]) == PITH_NER_PART_I) &&
+         last + 1 < n_words && tags[last + 1] != PITH_NER_TAG_O &&
+         pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_B && pith_ner_tag_part (tags[last + 1]) != PITH_NER_PART_U)
+    last++;
+  return last;
+}
+
+/* Tags the words from @first to @last as one name of @type. */
+static inline void
+pith_ner_tag_as_name (int   *tags,
+                      guint  first,
+                      guint  last,
+                      int    type)
+{
+  for (guint k = first; k <= last; k++)
+    tags[k] = pith_ner_tag (type, k == first ? (k == last ? PITH_NER_PART_U : PITH_NER_PART_B)
+                                             : (k == last ? PITH_NER_PART_L : PITH_NER_PART_I));
+}
+
 gboolean    pith_ner_transition_allowed (int previous,
                                          int next);
 const char *pith_ner_tag_name           (int tag);
