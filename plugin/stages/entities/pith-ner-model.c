@@ -474,6 +474,15 @@ typedef struct
   PithNerScratch *scratch;              /* nullable: where back lives */
 } Search;
 
+/* Paths start after an O: at the sentence's start, or after a run of
+ * words taken for O. */
+static void
+search_restart (Search *search)
+{
+  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
+    search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
+}
+
 /* The search's start, with room for back pointers if @with_back (else
  * the caller keeps a lattice to trace back); its by_tag is the caller's to
  * fill. */
@@ -486,8 +495,7 @@ search_init (Search         *search,
   gsize back_size = (gsize) n_words * PITH_NER_N_TAGS;
 
   memset (search, 0, sizeof *search);
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
+  search_restart (search);
   search->scratch = scratch;
   if (!with_back)
     return;
@@ -1018,8 +1026,8 @@ mark_near_names (const PithNerSentence *sentence,
 }
 
 /* The best rest of the sentence from each tag at the word before @end,
- * where the word at @end is O: the step into O there, as search_step()
- * sums it, the same for every path from then on. */
+ * where the word at @end is O: the transition into O there (its tag,
+ * shape and word parts); what comes after is the same for every path. */
 static void
 rest_before_o (const Search          *search,
                const PithNerSentence *sentence,
@@ -1043,8 +1051,62 @@ rest_before_o (const Search          *search,
     }
 }
 
-/* pith_ner_viterbi() with the model, reading each word's scores from its
- * token. The sums are of integers, so the scores are the same floats.
+/* The search's steps over the words from @first to @end, each word's
+ * scores read from its token (the sums are of integers, so the scores are
+ * the floats of the full search); with back pointers if @with_back,
+ * else into the lattice. Inlined, @with_back a constant. */
+static inline __attribute__ ((always_inline)) void
+search_words (const PithNerModel    *self,
+              const PithNerSentence *sentence,
+              const PithNerDocument *document,
+              PithNerShapeScores    *shapes,
+              Search                *search,
+              guint                  first,
+              guint                  end,
+              gboolean               with_back)
+{
+  guint64 hashes[2][PITH_NER_MAX_FEATURES];
+  guint n_hashes[2];
+  float emission[PITH_NER_N_TAGS];
+  float by_word[PITH_NER_N_PAIRS];
+
+  /* Each word's context features are found a word ahead, and their rows
+   * loaded while the word before is tagged; the document's memory of
+   * labels changes only after the sentence. */
+  n_hashes[first % 2] = pith_ner_local_context_features (sentence, first, document, hashes[first % 2]);
+  prefetch_rows (self, hashes[first % 2], n_hashes[first % 2]);
+  for (guint i = first; i < end; i++)
+    {
+      PithNerToken *token = scored (self, sentence->tokens[i]);
+      const guint64 *context = hashes[i % 2];
+      guint n_context = n_hashes[i % 2];
+      const float *by_shape = model_shape_transitions (shapes, self, token);
+      gint32 sums[PITH_NER_N_TAGS];
+
+      memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
+      for (int place = 1; place < PITH_NER_N_PLACES; place++)
+        {
+          const PithNerToken *near = scored (self, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
+
+          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+            sums[t] += near->scores[place][t];
+        }
+      if (i + 1 < end)
+        {
+          n_hashes[(i + 1) % 2] = pith_ner_local_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
+          prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
+        }
+      add_rows (self, context, n_context, sums);
+      if (document != NULL)
+        add_elsewhere (self, document, token, sums);
+      for (guint t = 0; t < PITH_NER_N_TAGS; t++)
+        emission[t] = weight_score (self, sums[t]);
+      transition_scores (self, token->word_transitions, by_word);
+      search_step (search, i, emission, by_shape, by_word, with_back);
+    }
+}
+
+/* pith_ner_viterbi() with the model.
  *
  * In a sentence that shows case (skips_plain_runs), a run of plain words
  * more than two away from any other ("said on Monday that the", "of the
@@ -1064,19 +1126,15 @@ viterbi_with_model (const PithNerModel    *self,
 {
   Search search_on_stack;
   Search *search = &search_on_stack;
-  guint64 hashes[2][PITH_NER_MAX_FEATURES];
-  guint n_hashes[2];
-  float emission[PITH_NER_N_TAGS];
-  float by_word[PITH_NER_N_PAIRS];
+  guint n_words = sentence->n_words;
   float after[PITH_NER_N_TAGS];
   guint8 near[PITH_NER_MAX_MARGIN_WORDS];
   g_autofree PithNerShapeScores *own_shapes = NULL;
   PithNerShapeScores *shapes;
-  gboolean traced;
   gboolean skips;
-  guint first = 0;
+  guint end;
 
-  if (sentence->n_words == 0)
+  if (n_words == 0)
     return;
 
   if (sentence->scratch == NULL)
@@ -1087,97 +1145,49 @@ viterbi_with_model (const PithNerModel    *self,
         sentence->scratch->shapes = g_new0 (PithNerShapeScores, 1);
       shapes = sentence->scratch->shapes;
     }
+
   /* A lattice, for the margins and the trace back, in sentences of real
    * length only: a run-on of thousands of words (random bytes, a list
    * without stops) would make it a copy of the document. */
-  traced = sentence->scratch != NULL && sentence->n_words <= PITH_NER_MAX_MARGIN_WORDS;
-  skips = traced && sentence->skips_plain_runs;
-  search_init (search, sentence->n_words, sentence->scratch, !traced);
+  if (sentence->scratch == NULL || n_words > PITH_NER_MAX_MARGIN_WORDS)
+    {
+      search_init (search, n_words, sentence->scratch, TRUE);
+      memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
+      search_words (self, sentence, document, shapes, search, 0, n_words, TRUE);
+      search_finish (search, n_words, tags);
+      for (guint i = 0; margins != NULL && i < n_words; i++)
+        margins[i] = NAN;
+      return;
+    }
+
+  search_init (search, n_words, sentence->scratch, FALSE);
   memcpy (search->by_tag, self->by_tag, sizeof search->by_tag);
-  if (traced)
-    search_keep_lattice (search, sentence->n_words);
+  search_keep_lattice (search, n_words);
+  skips = sentence->skips_plain_runs;
   if (skips)
     mark_near_names (sentence, near);
-
-  while (first < sentence->n_words)
+  for (guint first = 0; first < n_words; first = end)
     {
-      guint end = sentence->n_words;
-
-      /* The next run to search, between words taken for O. */
-      if (skips)
+      end = first + 1;
+      if (skips && !near[first])
         {
-          while (first < sentence->n_words && !near[first])
-            {
-              tags[first] = PITH_NER_TAG_O;
-              if (margins != NULL)
-                margins[first] = NAN;
-              first++;
-            }
-          if (first == sentence->n_words)
-            break;
-          end = first + 1;
-          while (end < sentence->n_words && near[end])
-            end++;
-        }
-      if (first > 0)
-        for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-          search->path[tag] = tag == PITH_NER_TAG_O ? 0.0f : -INFINITY;
-
-      /* Each word's context features are found a word ahead, and their
-       * rows loaded while the word before is tagged; the document's
-       * memory of labels changes only after the sentence. */
-      n_hashes[first % 2] = pith_ner_local_context_features (sentence, first, document, hashes[first % 2]);
-      prefetch_rows (self, hashes[first % 2], n_hashes[first % 2]);
-      for (guint i = first; i < end; i++)
-        {
-          PithNerToken *token = scored (self, sentence->tokens[i]);
-          const guint64 *context = hashes[i % 2];
-          guint n_context = n_hashes[i % 2];
-          const float *by_shape = model_shape_transitions (shapes, self, token);
-          gint32 sums[PITH_NER_N_TAGS];
-
-          memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
-          for (int place = 1; place < PITH_NER_N_PLACES; place++)
-            {
-              const PithNerToken *near_token = scored (self, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
-
-              for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-                sums[t] += near_token->scores[place][t];
-            }
-          if (i + 1 < end)
-            {
-              n_hashes[(i + 1) % 2] = pith_ner_local_context_features (sentence, i + 1, document, hashes[(i + 1) % 2]);
-              prefetch_rows (self, hashes[(i + 1) % 2], n_hashes[(i + 1) % 2]);
-            }
-          add_rows (self, context, n_context, sums);
-          if (document != NULL)
-            add_elsewhere (self, document, token, sums);
-          for (guint t = 0; t < PITH_NER_N_TAGS; t++)
-            emission[t] = weight_score (self, sums[t]);
-          transition_scores (self, token->word_transitions, by_word);
-
-          if (traced)
-            search_step (search, i, emission, by_shape, by_word, FALSE);
-          else
-            search_step (search, i, emission, by_shape, by_word, TRUE);
-        }
-
-      if (!traced)
-        {
-          search_finish (search, sentence->n_words, tags);
+          tags[first] = PITH_NER_TAG_O;
           if (margins != NULL)
-            for (guint i = 0; i < sentence->n_words; i++)
-              margins[i] = NAN;
-          return;
+            margins[first] = NAN;
+          continue;
         }
-      if (end == sentence->n_words)
+      while (end < n_words && (!skips || near[end]))
+        end++;
+
+      search_restart (search);
+      search_words (self, sentence, document, shapes, search, first, end, FALSE);
+      if (end == n_words)
         sentence_end_rest (after);
       else
         rest_before_o (search, sentence, self, shapes, end, after);
       search_trace (search, sentence, self, shapes, first, end, search_last_tag (search, after), tags);
       if (margins != NULL)
         search_margins (search, sentence, self, shapes, first, end, after, tags, margins);
-      first = end;
     }
 }
 
