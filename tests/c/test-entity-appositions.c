@@ -11,6 +11,7 @@
 
 #include "pith-entity-appositions-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-test-ner-tags.h"
 
 #define LOC_BEGINS (1u << PITH_NER_TYPE_LOC)
 #define LOC_GOES_ON (1u << (4 + PITH_NER_TYPE_LOC))
@@ -22,15 +23,6 @@ typedef struct
   const char *places;       /* per word: B where a gazetteer place begins, I where it goes on, - elsewhere */
   const char *expected;     /* the tags after */
 } Case;
-
-static int
-tag_of (const char *name)
-{
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    if (strcmp (pith_ner_tag_name (tag), name) == 0)
-      return tag;
-  g_assert_not_reached ();
-}
 
 static void
 test_cases (void)
@@ -77,7 +69,7 @@ test_cases (void)
       g_assert_cmpuint (g_strv_length (places), ==, n);
       for (guint i = 0; i < n; i++)
         {
-          tags[i] = tag_of (tag_names[i]);
+          tags[i] = pith_test_ner_tag (tag_names[i]);
           margins[i] = 10.0f;
           marks[i] = places[i][0] == 'B' ? LOC_BEGINS : places[i][0] == 'I' ? LOC_GOES_ON : 0;
         }

@@ -11,6 +11,7 @@
 
 #include "pith-entity-joins-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-test-ner-tags.h"
 
 typedef struct
 {
@@ -19,15 +20,6 @@ typedef struct
   const char *places;       /* per word: B where a gazetteer place begins, - elsewhere; NULL for none */
   const char *expected;     /* the tags after; NULL when they stay */
 } Case;
-
-static int
-tag_of (const char *name)
-{
-  for (int tag = 0; tag < PITH_NER_N_TAGS; tag++)
-    if (strcmp (pith_ner_tag_name (tag), name) == 0)
-      return tag;
-  g_assert_not_reached ();
-}
 
 /* Applies the joins to @sentence, with the document's @possessives, and
  * checks the tags after, that the answer says whether any changed, and
@@ -50,7 +42,7 @@ check (const Case *sentence,
   g_assert_cmpuint (g_strv_length (expected), ==, n);
   for (guint i = 0; i < n; i++)
     {
-      tags[i] = tag_of (tag_names[i]);
+      tags[i] = pith_test_ner_tag (tag_names[i]);
       margins[i] = 10.0f;
       marks[i] = places != NULL && places[i][0] == 'B' ? 1u << PITH_NER_TYPE_LOC : 0;
     }
