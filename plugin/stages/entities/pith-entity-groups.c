@@ -235,27 +235,37 @@ company_without_legal_form (const char *key)
   return g_strndup (key, (gsize) (space - key));
 }
 
-/* The key of the possessive a company's name opens with ("boatmen" of
- * "boatmen's bancshares inc.", "mcdonald" of "mcdonald's corp."), or NULL when @key, a name's, has no
- * legal form or opens with none: news calls such a company by its
+/* The key of the possessive that @name, a company's name without its
+ * legal form, opens with ("boatmen" of "boatmen's bancshares",
+ * "mcdonald" of "mcdonald's"), or NULL: news calls such a company by its
  * possessive alone ("Boatmen's said"). */
 static char *
-company_by_possessive (const char *key)
+possessive_opening (const char *name)
 {
-  g_autofree char *without_form = company_without_legal_form (key);
   static const char * const possessives[] = { "'s", "’s" };
 
-  if (without_form == NULL)
-    return NULL;
   for (guint p = 0; p < G_N_ELEMENTS (possessives); p++)
-    for (const char *at = strstr (without_form, possessives[p]); at != NULL; at = strstr (at + 1, possessives[p]))
+    for (const char *at = strstr (name, possessives[p]); at != NULL; at = strstr (at + 1, possessives[p]))
       {
         const char *after = at + strlen (possessives[p]);
 
-        if (at > without_form && (*after == ' ' || *after == '\0'))
-          return g_strndup (without_form, (gsize) (at - without_form));
+        if (at > name && (*after == ' ' || *after == '\0'))
+          return g_strndup (name, (gsize) (at - name));
       }
   return NULL;
+}
+
+/* Files @company, a key the company's group goes by, unless a group
+ * already does; takes it. */
+static void
+add_company (GHashTable *by_company,
+             char       *company,
+             gpointer    group)
+{
+  if (company != NULL && !g_hash_table_contains (by_company, company))
+    g_hash_table_insert (by_company, company, group);
+  else
+    g_free (company);
 }
 
 typedef struct
@@ -378,13 +388,11 @@ pith_entity_groups_build (PithDocument *document)
                 g_hash_table_insert (by_tail, g_strdup (space + 1), found);
           if (label == organisation)
             {
-              g_autofree char *name = company_without_legal_form (key);
-              g_autofree char *possessive = company_by_possessive (key);
+              char *name = company_without_legal_form (key);
 
-              if (name != NULL && !g_hash_table_contains (by_company, name))
-                g_hash_table_insert (by_company, g_steal_pointer (&name), found);
-              if (possessive != NULL && !g_hash_table_contains (by_company, possessive))
-                g_hash_table_insert (by_company, g_steal_pointer (&possessive), found);
+              if (name != NULL)
+                add_company (by_company, possessive_opening (name), found);
+              add_company (by_company, name, found);
             }
           if (initials != NULL && !g_hash_table_contains (by_initials, initials))
             g_hash_table_insert (by_initials, g_steal_pointer (&initials), found);
