@@ -282,6 +282,41 @@ test_keyphrases (void)
     }
 }
 
+#define ENGLISH_PIPELINE "clean ! language ! segment ! entities ! summarize keyphrases=10"
+
+static gpointer
+json_in_new_thread (gpointer text)
+{
+  g_autoptr(PithDocument) document = run (ENGLISH_PIPELINE, text);
+
+  return pith_document_to_json (document);
+}
+
+/* What the lexicon says of a word is kept from one document to the next,
+ * per thread: a document's key phrases are the same after others as in a
+ * thread that has read none. */
+static void
+test_keyphrases_independent_of_earlier_documents (void)
+{
+  static const char * const earlier[] = {
+    "Workers said the strike would end. The ministry reviewed the pay, and talks continued into the night.",
+    "Die Hafenarbeiter beendeten am Dienstag ihren Streik, nachdem das Ministerium eine Prüfung zusagte.",
+    "Review boards review reviews. Strikes strike the port; ported goods wait while the union reviews pay.",
+  };
+  g_autofree char *cold = g_thread_join (g_thread_new ("cold", json_in_new_thread, (gpointer) ARTICLE));
+  g_autofree char *warm = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (earlier); i++)
+    g_object_unref (run (ENGLISH_PIPELINE, earlier[i]));
+  {
+    g_autoptr(PithDocument) document = run (ENGLISH_PIPELINE, ARTICLE);
+
+    warm = pith_document_to_json (document);
+  }
+  g_assert_nonnull (strstr (warm, "\"keyphrases\""));
+  g_assert_cmpstr (warm, ==, cold);
+}
+
 /* A document of more distinct stems than two bytes count: the words
  * before the 65,535th stem keep theirs, and a word first met after it
  * (a late term) is as much a keyword. */
@@ -1017,6 +1052,8 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/quotation-runs", test_quotation_runs);
   g_test_add_func ("/Pith/Summarize/rank-order", test_rank_order_and_report);
   g_test_add_func ("/Pith/Summarize/deterministic", test_deterministic);
+  g_test_add_func ("/Pith/Summarize/keyphrases-independent-of-earlier-documents",
+                   test_keyphrases_independent_of_earlier_documents);
   g_test_add_func ("/Pith/Summarize/keyphrases", test_keyphrases);
   g_test_add_func ("/Pith/Summarize/keyphrases-are-noun-phrases", test_keyphrases_are_noun_phrases);
   g_test_add_func ("/Pith/Summarize/karabakh-keyphrases", test_karabakh_keyphrases);
