@@ -1100,6 +1100,7 @@ tag_tokens (PithEntityRecognizer *self,
   guint8 *marks;
   PithNerSentence sentence = { NULL, };
   gboolean cased;
+  gboolean relabelled;
   const PithNerModel *model;
   PithNerVocabulary *vocabulary;
 
@@ -1181,9 +1182,11 @@ tag_tokens (PithEntityRecognizer *self,
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (model, &sentence, context, tags, margins);
   /* A name the conventions of news overrule or join is remembered as
-   * they say. */
-  if (pith_entity_appositions_apply (sentence.words, n_tokens, marks, tags, margins, workspace->defined->data) |
-      pith_entity_joins_apply (sentence.words, n_tokens, marks, tags, margins, workspace->possessives))
+   * they say; both conventions apply, whatever the first changed. */
+  relabelled = pith_entity_appositions_apply (sentence.words, n_tokens, marks, tags, margins,
+                                              workspace->defined->data);
+  relabelled |= pith_entity_joins_apply (sentence.words, n_tokens, marks, tags, margins, workspace->possessives);
+  if (relabelled)
     for (guint i = 0; i < n_tokens; i++)
       pith_ner_document_remember (context, sentence.words[i], tags[i]);
   g_ptr_array_set_size (workspace->rule_kinds, n_tokens);
