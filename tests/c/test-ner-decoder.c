@@ -319,6 +319,35 @@ test_vocabulary_keeps_each_word_once (void)
   g_assert_cmpuint (pith_ner_vocabulary_get_size (vocabulary), ==, 2);
 }
 
+/* A vocabulary of 640 words forgets ten or more at a time, so that what
+ * it forgets is read from memory together: never more than 650 words
+ * after a trim, and a word looked up between trims is kept. */
+static void
+test_vocabulary_forgets_in_batches (void)
+{
+  g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (640);
+  PithNerToken *port = pith_ner_vocabulary_lookup (vocabulary, "Port", 4);
+  guint largest = 0;
+  guint smallest_after_full = G_MAXUINT;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("other%u", i);
+
+      pith_ner_vocabulary_lookup (vocabulary, word, strlen (word));
+      g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
+      pith_ner_vocabulary_trim (vocabulary);
+      largest = MAX (largest, pith_ner_vocabulary_get_size (vocabulary));
+      if (i > 1000)
+        smallest_after_full = MIN (smallest_after_full, pith_ner_vocabulary_get_size (vocabulary));
+    }
+  g_assert_cmpuint (largest, ==, 650);
+  g_assert_cmpuint (smallest_after_full, ==, 640);
+  pith_ner_vocabulary_forget_old (vocabulary, 1);
+  g_assert_cmpuint (pith_ner_vocabulary_get_size (vocabulary), ==, 1);
+  g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
+}
+
 /* Scores summed under one model are not used under another. */
 static void
 test_two_models (void)
@@ -355,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/ner-decoder/same-tags-forgetting", test_same_tags_forgetting);
   g_test_add_func ("/ner-decoder/two-models", test_two_models);
   g_test_add_func ("/ner-decoder/vocabulary", test_vocabulary_keeps_each_word_once);
+  g_test_add_func ("/ner-decoder/vocabulary-forgets-in-batches", test_vocabulary_forgets_in_batches);
 
   return g_test_run ();
 }

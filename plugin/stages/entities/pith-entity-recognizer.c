@@ -870,6 +870,9 @@ typedef struct
   GPtrArray *rule_kinds;    /* each word's, from its token */
   GArray *mentions;         /* of Mention: the sentence's names */
   GArray *rules;            /* of PithRuleEntity: the sentence's rule entities */
+  GPtrArray *noted_words;   /* the words note_contexts() looks up, into the text */
+  GArray *noted_lengths;    /* of gsize, theirs */
+  GPtrArray *noted_tokens;  /* their tokens */
 } Workspace;
 
 /* The names @model found in one sentence, which shows case if @cased,
@@ -980,6 +983,9 @@ workspace_new (void)
   workspace->rule_kinds = g_ptr_array_new ();
   workspace->mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   workspace->rules = g_array_new (FALSE, FALSE, sizeof (PithRuleEntity));
+  workspace->noted_words = g_ptr_array_new ();
+  workspace->noted_lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  workspace->noted_tokens = g_ptr_array_new ();
   return workspace;
 }
 
@@ -1000,6 +1006,9 @@ workspace_free (Workspace *workspace)
   g_ptr_array_unref (workspace->rule_kinds);
   g_array_unref (workspace->mentions);
   g_array_unref (workspace->rules);
+  g_ptr_array_unref (workspace->noted_words);
+  g_array_unref (workspace->noted_lengths);
+  g_ptr_array_unref (workspace->noted_tokens);
   g_free (workspace);
 }
 
@@ -1023,59 +1032,64 @@ token_word (const char      *text,
   return text + start;
 }
 
-static PithNerToken *
-lookup_token (PithNerVocabulary *vocabulary,
-              const char        *text,
-              const PithLayer   *tokens,
-              guint              i)
-{
-  gsize length;
-  const char *word = token_word (text, tokens, i, &length);
-
-  return pith_ner_vocabulary_lookup (vocabulary, word, length);
-}
-
 /* Notes where the capitalised words of the @n_tokens tokens from @first,
- * tagged together, stand, as tag_tokens() will read them. A name's words
- * are each other's neighbours: the last two tokens looked up are kept, so
- * each word is looked up once. */
+ * tagged together, stand, as tag_tokens() will read them. The words
+ * around capitalised ones are looked up together, each once. */
 static void
 note_contexts (PithNerDocument   *context,
                PithNerVocabulary *vocabulary,
+               Workspace         *workspace,
                const char        *text,
                const PithLayer   *tokens,
                guint              first,
                guint              n_tokens)
 {
+  GPtrArray *words = workspace->noted_words;
+  GArray *lengths = workspace->noted_lengths;
+  GPtrArray *found = workspace->noted_tokens;
   guint end = first + n_tokens;
-  PithNerToken *found[2] = { NULL, NULL };
-  guint found_at[2] = { G_MAXUINT, G_MAXUINT };
+  guint next_needed = first;
 
+  g_ptr_array_set_size (words, 0);
+  g_array_set_size (lengths, 0);
   for (guint i = first; i < end; i++)
     {
-      const char *start = text + pith_layer_start (tokens, i);
+      if (!pith_utf8_opens_with_upper (text + pith_layer_start (tokens, i)))
+        continue;
+      /* The word and its neighbours, those not already asked for. */
+      for (guint at = MAX (i, first + 1) - 1; at <= i + 1 && at < end; at++)
+        if (at >= next_needed)
+          {
+            gsize length;
+
+            g_ptr_array_add (words, (gpointer) token_word (text, tokens, at, &length));
+            g_array_append_val (lengths, length);
+            next_needed = at + 1;
+          }
+    }
+  g_ptr_array_set_size (found, words->len);
+  pith_ner_vocabulary_lookup_all (vocabulary, (const char * const *) words->pdata, (const gsize *) (gpointer) lengths->data,
+                                  words->len, (PithNerToken **) found->pdata);
+
+  /* The same walk again, now with the words' tokens in order. */
+  next_needed = first;
+  for (guint i = first, n_found = 0; i < end; i++)
+    {
       PithNerToken *around[3];
 
-      if (!pith_utf8_opens_with_upper (start))
+      if (!pith_utf8_opens_with_upper (text + pith_layer_start (tokens, i)))
         continue;
-      for (int k = 0; k < 3; k++)
-        {
-          guint at = i + k - 1;
-
-          if (k == 0 && i == first)
-            around[k] = pith_ner_vocabulary_marker (vocabulary, FALSE);
-          else if (at == end)
-            around[k] = pith_ner_vocabulary_marker (vocabulary, TRUE);
-          else if (at == found_at[0] || at == found_at[1])
-            around[k] = found[at == found_at[0] ? 0 : 1];
-          else
-            around[k] = lookup_token (vocabulary, text, tokens, at);
-        }
-      /* What the next capitalised word may need: this one and the next. */
-      found[0] = around[1];
-      found_at[0] = i;
-      found[1] = around[2];
-      found_at[1] = i + 1 < end ? i + 1 : G_MAXUINT;
+      for (guint at = MAX (i, first + 1) - 1; at <= i + 1 && at < end; at++)
+        if (at >= next_needed)
+          {
+            n_found++;
+            next_needed = at + 1;
+          }
+      /* The last one or two found are the word and the next. */
+      around[0] = i == first ? pith_ner_vocabulary_marker (vocabulary, FALSE) :
+                  found->pdata[n_found - (i + 1 < end ? 3 : 2)];
+      around[1] = found->pdata[n_found - (i + 1 < end ? 2 : 1)];
+      around[2] = i + 1 < end ? found->pdata[n_found - 1] : pith_ner_vocabulary_marker (vocabulary, TRUE);
       pith_ner_document_add_context (context, around[0], around[1], around[2]);
     }
 }
@@ -1312,7 +1326,7 @@ recognize (PithEntityRecognizer  *self,
   while (with_model && next_piece (tokens, sentences, &noting, &first, &n_piece))
     {
       pith_ner_vocabulary_trim (workspace->vocabulary);
-      note_contexts (context, workspace->vocabulary, text, tokens, first, n_piece);
+      note_contexts (context, workspace->vocabulary, workspace, text, tokens, first, n_piece);
     }
 
   while (next_piece (tokens, sentences, &tagging, &first, &n_piece))

@@ -777,8 +777,7 @@ pith_ner_sentence_prepare (PithNerSentence   *sentence,
    * bounds checks. */
   tokens[0] = tokens[1] = pith_ner_vocabulary_marker (vocabulary, FALSE);
   tokens[sentence->n_words + 2] = tokens[sentence->n_words + 3] = pith_ner_vocabulary_marker (vocabulary, TRUE);
-  for (guint i = 0; i < sentence->n_words; i++)
-    tokens[i + 2] = pith_ner_vocabulary_lookup (vocabulary, sentence->words[i], strlen (sentence->words[i]));
+  pith_ner_vocabulary_lookup_all (vocabulary, sentence->words, NULL, sentence->n_words, tokens + 2);
   sentence->tokens = tokens + 2;
 }
 

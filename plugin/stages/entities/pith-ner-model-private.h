@@ -114,7 +114,8 @@ typedef struct
   char *lower;              /* lowercase, digits folded to 0 */
   char *down;               /* lowercase */
   gboolean forms_inline;    /* lower and down are in the caller's room */
-  gboolean looked_up;       /* again, since the vocabulary's clock passed it */
+  gboolean looked_up;       /* again, before the vocabulary's clock took it */
+  guint clock_place;        /* where on the vocabulary's clock, or G_MAXUINT */
   gboolean capitalised;     /* begins with an uppercase letter */
   gboolean plain;           /* lowercase ASCII letters and ASCII punctuation only */
   guint64 contexts_serial;  /* the document whose contexts are cached, 0: none */
@@ -165,12 +166,21 @@ void               pith_ner_vocabulary_free   (PithNerVocabulary *self);
 PithNerToken      *pith_ner_vocabulary_lookup (PithNerVocabulary *self,
                                                const char        *word,
                                                gsize              length);
+/* The tokens of @n_words @words, into @tokens: as
+ * pith_ner_vocabulary_lookup() for each, with the memory asked for the
+ * words together. @lengths are the words' (%NULL: each is nul-terminated). */
+void               pith_ner_vocabulary_lookup_all (PithNerVocabulary  *self,
+                                                   const char * const *words,
+                                                   const gsize        *lengths,
+                                                   guint               n_words,
+                                                   PithNerToken      **tokens);
 /* The sentence start ("<s>") or end ("</s>") marker. */
 PithNerToken      *pith_ner_vocabulary_marker (PithNerVocabulary *self,
                                                gboolean           end);
 guint              pith_ner_vocabulary_get_size (PithNerVocabulary *self);
 /* Forgets words not looked up for the longest when there are more than
- * max_words; call it only while no prepared sentence is in use. */
+ * max_words, and max_words / 64 more wait to be forgotten; call it only
+ * while no prepared sentence is in use. */
 void               pith_ner_vocabulary_trim   (PithNerVocabulary *self);
 /* Forgets words down to @max_kept, those not looked up for the longest
  * first; call it only while no prepared sentence is in use. */

@@ -35,14 +35,22 @@ struct _PithNerVocabulary
    * turn; the hand takes the first that was not. With as many words at
    * most, it leaves fewer to prepare again than the young and old halves
    * it replaced (docs/architecture.md has the figures). Words new since
-   * the last trim wait in pending: a sentence's tokens must outlive it. */
+   * the last trim wait in pending: a sentence's tokens must outlive it.
+   * Whether a word on the clock was looked up again is a byte of
+   * looked_up, in its place: the hand reads those (8 KB), not the tokens,
+   * which are megabytes, a cache miss each. */
   PithNerToken **clock;
+  guint8 *looked_up;
   guint n_clock;
   guint hand;
   GPtrArray *pending;
   guint max_words;
   PithNerToken markers[2];  /* sentence start and end */
 };
+
+/* Words waiting to be forgotten, at most: max_words / TRIM_SLACK_SHARE
+ * (128 of 8,192). */
+#define TRIM_SLACK_SHARE 64
 
 /* Where a token starts in its block: as malloc() aligns a block. */
 #define TOKEN_ALIGNMENT 16
@@ -72,8 +80,15 @@ is_word (const PithNerToken *token,
   return memcmp (token->word, word, length) == 0 && token->word[length] == '\0';
 }
 
-/* The slot holding @word, or else the empty slot where it would go. FNV-1a's
- * high bits are its well mixed ones. */
+/* Where @hash starts probing. FNV-1a's high bits are its well mixed ones. */
+static inline gsize
+home (const PithNerVocabulary *self,
+      guint64                  hash)
+{
+  return (gsize) (hash ^ (hash >> 32)) & (self->capacity - 1);
+}
+
+/* The slot holding @word, or else the empty slot where it would go. */
 static Slot *
 find (const PithNerVocabulary *self,
       guint64                  hash,
@@ -81,7 +96,7 @@ find (const PithNerVocabulary *self,
       gsize                    length)
 {
   gsize mask = self->capacity - 1;
-  gsize i = (gsize) (hash ^ (hash >> 32)) & mask;
+  gsize i = home (self, hash);
 
   for (;; i = (i + 1) & mask)
     {
@@ -170,27 +185,33 @@ pith_ner_vocabulary_free (PithNerVocabulary *self)
       token_free (self->slots[i].token);
   g_free (self->slots);
   g_free (self->clock);
+  g_free (self->looked_up);
   g_ptr_array_unref (self->pending);
   pith_ner_token_clear (&self->markers[0]);
   pith_ner_token_clear (&self->markers[1]);
   g_free (self);
 }
 
-PithNerToken *
-pith_ner_vocabulary_lookup (PithNerVocabulary *self,
-                            const char        *word,
-                            gsize              length)
+/* The token of @word in @slot, found for its @hash, or a new one. */
+static PithNerToken *
+lookup_in (PithNerVocabulary *self,
+           Slot              *slot,
+           guint64            hash,
+           const char        *word,
+           gsize              length)
 {
-  guint64 hash = stored_hash (pith_ner_word_hash (word, length));
-  Slot *slot = find (self, hash, word, length);
   PithNerToken *token;
   gsize forms_size;
   char *copy;
 
   if (slot->token != NULL)
     {
-      slot->token->looked_up = TRUE;
-      return slot->token;
+      token = slot->token;
+      if (token->clock_place != G_MAXUINT)
+        self->looked_up[token->clock_place] = TRUE;
+      else
+        token->looked_up = TRUE;
+      return token;
     }
 
   /* The word, its forms and the token in one block, the word first: a
@@ -203,10 +224,61 @@ pith_ner_vocabulary_lookup (PithNerVocabulary *self,
   memcpy (copy, word, length);
   copy[length] = '\0';
   pith_ner_token_init (token, copy, copy + length + 1);
+  token->clock_place = G_MAXUINT;
   add (self, hash, token);
   if (self->max_words > 0)
     g_ptr_array_add (self->pending, token);
   return token;
+}
+
+PithNerToken *
+pith_ner_vocabulary_lookup (PithNerVocabulary *self,
+                            const char        *word,
+                            gsize              length)
+{
+  guint64 hash = stored_hash (pith_ner_word_hash (word, length));
+
+  return lookup_in (self, find (self, hash, word, length), hash, word, length);
+}
+
+/* Words looked up together, at most: a sentence's, in pieces. */
+#define LOOKUPS_AT_ONCE 32
+
+void
+pith_ner_vocabulary_lookup_all (PithNerVocabulary  *self,
+                                const char * const *words,
+                                const gsize        *lengths,
+                                guint               n_words,
+                                PithNerToken      **tokens)
+{
+  for (guint first = 0; first < n_words; first += LOOKUPS_AT_ONCE)
+    {
+      guint n = MIN (LOOKUPS_AT_ONCE, n_words - first);
+      guint64 hashes[LOOKUPS_AT_ONCE];
+      gsize sizes[LOOKUPS_AT_ONCE];
+
+      /* A look-up waits on memory twice, for its slot and then for its
+       * token's word, and a sentence's words are in neither cache as
+       * often as not. Asked for all the words' slots first, then for
+       * the tokens in them, the memory answers the words together
+       * instead of one after the other. */
+      for (guint i = 0; i < n; i++)
+        {
+          sizes[i] = lengths != NULL ? lengths[first + i] : strlen (words[first + i]);
+          hashes[i] = stored_hash (pith_ner_word_hash (words[first + i], sizes[i]));
+          __builtin_prefetch (&self->slots[home (self, hashes[i])]);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          const Slot *slot = &self->slots[home (self, hashes[i])];
+
+          if (slot->token != NULL)
+            __builtin_prefetch (slot->token->word);
+        }
+      for (guint i = 0; i < n; i++)
+        tokens[first + i] = lookup_in (self, find (self, hashes[i], words[first + i], sizes[i]), hashes[i],
+                                       words[first + i], sizes[i]);
+    }
 }
 
 PithNerToken *
@@ -223,30 +295,68 @@ pith_ner_vocabulary_get_size (PithNerVocabulary *self)
 }
 
 /* Puts @token on the clock, in the place of the first word the hand finds
- * not looked up since it last passed, which is forgotten. */
-static void
+ * not looked up since it last passed; returns that word, to forget, or
+ * %NULL while the clock has room. */
+static PithNerToken *
 wind (PithNerVocabulary *self,
       PithNerToken      *token)
 {
-  if (self->n_clock < self->max_words)
-    {
-      self->clock[self->n_clock++] = token;
-      return;
-    }
-  for (;; self->hand = (self->hand + 1) % self->max_words)
-    {
-      PithNerToken *old = self->clock[self->hand];
+  PithNerToken *old = NULL;
+  guint place;
 
-      if (old->looked_up)
-        old->looked_up = FALSE;
-      else
-        {
-          forget (self, old);
-          self->clock[self->hand] = token;
-          self->hand = (self->hand + 1) % self->max_words;
-          return;
-        }
+  if (self->n_clock < self->max_words)
+    place = self->n_clock++;
+  else
+    {
+      for (; self->looked_up[self->hand]; self->hand = (self->hand + 1) % self->max_words)
+        self->looked_up[self->hand] = FALSE;
+      place = self->hand;
+      old = self->clock[place];
+      self->hand = (self->hand + 1) % self->max_words;
     }
+  self->clock[place] = token;
+  self->looked_up[place] = (guint8) token->looked_up;
+  token->clock_place = place;
+  return old;
+}
+
+/* Winds all the pending words on the clock and forgets those they
+ * replace. A word to forget is read twice from memory, its token and
+ * then its slot; the hand's choice needs neither, so all the words to
+ * forget are chosen first and read together. */
+static void
+wind_pending (PithNerVocabulary *self)
+{
+  PithNerToken **tokens = (PithNerToken **) self->pending->pdata;
+  guint n_old = 0;
+
+  if (self->clock == NULL)
+    {
+      self->clock = g_new (PithNerToken *, self->max_words);
+      self->looked_up = g_new (guint8, self->max_words);
+    }
+  /* The words to forget take the pending words' places in the array,
+   * which are read before they are written. */
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      PithNerToken *old = wind (self, tokens[i]);
+
+      if (old != NULL)
+        tokens[n_old++] = old;
+    }
+  for (guint i = 0; i < n_old; i++)
+    {
+      __builtin_prefetch (&tokens[i]->word);
+      __builtin_prefetch (&tokens[i]->word_hash);
+    }
+  for (guint i = 0; i < n_old; i++)
+    {
+      __builtin_prefetch (&self->slots[home (self, stored_hash (tokens[i]->word_hash))]);
+      __builtin_prefetch (tokens[i]->word);
+    }
+  for (guint i = 0; i < n_old; i++)
+    forget (self, tokens[i]);
+  g_ptr_array_set_size (self->pending, 0);
 }
 
 void
@@ -254,11 +364,11 @@ pith_ner_vocabulary_trim (PithNerVocabulary *self)
 {
   if (self->max_words == 0 || self->pending->len == 0)
     return;
-  if (self->clock == NULL)
-    self->clock = g_new (PithNerToken *, self->max_words);
-  for (guint i = 0; i < self->pending->len; i++)
-    wind (self, g_ptr_array_index (self->pending, i));
-  g_ptr_array_set_size (self->pending, 0);
+  /* While words are to be forgotten, they are forgotten some at a time,
+   * so that their reads overlap: a few more words than max_words wait. */
+  if (self->n_clock + self->pending->len > self->max_words && self->pending->len <= self->max_words / TRIM_SLACK_SHARE)
+    return;
+  wind_pending (self);
 }
 
 void
@@ -267,7 +377,8 @@ pith_ner_vocabulary_forget_old (PithNerVocabulary *self,
 {
   guint kept = 0;
 
-  pith_ner_vocabulary_trim (self);
+  if (self->max_words > 0 && self->pending->len > 0)
+    wind_pending (self);
   /* Down to @max_kept words: those looked up since the hand passed them
    * first, as many as fit. */
   for (int looked_up = 1; looked_up >= 0; looked_up--)
@@ -275,7 +386,7 @@ pith_ner_vocabulary_forget_old (PithNerVocabulary *self,
       {
         PithNerToken *token = self->clock[i];
 
-        if (token == NULL || token->looked_up != looked_up)
+        if (token == NULL || self->looked_up[i] != looked_up)
           continue;
         if (kept < max_kept)
           kept++;
@@ -289,7 +400,12 @@ pith_ner_vocabulary_forget_old (PithNerVocabulary *self,
   kept = 0;
   for (guint i = 0; i < self->n_clock; i++)
     if (self->clock[i] != NULL)
-      self->clock[kept++] = self->clock[i];
+      {
+        self->clock[kept] = self->clock[i];
+        self->looked_up[kept] = self->looked_up[i];
+        self->clock[kept]->clock_place = kept;
+        kept++;
+      }
   self->n_clock = kept;
   self->hand = 0;
   rebuild (self);
