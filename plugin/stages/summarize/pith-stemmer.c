@@ -13,26 +13,39 @@
 #include <string.h>
 
 #include "pith-stemmer-private.h"
-#include "pith-word-table-private.h"
 
-/* Words remembered, across documents, about 45 bytes each: the common
+/* Words remembered, across documents, about 32 bytes each: the common
  * vocabulary of news. Words past it, and words longer than a word list's
  * (no language has such words; hostile text does), are stemmed where
- * they stand, so that what the stemmer holds stays under 10 MB. */
+ * they stand, so that what the stemmer holds stays under 5 MB. */
 #define MAX_WORDS 32768
 #define MAX_WORD_LENGTH PITH_WORD_LIST_MAX_WORD
 
-/* What a remembered word stems to: a stop word, or where its stem is. */
-#define STOP_WORD 0
+/* Open addressing, at most half full. */
+#define N_SLOTS (2 * MAX_WORDS)
+#define EMPTY 0
+
+/* A remembered word is one entry: its length, its stem's (STOP_WORD for
+ * a stop word), its bytes and its stem's, NUL-terminated. A look-up
+ * reads its slot and then the entry, which holds the answer: two places
+ * in memory, where a word table and arrays by number beside it were
+ * five. */
+#define STOP_WORD 0xFF
+
+typedef struct
+{
+  guint32 hash;
+  guint32 entry;            /* 1 + where its entry starts; EMPTY for none */
+} Slot;
 
 struct _PithStemmer
 {
   char *language;
   const PithWordList *stopwords;
   struct sb_stemmer *snowball;   /* NULL when Snowball lacks the language */
-  PithWordTable *words;          /* lowercase words remembered */
-  guint32 *stem_starts;          /* word number -> STOP_WORD, or 1 + where its stem is in stems */
-  GString *stems;                /* the stems, each NUL-terminated */
+  Slot *slots;                   /* N_SLOTS */
+  guint n_words;
+  GString *entries;
 };
 
 PithStemmer *
@@ -44,9 +57,8 @@ pith_stemmer_new (const char         *language,
   self->language = g_strdup (language);
   self->stopwords = stopwords;
   self->snowball = language != NULL ? sb_stemmer_new (language, "UTF_8") : NULL;
-  self->words = pith_word_table_new ();
-  self->stem_starts = g_new (guint32, MAX_WORDS);
-  self->stems = g_string_sized_new (4096);
+  self->slots = g_new0 (Slot, N_SLOTS);
+  self->entries = g_string_sized_new (4096);
   return self;
 }
 
@@ -58,9 +70,8 @@ pith_stemmer_free (PithStemmer *self)
   g_free (self->language);
   if (self->snowball != NULL)
     sb_stemmer_delete (self->snowball);
-  pith_word_table_free (self->words);
-  g_free (self->stem_starts);
-  g_string_free (self->stems, TRUE);
+  g_free (self->slots);
+  g_string_free (self->entries, TRUE);
   g_free (self);
 }
 
@@ -72,22 +83,58 @@ pith_stemmer_is_for (const PithStemmer  *self,
   return g_strcmp0 (self->language, language) == 0 && self->stopwords == stopwords;
 }
 
+/* The slot of @lower, or the empty one where it would go; its home is
+ * the hash's high bits after a Fibonacci multiply, as in a word table. */
+static Slot *
+find (PithStemmer *self,
+      const char  *lower,
+      gsize        length,
+      guint32      hash)
+{
+  guint i = (guint) (((guint64) (hash * 2654435769u) * N_SLOTS) >> 32);
+
+  for (;; i = (i + 1) & (N_SLOTS - 1))
+    {
+      Slot *slot = &self->slots[i];
+      const guchar *entry;
+
+      if (slot->entry == EMPTY)
+        return slot;
+      if (slot->hash != hash)
+        continue;
+      entry = (const guchar *) self->entries->str + slot->entry - 1;
+      if (entry[0] == length && memcmp (entry + 2, lower, length) == 0)
+        return slot;
+    }
+}
+
+/* The stem of an entry, or NULL for a stop word. */
+static const char *
+entry_stem (const PithStemmer *self,
+            guint32            entry)
+{
+  const guchar *start = (const guchar *) self->entries->str + entry - 1;
+
+  return start[1] == STOP_WORD ? NULL : (const char *) start + 2 + start[0];
+}
+
 const char *
 pith_stemmer_stem (PithStemmer *self,
                    const char  *lower,
                    gsize        length,
                    guint32      hash)
 {
-  guint32 number = PITH_WORD_TABLE_NONE;
-  gboolean added = FALSE;
+  Slot *slot = NULL;
   const char *stem;
+  gsize stem_length;
+  guchar lengths[2];
 
   if (length < MAX_WORD_LENGTH)
-    number = pith_word_table_size (self->words) < MAX_WORDS ?
-             pith_word_table_add (self->words, lower, length, hash, &added) :
-             pith_word_table_find (self->words, lower, length, hash);
-  if (number != PITH_WORD_TABLE_NONE && !added)
-    return self->stem_starts[number] == STOP_WORD ? NULL : self->stems->str + self->stem_starts[number] - 1;
+    {
+      slot = find (self, lower, length, hash);
+      if (slot->entry != EMPTY)
+        return entry_stem (self, slot->entry);
+    }
 
   if (pith_word_list_lookup (self->stopwords, lower, length, NULL))
     stem = NULL;
@@ -98,26 +145,30 @@ pith_stemmer_stem (PithStemmer *self,
       if (stem == NULL)
         stem = lower;
     }
-  if (number == PITH_WORD_TABLE_NONE)
+  stem_length = stem != NULL ? strlen (stem) : 0;
+  /* A stem is no longer than its word; one that were is not remembered. */
+  if (slot == NULL || self->n_words >= MAX_WORDS || stem_length >= STOP_WORD)
     return stem;
 
-  if (stem == NULL)
-    {
-      self->stem_starts[number] = STOP_WORD;
-      return NULL;
-    }
-  /* A stem is no longer than its word: the stems stay under
-   * MAX_WORDS × MAX_WORD_LENGTH bytes. */
-  self->stem_starts[number] = 1 + (guint32) self->stems->len;
-  g_string_append_len (self->stems, stem, (gssize) strlen (stem) + 1);
-  return self->stems->str + self->stem_starts[number] - 1;
+  lengths[0] = (guchar) length;
+  lengths[1] = stem != NULL ? (guchar) stem_length : STOP_WORD;
+  slot->hash = hash;
+  slot->entry = 1 + (guint32) self->entries->len;
+  g_string_append_len (self->entries, (const char *) lengths, 2);
+  g_string_append_len (self->entries, lower, (gssize) length);
+  if (stem != NULL)
+    g_string_append_len (self->entries, stem, (gssize) stem_length);
+  g_string_append_c (self->entries, '\0');
+  self->n_words++;
+  return entry_stem (self, slot->entry);
 }
 
 void
 pith_stemmer_forget (PithStemmer *self)
 {
-  if (pith_word_table_size (self->words) < MAX_WORDS)
+  if (self->n_words < MAX_WORDS)
     return;
-  pith_word_table_clear (self->words);
-  g_string_truncate (self->stems, 0);
+  memset (self->slots, 0, N_SLOTS * sizeof (Slot));
+  self->n_words = 0;
+  g_string_truncate (self->entries, 0);
 }
