@@ -136,6 +136,48 @@ sort_terms (guint32 *terms,
     }
 }
 
+/* How far ahead of the word being stemmed the stemmer's memory is asked
+ * for: the slots of the words LOOKAHEAD tokens on, and the entries of
+ * those half as far. */
+#define LOOKAHEAD 16
+
+/* Where pith_sentence_graph_new() reads ahead of itself: the next token
+ * whose word it asks the stemmer's memory for, and the hashes of the
+ * last LOOKAHEAD such words, by token. */
+typedef struct
+{
+  guint next;
+  guint32 hashes[LOOKAHEAD];
+} Ahead;
+
+/* Asks the stemmer's memory for the words up to @until: their slots,
+ * and the entries of the words LOOKAHEAD / 2 behind, whose slots are by
+ * now in the cache. ASCII words only, folded as the graph folds them:
+ * others are few, and stemmed without. */
+static void
+read_ahead (Ahead           *ahead,
+            PithStemmer     *stemmer,
+            const char      *text,
+            const PithLayer *tokens,
+            guint            until)
+{
+  for (; ahead->next < until; ahead->next++)
+    {
+      guint t = ahead->next;
+      const char *word = text + pith_layer_start (tokens, t);
+      gsize length = pith_layer_length (tokens, t);
+      /* No longer word is remembered (a URL, a blob). */
+      guint32 hash = length < 64 ? PITH_WORD_TABLE_HASH_START : 0;
+
+      for (gsize k = 0; k < length && hash != 0; k++)
+        hash = (guchar) word[k] < 0x80 ? pith_word_table_hash_step (hash, (guchar) g_ascii_tolower (word[k])) : 0;
+      ahead->hashes[t % LOOKAHEAD] = hash;
+      pith_stemmer_prefetch (stemmer, hash, FALSE);
+      if (t >= LOOKAHEAD / 2)
+        pith_stemmer_prefetch (stemmer, ahead->hashes[(t - LOOKAHEAD / 2) % LOOKAHEAD], TRUE);
+    }
+}
+
 /* What numbering a document's words takes: each folded word and each
  * stem is looked up once a token at most. A term is its stem's number in
  * the graph's table of stems. */
@@ -189,6 +231,7 @@ pith_sentence_graph_new (PithDocument *document,
   guint n_tokens = 0;
   guint n_sentences = 0;
   Numbering numbering = { pith_word_table_new (), NULL, NULL, NULL, 0 };
+  Ahead ahead = { 0, };
   gsize n_all_terms = 0;
   gsize all_terms_capacity = 64;
   guint t = 0;
@@ -236,6 +279,7 @@ pith_sentence_graph_new (PithDocument *document,
           guint term;
 
           vector->n_tokens++;
+          read_ahead (&ahead, stemmer, text, tokens, MIN (n_tokens, t + LOOKAHEAD));
 
           /* ASCII words fold, hash and show their letters in one pass,
            * without an allocation. */

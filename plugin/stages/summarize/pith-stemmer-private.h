@@ -29,6 +29,12 @@ const char         *pith_stemmer_stem      (PithStemmer        *self,
                                             const char         *lower,
                                             gsize               length,
                                             guint32             hash);
+/* Asks the memory ahead of pith_stemmer_stem() for where the word of
+ * @hash is remembered: its slot, or with @with_entry, once its slot was
+ * asked for, its entry. A hint: it changes no answer. */
+void                pith_stemmer_prefetch  (const PithStemmer  *self,
+                                            guint32             hash,
+                                            gboolean            with_entry);
 /* Between documents: once the stemmer remembers as many words as it may,
  * it starts again, so that the words it remembers are recent ones. */
 void                pith_stemmer_forget    (PithStemmer        *self);

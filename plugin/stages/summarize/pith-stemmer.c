@@ -83,15 +83,22 @@ pith_stemmer_is_for (const PithStemmer  *self,
   return g_strcmp0 (self->language, language) == 0 && self->stopwords == stopwords;
 }
 
-/* The slot of @lower, or the empty one where it would go; its home is
- * the hash's high bits after a Fibonacci multiply, as in a word table. */
+/* Where @hash starts probing: its high bits after a Fibonacci multiply,
+ * as in a word table. */
+static inline guint
+home (guint32 hash)
+{
+  return (guint) (((guint64) (hash * 2654435769u) * N_SLOTS) >> 32);
+}
+
+/* The slot of @lower, or the empty one where it would go. */
 static Slot *
 find (PithStemmer *self,
       const char  *lower,
       gsize        length,
       guint32      hash)
 {
-  guint i = (guint) (((guint64) (hash * 2654435769u) * N_SLOTS) >> 32);
+  guint i = home (hash);
 
   for (;; i = (i + 1) & (N_SLOTS - 1))
     {
@@ -161,6 +168,19 @@ pith_stemmer_stem (PithStemmer *self,
   g_string_append_c (self->entries, '\0');
   self->n_words++;
   return entry_stem (self, slot->entry);
+}
+
+void
+pith_stemmer_prefetch (const PithStemmer *self,
+                       guint32            hash,
+                       gboolean           with_entry)
+{
+  const Slot *slot = &self->slots[home (hash)];
+
+  if (!with_entry)
+    __builtin_prefetch (slot);
+  else if (slot->hash == hash && slot->entry != EMPTY)
+    __builtin_prefetch (self->entries->str + slot->entry - 1);
 }
 
 void
