@@ -10,28 +10,30 @@
 
 #include "pith-tsan-private.h"
 #include "pith-word-list-private.h"
+#include "pith-word-hashes-private.h"
 #include "pith-resource-cache-private.h"
 #include "pith-lines-private.h"
 
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
-/* Open addressing over the words' hashes: a look-up hashes the bytes it
- * is given (no copy to end them) and probes a dense array of hashes, four
- * bytes a slot, so that the many look-ups of words a list lacks touch
- * little memory; a word is compared only in a slot of its hash. Words and
- * kinds live in one string chunk, so a kind's address is stable for the
- * list's life: callers keep it. */
+/* Open addressing over the words' 64-bit hashes: a look-up hashes the
+ * bytes it is given (no copy to end them) and reads one slot, the hash and
+ * the kind side by side, so that a word the list holds costs one read from
+ * memory, as one it lacks does. Two words with one 64-bit hash would be one
+ * word, as in the word tables of pith-word-hashes-private.h (never in
+ * practice, over lists of thousands). The words themselves are kept only
+ * to copy a list. Words and kinds live in one string chunk, so a kind's
+ * address is stable for the list's life: callers keep it. */
 typedef struct
 {
-  const char *word;
+  guint64 hash;             /* 0: an empty slot */
   const char *kind;         /* "" when none */
-  gsize length;
-} Entry;
+} Slot;
 
 struct _PithWordList
 {
-  guint32 *hashes;          /* 0: an empty slot */
-  Entry *entries;
+  Slot *slots;
+  const char **words;       /* by slot, nul-terminated */
   gsize capacity;           /* a power of two */
   gsize n_words;
   GStringChunk *strings;
@@ -42,17 +44,14 @@ struct _PithWordList
   gsize longest;
 };
 
-/* The hash g_str_hash() gives (djb2: one add and shift a byte, cheaper
- * than a multiply), over @length bytes rather than up to a nul; never 0,
- * which marks an empty slot. */
-static guint32
+/* FNV-1a over @length bytes rather than up to a nul; never 0, which
+ * marks an empty slot. */
+static guint64
 hash_of (const char *word,
          gsize       length)
 {
-  guint32 hash = 5381;
+  guint64 hash = pith_word_hash (word, length);
 
-  for (gsize i = 0; i < length; i++)
-    hash = (hash << 5) + hash + (guint32) (signed char) word[i];
   return hash != 0 ? hash : 1;
 }
 
@@ -61,8 +60,8 @@ allocate (PithWordList *self,
           gsize         capacity)
 {
   self->capacity = capacity;
-  self->hashes = g_new0 (guint32, capacity);
-  self->entries = g_new (Entry, capacity);
+  self->slots = g_new0 (Slot, capacity);
+  self->words = g_new (const char *, capacity);
 }
 
 PithWordList *
@@ -80,51 +79,52 @@ pith_word_list_free (PithWordList *self)
 {
   if (self == NULL)
     return;
-  g_free (self->hashes);
-  g_free (self->entries);
+  g_free (self->slots);
+  g_free (self->words);
   g_string_chunk_free (self->strings);
   g_free (self);
 }
 
-/* The slot of @word, or the empty slot where it would go. */
+/* Where @hash starts probing: its high bits, well mixed by FNV-1a's
+ * multiplies. */
+static inline gsize
+home (const PithWordList *self,
+      guint64             hash)
+{
+  return (gsize) (hash >> 32) & (self->capacity - 1);
+}
+
+/* The slot of @hash, or the empty slot where it would go. */
 static gsize
 find_slot (const PithWordList *self,
-           const char         *word,
-           gsize               length,
-           guint32             hash)
+           guint64             hash)
 {
   gsize mask = self->capacity - 1;
-  /* Fibonacci hashing: djb2's low bits alone mix poorly. */
-  gsize i = (gsize) ((hash * 2654435769u) >> 8) & mask;
+  gsize i = home (self, hash);
 
-  for (;; i = (i + 1) & mask)
-    {
-      if (self->hashes[i] == 0)
-        return i;
-      if (self->hashes[i] == hash && self->entries[i].length == length &&
-          memcmp (self->entries[i].word, word, length) == 0)
-        return i;
-    }
+  while (self->slots[i].hash != 0 && self->slots[i].hash != hash)
+    i = (i + 1) & mask;
+  return i;
 }
 
 static void
 grow (PithWordList *self)
 {
-  guint32 *old_hashes = self->hashes;
-  Entry *old_entries = self->entries;
+  Slot *old_slots = self->slots;
+  const char **old_words = self->words;
   gsize old_capacity = self->capacity;
 
   allocate (self, old_capacity * 2);
   for (gsize i = 0; i < old_capacity; i++)
-    if (old_hashes[i] != 0)
+    if (old_slots[i].hash != 0)
       {
-        gsize slot = find_slot (self, old_entries[i].word, old_entries[i].length, old_hashes[i]);
+        gsize slot = find_slot (self, old_slots[i].hash);
 
-        self->hashes[slot] = old_hashes[i];
-        self->entries[slot] = old_entries[i];
+        self->slots[slot] = old_slots[i];
+        self->words[slot] = old_words[i];
       }
-  g_free (old_hashes);
-  g_free (old_entries);
+  g_free (old_slots);
+  g_free (old_words);
 }
 
 void
@@ -133,7 +133,7 @@ pith_word_list_add (PithWordList *self,
                     const char   *kind)
 {
   gsize length = strlen (word);
-  guint32 hash = hash_of (word, length);
+  guint64 hash = hash_of (word, length);
   gsize slot;
 
   if (length == 0 || length >= PITH_WORD_LIST_MAX_WORD)
@@ -141,17 +141,16 @@ pith_word_list_add (PithWordList *self,
   /* At most half full, so probes stay short. */
   if ((self->n_words + 1) * 2 > self->capacity)
     grow (self);
-  slot = find_slot (self, word, length, hash);
+  slot = find_slot (self, hash);
   self->first_bytes[(guchar) word[0] >> 6] |= G_GUINT64_CONSTANT (1) << ((guchar) word[0] & 63);
   self->longest = MAX (self->longest, length);
-  if (self->hashes[slot] == 0)
+  if (self->slots[slot].hash == 0)
     {
-      self->hashes[slot] = hash;
-      self->entries[slot].word = g_string_chunk_insert_len (self->strings, word, (gssize) length);
-      self->entries[slot].length = length;
+      self->slots[slot].hash = hash;
+      self->words[slot] = g_string_chunk_insert_len (self->strings, word, (gssize) length);
       self->n_words++;
     }
-  self->entries[slot].kind = g_string_chunk_insert_const (self->strings, kind != NULL ? kind : "");
+  self->slots[slot].kind = g_string_chunk_insert_const (self->strings, kind != NULL ? kind : "");
 }
 
 void
@@ -159,8 +158,8 @@ pith_word_list_add_all (PithWordList       *self,
                         const PithWordList *other)
 {
   for (gsize i = 0; i < other->capacity; i++)
-    if (other->hashes[i] != 0)
-      pith_word_list_add (self, other->entries[i].word, other->entries[i].kind);
+    if (other->slots[i].hash != 0)
+      pith_word_list_add (self, other->words[i], other->slots[i].kind);
 }
 
 /* A PithResourceLoad. */
@@ -254,10 +253,10 @@ pith_word_list_lookup (const PithWordList  *self,
   if (!pith_word_list_may_hold (self, word[0], length))
     return FALSE;
 
-  slot = find_slot (self, word, length, hash_of (word, length));
-  if (self->hashes[slot] == 0)
+  slot = find_slot (self, hash_of (word, length));
+  if (self->slots[slot].hash == 0)
     return FALSE;
   if (kind != NULL)
-    *kind = self->entries[slot].kind;
+    *kind = self->slots[slot].kind;
   return TRUE;
 }

@@ -45,7 +45,7 @@
 struct _PithWordClusters
 {
   GBytes *bytes;
-  const guint8 *hashes;     /* n little-endian u64 */
+  PithSortedHashes hashes;  /* n little-endian u64 */
   const guint8 *clusters;   /* n little-endian u32 */
   gsize n;
 };
@@ -71,7 +71,7 @@ load (void)
 
   self = g_new0 (PithWordClusters, 1);
   self->bytes = g_steal_pointer (&bytes);
-  self->hashes = data + HEADER_SIZE;
+  pith_sorted_hashes_init (&self->hashes, data + HEADER_SIZE, n);
   self->clusters = data + HEADER_SIZE + n * 8;
   self->n = n;
   return self;
@@ -102,7 +102,7 @@ pith_word_clusters_lookup (const PithWordClusters *self,
                            gsize                   length,
                            guint16                *clusters)
 {
-  gssize found = self != NULL ? pith_sorted_hashes_find (self->hashes, self->n, pith_word_hash (word, length)) : -1;
+  gssize found = self != NULL ? pith_sorted_hashes_find (&self->hashes, pith_word_hash (word, length)) : -1;
   guint32 packed;
 
   if (found < 0)

@@ -13,9 +13,9 @@
  *
  * The model is a table the library reads where it lies (a resource, or a
  * file mapped), written by the trainer; a feature is found by the hash of
- * its text ("w-1|w=the|strike", as add_feature() hashes it), in two or
- * three reads (pith-sorted-hashes-private.h), so a guess touches a few
- * pages of it. The format, version 1, little-endian:
+ * its text ("w-1|w=the|strike", as add_feature() hashes it) through a
+ * directory of its hashes built when it loads, in a read or two
+ * (pith-sorted-hashes-private.h), so a guess touches a few pages of it. The format, version 1, little-endian:
  *
  *   offset       size  what
  *   0            8     magic "PITHPOS\0"
@@ -51,7 +51,7 @@
 struct _PithPartOfSpeechModel
 {
   GBytes *bytes;
-  const guint8 *hashes;     /* n little-endian u64 */
+  PithSortedHashes hashes;  /* n little-endian u64 */
   const guint8 *weights;    /* n × 5 little-endian i16 */
   gsize n;
 };
@@ -62,6 +62,7 @@ pith_part_of_speech_model_free (PithPartOfSpeechModel *self)
   if (self == NULL)
     return;
   g_bytes_unref (self->bytes);
+  pith_sorted_hashes_clear (&self->hashes);
   g_free (self);
 }
 
@@ -91,7 +92,7 @@ pith_part_of_speech_model_new_from_bytes (GBytes  *bytes,
     }
   self = g_new0 (PithPartOfSpeechModel, 1);
   self->bytes = g_bytes_ref (bytes);
-  self->hashes = data + HEADER_SIZE;
+  pith_sorted_hashes_init (&self->hashes, data + HEADER_SIZE, n);
   self->weights = data + HEADER_SIZE + n * 8;
   self->n = n;
   return self;
@@ -179,7 +180,7 @@ add_hash (const PithPartOfSpeechModel *self,
           gint64                      *scores,
           guint64                      hash)
 {
-  gssize found = pith_sorted_hashes_find (self->hashes, self->n, hash);
+  gssize found = pith_sorted_hashes_find (&self->hashes, hash);
   const guint8 *weights;
 
   if (found < 0)
