@@ -302,8 +302,9 @@ pith_ner_mark_gazetteer (const PithNerSentence *sentence,
     {
       guint longest;
 
+      /* Only a capitalised word opens a name. */
       if (sentence->tokens != NULL)
-        longest = sentence->tokens[i]->names_opened;
+        longest = sentence->tokens[i]->capitalised ? pith_ner_token_need_lists (sentence->tokens[i])->names_opened : 0;
       else
         {
           g_autofree char *folded_first = g_utf8_strdown (sentence->words[i], -1);
@@ -629,14 +630,16 @@ add_after (Features   *features,
 
 void
 pith_ner_document_add_context (PithNerDocument    *self,
-                               const PithNerToken *previous,
-                               const PithNerToken *token,
-                               const PithNerToken *next)
+                               PithNerToken       *previous,
+                               PithNerToken       *token,
+                               PithNerToken       *next)
 {
   WordContexts *contexts;
 
   if (!token->capitalised)
     return;
+  pith_ner_token_need_lists (previous);
+  pith_ner_token_need_lists (next);
   if (self->contexts == NULL)
     self->contexts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   contexts = g_hash_table_lookup (self->contexts, &token->word_hash);
@@ -692,11 +695,33 @@ pith_ner_token_init (PithNerToken *token,
                      const char   *word,
                      char         *forms)
 {
+  pith_ner_token_init_forms (token, word, forms);
+  pith_ner_token_read_lists (token);
+}
+
+void
+pith_ner_token_read_lists (PithNerToken *token)
+{
   static const PithWordList *capitalization_list;
   const PithWordList *capitalization = pith_word_list_get_once (&capitalization_list,
                                                                 "entities/capitalization-en.txt");
-  const PithWordClusters *clusters = pith_word_clusters_get ();
+  gsize length = strlen (token->down);
 
+  if (!pith_word_list_lookup (capitalization, token->down, length, &token->share))
+    token->share = "unseen";
+  pith_word_clusters_lookup (pith_word_clusters_get (), token->down, length, token->clusters);
+  token->names_opened = names_opened (token->word, token->down);
+  if (token->names_opened > 0)
+    token->name_types = GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer ()->names, token->down));
+  init_prefixes (token);
+  token->lists_read = TRUE;
+}
+
+void
+pith_ner_token_init_forms (PithNerToken *token,
+                           const char   *word,
+                           char         *forms)
+{
   memset (token, 0, sizeof *token);
   token->word = word;
   if (forms != NULL && is_ascii (word))
@@ -725,14 +750,7 @@ pith_ner_token_init (PithNerToken *token,
   token->word_hash = pith_word_hash (word, strlen (word));
   token->lower_hash = pith_word_hash (token->lower, strlen (token->lower));
   token->short_shape_hash = pith_word_hash (token->short_shape, strlen (token->short_shape));
-  if (!pith_word_list_lookup (capitalization, token->down, strlen (token->down), &token->share))
-    token->share = "unseen";
-  pith_word_clusters_lookup (clusters, token->down, strlen (token->down), token->clusters);
-  token->names_opened = names_opened (word, token->down);
-  if (token->names_opened > 0)
-    token->name_types = GPOINTER_TO_UINT (g_hash_table_lookup (gazetteer ()->names, token->down));
   token->rule_kind = pith_entity_rules_kind_of (word);
-  init_prefixes (token);
 }
 
 void
@@ -890,7 +908,7 @@ context_features (const PithNerSentence *sentence,
                   guint64               *hashes)
 {
   Features features = { hashes, 0, PITH_NER_MAX_FEATURES / 2 };
-  const PithNerToken *token = sentence->tokens[i];
+  const PithNerToken *token = pith_ner_token_need_lists (sentence->tokens[i]);
   const PithNerToken *previous = sentence->tokens[(int) i - 1];
   const PithNerToken *next = sentence->tokens[i + 1];
 
@@ -1022,7 +1040,8 @@ pith_ner_features (const PithNerSentence *sentence,
   guint n = 0;
 
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
-    n += pith_ner_word_features (sentence->tokens[(int) i + pith_ner_place_offsets[place]], place, hashes + n);
+    n += pith_ner_word_features (pith_ner_token_need_lists (sentence->tokens[(int) i + pith_ner_place_offsets[place]]),
+                                 place, hashes + n);
   return n + pith_ner_context_features (sentence, i, document, hashes + n);
 }
 

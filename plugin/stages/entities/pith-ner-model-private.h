@@ -118,6 +118,7 @@ typedef struct
   guint clock_place;        /* where on the vocabulary's clock, or G_MAXUINT */
   gboolean capitalised;     /* begins with an uppercase letter */
   gboolean plain;           /* lowercase ASCII letters and ASCII punctuation only */
+  gboolean lists_read;      /* share, clusters, names and prefixes below are set */
   guint64 contexts_serial;  /* the document whose contexts are cached, 0: none */
   gpointer contexts;        /* its WordContexts of the word, or NULL */
   char shape[32];
@@ -148,6 +149,23 @@ typedef struct
 void pith_ner_token_init  (PithNerToken *token,
                            const char   *word,
                            char         *forms);
+/* pith_ner_token_init() but for what the word lists and the clusters say
+ * of the word (share, clusters, names_opened, name_types and
+ * cap_first_prefixes), which pith_ner_token_need_lists() reads when they
+ * are first needed: a vocabulary's new word in a run of plain words that
+ * the tagger leaves out never needs them. */
+void pith_ner_token_init_forms (PithNerToken *token,
+                                const char   *word,
+                                char         *forms);
+void pith_ner_token_read_lists (PithNerToken *token);
+
+static inline PithNerToken *
+pith_ner_token_need_lists (PithNerToken *token)
+{
+  if (!token->lists_read)
+    pith_ner_token_read_lists (token);
+  return token;
+}
 /* The 64-bit FNV-1a hash of the @length bytes at @word: token->word_hash. */
 guint64 pith_ner_word_hash (const char *word,
                             gsize       length);
@@ -264,9 +282,9 @@ void             pith_ner_document_add_word     (PithNerDocument    *self,
  * (a capitalised word's contexts are features wherever it stands): every
  * word must be noted before its first sentence is tagged. */
 void             pith_ner_document_add_context  (PithNerDocument    *self,
-                                                 const PithNerToken *previous,
-                                                 const PithNerToken *token,
-                                                 const PithNerToken *next);
+                                                 PithNerToken       *previous,
+                                                 PithNerToken       *token,
+                                                 PithNerToken       *next);
 void             pith_ner_document_remember     (PithNerDocument    *self,
                                                  const char         *word,
                                                  int                 tag);

@@ -977,7 +977,7 @@ scored (const PithNerModel *self,
         PithNerToken       *token)
 {
   if (token->scored_by != self->serial)
-    score_word (self, token);
+    score_word (self, pith_ner_token_need_lists (token));
   return token;
 }
 

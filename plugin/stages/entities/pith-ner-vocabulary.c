@@ -223,7 +223,7 @@ lookup_in (PithNerVocabulary *self,
   token = (PithNerToken *) (gpointer) (copy + forms_size);
   memcpy (copy, word, length);
   copy[length] = '\0';
-  pith_ner_token_init (token, copy, copy + length + 1);
+  pith_ner_token_init_forms (token, copy, copy + length + 1);
   token->clock_place = G_MAXUINT;
   add (self, hash, token);
   if (self->max_words > 0)
