@@ -10,13 +10,15 @@
 G_BEGIN_DECLS
 
 /* A table from the 64-bit hash of a word to a small nonzero value, open
- * addressing in two flat arrays: no string is copied, and a look-up is a
- * probe or two. Two words with one hash are one word (at 64 bits, on a
- * document's few thousand words, never in practice). Zero-filled to start. */
+ * addressing in one flat array: no string is copied, and a look-up is a
+ * probe or two, one read from memory. A slot holds the hash's high 56 bits
+ * and the value in the low 8, so a value is found where its hash is. Two
+ * words whose hashes share those bits are one word (on a document's few
+ * thousand words, or a cache's tens of thousands, never in practice).
+ * Zero-filled to start. */
 typedef struct
 {
-  guint64 *hashes;          /* 0: an empty slot */
-  guint8 *values;
+  guint64 *slots;           /* 0: an empty slot */
   gsize capacity;           /* a power of two, or 0 */
   gsize n;
 } PithWordHashes;

@@ -14,22 +14,18 @@
 
 #include "pith-word-hashes-private.h"
 
-/* The hash 0 marks an empty slot; a word that hashes to it is stored as 1. */
-static guint64
-stored (guint64 hash)
-{
-  return hash != 0 ? hash : 1;
-}
+#define VALUE_MASK G_GUINT64_CONSTANT (0xFF)
 
+/* Where the key @key (a hash without its low 8 bits) starts probing:
+ * FNV-1a's low bits mix well enough; the high ones are folded in. */
 static gsize
 slot_of (const PithWordHashes *self,
-         guint64               hash)
+         guint64               key)
 {
   gsize mask = self->capacity - 1;
-  /* FNV-1a's low bits mix well enough; the high ones are folded in. */
-  gsize slot = (gsize) (hash ^ (hash >> 32)) & mask;
+  gsize slot = (gsize) ((key >> 8) ^ (key >> 40)) & mask;
 
-  while (self->hashes[slot] != 0 && self->hashes[slot] != hash)
+  while (self->slots[slot] != 0 && (self->slots[slot] & ~VALUE_MASK) != key)
     slot = (slot + 1) & mask;
   return slot;
 }
@@ -37,17 +33,13 @@ slot_of (const PithWordHashes *self,
 static void
 grow (PithWordHashes *self)
 {
-  PithWordHashes bigger = { NULL, NULL, MAX (self->capacity * 2, 64), 0 };
+  PithWordHashes bigger = { NULL, MAX (self->capacity * 2, 64), 0 };
 
-  bigger.hashes = g_new0 (guint64, bigger.capacity);
-  bigger.values = g_new0 (guint8, bigger.capacity);
+  bigger.slots = g_new0 (guint64, bigger.capacity);
   for (gsize i = 0; i < self->capacity; i++)
-    if (self->hashes[i] != 0)
+    if (self->slots[i] != 0)
       {
-        gsize slot = slot_of (&bigger, self->hashes[i]);
-
-        bigger.hashes[slot] = self->hashes[i];
-        bigger.values[slot] = self->values[i];
+        bigger.slots[slot_of (&bigger, self->slots[i] & ~VALUE_MASK)] = self->slots[i];
         bigger.n++;
       }
   pith_word_hashes_clear (self);
@@ -57,8 +49,7 @@ grow (PithWordHashes *self)
 void
 pith_word_hashes_clear (PithWordHashes *self)
 {
-  g_clear_pointer (&self->hashes, g_free);
-  g_clear_pointer (&self->values, g_free);
+  g_clear_pointer (&self->slots, g_free);
   self->capacity = self->n = 0;
 }
 
@@ -67,32 +58,25 @@ pith_word_hashes_insert (PithWordHashes *self,
                          guint64         hash,
                          guint8          value)
 {
+  guint64 key = hash & ~VALUE_MASK;
   gsize slot;
 
   g_return_if_fail (value != 0);
 
-  hash = stored (hash);
   /* At most half full, so probes stay short. */
   if ((self->n + 1) * 2 > self->capacity)
     grow (self);
-  slot = slot_of (self, hash);
-  if (self->hashes[slot] == 0)
-    {
-      self->hashes[slot] = hash;
-      self->n++;
-    }
-  self->values[slot] = value;
+  slot = slot_of (self, key);
+  if (self->slots[slot] == 0)
+    self->n++;
+  self->slots[slot] = key | value;
 }
 
 guint8
 pith_word_hashes_lookup (const PithWordHashes *self,
                          guint64               hash)
 {
-  gsize slot;
-
   if (self->capacity == 0)
     return 0;
-  hash = stored (hash);
-  slot = slot_of (self, hash);
-  return self->hashes[slot] == hash ? self->values[slot] : 0;
+  return (guint8) (self->slots[slot_of (self, hash & ~VALUE_MASK)] & VALUE_MASK);
 }
