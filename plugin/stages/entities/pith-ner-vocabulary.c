@@ -14,6 +14,14 @@
 
 #include "pith-ner-model-private.h"
 
+/* Where a token starts in its block: as malloc() aligns a block. */
+#define TOKEN_ALIGNMENT 16
+
+/* The sizes of blocks kept when their words are forgotten, those of words
+ * up to 20 bytes (nearly all), and how many of each at most. */
+#define N_SPARE_SIZES 4
+#define MAX_SPARE_BLOCKS 256
+
 /* Tokens by their word's hash, open addressing. A token taken out leaves
  * a tombstone (its hash, no token), which probes pass; the table is built
  * again, without them, when half its slots are used. */
@@ -46,14 +54,33 @@ struct _PithNerVocabulary
   GPtrArray *pending;
   guint max_words;
   PithNerToken markers[2];  /* sentence start and end */
+
+  /* The blocks of forgotten words, kept for new words of the same size
+   * instead of freed and allocated again: by size, each block's first
+   * bytes pointing to the next. */
+  gpointer spare[N_SPARE_SIZES];
+  guint n_spare[N_SPARE_SIZES];
 };
 
 /* Words waiting to be forgotten, at most: max_words / TRIM_SLACK_SHARE
  * (128 of 8,192). */
 #define TRIM_SLACK_SHARE 64
 
-/* Where a token starts in its block: as malloc() aligns a block. */
-#define TOKEN_ALIGNMENT 16
+
+/* The room a word of @length bytes and its two forms take before its
+ * token in a block. */
+static gsize
+forms_size (gsize length)
+{
+  return (3 * (length + 1) + TOKEN_ALIGNMENT - 1) & ~((gsize) TOKEN_ALIGNMENT - 1);
+}
+
+/* Which spare blocks a word's block is among, or N_SPARE_SIZES for none. */
+static guint
+spare_size (gsize length)
+{
+  return MIN ((guint) (forms_size (length) / TOKEN_ALIGNMENT) - 1, N_SPARE_SIZES);
+}
 
 /* A token's block opens with its word (pith_ner_vocabulary_lookup()). */
 static void
@@ -153,12 +180,23 @@ static void
 forget (PithNerVocabulary *self,
         PithNerToken      *token)
 {
-  Slot *slot = find (self, stored_hash (token->word_hash), token->word, strlen (token->word));
+  gsize length = strlen (token->word);
+  Slot *slot = find (self, stored_hash (token->word_hash), token->word, length);
+  guint size = spare_size (length);
+  gpointer *block = (gpointer *) (gpointer) token->word;
 
   g_assert (slot->token == token);
   slot->token = NULL;
   self->n_tokens--;
-  token_free (token);
+  if (size == N_SPARE_SIZES || self->n_spare[size] >= MAX_SPARE_BLOCKS)
+    {
+      token_free (token);
+      return;
+    }
+  pith_ner_token_clear (token);
+  *block = self->spare[size];
+  self->spare[size] = block;
+  self->n_spare[size]++;
 }
 
 PithNerVocabulary *
@@ -189,6 +227,14 @@ pith_ner_vocabulary_free (PithNerVocabulary *self)
   g_ptr_array_unref (self->pending);
   pith_ner_token_clear (&self->markers[0]);
   pith_ner_token_clear (&self->markers[1]);
+  for (guint size = 0; size < N_SPARE_SIZES; size++)
+    while (self->spare[size] != NULL)
+      {
+        gpointer *block = self->spare[size];
+
+        self->spare[size] = *block;
+        g_free (block);
+      }
   g_free (self);
 }
 
@@ -201,7 +247,8 @@ lookup_in (PithNerVocabulary *self,
            gsize              length)
 {
   PithNerToken *token;
-  gsize forms_size;
+  gsize room = forms_size (length);
+  guint size = spare_size (length);
   char *copy;
 
   if (slot->token != NULL)
@@ -218,9 +265,15 @@ lookup_in (PithNerVocabulary *self,
    * look-up compares the word and marks the token, next to each other
    * in memory, where the word after the token (hundreds of bytes of
    * weights) was a cache line of its own to miss. */
-  forms_size = (3 * (length + 1) + TOKEN_ALIGNMENT - 1) & ~((gsize) TOKEN_ALIGNMENT - 1);
-  copy = g_malloc (forms_size + sizeof (PithNerToken));
-  token = (PithNerToken *) (gpointer) (copy + forms_size);
+  if (size < N_SPARE_SIZES && self->spare[size] != NULL)
+    {
+      copy = self->spare[size];
+      self->spare[size] = *(gpointer *) self->spare[size];
+      self->n_spare[size]--;
+    }
+  else
+    copy = g_malloc (room + sizeof (PithNerToken));
+  token = (PithNerToken *) (gpointer) (copy + room);
   memcpy (copy, word, length);
   copy[length] = '\0';
   pith_ner_token_init_forms (token, copy, copy + length + 1);
