@@ -71,6 +71,9 @@
 #define MAX_TAGGED_TOKENS 1000
 /* Tokens past which a document is long: a book, not an article. */
 #define LONG_DOCUMENT_TOKENS 100000
+/* A document of this many tokens at most has them looked up once, while
+ * the contexts of its capitalised words are noted, and tagged from there. */
+#define KEPT_TOKENS_MAX 2048
 /* Tokens longer than this are never names, patterns or rule matches: the
  * tagger sees them as this word. */
 #define MAX_NAME_TOKEN_BYTES 256
@@ -873,6 +876,8 @@ typedef struct
   GPtrArray *noted_words;   /* the words note_contexts() looks up, into the text */
   GArray *noted_lengths;    /* of gsize, theirs */
   GPtrArray *noted_tokens;  /* their tokens */
+  GByteArray *noted_needed; /* each token's of the piece: whether looked up */
+  GPtrArray *document_tokens; /* a short document's: each token's, looked up once */
 } Workspace;
 
 /* The names @model found in one sentence, which shows case if @cased,
@@ -986,6 +991,8 @@ workspace_new (void)
   workspace->noted_words = g_ptr_array_new ();
   workspace->noted_lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
   workspace->noted_tokens = g_ptr_array_new ();
+  workspace->noted_needed = g_byte_array_new ();
+  workspace->document_tokens = g_ptr_array_new ();
   return workspace;
 }
 
@@ -1009,6 +1016,8 @@ workspace_free (Workspace *workspace)
   g_ptr_array_unref (workspace->noted_words);
   g_array_unref (workspace->noted_lengths);
   g_ptr_array_unref (workspace->noted_tokens);
+  g_byte_array_unref (workspace->noted_needed);
+  g_ptr_array_unref (workspace->document_tokens);
   g_free (workspace);
 }
 
@@ -1032,66 +1041,69 @@ token_word (const char      *text,
   return text + start;
 }
 
-/* Notes where the capitalised words of the @n_tokens tokens from @first,
- * tagged together, stand, as tag_tokens() will read them. The words
- * around capitalised ones are looked up together, each once. */
+/* Looks up the words of the @n_tokens tokens from @first that
+ * note_contexts() reads, into @found by token (NULL for the others): the
+ * capitalised words and their neighbours, or with @all every word, for
+ * tag_tokens() to read again. They are looked up together, each once. */
 static void
-note_contexts (PithNerDocument   *context,
-               PithNerVocabulary *vocabulary,
-               Workspace         *workspace,
-               const char        *text,
-               const PithLayer   *tokens,
-               guint              first,
-               guint              n_tokens)
+look_up_piece (PithNerVocabulary  *vocabulary,
+               Workspace          *workspace,
+               const char         *text,
+               const PithLayer    *tokens,
+               guint               first,
+               guint               n_tokens,
+               gboolean            all,
+               PithNerToken      **found)
 {
   GPtrArray *words = workspace->noted_words;
   GArray *lengths = workspace->noted_lengths;
-  GPtrArray *found = workspace->noted_tokens;
-  guint end = first + n_tokens;
-  guint next_needed = first;
+  GPtrArray *compact = workspace->noted_tokens;
+  guint8 *needed;
+
+  g_byte_array_set_size (workspace->noted_needed, n_tokens);
+  needed = workspace->noted_needed->data;
+  memset (needed, all, n_tokens);
+  for (guint k = 0; k < n_tokens && !all; k++)
+    if (pith_utf8_opens_with_upper (text + pith_layer_start (tokens, first + k)))
+      for (guint at = MAX (k, 1) - 1; at <= k + 1 && at < n_tokens; at++)
+        needed[at] = TRUE;
 
   g_ptr_array_set_size (words, 0);
   g_array_set_size (lengths, 0);
-  for (guint i = first; i < end; i++)
-    {
-      if (!pith_utf8_opens_with_upper (text + pith_layer_start (tokens, i)))
-        continue;
-      /* The word and its neighbours, those not already asked for. */
-      for (guint at = MAX (i, first + 1) - 1; at <= i + 1 && at < end; at++)
-        if (at >= next_needed)
-          {
-            gsize length;
+  for (guint k = 0; k < n_tokens; k++)
+    if (needed[k])
+      {
+        gsize length;
 
-            g_ptr_array_add (words, (gpointer) token_word (text, tokens, at, &length));
-            g_array_append_val (lengths, length);
-            next_needed = at + 1;
-          }
-    }
-  g_ptr_array_set_size (found, words->len);
-  pith_ner_vocabulary_lookup_all (vocabulary, (const char * const *) words->pdata, (const gsize *) (gpointer) lengths->data,
-                                  words->len, (PithNerToken **) found->pdata);
+        g_ptr_array_add (words, (gpointer) token_word (text, tokens, first + k, &length));
+        g_array_append_val (lengths, length);
+      }
+  g_ptr_array_set_size (compact, words->len);
+  pith_ner_vocabulary_lookup_all (vocabulary, (const char * const *) words->pdata,
+                                  (const gsize *) (gpointer) lengths->data, words->len,
+                                  all ? found : (PithNerToken **) compact->pdata);
+  for (guint k = 0, n = 0; k < n_tokens && !all; k++)
+    found[k] = needed[k] ? compact->pdata[n++] : NULL;
+}
 
-  /* The same walk again, now with the words' tokens in order. */
-  next_needed = first;
-  for (guint i = first, n_found = 0; i < end; i++)
-    {
-      PithNerToken *around[3];
-
-      if (!pith_utf8_opens_with_upper (text + pith_layer_start (tokens, i)))
-        continue;
-      for (guint at = MAX (i, first + 1) - 1; at <= i + 1 && at < end; at++)
-        if (at >= next_needed)
-          {
-            n_found++;
-            next_needed = at + 1;
-          }
-      /* The last one or two found are the word and the next. */
-      around[0] = i == first ? pith_ner_vocabulary_marker (vocabulary, FALSE) :
-                  found->pdata[n_found - (i + 1 < end ? 3 : 2)];
-      around[1] = found->pdata[n_found - (i + 1 < end ? 2 : 1)];
-      around[2] = i + 1 < end ? found->pdata[n_found - 1] : pith_ner_vocabulary_marker (vocabulary, TRUE);
-      pith_ner_document_add_context (context, around[0], around[1], around[2]);
-    }
+/* Notes where the capitalised words of the @n_tokens tokens from @first,
+ * tagged together, stand, as tag_tokens() will read them; @found holds
+ * the tokens look_up_piece() found. */
+static void
+note_contexts (PithNerDocument   *context,
+               PithNerVocabulary *vocabulary,
+               const char        *text,
+               const PithLayer   *tokens,
+               guint              first,
+               guint              n_tokens,
+               PithNerToken     **found)
+{
+  for (guint k = 0; k < n_tokens; k++)
+    if (pith_utf8_opens_with_upper (text + pith_layer_start (tokens, first + k)))
+      pith_ner_document_add_context (context,
+                                     k == 0 ? pith_ner_vocabulary_marker (vocabulary, FALSE) : found[k - 1],
+                                     found[k],
+                                     k + 1 < n_tokens ? found[k + 1] : pith_ner_vocabulary_marker (vocabulary, TRUE));
 }
 
 /* Tags the @n_tokens tokens from @first of one sentence and adds their
@@ -1105,6 +1117,7 @@ tag_tokens (PithEntityRecognizer *self,
             guint                 first,
             guint                 n_tokens,
             PithNerDocument      *context,
+            PithNerToken * const *noted,
             Workspace            *workspace)
 {
   GPtrArray *words = workspace->words;
@@ -1192,7 +1205,10 @@ tag_tokens (PithEntityRecognizer *self,
   /* A name in a sentence that shows case holds a capital (those without
    * are dropped): the tagger need not search runs of plain words. */
   sentence.skips_plain_runs = cased;
-  pith_ner_sentence_prepare (&sentence, vocabulary);
+  if (noted != NULL && vocabulary == workspace->vocabulary)
+    pith_ner_sentence_prepare_from (&sentence, vocabulary, noted);
+  else
+    pith_ner_sentence_prepare (&sentence, vocabulary);
   pith_ner_mark_gazetteer (&sentence, marks);
   pith_ner_tag_sentence (model, &sentence, context, tags, margins);
   /* A name the conventions of news overrule or join is remembered as
@@ -1292,6 +1308,7 @@ recognize (PithEntityRecognizer  *self,
   g_autoptr(PithNerDocument) context = NULL;
   PieceCursor noting = { 0, };
   PieceCursor tagging = { 0, };
+  gboolean keeps_tokens;
   guint first;
   guint n_piece;
 
@@ -1322,22 +1339,42 @@ recognize (PithEntityRecognizer  *self,
   pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, 1, 0, 0, 0.0);
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
 
-  /* Then where its capitalised words stand, all before the first is tagged. */
+  /* Then where its capitalised words stand, all before the first is
+   * tagged. A short document's words are all looked up then, once, and
+   * tagged from there: the vocabulary forgets none until it is tagged,
+   * and holds at most a short document's words more than it keeps. */
+  keeps_tokens = with_model && n_tokens <= KEPT_TOKENS_MAX;
+  g_ptr_array_set_size (workspace->document_tokens, keeps_tokens ? n_tokens : 0);
   while (with_model && next_piece (tokens, sentences, &noting, &first, &n_piece))
     {
-      pith_ner_vocabulary_trim (workspace->vocabulary);
-      note_contexts (context, workspace->vocabulary, workspace, text, tokens, first, n_piece);
+      PithNerToken **found;
+
+      if (keeps_tokens)
+        found = (PithNerToken **) workspace->document_tokens->pdata + first;
+      else
+        {
+          pith_ner_vocabulary_trim (workspace->vocabulary);
+          g_ptr_array_set_size (workspace->document_tokens, n_piece);
+          found = (PithNerToken **) workspace->document_tokens->pdata;
+        }
+      look_up_piece (workspace->vocabulary, workspace, text, tokens, first, n_piece, keeps_tokens, found);
+      note_contexts (context, workspace->vocabulary, text, tokens, first, n_piece, found);
     }
 
   while (next_piece (tokens, sentences, &tagging, &first, &n_piece))
     {
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      pith_ner_vocabulary_trim (workspace->vocabulary);
+      if (!keeps_tokens)
+        pith_ner_vocabulary_trim (workspace->vocabulary);
       if (workspace->caseless_vocabulary != NULL)
         pith_ner_vocabulary_trim (workspace->caseless_vocabulary);
-      tag_tokens (self, document, text, tokens, first, n_piece, context, workspace);
+      tag_tokens (self, document, text, tokens, first, n_piece, context,
+                  keeps_tokens ? (PithNerToken * const *) workspace->document_tokens->pdata + first : NULL,
+                  workspace);
     }
+  g_ptr_array_set_size (workspace->document_tokens, 0);
+  pith_ner_vocabulary_trim (workspace->vocabulary);
 
   /* After a long document most of the vocabulary is its own words, which
    * the next stages' memory can take instead: it keeps the most used. A

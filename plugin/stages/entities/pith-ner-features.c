@@ -772,9 +772,11 @@ pith_ner_scratch_clear (PithNerScratch *scratch)
   scratch->tokens_capacity = scratch->back_capacity = scratch->lattice_capacity = 0;
 }
 
-void
-pith_ner_sentence_prepare (PithNerSentence   *sentence,
-                           PithNerVocabulary *vocabulary)
+/* Room for the sentence's tokens and two markers on each side, which
+ * sentence->tokens points into. */
+static PithNerToken **
+sentence_tokens (PithNerSentence   *sentence,
+                 PithNerVocabulary *vocabulary)
 {
   PithNerScratch *scratch = sentence->scratch;
   PithNerToken **tokens;
@@ -795,8 +797,24 @@ pith_ner_sentence_prepare (PithNerSentence   *sentence,
    * bounds checks. */
   tokens[0] = tokens[1] = pith_ner_vocabulary_marker (vocabulary, FALSE);
   tokens[sentence->n_words + 2] = tokens[sentence->n_words + 3] = pith_ner_vocabulary_marker (vocabulary, TRUE);
-  pith_ner_vocabulary_lookup_all (vocabulary, sentence->words, NULL, sentence->n_words, tokens + 2);
   sentence->tokens = tokens + 2;
+  return sentence->tokens;
+}
+
+void
+pith_ner_sentence_prepare (PithNerSentence   *sentence,
+                           PithNerVocabulary *vocabulary)
+{
+  pith_ner_vocabulary_lookup_all (vocabulary, sentence->words, NULL, sentence->n_words,
+                                  sentence_tokens (sentence, vocabulary));
+}
+
+void
+pith_ner_sentence_prepare_from (PithNerSentence      *sentence,
+                                PithNerVocabulary    *vocabulary,
+                                PithNerToken * const *tokens)
+{
+  memcpy (sentence_tokens (sentence, vocabulary), tokens, sentence->n_words * sizeof (PithNerToken *));
 }
 
 void

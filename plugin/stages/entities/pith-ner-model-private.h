@@ -253,6 +253,11 @@ gboolean pith_ner_is_all_caps (const char * const *words,
 /* Points @sentence's tokens at @vocabulary's. */
 void pith_ner_sentence_prepare (PithNerSentence   *sentence,
                                 PithNerVocabulary *vocabulary);
+/* Points @sentence's tokens at @tokens, its words' in @vocabulary,
+ * looked up already. */
+void pith_ner_sentence_prepare_from (PithNerSentence      *sentence,
+                                     PithNerVocabulary    *vocabulary,
+                                     PithNerToken * const *tokens);
 void pith_ner_sentence_clear   (PithNerSentence   *sentence);
 
 /* The types the built-in gazetteer gives the name of the @n_words words
