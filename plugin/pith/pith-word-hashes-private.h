@@ -52,6 +52,8 @@ pith_word_hash (const char *word,
 }
 
 void   pith_word_hashes_clear  (PithWordHashes *self);
+/* Takes every word out, keeping the room. */
+void   pith_word_hashes_empty  (PithWordHashes *self);
 /* Sets @hash's value, which must not be 0. */
 void   pith_word_hashes_insert (PithWordHashes *self,
                                 guint64         hash,

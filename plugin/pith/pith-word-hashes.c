@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "pith-word-hashes-private.h"
 
 #define VALUE_MASK G_GUINT64_CONSTANT (0xFF)
@@ -51,6 +53,14 @@ pith_word_hashes_clear (PithWordHashes *self)
 {
   g_clear_pointer (&self->slots, g_free);
   self->capacity = self->n = 0;
+}
+
+void
+pith_word_hashes_empty (PithWordHashes *self)
+{
+  if (self->slots != NULL)
+    memset (self->slots, 0, self->capacity * sizeof (guint64));
+  self->n = 0;
 }
 
 void

@@ -878,6 +878,7 @@ typedef struct
   GPtrArray *noted_tokens;  /* their tokens */
   GByteArray *noted_needed; /* each token's of the piece: whether looked up */
   GPtrArray *document_tokens; /* a short document's: each token's, looked up once */
+  PithNerDocument *ner_document; /* the tagger's memory of the document; NULL until needed */
 } Workspace;
 
 /* The names @model found in one sentence, which shows case if @cased,
@@ -1018,6 +1019,7 @@ workspace_free (Workspace *workspace)
   g_ptr_array_unref (workspace->noted_tokens);
   g_byte_array_unref (workspace->noted_needed);
   g_ptr_array_unref (workspace->document_tokens);
+  g_clear_pointer (&workspace->ner_document, pith_ner_document_free);
   g_free (workspace);
 }
 
@@ -1305,7 +1307,7 @@ recognize (PithEntityRecognizer  *self,
   const PithLayer *tokens;
   const PithLayer *sentences;
   guint n_tokens = 0;
-  g_autoptr(PithNerDocument) context = NULL;
+  PithNerDocument *context = NULL;
   PieceCursor noting = { 0, };
   PieceCursor tagging = { 0, };
   gboolean keeps_tokens;
@@ -1326,8 +1328,15 @@ recognize (PithEntityRecognizer  *self,
    * sentence's words are copied at a time. */
   tokens = pith_document_peek_layer (document, PITH_LAYER_TOKEN);
   n_tokens = pith_layer_get_n_spans (tokens);
+  /* The document's memory is the workspace's, emptied: its tables keep
+   * their room from one document to the next. */
   if (with_model)
-    context = pith_ner_document_new ();
+    {
+      if (workspace->ner_document == NULL)
+        workspace->ner_document = pith_ner_document_new ();
+      context = workspace->ner_document;
+      pith_ner_document_reset (context);
+    }
   for (guint i = 0; i < n_tokens && with_model; i++)
     {
       guint32 start = pith_layer_start (tokens, i);

@@ -42,6 +42,10 @@ const int pith_ner_place_offsets[PITH_NER_N_PLACES] = {
 
 /* Features and words are hashed with 64-bit FNV-1a (pith_word_hash()). */
 
+/* A document's word tables keep their room for the next document up to
+ * this many slots (64 KB each). */
+#define RESET_KEPT_SLOTS 8192
+
 enum { LOWERCASE = 1, LOWERCASE_SPORTS = 2 };
 
 struct _PithNerDocument
@@ -52,6 +56,8 @@ struct _PithNerDocument
   guint n_common;           /* lowercase words of three letters or more */
   guint n_sports;           /* of those, words of sports reports */
   GHashTable *contexts;     /* capitalised word's hash -> WordContexts */
+  GPtrArray *context_blocks; /* the WordContexts, CONTEXT_BLOCK a block, kept for the next document */
+  guint n_contexts;         /* of them, in use */
   /* Tells a token's cached WordContexts (pith_ner_document_elsewhere())
    * apart from another document's: new for each document, and each time
    * a word's contexts are added, 64 bits so it never comes round again. */
@@ -74,6 +80,7 @@ next_document_serial (void)
 #define CONTEXT_MAX_PLACES 9
 #define CONTEXT_MAX_WORDS 1024
 #define CONTEXT_ITEMS_PER_PLACE 4
+#define CONTEXT_BLOCK 32
 
 typedef struct
 {
@@ -171,7 +178,32 @@ pith_ner_document_free (PithNerDocument *self)
   pith_word_hashes_clear (&self->types);
   pith_word_hashes_clear (&self->lowercase);
   g_clear_pointer (&self->contexts, g_hash_table_unref);
+  if (self->context_blocks != NULL)
+    g_ptr_array_unref (self->context_blocks);
   g_free (self);
+}
+
+/* A word hashes table emptied for the next document: its room kept, but
+ * for a long document's. */
+static void
+reset_hashes (PithWordHashes *hashes)
+{
+  if (hashes->capacity > RESET_KEPT_SLOTS)
+    pith_word_hashes_clear (hashes);
+  else
+    pith_word_hashes_empty (hashes);
+}
+
+void
+pith_ner_document_reset (PithNerDocument *self)
+{
+  reset_hashes (&self->types);
+  reset_hashes (&self->lowercase);
+  self->n_common = self->n_sports = 0;
+  if (self->contexts != NULL)
+    g_hash_table_remove_all (self->contexts);
+  self->n_contexts = 0;
+  self->serial = next_document_serial ();
 }
 
 void
@@ -641,13 +673,20 @@ pith_ner_document_add_context (PithNerDocument    *self,
   pith_ner_token_need_lists (previous);
   pith_ner_token_need_lists (next);
   if (self->contexts == NULL)
-    self->contexts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    {
+      self->contexts = g_hash_table_new (g_int64_hash, g_int64_equal);
+      self->context_blocks = g_ptr_array_new_with_free_func (g_free);
+    }
   contexts = g_hash_table_lookup (self->contexts, &token->word_hash);
   if (contexts == NULL)
     {
-      if (g_hash_table_size (self->contexts) >= CONTEXT_MAX_WORDS)
+      if (self->n_contexts >= CONTEXT_MAX_WORDS)
         return;
-      contexts = g_new (WordContexts, 1);
+      if (self->n_contexts / CONTEXT_BLOCK >= self->context_blocks->len)
+        g_ptr_array_add (self->context_blocks, g_new (WordContexts, CONTEXT_BLOCK));
+      contexts = (WordContexts *) g_ptr_array_index (self->context_blocks, self->n_contexts / CONTEXT_BLOCK) +
+                 self->n_contexts % CONTEXT_BLOCK;
+      self->n_contexts++;
       contexts->word_hash = token->word_hash;
       contexts->n_items = 0;
       contexts->sums.model = NULL;

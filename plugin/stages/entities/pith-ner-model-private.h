@@ -277,6 +277,8 @@ typedef struct _PithNerDocument PithNerDocument;
 
 PithNerDocument *pith_ner_document_new          (void);
 void             pith_ner_document_free         (PithNerDocument    *self);
+/* Empties @self for another document, keeping its room. */
+void             pith_ner_document_reset        (PithNerDocument    *self);
 /* Notes a word of the document, for "written in lowercase somewhere" and
  * for whether the document is a sports report: every lowercase word must
  * be noted before its first sentence is tagged. */
