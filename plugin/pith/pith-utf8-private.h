@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* g_ascii_tolower() without a function call, for loops over every byte
+ * of a text's words. */
+static inline char
+pith_ascii_tolower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+}
+
 /* The character at byte @i of valid UTF-8 @text that ends at @end, and its
  * size in bytes (0 at the end); ASCII without a function call. */
 static inline gunichar

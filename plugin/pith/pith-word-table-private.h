@@ -16,6 +16,7 @@ typedef struct _PithWordTable PithWordTable;
 #define PITH_WORD_TABLE_NONE G_MAXUINT32
 
 PithWordTable *pith_word_table_new      (void);
+PithWordTable *pith_word_table_new_sized (guint n_words);
 void           pith_word_table_free     (PithWordTable       *self);
 void           pith_word_table_clear    (PithWordTable       *self);
 guint          pith_word_table_size     (const PithWordTable *self);

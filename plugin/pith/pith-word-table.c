@@ -45,14 +45,30 @@ struct _PithWordTable
 PithWordTable *
 pith_word_table_new (void)
 {
+  return pith_word_table_new_sized (INITIAL_SLOTS / 2);
+}
+
+/*
+ * pith_word_table_new_sized:
+ * @n_words: how many words the table is expected to take
+ *
+ * A table with room for @n_words before it grows: a caller that knows
+ * about how many words it adds (a document's tokens bound its words)
+ * saves the table's doubling as it fills.
+ */
+PithWordTable *
+pith_word_table_new_sized (guint n_words)
+{
   PithWordTable *self = g_new0 (PithWordTable, 1);
 
   self->n_slots = INITIAL_SLOTS;
+  while (self->n_slots / 2 < n_words && self->n_slots < (1u << 30))
+    self->n_slots *= 2;
   self->slots = g_new0 (Slot, self->n_slots);
-  self->starts_capacity = INITIAL_SLOTS / 2 + 1;
+  self->starts_capacity = self->n_slots / 2 + 1;
   self->starts = g_new (guint32, self->starts_capacity);
   self->starts[0] = 0;
-  self->buffer_capacity = 2048;
+  self->buffer_capacity = MAX (2048, self->n_slots * 4);
   self->buffer = g_malloc (self->buffer_capacity);
   return self;
 }

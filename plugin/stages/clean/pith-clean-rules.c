@@ -630,7 +630,7 @@ fold_ascii (const char *word,
   if (length >= PITH_WORD_LIST_MAX_WORD)
     return FALSE;
   for (gsize i = 0; i < length; i++)
-    folded[i] = g_ascii_tolower (word[i]);
+    folded[i] = pith_ascii_tolower (word[i]);
   return TRUE;
 }
 

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "pith-entity-rules-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-list-private.h"
 
 typedef struct
@@ -47,7 +48,7 @@ pith_entity_rules_kind_of (const char *word)
   if (n >= sizeof lower)
     return NULL;
   for (gsize k = 0; k < n; k++)
-    lower[k] = g_ascii_tolower (word[k]);
+    lower[k] = pith_ascii_tolower (word[k]);
   if (n > 1 && lower[n - 1] == '.' && strcmp (word, "a.m.") != 0 && strcmp (word, "p.m.") != 0)
     n--;
   lower[n] = '\0';

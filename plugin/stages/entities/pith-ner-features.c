@@ -772,7 +772,7 @@ pith_ner_token_init_forms (PithNerToken *token,
       token->lower = forms + n + 1;
       for (gsize i = 0; i <= n; i++)
         {
-          token->down[i] = g_ascii_tolower (word[i]);
+          token->down[i] = pith_ascii_tolower (word[i]);
           token->lower[i] = g_ascii_isdigit (word[i]) ? '0' : token->down[i];
         }
       token->forms_inline = TRUE;

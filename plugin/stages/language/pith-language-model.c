@@ -23,6 +23,7 @@
 #include "pith-language-model-private.h"
 #include "pith-little-endian-private.h"
 #include "pith-tsan-private.h"
+#include "pith-utf8-private.h"
 
 #define DEFAULT_MODEL "/org/gnome/Pith/language/languages.model"
 
@@ -508,7 +509,7 @@ read_word (Judge      *judge,
 
       n_chars++;
       if (c < 0x80)
-        lower[n++] = g_ascii_tolower ((char) c);
+        lower[n++] = pith_ascii_tolower ((char) c);
       else
         {
           judge->kana += is_kana (c);

@@ -259,7 +259,7 @@ lookup_abbreviation (const PithTokenRules  *rules,
   if (folded == NULL)
     {
       for (gsize i = 0; i < n; i++)
-        lower[i] = g_ascii_tolower (text[start + i]);
+        lower[i] = pith_ascii_tolower (text[start + i]);
       lower[n] = '\0';
     }
 

@@ -266,7 +266,7 @@ phrase_word (const Reader *reader,
     else
       {
         for (gsize i = 0; i < length; i++)
-          lower[i] = g_ascii_tolower (word[i]);
+          lower[i] = pith_ascii_tolower (word[i]);
         lower[length] = '\0';
         *classes = pith_word_classes (reader->lexicon, lower, length);
         pith_word_hashes_insert (reader->known, hash, (guint8) (*classes | KNOWN));
@@ -370,7 +370,7 @@ verb_inflection (const Reader *reader,
   if (known != 0)
     return (PithVerbInflection) (known - 1);
   for (gsize i = 0; i < length; i++)
-    lower[i] = g_ascii_tolower (word[i]);
+    lower[i] = pith_ascii_tolower (word[i]);
   lower[length] = '\0';
   inflection = pith_word_verb_inflection (reader->lexicon, lower, length);
   pith_word_hashes_insert (reader->inflections, hash, (guint8) (inflection + 1));

@@ -38,6 +38,7 @@
 #include "pith-part-of-speech-private.h"
 #include "pith-resource-cache-private.h"
 #include "pith-sorted-hashes-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-hashes-private.h"
 
 #define MAGIC "PITHPOS"
@@ -161,7 +162,7 @@ form_of (const char *word,
       char c = word[i];
 
       form->ascii &= (guchar) c < 0x80;
-      form->text[i] = g_ascii_isdigit (c) ? '0' : g_ascii_tolower (c);
+      form->text[i] = g_ascii_isdigit (c) ? '0' : pith_ascii_tolower (c);
     }
   form->text[form->length] = '\0';
 }

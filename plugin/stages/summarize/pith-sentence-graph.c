@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "pith-layer-private.h"
+#include "pith-utf8-private.h"
 #include "pith-word-table-private.h"
 #include "pith-sentence-graph-private.h"
 
@@ -170,7 +171,7 @@ read_ahead (Ahead           *ahead,
       guint32 hash = length < 64 ? PITH_WORD_TABLE_HASH_START : 0;
 
       for (gsize k = 0; k < length && hash != 0; k++)
-        hash = (guchar) word[k] < 0x80 ? pith_word_table_hash_step (hash, (guchar) g_ascii_tolower (word[k])) : 0;
+        hash = (guchar) word[k] < 0x80 ? pith_word_table_hash_step (hash, (guchar) pith_ascii_tolower (word[k])) : 0;
       ahead->hashes[t % LOOKAHEAD] = hash;
       pith_stemmer_prefetch (stemmer, hash, FALSE);
       if (t >= LOOKAHEAD / 2)
@@ -230,7 +231,7 @@ pith_sentence_graph_new (PithDocument *document,
   const PithLayer *sentences;
   guint n_tokens = 0;
   guint n_sentences = 0;
-  Numbering numbering = { pith_word_table_new (), NULL, NULL, NULL, 0 };
+  Numbering numbering = { NULL, NULL, NULL, NULL, 0 };
   Ahead ahead = { 0, };
   gsize n_all_terms = 0;
   gsize all_terms_capacity = 64;
@@ -248,7 +249,10 @@ pith_sentence_graph_new (PithDocument *document,
   self->text_length = strlen (text);
   self->token_terms = g_new0 (guint16, MAX (n_tokens, 1));
   self->late_terms = g_array_new (FALSE, FALSE, sizeof (PithLateTerm));
-  self->terms = pith_word_table_new ();
+  /* A document has no more words than tokens, and no more stems than
+   * words; news has about one word for two tokens. */
+  numbering.words = pith_word_table_new_sized (MIN (n_tokens / 2, MAX_REMEMBERED_WORDS));
+  self->terms = pith_word_table_new_sized (MIN (n_tokens / 2, MAX_REMEMBERED_WORDS));
   self->all_terms = g_new (guint32, all_terms_capacity);
   self->all_tf = g_new (guint8, all_terms_capacity);
 
