@@ -873,7 +873,7 @@ typedef struct
   GPtrArray *rule_kinds;    /* each word's, from its token */
   GArray *mentions;         /* of Mention: the sentence's names */
   GArray *rules;            /* of PithRuleEntity: the sentence's rule entities */
-  GPtrArray *noted_words;   /* the words note_contexts() looks up, into the text */
+  GPtrArray *noted_words;   /* the words look_up_piece() looks up, into the text */
   GArray *noted_lengths;    /* of gsize, theirs */
   GPtrArray *noted_tokens;  /* their tokens */
   GByteArray *noted_needed; /* each token's of the piece: whether looked up */

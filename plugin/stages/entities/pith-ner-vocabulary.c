@@ -69,7 +69,6 @@ struct _PithNerVocabulary
  * (128 of 8,192). */
 #define TRIM_SLACK_SHARE 64
 
-
 /* The room a word of @length bytes and its two forms take before its
  * token in a block. */
 static gsize
