@@ -10,32 +10,22 @@
 
 #include "pith-tsan-private.h"
 #include "pith-word-list-private.h"
-#include "pith-word-hashes-private.h"
+#include "pith-word-slots-private.h"
 #include "pith-resource-cache-private.h"
 #include "pith-lines-private.h"
 
 #define RESOURCE_PREFIX "/org/gnome/Pith/"
 
-/* Open addressing over the words' 64-bit hashes: a look-up hashes the
- * bytes it is given (no copy to end them) and reads one slot, the hash and
- * the kind side by side, so that a word the list holds costs one read from
- * memory, as one it lacks does. Two words with one 64-bit hash would be one
- * word, as in the word tables of pith-word-hashes-private.h (never in
- * practice, over lists of thousands). The words themselves are kept only
- * to copy a list. Words and kinds live in one string chunk, so a kind's
- * address is stable for the list's life: callers keep it. */
-typedef struct
-{
-  guint64 hash;             /* 0: an empty slot */
-  const char *kind;         /* "" when none */
-} Slot;
-
+/* The words' kinds by their 64-bit hashes (pith-word-slots-private.h): a
+ * look-up hashes the bytes it is given (no copy to end them) and reads
+ * one slot, the hash and the kind side by side, whether the list holds
+ * the word or not. The words themselves are kept only to copy a list.
+ * Words and kinds live in one string chunk, so a kind's address is stable
+ * for the list's life: callers keep it. */
 struct _PithWordList
 {
-  Slot *slots;
-  const char **words;       /* by slot, nul-terminated */
-  gsize capacity;           /* a power of two */
-  gsize n_words;
+  PithWordSlots kinds;      /* of const char *, "" when none */
+  GPtrArray *words;         /* in the order added, nul-terminated */
   GStringChunk *strings;
   /* The bytes words open with, a bit each, and the longest word's
    * length: most tokens asked of a short list ("said", "told") fail
@@ -44,32 +34,13 @@ struct _PithWordList
   gsize longest;
 };
 
-/* FNV-1a over @length bytes rather than up to a nul; never 0, which
- * marks an empty slot. */
-static guint64
-hash_of (const char *word,
-         gsize       length)
-{
-  guint64 hash = pith_word_hash (word, length);
-
-  return hash != 0 ? hash : 1;
-}
-
-static void
-allocate (PithWordList *self,
-          gsize         capacity)
-{
-  self->capacity = capacity;
-  self->slots = g_new0 (Slot, capacity);
-  self->words = g_new (const char *, capacity);
-}
-
 PithWordList *
 pith_word_list_new (void)
 {
   PithWordList *self = g_new0 (PithWordList, 1);
 
-  allocate (self, 64);
+  pith_word_slots_init (&self->kinds);
+  self->words = g_ptr_array_new ();
   self->strings = g_string_chunk_new (4096);
   return self;
 }
@@ -79,52 +50,10 @@ pith_word_list_free (PithWordList *self)
 {
   if (self == NULL)
     return;
-  g_free (self->slots);
-  g_free (self->words);
+  pith_word_slots_clear (&self->kinds);
+  g_ptr_array_unref (self->words);
   g_string_chunk_free (self->strings);
   g_free (self);
-}
-
-/* Where @hash starts probing: its high bits, well mixed by FNV-1a's
- * multiplies. */
-static inline gsize
-home (const PithWordList *self,
-      guint64             hash)
-{
-  return (gsize) (hash >> 32) & (self->capacity - 1);
-}
-
-/* The slot of @hash, or the empty slot where it would go. */
-static gsize
-find_slot (const PithWordList *self,
-           guint64             hash)
-{
-  gsize mask = self->capacity - 1;
-  gsize i = home (self, hash);
-
-  while (self->slots[i].hash != 0 && self->slots[i].hash != hash)
-    i = (i + 1) & mask;
-  return i;
-}
-
-static void
-grow (PithWordList *self)
-{
-  Slot *old_slots = self->slots;
-  const char **old_words = self->words;
-  gsize old_capacity = self->capacity;
-
-  allocate (self, old_capacity * 2);
-  for (gsize i = 0; i < old_capacity; i++)
-    if (old_slots[i].hash != 0)
-      {
-        gsize slot = find_slot (self, old_slots[i].hash);
-
-        self->slots[slot] = old_slots[i];
-        self->words[slot] = old_words[i];
-      }
-  g_free (old_slots);
-  g_free (old_words);
 }
 
 void
@@ -133,33 +62,31 @@ pith_word_list_add (PithWordList *self,
                     const char   *kind)
 {
   gsize length = strlen (word);
-  guint64 hash = hash_of (word, length);
-  gsize slot;
+  PithWordSlot *slot;
+  gboolean added;
 
   if (length == 0 || length >= PITH_WORD_LIST_MAX_WORD)
     return;
-  /* At most half full, so probes stay short. */
-  if ((self->n_words + 1) * 2 > self->capacity)
-    grow (self);
-  slot = find_slot (self, hash);
+  slot = pith_word_slots_insert (&self->kinds, pith_word_slots_key (word, length), &added);
   self->first_bytes[(guchar) word[0] >> 6] |= G_GUINT64_CONSTANT (1) << ((guchar) word[0] & 63);
   self->longest = MAX (self->longest, length);
-  if (self->slots[slot].hash == 0)
-    {
-      self->slots[slot].hash = hash;
-      self->words[slot] = g_string_chunk_insert_len (self->strings, word, (gssize) length);
-      self->n_words++;
-    }
-  self->slots[slot].kind = g_string_chunk_insert_const (self->strings, kind != NULL ? kind : "");
+  if (added)
+    g_ptr_array_add (self->words, g_string_chunk_insert_len (self->strings, word, (gssize) length));
+  slot->value.pointer = g_string_chunk_insert_const (self->strings, kind != NULL ? kind : "");
 }
 
 void
 pith_word_list_add_all (PithWordList       *self,
                         const PithWordList *other)
 {
-  for (gsize i = 0; i < other->capacity; i++)
-    if (other->slots[i].hash != 0)
-      pith_word_list_add (self, other->words[i], other->slots[i].kind);
+  for (guint i = 0; i < other->words->len; i++)
+    {
+      const char *word = g_ptr_array_index (other->words, i);
+      const char *kind = "";
+
+      pith_word_list_lookup (other, word, strlen (word), &kind);
+      pith_word_list_add (self, word, kind);
+    }
 }
 
 /* A PithResourceLoad. */
@@ -248,15 +175,15 @@ pith_word_list_lookup (const PithWordList  *self,
                        gsize                length,
                        const char         **kind)
 {
-  gsize slot;
+  const PithWordSlot *slot;
 
   if (!pith_word_list_may_hold (self, word[0], length))
     return FALSE;
 
-  slot = find_slot (self, hash_of (word, length));
-  if (self->slots[slot].hash == 0)
+  slot = pith_word_slots_find (&self->kinds, pith_word_slots_key (word, length));
+  if (slot == NULL)
     return FALSE;
   if (kind != NULL)
-    *kind = self->slots[slot].kind;
+    *kind = slot->value.pointer;
   return TRUE;
 }

@@ -47,6 +47,42 @@ test_lookups_and_the_quick_check (void)
   g_assert_false (pith_word_list_lookup (NULL, "said", 4, NULL));
 }
 
+/* Thousands of words (the table grows many times) are each found with
+ * their kind; a word added again takes its new kind; a list copied into
+ * another brings every word and kind, and the other keeps its own. */
+static void
+test_many_words_and_copies (void)
+{
+  g_autoptr(PithWordList) list = pith_word_list_new ();
+  g_autoptr(PithWordList) copy = pith_word_list_new ();
+  const char *kind = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%u", i);
+
+      pith_word_list_add (list, word, i % 2 == 0 ? "even" : "odd");
+    }
+  pith_word_list_add (list, "word7", "seven");
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("word%u", i);
+
+      g_assert_true (pith_word_list_lookup (list, word, strlen (word), &kind));
+      g_assert_cmpstr (kind, ==, i == 7 ? "seven" : i % 2 == 0 ? "even" : "odd");
+    }
+  g_assert_false (pith_word_list_lookup (list, "word5000", 8, NULL));
+
+  pith_word_list_add (copy, "mine", "own");
+  pith_word_list_add_all (copy, list);
+  g_assert_true (pith_word_list_lookup (copy, "mine", 4, &kind));
+  g_assert_cmpstr (kind, ==, "own");
+  g_assert_true (pith_word_list_lookup (copy, "word7", 5, &kind));
+  g_assert_cmpstr (kind, ==, "seven");
+  g_assert_true (pith_word_list_lookup (copy, "word4998", 8, &kind));
+  g_assert_cmpstr (kind, ==, "even");
+}
+
 /* The list asked of every word, once a process: the cache's list, the
  * same each time; a list the library lacks is an empty one. */
 static void
@@ -74,5 +110,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/Pith/WordList/lookups-and-the-quick-check", test_lookups_and_the_quick_check);
   g_test_add_func ("/Pith/WordList/once-a-process", test_once_a_process);
+  g_test_add_func ("/Pith/WordList/many-words-and-copies", test_many_words_and_copies);
   return g_test_run ();
 }

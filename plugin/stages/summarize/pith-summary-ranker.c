@@ -38,9 +38,9 @@
 #include "pith-resource-cache-private.h"
 #include "pith-summary-ranker-private.h"
 #include "pith-utf8-private.h"
-#include "pith-word-hashes-private.h"
+#include "pith-word-slots-private.h"
 #include "pith-word-list-private.h"
-#include "pith-word-hashes-private.h"
+#include "pith-word-slots-private.h"
 #include "pith-word-table-private.h"
 
 #define FORMAT_LINE_2 "pith-summary-ranker 2"
@@ -67,25 +67,16 @@ typedef struct
   float weight;
 } Product;
 
-typedef struct
-{
-  guint64 hash;                           /* 0: an empty slot */
-  float prior;
-} PriorSlot;
-
 struct _PithSummaryRanker
 {
   GArray *terms;                          /* of Term */
   GArray *products;                       /* of Product */
   /* Which features a Term standardises; a product reads only those. */
   gboolean standardised[PITH_N_SUMMARY_FEATURES];
-  /* The word priors by their stem's 64-bit hash, open addressing at
-   * most half full: a look-up reads one slot, the prior beside its hash
-   * (two stems of one hash would be one stem, never in practice), and a
-   * document's stems ask for their slots together. */
-  PriorSlot *prior_slots;
-  gsize prior_capacity;                   /* a power of two */
-  gsize n_priors;
+  /* The word priors by their stem, each beside its stem's hash: a
+   * look-up reads one slot, and a document's stems ask for their slots
+   * together. */
+  PithWordSlots priors;                   /* of numbers */
 };
 
 static const char *const feature_names[PITH_N_SUMMARY_FEATURES] = {
@@ -146,7 +137,7 @@ pith_summary_ranker_free (PithSummaryRanker *self)
 {
   if (self == NULL)
     return;
-  g_free (self->prior_slots);
+  pith_word_slots_clear (&self->priors);
   g_array_unref (self->terms);
   g_array_unref (self->products);
   g_free (self);
@@ -165,64 +156,6 @@ parse_number (const char *field,
   if (end == field || *end != '\0' || !isfinite (value))
     return FALSE;
   *number = (float) value;
-  return TRUE;
-}
-
-/* A stem's key in the priors' table: never 0, which marks an empty slot. */
-static guint64
-prior_hash (const char *stem,
-            gsize       length)
-{
-  guint64 hash = pith_word_hash (stem, length);
-
-  return hash != 0 ? hash : 1;
-}
-
-static gsize
-prior_home (const PithSummaryRanker *self,
-            guint64                  hash)
-{
-  return (gsize) (hash >> 32) & (self->prior_capacity - 1);
-}
-
-/* The slot of @hash, or the empty one where it would go. */
-static PriorSlot *
-find_prior (const PithSummaryRanker *self,
-            guint64                  hash)
-{
-  gsize mask = self->prior_capacity - 1;
-  gsize i = prior_home (self, hash);
-
-  while (self->prior_slots[i].hash != 0 && self->prior_slots[i].hash != hash)
-    i = (i + 1) & mask;
-  return &self->prior_slots[i];
-}
-
-/* FALSE when the table has @hash already. */
-static gboolean
-add_prior (PithSummaryRanker *self,
-           guint64            hash,
-           float              prior)
-{
-  PriorSlot *slot;
-
-  if ((self->n_priors + 1) * 2 > self->prior_capacity)
-    {
-      PriorSlot *old = self->prior_slots;
-      gsize old_capacity = self->prior_capacity;
-
-      self->prior_capacity *= 2;
-      self->prior_slots = g_new0 (PriorSlot, self->prior_capacity);
-      for (gsize k = 0; k < old_capacity; k++)
-        if (old[k].hash != 0)
-          *find_prior (self, old[k].hash) = old[k];
-      g_free (old);
-    }
-  slot = find_prior (self, hash);
-  if (slot->hash != 0)
-    return FALSE;
-  *slot = (PriorSlot) { hash, prior };
-  self->n_priors++;
   return TRUE;
 }
 
@@ -291,17 +224,21 @@ parse_line (PithSummaryRanker *self,
     {
       float prior;
       gsize length = strlen (fields[1]);
+      PithWordSlot *slot;
+      gboolean added;
 
       if (!parse_number (fields[2], &prior))
         {
           g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "bad prior for “%s”", fields[1]);
           return FALSE;
         }
-      if (!add_prior (self, prior_hash (fields[1], length), prior))
+      slot = pith_word_slots_insert (&self->priors, pith_word_slots_key (fields[1], length), &added);
+      if (!added)
         {
           g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "stem “%s” twice", fields[1]);
           return FALSE;
         }
+      slot->value.number = prior;
       return TRUE;
     }
   g_set_error (error, PITH_ERROR, PITH_ERROR_MODEL, "a line of neither a feature, a product nor a prior");
@@ -321,8 +258,7 @@ pith_summary_ranker_new_from_bytes (GBytes  *bytes,
   guint line_number = 0;
   guint format = 0;
 
-  self->prior_capacity = 64;
-  self->prior_slots = g_new0 (PriorSlot, self->prior_capacity);
+  pith_word_slots_init (&self->priors);
   self->terms = g_array_new (FALSE, FALSE, sizeof (Term));
   self->products = g_array_new (FALSE, FALSE, sizeof (Product));
 
@@ -405,21 +341,25 @@ term_priors (const PithSummaryRanker *self,
 {
   guint n_terms = pith_sentence_graph_n_terms (graph);
   float *priors = g_new0 (float, MAX (n_terms, 1));
-  g_autofree guint64 *hashes = NULL;
+  g_autofree guint64 *keys = NULL;
 
   if (self == NULL)
     return priors;
   /* The slots are asked of memory together, then read. */
-  hashes = g_new (guint64, MAX (n_terms, 1));
+  keys = g_new (guint64, MAX (n_terms, 1));
   for (guint term = 0; term < n_terms; term++)
     {
       const char *stem = pith_sentence_graph_term_text (graph, term);
 
-      hashes[term] = prior_hash (stem, strlen (stem));
-      __builtin_prefetch (&self->prior_slots[prior_home (self, hashes[term])]);
+      keys[term] = pith_word_slots_key (stem, strlen (stem));
+      pith_word_slots_prefetch (&self->priors, keys[term]);
     }
   for (guint term = 0; term < n_terms; term++)
-    priors[term] = find_prior (self, hashes[term])->prior;
+    {
+      const PithWordSlot *slot = pith_word_slots_find (&self->priors, keys[term]);
+
+      priors[term] = slot != NULL ? slot->value.number : 0.0f;
+    }
   return priors;
 }
 
