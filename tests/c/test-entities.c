@@ -510,6 +510,61 @@ test_many_mentions (void)
   g_string_free (text, TRUE);
 }
 
+/* The entities of the first @length bytes of @document, one line each:
+ * offsets, label and score. */
+static char *
+entities_before (PithDocument *document,
+                 gsize         length)
+{
+  const PithLayer *entities = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
+  GString *lines = g_string_new (NULL);
+
+  for (guint i = 0; i < pith_layer_get_n_spans (entities); i++)
+    if (pith_layer_get_end (entities, i) <= length)
+      g_string_append_printf (lines, "%u %u %s %.6f\n", pith_layer_get_start (entities, i),
+                              pith_layer_get_end (entities, i),
+                              g_quark_to_string (pith_layer_get_label (entities, i)),
+                              pith_layer_get_score (entities, i));
+  return g_string_free (lines, FALSE);
+}
+
+/* A short document has its words looked up once, before it is tagged; a
+ * long one sentence by sentence, the vocabulary forgetting as it goes.
+ * The same text tags alike either way: here the same news, once alone
+ * and once before a paragraph of lowercase words that name nothing and
+ * share no word with it. */
+static void
+test_short_and_long_documents_alike (void)
+{
+  static const char news[] =
+    "Transport Minister Daniel Ferreira opened the new terminal at Porto Aldren on Monday. "
+    "Ferreira said the Aldren Harbour Authority would hire 300 workers. "
+    "Critics in Lisbon, led by Maria Soares of the Green Party, called the plan rushed. "
+    "The European Commission in Brussels will review the contract with Maersk next month. ";
+  g_autoptr(GString) long_text = g_string_new (news);
+  g_autoptr(PithDocument) alone = NULL;
+  g_autoptr(PithDocument) before_more = NULL;
+  g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("segment ! entities", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *found = NULL;
+
+  g_string_append (long_text, "\n\n");
+  /* More new words than the vocabulary keeps (8,192): the news' words
+   * are forgotten between noting their contexts and tagging them. */
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_printf (long_text, "zq%uxv ", i);
+  alone = pith_document_new (news);
+  g_assert_true (pith_pipeline_process (pipeline, alone, NULL, NULL));
+  before_more = pith_document_new (long_text->str);
+  g_assert_true (pith_pipeline_process (pipeline, before_more, NULL, NULL));
+  g_assert_cmpuint (pith_document_get_n_spans (before_more, PITH_LAYER_TOKEN), >, 4096);
+
+  expected = entities_before (alone, strlen (news));
+  found = entities_before (before_more, strlen (news));
+  g_assert_cmpuint (strlen (expected), >, 0);
+  g_assert_cmpstr (found, ==, expected);
+}
+
 static void
 test_karabakh_sample (void)
 {
@@ -779,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Entities/patterns", test_patterns);
   g_test_add_func ("/Pith/Entities/patterns/errors", test_patterns_errors);
   g_test_add_func ("/Pith/Entities/many-mentions", test_many_mentions);
+  g_test_add_func ("/Pith/Entities/short-and-long-documents-alike", test_short_and_long_documents_alike);
   g_test_add_func ("/Pith/Entities/karabakh-sample", test_karabakh_sample);
   g_test_add_func ("/Pith/Entities/credits-and-common-nouns", test_credits_and_common_nouns);
   g_test_add_func ("/Pith/Entities/brackets", test_names_and_brackets);

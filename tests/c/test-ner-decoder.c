@@ -348,6 +348,34 @@ test_vocabulary_forgets_in_batches (void)
   g_assert_true (pith_ner_vocabulary_lookup (vocabulary, "Port", 4) == port);
 }
 
+/* A vocabulary's token reads what the word lists say of its word only
+ * when asked (pith_ner_token_need_lists()), and then says what a token
+ * made at once says. */
+static void
+test_lists_read_when_needed (void)
+{
+  static const char * const words[] = { "Lisbon", "said", "Port", "de", "Aldren", "ÉCOLE", "New", "2020" };
+  g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    {
+      PithNerToken *lazy = pith_ner_vocabulary_lookup (vocabulary, words[i], strlen (words[i]));
+      PithNerToken eager;
+
+      g_assert_false (lazy->lists_read);
+      pith_ner_token_need_lists (lazy);
+      g_assert_true (lazy->lists_read);
+      pith_ner_token_init (&eager, words[i], NULL);
+      g_assert_cmpstr (lazy->share, ==, eager.share);
+      g_assert_cmpmem (lazy->clusters, sizeof lazy->clusters, eager.clusters, sizeof eager.clusters);
+      g_assert_cmpuint (lazy->names_opened, ==, eager.names_opened);
+      g_assert_cmpuint (lazy->name_types, ==, eager.name_types);
+      g_assert_cmpmem (lazy->cap_first_prefixes, sizeof lazy->cap_first_prefixes,
+                       eager.cap_first_prefixes, sizeof eager.cap_first_prefixes);
+      pith_ner_token_clear (&eager);
+    }
+}
+
 /* Scores summed under one model are not used under another. */
 static void
 test_two_models (void)
@@ -385,6 +413,7 @@ main (int   argc,
   g_test_add_func ("/ner-decoder/two-models", test_two_models);
   g_test_add_func ("/ner-decoder/vocabulary", test_vocabulary_keeps_each_word_once);
   g_test_add_func ("/ner-decoder/vocabulary-forgets-in-batches", test_vocabulary_forgets_in_batches);
+  g_test_add_func ("/ner-decoder/lists-read-when-needed", test_lists_read_when_needed);
 
   return g_test_run ();
 }
