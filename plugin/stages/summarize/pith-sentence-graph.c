@@ -142,9 +142,13 @@ sort_terms (guint32 *terms,
  * those half as far. */
 #define LOOKAHEAD 16
 
+/* Words shorter than this are folded in place, in ASCII. */
+#define MAX_FOLDED_BYTES 64
+
 /* Where pith_sentence_graph_new() reads ahead of itself: the next token
  * whose word it asks the stemmer's memory for, and the hashes of the
- * last LOOKAHEAD such words, by token. */
+ * last LOOKAHEAD such words, by token, which the graph reads back for
+ * the ASCII words it numbers. */
 typedef struct
 {
   guint next;
@@ -167,13 +171,18 @@ read_ahead (Ahead           *ahead,
       guint t = ahead->next;
       const char *word = text + pith_layer_start (tokens, t);
       gsize length = pith_layer_length (tokens, t);
+      guint32 hash = PITH_WORD_TABLE_HASH_START;
       /* No longer word is remembered (a URL, a blob). */
-      guint32 hash = length < 64 ? PITH_WORD_TABLE_HASH_START : 0;
+      gboolean ascii = length < MAX_FOLDED_BYTES;
 
-      for (gsize k = 0; k < length && hash != 0; k++)
-        hash = (guchar) word[k] < 0x80 ? pith_word_table_hash_step (hash, (guchar) pith_ascii_tolower (word[k])) : 0;
+      for (gsize k = 0; ascii && k < length; k++)
+        {
+          ascii = (guchar) word[k] < 0x80;
+          hash = pith_word_table_hash_step (hash, (guchar) pith_ascii_tolower (word[k]));
+        }
       ahead->hashes[t % LOOKAHEAD] = hash;
-      pith_stemmer_prefetch (stemmer, hash, FALSE);
+      if (ascii)
+        pith_stemmer_prefetch (stemmer, hash, FALSE);
       if (t >= LOOKAHEAD / 2)
         pith_stemmer_prefetch (stemmer, ahead->hashes[(t - LOOKAHEAD / 2) % LOOKAHEAD], TRUE);
     }
@@ -271,11 +280,11 @@ pith_sentence_graph_new (PithDocument *document,
         {
           const char *word = text + pith_layer_start (tokens, t);
           gsize length = pith_layer_end (tokens, t) - pith_layer_start (tokens, t);
-          char buffer[64];
+          char buffer[MAX_FOLDED_BYTES];
           g_autofree char *folded = NULL;
           const char *lower = buffer;
           gsize lower_length = length;
-          guint32 hash = PITH_WORD_TABLE_HASH_START;
+          guint32 hash;
           gboolean ascii = length < sizeof buffer;
           gboolean alnum = FALSE;
           guint32 known;
@@ -285,17 +294,15 @@ pith_sentence_graph_new (PithDocument *document,
           vector->n_tokens++;
           read_ahead (&ahead, stemmer, text, tokens, MIN (n_tokens, t + LOOKAHEAD));
 
-          /* ASCII words fold, hash and show their letters in one pass,
-           * without an allocation. */
+          /* ASCII words fold and show their letters in one pass, without
+           * an allocation; read_ahead() hashed them folded already. */
           for (gsize k = 0; ascii && k < length; k++)
             {
-              guchar c = (guchar) word[k];
-
-              ascii = c < 0x80;
-              alnum |= g_ascii_isalnum (c);
-              buffer[k] = (char) (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-              hash = pith_word_table_hash_step (hash, (guchar) buffer[k]);
+              ascii = (guchar) word[k] < 0x80;
+              alnum |= g_ascii_isalnum (word[k]);
+              buffer[k] = pith_ascii_tolower (word[k]);
             }
+          hash = ahead.hashes[t % LOOKAHEAD];
           if (!ascii)
             {
               if (!has_alnum (word, length))
