@@ -42,7 +42,7 @@
 
 typedef struct
 {
-  char *name;               /* as written, the longest mention */
+  const char *name;         /* as written, the longest mention */
   GQuark label;
   double score;             /* the confidence of the mention that named it */
   guint mentions;
@@ -51,15 +51,6 @@ typedef struct
   int defined;              /* the label an apposition gave a mention, or -1 */
   guint split[4];           /* the group its mentions of a label were split into, + 1; 0 for none */
 } Group;
-
-static void
-group_free (gpointer data)
-{
-  Group *group = data;
-
-  g_free (group->name);
-  g_free (group);
-}
 
 /* Below this confidence, a mention is not taken for a person named in
  * full when the model said it is something else. */
@@ -111,14 +102,36 @@ name_label (int index)
   return g_quark_from_static_string (names[index]);
 }
 
-/* Lowercase, single spaces, without a final possessive. */
-static char *
-key_of (const char *text)
+/* The strings of one document's groups (names, keys, the keys' tails,
+ * initials and companies) live in one chunk, freed together: a document
+ * names dozens of entities, and a string apiece came and went. */
+typedef struct
 {
-  g_autofree char *lower = pith_utf8_strdown (text);
-  const char *p = g_strstrip (lower);
-  GString *key = g_string_sized_new (strlen (p));
+  GStringChunk *strings;
+  GString *lower;
+  GString *key;
+} Strings;
+
+/* Lowercase, single spaces, without a final possessive; in @strings. */
+static const char *
+key_of (Strings    *strings,
+        const char *text)
+{
+  GString *key = strings->key;
   gboolean apart = FALSE;
+  const char *p;
+
+  g_string_truncate (strings->lower, 0);
+  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
+    g_string_append_c (strings->lower, pith_ascii_tolower (*p));
+  if (*p != '\0')
+    {
+      g_autofree char *lower = g_utf8_strdown (text, -1);
+
+      g_string_assign (strings->lower, lower);
+    }
+  p = g_strstrip (strings->lower->str);
+  g_string_truncate (key, 0);
 
   /* The words between runs of spaces, tabs and newlines, one space apart. */
   for (; *p != '\0'; p++)
@@ -135,20 +148,21 @@ key_of (const char *text)
     }
   if (g_str_has_suffix (key->str, "'s") || g_str_has_suffix (key->str, "’s"))
     g_string_truncate (key, key->len - (g_str_has_suffix (key->str, "'s") ? 2 : 4));
-  return g_string_free (key, FALSE);
+  return g_string_chunk_insert_len (strings->strings, key->str, (gssize) key->len);
 }
 
 /* The initials of @key's words (a key's words are one space apart), in
- * uppercase, or NULL for a key of one word. */
-static char *
-initials_of (const char *key)
+ * uppercase and in @strings, or NULL for a key of one word. */
+static const char *
+initials_of (Strings    *strings,
+             const char *key)
 {
   static const char * const skipped[] = { "of", "the", "and", "for", "&" };
-  GString *initials;
+  GString *initials = strings->key;
 
   if (strchr (key, ' ') == NULL)
     return NULL;
-  initials = g_string_new (NULL);
+  g_string_truncate (initials, 0);
   for (const char *word = key; word != NULL;)
     {
       const char *space = strchr (word, ' ');
@@ -161,7 +175,7 @@ initials_of (const char *key)
         g_string_append_unichar (initials, g_unichar_toupper (g_utf8_get_char (word)));
       word = space != NULL ? space + 1 : NULL;
     }
-  return g_string_free (initials, FALSE);
+  return g_string_chunk_insert_len (strings->strings, initials->str, (gssize) initials->len);
 }
 
 static gboolean
@@ -184,19 +198,10 @@ is_acronym (const char *text)
  * entities again and again. */
 typedef struct
 {
-  char *text;
-  char *key;
+  const char *text;
+  const char *key;
   gsize key_length;
 } Name;
-
-static void
-name_clear (gpointer data)
-{
-  Name *name = data;
-
-  g_free (name->text);
-  g_free (name->key);
-}
 
 /* Whether the mention @key ends a person's longer name in @by_tail, and
  * @found its group if so. A mention the model is sure is something else
@@ -208,7 +213,7 @@ name_clear (gpointer data)
 
 static gboolean
 ends_person_name (GHashTable *by_tail,
-                  GPtrArray  *groups,
+                  GArray     *groups,
                   const char *key,
                   GQuark      label,
                   double      score,
@@ -217,13 +222,14 @@ ends_person_name (GHashTable *by_tail,
   if (!g_hash_table_lookup_extended (by_tail, key, NULL, found))
     return FALSE;
   return label == g_quark_from_static_string ("PER") || score < UNSURE ||
-         ((Group *) g_ptr_array_index (groups, GPOINTER_TO_UINT (*found) - 1))->score >= SURE_OF_PERSON;
+         g_array_index (groups, Group, GPOINTER_TO_UINT (*found) - 1).score >= SURE_OF_PERSON;
 }
 
 /* The key of a company's name without its legal form ("ruch" of "ruch
- * sa"), or NULL when @key, a name's, ends in none. */
-static char *
-company_without_legal_form (const char *key)
+ * sa"), in @strings, or NULL when @key, a name's, ends in none. */
+static const char *
+company_without_legal_form (Strings    *strings,
+                            const char *key)
 {
   static const PithWordList *legal_forms;
   const char *space = strrchr (key, ' ');
@@ -232,15 +238,16 @@ company_without_legal_form (const char *key)
       !pith_word_list_lookup (pith_word_list_get_once (&legal_forms, "entities/legal-forms.txt"),
                               space + 1, strlen (space + 1), NULL))
     return NULL;
-  return g_strndup (key, (gsize) (space - key));
+  return g_string_chunk_insert_len (strings->strings, key, space - key);
 }
 
 /* The key of the possessive that @name, a company's name without its
  * legal form, opens with ("boatmen" of "boatmen's bancshares",
- * "mcdonald" of "mcdonald's"), or NULL: news calls such a company by its
- * possessive alone ("Boatmen's said"). */
-static char *
-possessive_opening (const char *name)
+ * "mcdonald" of "mcdonald's"), in @strings, or NULL: news calls such a
+ * company by its possessive alone ("Boatmen's said"). */
+static const char *
+possessive_opening (Strings    *strings,
+                    const char *name)
 {
   static const char * const possessives[] = { "'s", "’s" };
 
@@ -250,22 +257,20 @@ possessive_opening (const char *name)
         const char *after = at + strlen (possessives[p]);
 
         if (at > name && (*after == ' ' || *after == '\0'))
-          return g_strndup (name, (gsize) (at - name));
+          return g_string_chunk_insert_len (strings->strings, name, at - name);
       }
   return NULL;
 }
 
 /* Files @company, a key the company's group goes by, unless a group
- * already does; takes it. */
+ * already does. */
 static void
 add_company (GHashTable *by_company,
-             char       *company,
+             const char *company,
              gpointer    group)
 {
   if (company != NULL && !g_hash_table_contains (by_company, company))
-    g_hash_table_insert (by_company, company, group);
-  else
-    g_free (company);
+    g_hash_table_insert (by_company, (gpointer) company, group);
 }
 
 typedef struct
@@ -296,12 +301,15 @@ pith_entity_groups_build (PithDocument *document)
   const char *text = pith_document_get_text (document);
   const PithLayer *spans;
   guint n_spans = 0;
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_tail = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_initials = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) by_company = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) groups = g_array_new (FALSE, TRUE, sizeof (Group));
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_tail = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_initials = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_company = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (Name));
+  g_autoptr(GString) lower = g_string_new (NULL);
+  g_autoptr(GString) key_text = g_string_new (NULL);
+  Strings strings = { g_string_chunk_new (4096), lower, key_text };
   g_autoptr(GHashTable) name_by_text = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) span_text = g_string_new (NULL);
   g_autofree guint *name_of = NULL;
@@ -317,7 +325,6 @@ pith_entity_groups_build (PithDocument *document)
 
   /* The layer is read in place; each way of writing a name is copied out
    * once. */
-  g_array_set_clear_func (names, name_clear);
   spans = pith_document_peek_layer (document, PITH_LAYER_ENTITY);
   n_spans = pith_layer_get_n_spans (spans);
   name_of = g_new0 (guint, MAX (n_spans, 1));
@@ -336,13 +343,13 @@ pith_entity_groups_build (PithDocument *document)
           {
             Name name;
 
-            name.text = g_strdup (span_text->str);
-            name.key = key_of (name.text);
+            name.text = g_string_chunk_insert_len (strings.strings, span_text->str, (gssize) span_text->len);
+            name.key = key_of (&strings, name.text);
             name.key_length = strlen (name.key);
             g_array_append_val (names, name);
             name_of[i] = names->len - 1;
             /* The array may move; the table's keys are the names' own texts. */
-            g_hash_table_insert (name_by_text, name.text, GUINT_TO_POINTER (name_of[i]));
+            g_hash_table_insert (name_by_text, (gpointer) name.text, GUINT_TO_POINTER (name_of[i]));
           }
         order[n_order++] = i;
       }
@@ -371,35 +378,35 @@ pith_entity_groups_build (PithDocument *document)
           !(is_acronym (mention) &&
             g_hash_table_lookup_extended (by_initials, mention, NULL, &found)))
         {
-          Group *group = g_new0 (Group, 1);
-          g_autofree char *initials = initials_of (key);
+          Group group = { 0 };
+          const char *initials = initials_of (&strings, key);
 
-          group->name = g_strdup (mention);
-          group->label = label;
-          group->score = pith_layer_get_score (spans, i);
-          group->defined = -1;
-          g_ptr_array_add (groups, group);
+          group.name = mention;
+          group.label = label;
+          group.score = pith_layer_get_score (spans, i);
+          group.defined = -1;
+          g_array_append_val (groups, group);
           found = GUINT_TO_POINTER (groups->len);
-          g_hash_table_insert (by_key, g_strdup (key), found);
+          g_hash_table_insert (by_key, (gpointer) key, found);
           /* The runs of words that end a person's name stand for it. */
           if (label == person)
             for (const char *space = strchr (key, ' '); space != NULL; space = strchr (space + 1, ' '))
               if (!g_hash_table_contains (by_tail, space + 1))
-                g_hash_table_insert (by_tail, g_strdup (space + 1), found);
+                g_hash_table_insert (by_tail, (gpointer) (space + 1), found);
           if (label == organisation)
             {
-              char *name = company_without_legal_form (key);
+              const char *name = company_without_legal_form (&strings, key);
 
               if (name != NULL)
-                add_company (by_company, possessive_opening (name), found);
+                add_company (by_company, possessive_opening (&strings, name), found);
               add_company (by_company, name, found);
             }
           if (initials != NULL && !g_hash_table_contains (by_initials, initials))
-            g_hash_table_insert (by_initials, g_steal_pointer (&initials), found);
+            g_hash_table_insert (by_initials, (gpointer) initials, found);
         }
 
       index = GPOINTER_TO_UINT (found) - 1;
-      ((Group *) g_ptr_array_index (groups, index))->mentions++;
+      g_array_index (groups, Group, index).mentions++;
       /* A lone surname of a person named in full is that person, and a
        * company's name without its legal form that company, whatever the
        * model made of it. */
@@ -410,7 +417,7 @@ pith_entity_groups_build (PithDocument *document)
           label = implied;
         }
       {
-        Group *group = g_ptr_array_index (groups, index);
+        Group *group = &g_array_index (groups, Group, index);
         double score = pith_layer_get_score (spans, i);
 
         /* A mention without a confidence (a run-on sentence's) counts half.
@@ -433,7 +440,7 @@ pith_entity_groups_build (PithDocument *document)
    * entity of the same name, a group of their own. */
   for (guint g = 0, n_groups = groups->len; g < n_groups; g++)
     {
-      Group *group = g_ptr_array_index (groups, g);
+      Group *group = &g_array_index (groups, Group, g);
       int best = name_label_index (group->label);
 
       for (int l = 0; l < 4; l++)
@@ -447,11 +454,13 @@ pith_entity_groups_build (PithDocument *document)
         if (l != best && group->defined < 0 && group->sure[l] &&
             group->votes[l] >= MINORITY * (group->votes[0] + group->votes[1] + group->votes[2] + group->votes[3]))
           {
-            Group *other = g_new0 (Group, 1);
+            Group other = { 0 };
 
-            other->name = g_strdup (group->name);
-            other->label = name_label (l);
-            g_ptr_array_add (groups, other);
+            other.name = group->name;
+            other.label = name_label (l);
+            /* The array may move. */
+            g_array_append_val (groups, other);
+            group = &g_array_index (groups, Group, g);
             group->split[l] = groups->len;
           }
     }
@@ -463,14 +472,14 @@ pith_entity_groups_build (PithDocument *document)
   for (guint o = 0; o < n_order; o++)
     {
       guint i = order[o];
-      Group *group = g_ptr_array_index (groups, group_of[i]);
+      Group *group = &g_array_index (groups, Group, group_of[i]);
       int own = name_label_index (pith_layer_label (spans, i));
 
       if (group->split[own] != 0)
         {
           group->mentions--;
           group_of[i] = group->split[own] - 1;
-          group = g_ptr_array_index (groups, group_of[i]);
+          group = &g_array_index (groups, Group, group_of[i]);
           group->mentions++;
         }
       else if (pith_layer_label (spans, i) != group->label)
@@ -500,7 +509,7 @@ pith_entity_groups_build (PithDocument *document)
 
   for (guint g = 0; g < groups->len; g++)
     {
-      Group *group = g_ptr_array_index (groups, g);
+      Group *group = &g_array_index (groups, Group, g);
       JsonObject *object = json_object_new ();
 
       json_object_set_string_member (object, "name", group->name);
@@ -509,6 +518,7 @@ pith_entity_groups_build (PithDocument *document)
       json_array_add_object_element (report, object);
     }
 
+  g_string_chunk_free (strings.strings);
   report_node = json_node_new (JSON_NODE_ARRAY);
   json_node_take_array (report_node, report);
   pith_document_set_report_node (document, "entity_groups", report_node);
