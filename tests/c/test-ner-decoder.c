@@ -402,6 +402,79 @@ test_two_models (void)
   assert_same_tags (builtin, TRUE, sentences, vocabulary);
 }
 
+/* Each sentence tagged in a vocabulary of its own twice, once with
+ * scratch buffers (where the sums of the features of a word's kind, its
+ * short shape, share and clusters, are kept for the next word of that
+ * kind) and once without: each word's sums are the same. The sentences
+ * hold hundreds of words of a kind met before. */
+static void
+assert_same_sums (const PithNerModel *model,
+                  GPtrArray          *sentences,
+                  PithNerScratch     *scratch)
+{
+  g_autoptr(PithNerVocabulary) with_kinds = pith_ner_vocabulary_new (0);
+  g_autoptr(PithNerVocabulary) without = pith_ner_vocabulary_new (0);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_words = 0;
+
+  for (guint s = 0; s < sentences->len; s++)
+    {
+      GPtrArray *words = g_ptr_array_index (sentences, s);
+      g_autofree int *tags = g_new0 (int, words->len);
+      g_autofree float *margins = g_new0 (float, words->len);
+      PithNerSentence kept = { (const char **) words->pdata, words->len, FALSE, NULL, NULL, scratch };
+      PithNerSentence plain = { (const char **) words->pdata, words->len, FALSE, NULL, NULL };
+
+      pith_ner_sentence_prepare (&kept, with_kinds);
+      pith_ner_sentence_prepare (&plain, without);
+      pith_ner_tag_sentence (model, &kept, NULL, tags, margins);
+      pith_ner_tag_sentence (model, &plain, NULL, tags, NULL);
+      for (guint i = 0; i < words->len; i++)
+        {
+          const PithNerToken *a = kept.tokens[i];
+          const PithNerToken *b = plain.tokens[i];
+
+          g_assert_cmpmem (a->scores, sizeof a->scores, b->scores, sizeof b->scores);
+          g_assert_cmpmem (a->word_transitions, sizeof a->word_transitions,
+                           b->word_transitions, sizeof b->word_transitions);
+          g_hash_table_add (kinds, g_strdup_printf ("%s %s %u %u %u", a->short_shape, a->share, a->clusters[0],
+                                                    a->clusters[1], a->clusters[2]));
+          n_words++;
+        }
+      pith_ner_sentence_clear (&kept);
+      pith_ner_sentence_clear (&plain);
+    }
+  g_assert_cmpuint (g_hash_table_size (kinds) + 500, <, n_words);
+}
+
+static void
+test_kinds_same_sums (void)
+{
+  g_autoptr(PithNerModel) builtin = builtin_model ();
+  g_autoptr(GPtrArray) sentences = article_sentences ();
+  guint n_buckets = 1u << 10;
+  g_autofree float *weights = g_new (float, (gsize) n_buckets * PITH_NER_N_TAGS);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PithNerModel) other = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GError) error = NULL;
+  PithNerCalibration calibration = { 0.04f, 0.0f, 0.9f };
+  PithNerScratch scratch = { NULL, };
+
+  for (gsize i = 0; i < (gsize) n_buckets * PITH_NER_N_TAGS; i++)
+    weights[i] = (float) g_rand_double_range (rand, -1.0, 1.0);
+  bytes = pith_ner_model_serialize (weights, n_buckets, &calibration);
+  other = pith_ner_model_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+
+  /* One scratch for both models: a kind's sums under one are not used
+   * under the other. */
+  assert_same_sums (builtin, sentences, &scratch);
+  assert_same_sums (other, sentences, &scratch);
+  assert_same_sums (builtin, sentences, &scratch);
+  pith_ner_scratch_clear (&scratch);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/ner-decoder/vocabulary", test_vocabulary_keeps_each_word_once);
   g_test_add_func ("/ner-decoder/vocabulary-forgets-in-batches", test_vocabulary_forgets_in_batches);
   g_test_add_func ("/ner-decoder/lists-read-when-needed", test_lists_read_when_needed);
+  g_test_add_func ("/ner-decoder/kinds-same-sums", test_kinds_same_sums);
 
   return g_test_run ();
 }

@@ -808,6 +808,7 @@ pith_ner_scratch_clear (PithNerScratch *scratch)
   g_clear_pointer (&scratch->back, g_free);
   g_clear_pointer (&scratch->lattice, g_free);
   g_clear_pointer (&scratch->shapes, g_free);
+  g_clear_pointer (&scratch->kinds, g_free);
   scratch->tokens_capacity = scratch->back_capacity = scratch->lattice_capacity = 0;
 }
 
@@ -903,58 +904,90 @@ add_affixes (Features   *features,
 }
 
 guint
-pith_ner_word_features (const PithNerToken *token,
-                        PithNerPlace        place,
-                        guint64            *hashes)
+pith_ner_word_features_of (const PithNerToken *token,
+                           PithNerPlace        place,
+                           PithNerWordPart     parts,
+                           guint64            *hashes)
 {
   Features features = { hashes, 0, PITH_NER_MAX_FEATURES / 2 };
   const guint64 *names = prefixes ()->names;
   const char *lower = token->lower;
+  gboolean own = (parts & PITH_NER_WORD_OWN) != 0;
+  gboolean kind = (parts & PITH_NER_WORD_KIND) != 0;
 
   switch (place)
     {
     case PITH_NER_PLACE_SELF:
       {
-        add_named (&features, names[NAME_BIAS], NULL, NULL);
-        add_named (&features, names[NAME_WORD], token->word, NULL);
-        add_named (&features, names[NAME_LOWER], lower, NULL);
-        add_named (&features, names[NAME_SHAPE], token->shape, NULL);
-        add_named (&features, names[NAME_SHORT_SHAPE], token->short_shape, NULL);
-        add_affixes (&features, lower);
-        add_clusters (&features, CLUSTERS_SELF, token, 0);
-        add_clusters (&features, CLUSTERS_SHAPE, token, token->short_shape_hash);
-        /* How the word is capitalised inside sentences of unlabelled news. */
-        add_named (&features, names[NAME_SHARE_SHAPE], token->share, token->short_shape);
-        add_clusters (&features, CLUSTERS_SHARE, token, pith_word_hash (token->share, strlen (token->share)));
+        if (kind)
+          add_named (&features, names[NAME_BIAS], NULL, NULL);
+        if (own)
+          {
+            add_named (&features, names[NAME_WORD], token->word, NULL);
+            add_named (&features, names[NAME_LOWER], lower, NULL);
+            add_named (&features, names[NAME_SHAPE], token->shape, NULL);
+          }
+        if (kind)
+          add_named (&features, names[NAME_SHORT_SHAPE], token->short_shape, NULL);
+        if (own)
+          add_affixes (&features, lower);
+        if (kind)
+          {
+            add_clusters (&features, CLUSTERS_SELF, token, 0);
+            add_clusters (&features, CLUSTERS_SHAPE, token, token->short_shape_hash);
+            /* How the word is capitalised inside sentences of unlabelled news. */
+            add_named (&features, names[NAME_SHARE_SHAPE], token->share, token->short_shape);
+            add_clusters (&features, CLUSTERS_SHARE, token, pith_word_hash (token->share, strlen (token->share)));
+          }
       }
       break;
     case PITH_NER_PLACE_PREVIOUS:
-      add_named (&features, names[NAME_LOWER_BEFORE], lower, NULL);
-      add_named (&features, names[NAME_SHAPE_BEFORE], token->short_shape, NULL);
-      add_clusters (&features, CLUSTERS_BEFORE, token, 0);
-      add_named (&features, names[NAME_SHARE_SHAPE_BEFORE], token->share, token->short_shape);
-      add_clusters (&features, CLUSTERS_SHAPE_BEFORE, token, token->short_shape_hash);
+      if (own)
+        add_named (&features, names[NAME_LOWER_BEFORE], lower, NULL);
+      if (kind)
+        {
+          add_named (&features, names[NAME_SHAPE_BEFORE], token->short_shape, NULL);
+          add_clusters (&features, CLUSTERS_BEFORE, token, 0);
+          add_named (&features, names[NAME_SHARE_SHAPE_BEFORE], token->share, token->short_shape);
+          add_clusters (&features, CLUSTERS_SHAPE_BEFORE, token, token->short_shape_hash);
+        }
       break;
     case PITH_NER_PLACE_NEXT:
-      add_named (&features, names[NAME_LOWER_AFTER], lower, NULL);
-      add_named (&features, names[NAME_SHAPE_AFTER], token->short_shape, NULL);
-      add_clusters (&features, CLUSTERS_AFTER, token, 0);
-      add_named (&features, names[NAME_SHARE_SHAPE_AFTER], token->share, token->short_shape);
-      add_clusters (&features, CLUSTERS_SHAPE_AFTER, token, token->short_shape_hash);
+      if (own)
+        add_named (&features, names[NAME_LOWER_AFTER], lower, NULL);
+      if (kind)
+        {
+          add_named (&features, names[NAME_SHAPE_AFTER], token->short_shape, NULL);
+          add_clusters (&features, CLUSTERS_AFTER, token, 0);
+          add_named (&features, names[NAME_SHARE_SHAPE_AFTER], token->share, token->short_shape);
+          add_clusters (&features, CLUSTERS_SHAPE_AFTER, token, token->short_shape_hash);
+        }
       break;
     case PITH_NER_PLACE_BEFORE_PREVIOUS:
-      add_named (&features, names[NAME_LOWER_BEFORE_PREVIOUS], lower, NULL);
-      add_named (&features, names[NAME_SHAPE_BEFORE_PREVIOUS], token->short_shape, NULL);
+      if (own)
+        add_named (&features, names[NAME_LOWER_BEFORE_PREVIOUS], lower, NULL);
+      if (kind)
+        add_named (&features, names[NAME_SHAPE_BEFORE_PREVIOUS], token->short_shape, NULL);
       break;
     case PITH_NER_PLACE_AFTER_NEXT:
-      add_named (&features, names[NAME_LOWER_AFTER_NEXT], lower, NULL);
-      add_named (&features, names[NAME_SHAPE_AFTER_NEXT], token->short_shape, NULL);
+      if (own)
+        add_named (&features, names[NAME_LOWER_AFTER_NEXT], lower, NULL);
+      if (kind)
+        add_named (&features, names[NAME_SHAPE_AFTER_NEXT], token->short_shape, NULL);
       break;
     case PITH_NER_N_PLACES:
     default:
       g_assert_not_reached ();
     }
   return features.n;
+}
+
+guint
+pith_ner_word_features (const PithNerToken *token,
+                        PithNerPlace        place,
+                        guint64            *hashes)
+{
+  return pith_ner_word_features_of (token, place, PITH_NER_WORD_ALL, hashes);
 }
 
 static guint

@@ -206,6 +206,7 @@ void               pith_ner_vocabulary_forget_old (PithNerVocabulary *self,
                                                    guint              max_kept);
 
 typedef struct _PithNerShapeScores PithNerShapeScores;
+typedef struct _PithNerKindScores PithNerKindScores;
 
 /* Buffers a tagger keeps from sentence to sentence, and from document to
  * document, instead of allocating them for each sentence; zero-filled to
@@ -220,6 +221,7 @@ typedef struct
                              * it, then the emission; for the margins */
   gsize lattice_capacity;
   PithNerShapeScores *shapes; /* the shape transitions last scored */
+  PithNerKindScores *kinds;   /* the kinds of words last scored */
 } PithNerScratch;
 
 void pith_ner_scratch_clear (PithNerScratch *scratch);
@@ -306,6 +308,23 @@ guint pith_ner_features            (const PithNerSentence *sentence,
  * at most PITH_NER_MAX_FEATURES / 2. */
 guint pith_ner_word_features       (const PithNerToken    *token,
                                     PithNerPlace           place,
+                                    guint64               *hashes);
+
+/* A word's features are of two parts: those of its letters (the word,
+ * its lowercase, its shape and affixes), and those of its kind alone (its
+ * short shape, its share of capitals in news, its clusters), the same for
+ * every word of that kind. */
+typedef enum {
+  PITH_NER_WORD_OWN = 1 << 0,
+  PITH_NER_WORD_KIND = 1 << 1,
+  PITH_NER_WORD_ALL = PITH_NER_WORD_OWN | PITH_NER_WORD_KIND
+} PithNerWordPart;
+
+/* pith_ner_word_features(), of @parts only: the two parts' together are
+ * those of PITH_NER_WORD_ALL, in another order. */
+guint pith_ner_word_features_of    (const PithNerToken    *token,
+                                    PithNerPlace           place,
+                                    PithNerWordPart        parts,
                                     guint64               *hashes);
 /* The rest: pairs of words, the place in the sentence, the gazetteer and
  * the document memory; at most PITH_NER_MAX_FEATURES / 2. */

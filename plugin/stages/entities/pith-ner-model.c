@@ -35,6 +35,7 @@
 #include "pith-float4-private.h"
 #include "pith-little-endian-private.h"
 #include "pith-ner-model-private.h"
+#include "pith-word-clusters-private.h"
 
 #define MAGIC "PITHNER"
 #define FORMAT_VERSION 2
@@ -945,27 +946,97 @@ prefetch_rows (const PithNerModel *self,
     }
 }
 
+/* The weights of the features of a word's kind (its short shape, share
+ * and clusters) added up per place, for the kinds of new words met last,
+ * a slot for each kind's hash's last bits: new words are mostly of kinds
+ * met before (about three in four on news), and a kind's sums are then
+ * read in one place instead of thirty rows of the model's table. */
+#define KIND_SLOTS 1024
+
+typedef struct
+{
+  guint64 short_shape_hash;
+  const char *share;        /* one of the share list's own strings */
+  guint16 clusters[PITH_WORD_CLUSTER_LEVELS];
+  guint scored_by;          /* the model's serial; 0: empty */
+  gint32 scores[PITH_NER_N_PLACES][PITH_NER_N_TAGS];
+} KindSlot;
+
+struct _PithNerKindScores
+{
+  KindSlot slots[KIND_SLOTS];
+};
+
+static gboolean
+is_of_kind (const KindSlot     *slot,
+            const PithNerModel *model,
+            const PithNerToken *token)
+{
+  return slot->scored_by == model->serial && slot->short_shape_hash == token->short_shape_hash &&
+         slot->share == token->share && memcmp (slot->clusters, token->clusters, sizeof slot->clusters) == 0;
+}
+
+static KindSlot *
+kind_slot (PithNerKindScores  *kinds,
+           const PithNerToken *token)
+{
+  guint64 hash = token->short_shape_hash ^ (guint64) GPOINTER_TO_SIZE (token->share);
+
+  for (int level = 0; level < PITH_WORD_CLUSTER_LEVELS; level++)
+    hash = (hash ^ token->clusters[level]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return &kinds->slots[(hash ^ (hash >> 32)) % KIND_SLOTS];
+}
+
 /* Adds up @token's weights for each place, and scores its transitions,
- * once per model: the features a word gives depend on its place alone. */
+ * once per model: the features a word gives depend on its place alone.
+ * The sums are of integers: its kind's part added first, from @kinds
+ * when it has them, makes the same sums. */
 PITH_AVX2_CLONES
 static void
 score_word (const PithNerModel *self,
+            PithNerKindScores  *kinds,
             PithNerToken       *token)
 {
   guint64 hashes[PITH_NER_N_PLACES][PITH_NER_MAX_FEATURES];
   guint n_hashes[PITH_NER_N_PLACES];
+  guint64 kind_hashes[PITH_NER_N_PLACES][PITH_NER_MAX_FEATURES / 2];
+  guint n_kind_hashes[PITH_NER_N_PLACES];
   const gint16 *rows[PITH_NER_N_TAGS];
+  KindSlot *slot = kinds != NULL ? kind_slot (kinds, token) : NULL;
+  gboolean kind_known = slot != NULL && is_of_kind (slot, self, token);
+  PithNerWordPart parts = slot != NULL ? PITH_NER_WORD_OWN : PITH_NER_WORD_ALL;
 
   /* Every place's features first, so that their rows load together. */
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
     {
-      n_hashes[place] = pith_ner_word_features (token, place, hashes[place]);
+      n_hashes[place] = pith_ner_word_features_of (token, place, parts, hashes[place]);
       prefetch_rows (self, hashes[place], n_hashes[place]);
     }
+  if (slot != NULL && !kind_known)
+    for (int place = 0; place < PITH_NER_N_PLACES; place++)
+      {
+        n_kind_hashes[place] = pith_ner_word_features_of (token, place, PITH_NER_WORD_KIND, kind_hashes[place]);
+        prefetch_rows (self, kind_hashes[place], n_kind_hashes[place]);
+      }
   transition_rows (self, token, PITH_NER_TRANSITION_WORD, rows);
+  if (slot != NULL && !kind_known)
+    {
+      for (int place = 0; place < PITH_NER_N_PLACES; place++)
+        {
+          memset (slot->scores[place], 0, sizeof slot->scores[place]);
+          add_rows (self, kind_hashes[place], n_kind_hashes[place], slot->scores[place]);
+        }
+      slot->short_shape_hash = token->short_shape_hash;
+      slot->share = token->share;
+      memcpy (slot->clusters, token->clusters, sizeof slot->clusters);
+      slot->scored_by = self->serial;
+    }
   for (int place = 0; place < PITH_NER_N_PLACES; place++)
     {
-      memset (token->scores[place], 0, sizeof token->scores[place]);
+      if (slot != NULL)
+        memcpy (token->scores[place], slot->scores[place], sizeof token->scores[place]);
+      else
+        memset (token->scores[place], 0, sizeof token->scores[place]);
       add_rows (self, hashes[place], n_hashes[place], token->scores[place]);
     }
   score_pairs (rows, token->word_transitions);
@@ -974,10 +1045,11 @@ score_word (const PithNerModel *self,
 
 static PithNerToken *
 scored (const PithNerModel *self,
+        PithNerKindScores  *kinds,
         PithNerToken       *token)
 {
   if (token->scored_by != self->serial)
-    score_word (self, pith_ner_token_need_lists (token));
+    score_word (self, kinds, pith_ner_token_need_lists (token));
   return token;
 }
 
@@ -1065,6 +1137,7 @@ search_words (const PithNerModel    *self,
               guint                  end,
               gboolean               with_back)
 {
+  PithNerKindScores *kinds = sentence->scratch != NULL ? sentence->scratch->kinds : NULL;
   guint64 hashes[2][PITH_NER_MAX_FEATURES];
   guint n_hashes[2];
   float emission[PITH_NER_N_TAGS];
@@ -1077,7 +1150,7 @@ search_words (const PithNerModel    *self,
   prefetch_rows (self, hashes[first % 2], n_hashes[first % 2]);
   for (guint i = first; i < end; i++)
     {
-      PithNerToken *token = scored (self, sentence->tokens[i]);
+      PithNerToken *token = scored (self, kinds, sentence->tokens[i]);
       const guint64 *context = hashes[i % 2];
       guint n_context = n_hashes[i % 2];
       const float *by_shape = model_shape_transitions (shapes, self, token);
@@ -1086,7 +1159,7 @@ search_words (const PithNerModel    *self,
       memcpy (sums, token->scores[PITH_NER_PLACE_SELF], sizeof sums);
       for (int place = 1; place < PITH_NER_N_PLACES; place++)
         {
-          const PithNerToken *near = scored (self, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
+          const PithNerToken *near = scored (self, kinds, sentence->tokens[(int) i + pith_ner_place_offsets[place]]);
 
           for (guint t = 0; t < PITH_NER_N_TAGS; t++)
             sums[t] += near->scores[place][t];
@@ -1143,6 +1216,8 @@ viterbi_with_model (const PithNerModel    *self,
     {
       if (sentence->scratch->shapes == NULL)
         sentence->scratch->shapes = g_new0 (PithNerShapeScores, 1);
+      if (sentence->scratch->kinds == NULL)
+        sentence->scratch->kinds = g_new0 (PithNerKindScores, 1);
       shapes = sentence->scratch->shapes;
     }
 
