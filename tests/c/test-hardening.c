@@ -35,8 +35,10 @@ news_documents (guint n)
   return documents;
 }
 
+/* On two threads each document is a chunk of its own; on one, the three
+ * are one chunk, run stage by stage. */
 static void
-test_max_bytes (void)
+test_max_bytes_on (guint n_threads)
 {
   g_autoptr(PithPipeline) pipeline = pith_pipeline_new_from_string ("segment", NULL);
   g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
@@ -51,7 +53,7 @@ test_max_bytes (void)
   g_ptr_array_add (documents, pith_document_new (big));
   g_ptr_array_add (documents, pith_document_new ("After it. Still processed."));
   results = pith_pipeline_process_batch (pipeline, (PithDocument **) documents->pdata, documents->len,
-                                         2, NULL, NULL, NULL, NULL);
+                                         n_threads, NULL, NULL, NULL, NULL);
 
   g_assert_no_error (pith_result_get_error (g_ptr_array_index (results, 0)));
   g_assert_error (pith_result_get_error (g_ptr_array_index (results, 1)), PITH_ERROR, PITH_ERROR_LIMIT_EXCEEDED);
@@ -59,6 +61,13 @@ test_max_bytes (void)
   g_assert_cmpuint (pith_document_get_n_spans (g_ptr_array_index (documents, 2), PITH_LAYER_SENTENCE), ==, 2);
   /* The refused document is left as it came. */
   g_assert_false (pith_document_has_layer (g_ptr_array_index (documents, 1), PITH_LAYER_TOKEN));
+}
+
+static void
+test_max_bytes (void)
+{
+  test_max_bytes_on (2);
+  test_max_bytes_on (1);
 }
 
 static void

@@ -322,6 +322,14 @@ check_results (GPtrArray *documents,
           g_assert_nonnull (pith_result_get_error (result));
           g_assert_false (pith_result_check (result, &error));
           g_assert_error (error, PITH_ERROR, PITH_ERROR_INVALID_INPUT);
+          /* A document stops at the stage that failed: the next one, which
+           * the batch may run over the other documents of its chunk in
+           * the meantime, never sees it. */
+          {
+            g_autofree char *unchanged = g_strdup_printf ("document %u FAIL", i);
+
+            g_assert_cmpstr (pith_document_get_text (pith_result_get_document (result)), ==, unchanged);
+          }
         }
       else
         {
