@@ -737,7 +737,7 @@ pith_pipeline_process_finish (PithPipeline  *self,
 /* Batches */
 
 /* The most documents a worker runs stage by stage (batch_process_chunk()). */
-#define BATCH_CHUNK_MAX 64
+#define BATCH_CHUNK_MAX 256
 
 typedef struct
 {
@@ -795,7 +795,7 @@ batch_free (Batch *batch)
  * tables are megabytes (the entity tagger's model and vocabulary, the
  * summarizer's lexicon and caches), and between two documents of the
  * same stage the other stages' tables push them out of the processor's
- * caches; a stage that runs a few dozen documents in a row finds them
+ * caches; a stage that runs a few hundred documents in a row finds them
  * there. Each document sees the stages in order and stops at the first
  * that fails, as pith_pipeline_process() runs it. A time budget is per
  * document over all its stages: with one, documents run one at a time. */
@@ -931,7 +931,7 @@ batch_run (Batch             *batch,
  * holding either the processed document or the error that stopped it: one
  * bad document never stops the others.
  *
- * Each thread takes the documents a few dozen at a time and runs them
+ * Each thread takes the documents up to 256 at a time and runs them
  * stage by stage, each stage over all of them before the next, which
  * keeps a stage's tables in the processor's caches: on news, a batch on
  * one thread runs the default pipeline about a sixth faster than
