@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "pith-document-private.h"
@@ -420,6 +421,27 @@ append_name (JsonWriter *out,
   write_c (out, ':');
 }
 
+/* An integer in decimal, without printf(): a document has one or two for
+ * every span. */
+static void
+append_int (JsonWriter *out,
+            gint64      value)
+{
+  char digits[24];
+  char *start = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--start = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    *--start = '-';
+  write_len (out, start, (gsize) (digits + sizeof digits - start));
+}
+
 static void
 append_int_member (JsonWriter *out,
                    gboolean   *first,
@@ -427,7 +449,7 @@ append_int_member (JsonWriter *out,
                    gint64      value)
 {
   append_name (out, first, name);
-  write_printf (out, "%" G_GINT64_FORMAT, value);
+  append_int (out, value);
 }
 
 /* json-glib's own text for a node; doubles too, for its number format. */
@@ -501,7 +523,7 @@ append_tree (JsonWriter *out,
             break;
           }
         case G_TYPE_INT64:
-          write_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          append_int (out, json_node_get_int (node));
           break;
         case G_TYPE_BOOLEAN:
           write_str (out, json_node_get_boolean (node) ? "true" : "false");
@@ -521,9 +543,24 @@ static void
 append_double (JsonWriter *out,
                double   value)
 {
-  g_autoptr(JsonNode) node = json_node_init_double (json_node_alloc (), value);
+  char text[G_ASCII_DTOSTR_BUF_SIZE + 2];
 
-  append_node (out, node);
+  /* json-glib's text for a finite double: g_ascii_dtostr(), and ".0"
+   * after one that reads as an integer (the test compares the two on
+   * millions of values); anything else as json-glib writes it. */
+  if (isfinite (value))
+    {
+      g_ascii_dtostr (text, G_ASCII_DTOSTR_BUF_SIZE, value);
+      if (strpbrk (text, ".eE") == NULL)
+        strcat (text, ".0");
+      write_str (out, text);
+    }
+  else
+    {
+      g_autoptr(JsonNode) node = json_node_init_double (json_node_alloc (), value);
+
+      append_node (out, node);
+    }
 }
 
 typedef struct

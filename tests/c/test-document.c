@@ -443,6 +443,45 @@ test_json_writer_matches_tree (void)
       }
 }
 
+/* Numbers are written without json-glib (scores, offsets, reports'
+ * numbers): thousands of them, of every size and sign, as json-glib
+ * writes them. */
+static void
+test_json_writer_numbers (void)
+{
+  g_autoptr(PithDocument) document = pith_document_new ("Numbers of every size.");
+  g_autoptr(JsonArray) values = json_array_new ();
+  g_autoptr(JsonObject) report = json_object_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(JsonNode) tree = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *written = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      double fraction = g_rand_double (rand);
+
+      pith_document_add_span (document, "scored", 0, 7, NULL, i % 3 == 0 ? (float) fraction : fraction, NULL);
+      json_array_add_double_element (values, g_rand_double_range (rand, -1e30, 1e30));
+      json_array_add_double_element (values, (fraction - 0.5) * 1e-20);
+      json_array_add_double_element (values, (double) g_rand_int_range (rand, -100000, 100000));
+      json_array_add_double_element (values, i / 8.0);
+      json_array_add_int_element (values, (gint64) g_rand_int (rand) * g_rand_int (rand) * (i % 2 ? 1 : -1));
+    }
+  json_array_add_int_element (values, G_MININT64);
+  json_array_add_int_element (values, G_MAXINT64);
+  json_array_add_int_element (values, 0);
+  json_array_add_double_element (values, 0.0);
+  json_array_add_double_element (values, -0.0);
+  json_object_set_array_member (report, "values", g_steal_pointer (&values));
+  pith_document_set_report (document, "numbers", report);
+
+  tree = pith_document_to_json_node (document, PITH_JSON_ALL);
+  expected = json_to_string (tree, FALSE);
+  written = pith_document_to_json_full (document, PITH_JSON_ALL);
+  g_assert_cmpstr (written, ==, expected);
+}
+
 /* A text longer than the writer's pieces, escapes across their seams. */
 static void
 test_json_writer_streams_long_text (void)
@@ -698,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/attributes/integers", test_integer_attributes);
   g_test_add_func ("/Pith/Document/json/compact", test_json_compact);
   g_test_add_func ("/Pith/Document/json/writer-matches-tree", test_json_writer_matches_tree);
+  g_test_add_func ("/Pith/Document/json/writer-numbers", test_json_writer_numbers);
   g_test_add_func ("/Pith/Document/json/writer-streams-long-text", test_json_writer_streams_long_text);
   g_test_add_func ("/Pith/Document/json/writer-reports-stream-errors", test_json_writer_reports_stream_errors);
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);
