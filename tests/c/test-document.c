@@ -443,6 +443,17 @@ test_json_writer_matches_tree (void)
       }
 }
 
+/* An integer of 1 to 63 bits, built without signed overflow. */
+static gint64
+random_integer (GRand   *rand,
+                gboolean negative)
+{
+  guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+  guint64 magnitude = bits >> g_rand_int_range (rand, 1, 64);
+
+  return negative ? -(gint64) magnitude : (gint64) magnitude;
+}
+
 /* Numbers are written without json-glib (scores, offsets, reports'
  * numbers): thousands of them, of every size and sign, as json-glib
  * writes them. */
@@ -466,7 +477,7 @@ test_json_writer_numbers (void)
       json_array_add_double_element (values, (fraction - 0.5) * 1e-20);
       json_array_add_double_element (values, (double) g_rand_int_range (rand, -100000, 100000));
       json_array_add_double_element (values, i / 8.0);
-      json_array_add_int_element (values, (gint64) g_rand_int (rand) * g_rand_int (rand) * (i % 2 ? 1 : -1));
+      json_array_add_int_element (values, random_integer (rand, i % 2 == 0));
     }
   json_array_add_int_element (values, G_MININT64);
   json_array_add_int_element (values, G_MAXINT64);
