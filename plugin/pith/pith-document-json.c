@@ -677,6 +677,50 @@ append_layer (JsonWriter   *out,
   write_c (out, ']');
 }
 
+/* A report kept as a table, as json-glib writes the array of objects
+ * pith_report_table_to_json_node() makes of it. */
+static void
+append_report_table (JsonWriter            *out,
+                     const PithReportTable *table)
+{
+  guint n_columns = pith_report_table_get_n_columns (table);
+
+  write_c (out, '[');
+  for (guint row = 0; row < pith_report_table_get_n_rows (table); row++)
+    {
+      gboolean first = TRUE;
+
+      if (row > 0)
+        write_c (out, ',');
+      write_c (out, '{');
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const PithReportColumn *column = pith_report_table_get_column (table, c);
+
+          append_name (out, &first, column->name);
+          switch (column->type)
+            {
+            case PITH_REPORT_STRING:
+              {
+                const char *value = pith_report_table_get_string (table, row, c);
+
+                append_string (out, value, strlen (value));
+                break;
+              }
+            case PITH_REPORT_INT:
+              append_int (out, pith_report_table_get_int (table, row, c));
+              break;
+            case PITH_REPORT_DOUBLE:
+            default:
+              append_double (out, pith_report_table_get_double (table, row, c));
+              break;
+            }
+        }
+      write_c (out, '}');
+    }
+  write_c (out, ']');
+}
+
 static void
 write_document (JsonWriter    *out,
                 PithDocument  *self,
@@ -684,7 +728,7 @@ write_document (JsonWriter    *out,
 {
   const char *text = pith_document_get_text (self);
   JsonObject *metadata = pith_document_get_metadata (self);
-  JsonObject *reports = pith_document_get_reports (self);
+  JsonObject *reports = pith_document_peek_reports (self);
   g_auto(GStrv) layers = pith_document_list_layers (self);
   gboolean first = TRUE;
   gboolean other_layers = FALSE;
@@ -760,8 +804,13 @@ write_document (JsonWriter    *out,
   while (json_object_iter_next_ordered (&iter, &name, &value))
     if (!g_strv_contains (document_members, name))
       {
+        const PithReportTable *table = pith_document_peek_report_table (self, name);
+
         append_name (out, &first, name);
-        append_tree (out, value);
+        if (table != NULL)
+          append_report_table (out, table);
+        else
+          append_tree (out, value);
       }
 
   write_c (out, '}');

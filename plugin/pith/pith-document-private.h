@@ -8,6 +8,7 @@
 #include "pith-document.h"
 #include "pith-layer-private.h"
 #include "pith-offset-map-private.h"
+#include "pith-report-table-private.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +37,34 @@ void                 pith_document_copy_span_attributes (PithDocument       *sel
                                                          guint               index,
                                                          JsonObject         *object,
                                                          const char * const *skipped);
+/* The reports, every one as JSON (reports kept as tables are turned into
+ * their trees first). */
 JsonObject          *pith_document_get_reports      (PithDocument  *self);
+/* The reports as they are: a report kept as a table is a null member,
+ * whose rows pith_document_peek_report_table() gives. */
+JsonObject          *pith_document_peek_reports     (PithDocument  *self);
+const PithReportTable *pith_document_peek_report_table (PithDocument *self,
+                                                        const char   *name);
+/* Makes @table report @name, in place of any; its JSON tree is built only
+ * when a caller asks for the report. Takes ownership. */
+void                 pith_document_take_report_table (PithDocument    *self,
+                                                      const char      *name,
+                                                      PithReportTable *table);
+/* Whether report @name is an array (of objects, kept as a table or as
+ * JSON), and its length. */
+gboolean             pith_document_get_report_n_rows (PithDocument *self,
+                                                      const char   *name,
+                                                      guint        *n_rows);
+/* Member @member of row @row of such a report: %NULL or 0 when the row has
+ * no such member of that type. */
+const char          *pith_document_get_report_row_string (PithDocument *self,
+                                                          const char   *name,
+                                                          guint         row,
+                                                          const char   *member);
+gint64               pith_document_get_report_row_int (PithDocument *self,
+                                                       const char   *name,
+                                                       guint         row,
+                                                       const char   *member);
 /* Makes @layer (its spans in order, on character boundaries of the text)
  * the document's layer of its name, replacing any; takes ownership. */
 void                 pith_document_take_layer       (PithDocument  *self,

@@ -43,6 +43,7 @@
 #include "pith-decode-private.h"
 #include "pith-document-private.h"
 #include "pith-error.h"
+#include "pith-report-table-private.h"
 
 struct _PithDocument
 {
@@ -61,7 +62,26 @@ struct _PithDocument
   char *language;
   JsonObject *metadata;
   JsonObject *reports;
+  /* Reports kept as tables until a caller asks for their JSON: each has a
+   * null member in reports, in its place. */
+  GPtrArray *report_tables; /* of ReportTable, or NULL */
 };
+
+typedef struct
+{
+  char *name;
+  PithReportTable *table;
+} ReportTable;
+
+static void
+report_table_free (gpointer data)
+{
+  ReportTable *entry = data;
+
+  g_free (entry->name);
+  pith_report_table_free (entry->table);
+  g_free (entry);
+}
 
 G_DEFINE_FINAL_TYPE (PithDocument, pith_document, G_TYPE_OBJECT)
 
@@ -103,6 +123,7 @@ pith_document_finalize (GObject *object)
   g_free (self->language);
   json_object_unref (self->metadata);
   json_object_unref (self->reports);
+  g_clear_pointer (&self->report_tables, g_ptr_array_unref);
 
   G_OBJECT_CLASS (pith_document_parent_class)->finalize (object);
 }
@@ -498,10 +519,183 @@ pith_document_get_offset_map (PithDocument *self)
   return self->map;
 }
 
+static ReportTable *
+find_report_table (PithDocument *self,
+                   const char   *name,
+                   guint        *index)
+{
+  for (guint i = 0; self->report_tables != NULL && i < self->report_tables->len; i++)
+    {
+      ReportTable *entry = g_ptr_array_index (self->report_tables, i);
+
+      if (strcmp (entry->name, name) == 0)
+        {
+          if (index != NULL)
+            *index = i;
+          return entry;
+        }
+    }
+  return NULL;
+}
+
+/* Turns the reports kept as tables into their JSON, in their places. */
+static void
+resolve_report_tables (PithDocument *self)
+{
+  if (self->report_tables == NULL)
+    return;
+  for (guint i = 0; i < self->report_tables->len; i++)
+    {
+      ReportTable *entry = g_ptr_array_index (self->report_tables, i);
+
+      json_object_set_member (self->reports, entry->name, pith_report_table_to_json_node (entry->table));
+    }
+  g_clear_pointer (&self->report_tables, g_ptr_array_unref);
+}
+
+/* Forgets the table of report @name, if it has one, not its member. */
+static void
+drop_report_table (PithDocument *self,
+                   const char   *name)
+{
+  guint index;
+
+  if (find_report_table (self, name, &index) != NULL)
+    g_ptr_array_remove_index (self->report_tables, index);
+}
+
 JsonObject *
 pith_document_get_reports (PithDocument *self)
 {
+  resolve_report_tables (self);
   return self->reports;
+}
+
+JsonObject *
+pith_document_peek_reports (PithDocument *self)
+{
+  return self->reports;
+}
+
+const PithReportTable *
+pith_document_peek_report_table (PithDocument *self,
+                                 const char   *name)
+{
+  ReportTable *entry = find_report_table (self, name, NULL);
+
+  return entry != NULL ? entry->table : NULL;
+}
+
+void
+pith_document_take_report_table (PithDocument    *self,
+                                  const char      *name,
+                                  PithReportTable *table)
+{
+  ReportTable *entry = g_new (ReportTable, 1);
+
+  drop_report_table (self, name);
+  json_object_set_null_member (self->reports, name);
+  entry->name = g_strdup (name);
+  entry->table = table;
+  if (self->report_tables == NULL)
+    self->report_tables = g_ptr_array_new_with_free_func (report_table_free);
+  g_ptr_array_add (self->report_tables, entry);
+}
+
+gboolean
+pith_document_get_report_n_rows (PithDocument *self,
+                                 const char   *name,
+                                 guint        *n_rows)
+{
+  const PithReportTable *table = pith_document_peek_report_table (self, name);
+  JsonNode *node;
+
+  if (table != NULL)
+    {
+      *n_rows = pith_report_table_get_n_rows (table);
+      return TRUE;
+    }
+  node = json_object_get_member (self->reports, name);
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  *n_rows = json_array_get_length (json_node_get_array (node));
+  return TRUE;
+}
+
+/* The value of @member in row @row of report @name, a JSON array, if it
+ * is of @type; a report kept as a table has no JSON to look in. */
+static JsonNode *
+report_row_member (PithDocument *self,
+                   const char   *name,
+                   guint         row,
+                   const char   *member,
+                   GType         type)
+{
+  JsonNode *node = json_object_get_member (self->reports, name);
+  JsonArray *rows;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  rows = json_node_get_array (node);
+  if (row >= json_array_get_length (rows) || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (rows, row)))
+    return NULL;
+  node = json_object_get_member (json_array_get_object_element (rows, row), member);
+  if (node == NULL || json_node_get_value_type (node) != type)
+    return NULL;
+  return node;
+}
+
+/* The column of @member in report @name's table, if it has one of @type. */
+static int
+report_table_column (const PithReportTable *table,
+                     guint                  row,
+                     const char            *member,
+                     PithReportType         type)
+{
+  int column = pith_report_table_find_column (table, member);
+
+  if (column < 0 || row >= pith_report_table_get_n_rows (table) ||
+      pith_report_table_get_column (table, (guint) column)->type != type)
+    return -1;
+  return column;
+}
+
+const char *
+pith_document_get_report_row_string (PithDocument *self,
+                                     const char   *name,
+                                     guint         row,
+                                     const char   *member)
+{
+  const PithReportTable *table = pith_document_peek_report_table (self, name);
+  JsonNode *node;
+
+  if (table != NULL)
+    {
+      int column = report_table_column (table, row, member, PITH_REPORT_STRING);
+
+      return column >= 0 ? pith_report_table_get_string (table, row, (guint) column) : NULL;
+    }
+  node = report_row_member (self, name, row, member, G_TYPE_STRING);
+  return node != NULL ? json_node_get_string (node) : NULL;
+}
+
+gint64
+pith_document_get_report_row_int (PithDocument *self,
+                                  const char   *name,
+                                  guint         row,
+                                  const char   *member)
+{
+  const PithReportTable *table = pith_document_peek_report_table (self, name);
+  JsonNode *node;
+
+  if (table != NULL)
+    {
+      int column = report_table_column (table, row, member, PITH_REPORT_INT);
+
+      return column >= 0 ? pith_report_table_get_int (table, row, (guint) column) : 0;
+    }
+  node = report_row_member (self, name, row, member, G_TYPE_INT64);
+  return node != NULL ? json_node_get_int (node) : 0;
 }
 
 /**
@@ -679,7 +873,7 @@ pith_document_get_report (PithDocument *self,
   g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  node = json_object_get_member (self->reports, name);
+  node = pith_document_get_report_node (self, name);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     return NULL;
 
@@ -703,6 +897,7 @@ pith_document_set_report (PithDocument *self,
   g_return_if_fail (PITH_IS_DOCUMENT (self));
   g_return_if_fail (name != NULL);
 
+  drop_report_table (self, name);
   if (report == NULL)
     json_object_remove_member (self->reports, name);
   else
@@ -726,6 +921,7 @@ pith_document_set_report_node (PithDocument *self,
   g_return_if_fail (PITH_IS_DOCUMENT (self));
   g_return_if_fail (name != NULL);
 
+  drop_report_table (self, name);
   if (report == NULL)
     json_object_remove_member (self->reports, name);
   else
@@ -745,9 +941,17 @@ JsonNode *
 pith_document_get_report_node (PithDocument *self,
                                const char   *name)
 {
+  ReportTable *entry;
+
   g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  entry = find_report_table (self, name, NULL);
+  if (entry != NULL)
+    {
+      json_object_set_member (self->reports, name, pith_report_table_to_json_node (entry->table));
+      drop_report_table (self, name);
+    }
   return json_object_get_member (self->reports, name);
 }
 

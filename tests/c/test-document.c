@@ -443,6 +443,67 @@ test_json_writer_matches_tree (void)
       }
 }
 
+/* The entities and summarize stages keep their array reports as tables
+ * until asked: the JSON is the same text whether it is written from the
+ * tables or from the trees a caller asked for, the reports keep their
+ * places, and setting a report replaces its table. */
+static void
+test_reports_kept_as_tables (void)
+{
+  g_autoptr(PithPipeline) pipeline =
+    pith_pipeline_new_from_string ("segment ! entities ! summarize keyphrases=5", NULL);
+  g_autoptr(PithDocument) document =
+    pith_document_new ("Maria Lopez, the mayor of Valmora, met Daniel Ferreira of the Harbour Workers Union "
+                       "on Monday. Lopez said the Port of Valmora would reopen. Ferreira thanked Lopez "
+                       "and the union's members in Valmora.");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_tables = NULL;
+  g_autofree char *from_trees = NULL;
+  g_autofree char *after_asking = NULL;
+  g_autofree char *replaced = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(JsonNode) tree = NULL;
+  g_autoptr(JsonNode) other = json_node_new (JSON_NODE_ARRAY);
+  JsonNode *groups;
+  JsonObject *first;
+
+  g_assert_true (pith_pipeline_process (pipeline, document, NULL, &error));
+  g_assert_no_error (error);
+  from_tables = pith_document_to_json_full (document, PITH_JSON_DEFAULT);
+  names = pith_document_list_reports (document);
+  g_assert_true (g_strv_contains ((const char * const *) names, "entity_groups"));
+  g_assert_true (g_strv_contains ((const char * const *) names, "keyphrases"));
+  g_assert_nonnull (strstr (from_tables, "\"entity_groups\":[{\"name\":"));
+  g_assert_true (strstr (from_tables, "\"entity_groups\":") < strstr (from_tables, "\"keyphrases\":[{\"text\":"));
+
+  /* Asked for, the groups are a tree in the same place. */
+  groups = pith_document_get_report_node (document, "entity_groups");
+  g_assert_nonnull (groups);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (groups));
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (groups)), >, 0);
+  first = json_array_get_object_element (json_node_get_array (groups), 0);
+  g_assert_nonnull (json_object_get_string_member (first, "name"));
+  g_assert_nonnull (json_object_get_string_member (first, "label"));
+  g_assert_cmpint (json_object_get_int_member (first, "mentions"), >=, 1);
+  after_asking = pith_document_to_json_full (document, PITH_JSON_DEFAULT);
+  g_assert_cmpstr (after_asking, ==, from_tables);
+  tree = pith_document_to_json_node (document, PITH_JSON_DEFAULT);
+  from_trees = json_to_string (tree, FALSE);
+  g_assert_cmpstr (from_trees, ==, from_tables);
+
+  /* A report set over a table replaces it. */
+  json_node_take_array (other, json_array_new ());
+  json_array_add_string_element (json_node_get_array (other), "set by hand");
+  pith_document_set_report_node (document, "keyphrases", other);
+  replaced = pith_document_to_json_full (document, PITH_JSON_DEFAULT);
+  g_assert_nonnull (strstr (replaced, "\"keyphrases\":[\"set by hand\"]"));
+  g_clear_pointer (&tree, json_node_unref);
+  g_clear_pointer (&from_trees, g_free);
+  tree = pith_document_to_json_node (document, PITH_JSON_DEFAULT);
+  from_trees = json_to_string (tree, FALSE);
+  g_assert_cmpstr (from_trees, ==, replaced);
+}
+
 /* An integer of 1 to 63 bits, built without signed overflow. */
 static gint64
 random_integer (GRand   *rand,
@@ -749,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Document/json/compact", test_json_compact);
   g_test_add_func ("/Pith/Document/json/writer-matches-tree", test_json_writer_matches_tree);
   g_test_add_func ("/Pith/Document/json/writer-numbers", test_json_writer_numbers);
+  g_test_add_func ("/Pith/Document/json/reports-kept-as-tables", test_reports_kept_as_tables);
   g_test_add_func ("/Pith/Document/json/writer-streams-long-text", test_json_writer_streams_long_text);
   g_test_add_func ("/Pith/Document/json/writer-reports-stream-errors", test_json_writer_reports_stream_errors);
   g_test_add_func ("/Pith/Document/json/pretokenized", test_json_pretokenized);

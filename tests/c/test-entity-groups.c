@@ -40,7 +40,12 @@ grouped (const Mention *mentions,
     pith_document_add_span_bytes (document, PITH_LAYER_ENTITY, starts[m], starts[m] + strlen (mentions[m].text),
                                   g_quark_from_string (mentions[m].label), mentions[m].score);
   g_string_free (text, TRUE);
-  pith_entity_groups_build (document);
+  {
+    g_autoptr(PithReportTable) groups = pith_entity_groups_build (document);
+    g_autoptr(JsonNode) report = pith_report_table_to_json_node (groups);
+
+    pith_document_set_report_node (document, "entity_groups", report);
+  }
   return document;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "pith-document.h"
+#include "pith-report-table-private.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,8 @@ G_BEGIN_DECLS
 
 /* Groups the name mentions (PER, ORG, LOC, MISC) of the document's entity
  * layer: sets each one's "entity" attribute to its group's index and
- * leaves the groups in the "entity_groups" report. */
-void pith_entity_groups_build (PithDocument *document);
+ * returns the groups, the rows (name, label, mentions) of the
+ * "entity_groups" report. */
+PithReportTable *pith_entity_groups_build (PithDocument *document);
 
 G_END_DECLS

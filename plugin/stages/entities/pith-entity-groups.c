@@ -295,7 +295,15 @@ compare_by_length (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-void
+/* The report: each group's name, label and number of mentions. */
+enum { REPORT_NAME, REPORT_LABEL, REPORT_MENTIONS };
+static const PithReportColumn report_columns[] = {
+  [REPORT_NAME] = { "name", PITH_REPORT_STRING },
+  [REPORT_LABEL] = { "label", PITH_REPORT_STRING },
+  [REPORT_MENTIONS] = { "mentions", PITH_REPORT_INT },
+};
+
+PithReportTable *
 pith_entity_groups_build (PithDocument *document)
 {
   const char *text = pith_document_get_text (document);
@@ -318,8 +326,7 @@ pith_entity_groups_build (PithDocument *document)
   Mentions mentions;
   GQuark person = g_quark_from_static_string ("PER");
   GQuark organisation = g_quark_from_static_string ("ORG");
-  JsonArray *report = json_array_new ();
-  g_autoptr(JsonNode) report_node = NULL;
+  PithReportTable *report = pith_report_table_new (report_columns, G_N_ELEMENTS (report_columns));
   guint n_order = 0;
   PithIntegerColumn *entity_column;
 
@@ -510,16 +517,13 @@ pith_entity_groups_build (PithDocument *document)
   for (guint g = 0; g < groups->len; g++)
     {
       Group *group = &g_array_index (groups, Group, g);
-      JsonObject *object = json_object_new ();
+      guint row = pith_report_table_add_row (report);
 
-      json_object_set_string_member (object, "name", group->name);
-      json_object_set_string_member (object, "label", g_quark_to_string (group->label));
-      json_object_set_int_member (object, "mentions", group->mentions);
-      json_array_add_object_element (report, object);
+      pith_report_table_set_string (report, row, REPORT_NAME, group->name);
+      pith_report_table_set_string (report, row, REPORT_LABEL, g_quark_to_string (group->label));
+      pith_report_table_set_int (report, row, REPORT_MENTIONS, group->mentions);
     }
 
   g_string_chunk_free (strings.strings);
-  report_node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (report_node, report);
-  pith_document_set_report_node (document, "entity_groups", report_node);
+  return report;
 }

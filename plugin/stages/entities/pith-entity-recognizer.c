@@ -50,7 +50,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "pith-document.h"
+#include "pith-document-private.h"
 #include "pith-enum-types.h"
 #include "pith-entity-appositions-private.h"
 #include "pith-entity-joins-private.h"
@@ -1397,7 +1397,7 @@ recognize (PithEntityRecognizer  *self,
 
   g_hash_table_remove_all (workspace->definitions);
   g_hash_table_remove_all (workspace->possessives);
-  pith_entity_groups_build (document);
+  pith_document_take_report_table (document, "entity_groups", pith_entity_groups_build (document));
   return TRUE;
 }
 

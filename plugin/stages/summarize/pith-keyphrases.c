@@ -21,6 +21,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "pith-document-private.h"
 #include "pith-keyphrases-private.h"
 #include "pith-layer-private.h"
 #include "pith-part-of-speech-private.h"
@@ -631,17 +632,25 @@ read_entities (Reader       *reader,
 static char *
 phrase_text (const Phrase *phrase,
              const char   *text,
-             JsonArray    *groups)
+             PithDocument *document)
 {
-  if (phrase->group != NO_GROUP && groups != NULL && (guint) phrase->group < json_array_get_length (groups))
+  if (phrase->group != NO_GROUP)
     {
-      const char *name = json_object_get_string_member_with_default (
-        json_array_get_object_element (groups, (guint) phrase->group), "name", NULL);
+      const char *name = pith_document_get_report_row_string (document, "entity_groups", (guint) phrase->group, "name");
 
       if (name != NULL)
         return g_strdup (name);
     }
   return g_strndup (text + phrase->start, phrase->end - phrase->start);
+}
+
+/* Whether the entities stage left its groups. */
+static gboolean
+has_entity_groups (PithDocument *document)
+{
+  guint n_groups;
+
+  return pith_document_get_report_n_rows (document, "entity_groups", &n_groups);
 }
 
 /* A score's bits, a key of a table: a phrase scores the same, bit for bit,
@@ -1068,6 +1077,14 @@ is_inside (const char *inner,
   return FALSE;
 }
 
+/* The report: the kept phrases, best first. */
+enum { REPORT_TEXT, REPORT_SCORE, REPORT_MENTIONS };
+static const PithReportColumn report_columns[] = {
+  [REPORT_TEXT] = { "text", PITH_REPORT_STRING },
+  [REPORT_SCORE] = { "score", PITH_REPORT_DOUBLE },
+  [REPORT_MENTIONS] = { "mentions", PITH_REPORT_INT },
+};
+
 void
 pith_keyphrases_add (PithDocument            *document,
                      const PithSentenceGraph *graph,
@@ -1082,10 +1099,7 @@ pith_keyphrases_add (PithDocument            *document,
   g_autoptr(GHashTable) kept_scores = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) shown_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) kept_texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonArray) report = json_array_new ();
-  JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
-  JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ? json_node_get_array (groups_node)
-                                                                                  : NULL;
+  g_autoptr(PithReportTable) report = NULL;
   g_autofree guint *counts = NULL;
   Reader reader = { text, pith_document_peek_layer (document, PITH_LAYER_TOKEN), graph, NULL,
                     english ? pith_word_classes_lexicon () : NULL, NULL, NULL, NULL, 0, NULL, 0,
@@ -1101,6 +1115,7 @@ pith_keyphrases_add (PithDocument            *document,
   pith_document_add_span_bytes (document, PITH_LAYER_KEYPHRASE, 1, 0, 0, 0.0);
   if (limit == 0)
     return;
+  report = pith_report_table_new (report_columns, G_N_ELEMENTS (report_columns));
 
   /* A stem's weight in the document: idf summed over its sentences. */
   for (guint s = 0; s < graph->n_sentences; s++)
@@ -1120,7 +1135,7 @@ pith_keyphrases_add (PithDocument            *document,
       reader.known = &cache->classes;
       reader.inflections = &cache->inflections;
     }
-  if (groups != NULL)
+  if (has_entity_groups (document))
     read_entities (&reader, document);
 
   {
@@ -1136,7 +1151,7 @@ pith_keyphrases_add (PithDocument            *document,
     {
       Phrase *phrase = &g_array_index (best, Phrase, p);
       gboolean inside = FALSE;
-      g_autofree char *shown = phrase_text (phrase, text, groups);
+      g_autofree char *shown = phrase_text (phrase, text, document);
       g_autofree char *folded = g_utf8_casefold (shown, -1);
 
       if (g_hash_table_contains (shown_texts, folded))
@@ -1178,24 +1193,18 @@ pith_keyphrases_add (PithDocument            *document,
   for (guint p = 0; p < best->len; p++)
     {
       const Phrase *phrase = &g_array_index (best, Phrase, p);
-      JsonObject *object;
       g_autofree char *shown = NULL;
+      guint row;
 
       if (phrase->kept == 0)
         continue;
-      shown = phrase_text (phrase, text, groups);
-      object = json_object_new ();
-      json_object_set_string_member (object, "text", shown);
-      json_object_set_double_member (object, "score", phrase->score);
-      json_object_set_int_member (object, "mentions", counts[phrase->kept - 1]);
-      json_array_add_object_element (report, object);
+      shown = phrase_text (phrase, text, document);
+      row = pith_report_table_add_row (report);
+      pith_report_table_set_string (report, row, REPORT_TEXT, shown);
+      pith_report_table_set_double (report, row, REPORT_SCORE, phrase->score);
+      pith_report_table_set_int (report, row, REPORT_MENTIONS, counts[phrase->kept - 1]);
     }
-  {
-    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
-
-    json_node_set_array (node, report);
-    pith_document_set_report_node (document, "keyphrases", node);
-  }
+  pith_document_take_report_table (document, "keyphrases", g_steal_pointer (&report));
   pith_word_hashes_clear (&known);
   pith_word_hashes_clear (&inflections);
 }

@@ -256,11 +256,9 @@ entity_salience (PithDocument             *document,
   const PithLayer *entities;
   guint n_sentences = 0;
   guint n_entities = 0;
-  JsonNode *groups_node = pith_document_get_report_node (document, "entity_groups");
-  JsonArray *groups = groups_node != NULL && JSON_NODE_HOLDS_ARRAY (groups_node) ?
-                      json_node_get_array (groups_node) : NULL;
   guint s = 0;
-  guint n_groups;
+  guint n_groups = 0;
+  gboolean has_groups = pith_document_get_report_n_rows (document, "entity_groups", &n_groups);
   g_autofree float *weights = NULL;
   g_autofree gboolean *mentioned = NULL;
   PithIntegerColumn *column;
@@ -269,7 +267,7 @@ entity_salience (PithDocument             *document,
   memset (mentions, 0, graph->n_sentences * sizeof (guint));
   memset (first_mentions, 0, graph->n_sentences * sizeof (guint));
   memset (first_salience, 0, graph->n_sentences * sizeof (float));
-  if (groups == NULL)
+  if (!has_groups)
     return;
 
   sentences = pith_document_peek_layer (document, PITH_LAYER_SENTENCE);
@@ -283,12 +281,10 @@ entity_salience (PithDocument             *document,
    * of the groups, once a document, rather than a lookup by name a
    * mention. Mentions whose group is given as a JSON attribute (a
    * document read back) take the lookup. */
-  n_groups = json_array_get_length (groups);
   weights = g_new (float, MAX (n_groups, 1));
   mentioned = g_new0 (gboolean, MAX (n_groups, 1));
   for (guint g = 0; g < n_groups; g++)
-    weights[g] = logf (1.0f + (float) json_object_get_int_member (json_array_get_object_element (groups, g),
-                                                                  "mentions"));
+    weights[g] = logf (1.0f + (float) pith_document_get_report_row_int (document, "entity_groups", g, "mentions"));
   column = pith_layer_find_integer_column ((PithLayer *) entities, g_quark_from_static_string ("entity"), FALSE);
 
   for (guint e = 0; e < n_entities; e++)
