@@ -1286,7 +1286,9 @@ find_layer (PithDocument *self,
   for (guint i = 0; i < self->layers->len; i++)
     {
       PithLayer *layer = g_ptr_array_index (self->layers, i);
-      if (strcmp (layer->name, name) == 0)
+
+      /* Layer names mostly differ in their first letter. */
+      if (layer->name[0] == name[0] && strcmp (layer->name, name) == 0)
         return layer;
     }
   return NULL;

@@ -540,7 +540,12 @@ match_brackets (GPtrArray *words,
                 guint      last,
                 int       *partner)
 {
-  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (guint));
+  /* The brackets still open, innermost last. */
+  guint open_here[32];
+  g_autofree guint *open_elsewhere = last - first + 1 > G_N_ELEMENTS (open_here) ? g_new (guint, last - first + 1)
+                                                                                 : NULL;
+  guint *open = open_elsewhere != NULL ? open_elsewhere : open_here;
+  guint n_open = 0;
 
   for (guint k = first; k <= last; k++)
     {
@@ -551,13 +556,11 @@ match_brackets (GPtrArray *words,
       if (kind == 0)
         continue;
       if (is_opening_bracket (word))
-        g_array_append_val (open, k);
-      else if (open->len > 0 &&
-               bracket_kind (g_ptr_array_index (words, g_array_index (open, guint, open->len - 1))) == kind)
+        open[n_open++] = k;
+      else if (n_open > 0 && bracket_kind (g_ptr_array_index (words, open[n_open - 1])) == kind)
         {
-          guint opening = g_array_index (open, guint, open->len - 1);
+          guint opening = open[--n_open];
 
-          g_array_set_size (open, open->len - 1);
           partner[k - first] = (int) opening;
           partner[opening - first] = (int) k;
         }
@@ -806,7 +809,11 @@ add_name_pieces (PithEntityRecognizer *self,
                  GHashTable           *definitions,
                  GArray               *mentions)
 {
-  g_autofree int *partner = g_new (int, last - first + 1);
+  /* On the stack for a name of usual length (this runs for every name). */
+  int partner_here[32];
+  g_autofree int *partner_elsewhere = last - first + 1 > G_N_ELEMENTS (partner_here) ? g_new (int, last - first + 1)
+                                                                                     : NULL;
+  int *partner = partner_elsewhere != NULL ? partner_elsewhere : partner_here;
   guint piece_start = first;
 
   match_brackets (words, first, last, partner);

@@ -247,6 +247,9 @@ match (const Rules  *rules,
    * letters). */
   if (g_ascii_isalpha (word[0]) && kind (rules, i) == NULL && strcmp (word, "US$") != 0)
     return FALSE;
+  /* Nor on punctuation (a sixth of the words) but the dollar sign. */
+  if (g_ascii_ispunct (word[0]) && word[0] != '$' && kind (rules, i) == NULL)
+    return FALSE;
 
   /* MONEY: $4.2 billion, €30m */
   if (is_currency_symbol (word) && (after = number (rules, i + 1)) > i + 1)

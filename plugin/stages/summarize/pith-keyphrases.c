@@ -50,6 +50,7 @@ typedef struct
   guint32 end;
   float score;
   char *key;                /* its stems, one space apart; NULL for an entity */
+  guint key_hash;           /* g_str_hash() of key: most keys compared differ */
   int group;                /* the entity group it names, or NO_GROUP */
   guint first_token;        /* of that occurrence */
   guint n_tokens;
@@ -113,7 +114,7 @@ same_phrase (const Phrase *a,
 {
   if (a->group != NO_GROUP || b->group != NO_GROUP)
     return a->group == b->group;
-  return strcmp (a->key, b->key) == 0;
+  return a->key_hash == b->key_hash && strcmp (a->key, b->key) == 0;
 }
 
 /* Offers @candidate to @best, the top phrases so far in compare_phrases()
@@ -695,7 +696,7 @@ offer_candidate (Reader     *reader,
 {
   GArray *best = candidates->best;
   Phrase candidate = { pith_layer_start (reader->tokens, t), pith_layer_end (reader->tokens, t + n - 1),
-                       score_of (reader, t, n), NULL, group, t, n, 0,
+                       score_of (reader, t, n), NULL, 0, group, t, n, 0,
                        sentence_first, sentence_end };
   Occurrence occurrence = { t, n, group, candidate.score };
 
@@ -716,7 +717,10 @@ offer_candidate (Reader     *reader,
       compare_phrases (&candidate, &g_array_index (best, Phrase, best->len - 1)) >= 0)
     return;
   if (group == NO_GROUP)
-    candidate.key = key_of (reader, t, n);
+    {
+      candidate.key = key_of (reader, t, n);
+      candidate.key_hash = g_str_hash (candidate.key);
+    }
   /* An entity scores as its best mention. */
   if (group != NO_GROUP)
     for (guint i = 0; i < best->len; i++)
