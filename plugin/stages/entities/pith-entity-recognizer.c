@@ -1077,16 +1077,23 @@ look_up_piece (PithNerVocabulary  *vocabulary,
       for (guint at = MAX (k, 1) - 1; at <= k + 1 && at < n_tokens; at++)
         needed[at] = TRUE;
 
-  g_ptr_array_set_size (words, 0);
-  g_array_set_size (lengths, 0);
-  for (guint k = 0; k < n_tokens; k++)
-    if (needed[k])
-      {
-        gsize length;
+  {
+    guint n_words = 0;
 
-        g_ptr_array_add (words, (gpointer) token_word (text, tokens, first + k, &length));
-        g_array_append_val (lengths, length);
-      }
+    /* Room for every token, then as many as are needed: this runs for
+     * every token of the document. */
+    g_ptr_array_set_size (words, n_tokens);
+    g_array_set_size (lengths, n_tokens);
+    for (guint k = 0; k < n_tokens; k++)
+      if (needed[k])
+        {
+          words->pdata[n_words] = (gpointer) token_word (text, tokens, first + k,
+                                                         &g_array_index (lengths, gsize, n_words));
+          n_words++;
+        }
+    g_ptr_array_set_size (words, n_words);
+    g_array_set_size (lengths, n_words);
+  }
   g_ptr_array_set_size (compact, words->len);
   pith_ner_vocabulary_lookup_all (vocabulary, (const char * const *) words->pdata,
                                   (const gsize *) (gpointer) lengths->data, words->len,

@@ -267,7 +267,9 @@ pith_sentence_graph_new (PithDocument *document,
 
   /* The terms of the sentence at hand, so that resetting the counts of
    * the sentence costs the sentence, not the vocabulary. */
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint *touched = NULL;
+  gsize touched_capacity = 0;
+  guint n_touched = 0;
 
   for (guint s = 0; s < n_sentences; s++)
     {
@@ -337,12 +339,19 @@ pith_sentence_graph_new (PithDocument *document,
             continue;
           set_token_term (self, t, term);
           if (numbering.tf[term]++ == 0)
-            g_array_append_val (touched, term);
+            {
+              if (n_touched == touched_capacity)
+                {
+                  touched_capacity = MAX (64, 2 * touched_capacity);
+                  touched = g_renew (guint, touched, touched_capacity);
+                }
+              touched[n_touched++] = term;
+            }
         }
 
       /* All sentences' terms side by side in one array, not an
        * allocation a sentence. */
-      vector->n_terms = touched->len;
+      vector->n_terms = n_touched;
       vector->terms_start = (guint) n_all_terms;
       if (n_all_terms + vector->n_terms > all_terms_capacity)
         {
@@ -350,9 +359,9 @@ pith_sentence_graph_new (PithDocument *document,
           self->all_terms = g_renew (guint32, self->all_terms, all_terms_capacity);
           self->all_tf = g_renew (guint8, self->all_tf, all_terms_capacity);
         }
-      for (guint k = 0; k < touched->len; k++)
+      for (guint k = 0; k < n_touched; k++)
         {
-          guint term = g_array_index (touched, guint, k);
+          guint term = touched[k];
 
           /* A count above 255 in one sentence is hostile text's; it
            * weighs as 255. */
@@ -361,7 +370,7 @@ pith_sentence_graph_new (PithDocument *document,
           numbering.counts[term]++;
           numbering.tf[term] = 0;
         }
-      g_array_set_size (touched, 0);
+      n_touched = 0;
       sort_terms (self->all_terms + n_all_terms, self->all_tf + n_all_terms, vector->n_terms);
       n_all_terms += vector->n_terms;
     }
