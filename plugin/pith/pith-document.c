@@ -538,19 +538,23 @@ find_report_table (PithDocument *self,
   return NULL;
 }
 
-/* Turns the reports kept as tables into their JSON, in their places. */
+/* Turns the report kept as table @index into its JSON, in its place. */
+static void
+resolve_report_table (PithDocument *self,
+                      guint         index)
+{
+  ReportTable *entry = g_ptr_array_index (self->report_tables, index);
+
+  json_object_set_member (self->reports, entry->name, pith_report_table_to_json_node (entry->table));
+  g_ptr_array_remove_index (self->report_tables, index);
+}
+
+/* Turns every report kept as a table into its JSON. */
 static void
 resolve_report_tables (PithDocument *self)
 {
-  if (self->report_tables == NULL)
-    return;
-  for (guint i = 0; i < self->report_tables->len; i++)
-    {
-      ReportTable *entry = g_ptr_array_index (self->report_tables, i);
-
-      json_object_set_member (self->reports, entry->name, pith_report_table_to_json_node (entry->table));
-    }
-  g_clear_pointer (&self->report_tables, g_ptr_array_unref);
+  while (self->report_tables != NULL && self->report_tables->len > 0)
+    resolve_report_table (self, self->report_tables->len - 1);
 }
 
 /* Forgets the table of report @name, if it has one, not its member. */
@@ -622,42 +626,46 @@ pith_document_get_report_n_rows (PithDocument *self,
   return TRUE;
 }
 
-/* The value of @member in row @row of report @name, a JSON array, if it
- * is of @type; a report kept as a table has no JSON to look in. */
-static JsonNode *
-report_row_member (PithDocument *self,
-                   const char   *name,
-                   guint         row,
-                   const char   *member,
-                   GType         type)
+/* Where member @member of row @row of report @name is, if it is of
+ * @type: a column of a table (@table and @column set), or a node of a
+ * JSON array of objects (@node set). FALSE when there is none. */
+static gboolean
+find_report_cell (PithDocument           *self,
+                  const char             *name,
+                  guint                   row,
+                  const char             *member,
+                  PithReportType          type,
+                  const PithReportTable **table,
+                  guint                  *column,
+                  JsonNode              **node)
 {
-  JsonNode *node = json_object_get_member (self->reports, name);
+  static const GType json_types[] = {
+    [PITH_REPORT_STRING] = G_TYPE_STRING,
+    [PITH_REPORT_INT] = G_TYPE_INT64,
+    [PITH_REPORT_DOUBLE] = G_TYPE_DOUBLE,
+  };
   JsonArray *rows;
+  int found;
 
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-  rows = json_node_get_array (node);
+  *table = pith_document_peek_report_table (self, name);
+  *node = NULL;
+  if (*table != NULL)
+    {
+      found = pith_report_table_find_column (*table, member);
+      if (found < 0 || row >= pith_report_table_get_n_rows (*table) ||
+          pith_report_table_get_column (*table, (guint) found)->type != type)
+        return FALSE;
+      *column = (guint) found;
+      return TRUE;
+    }
+  *node = json_object_get_member (self->reports, name);
+  if (*node == NULL || !JSON_NODE_HOLDS_ARRAY (*node))
+    return FALSE;
+  rows = json_node_get_array (*node);
   if (row >= json_array_get_length (rows) || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (rows, row)))
-    return NULL;
-  node = json_object_get_member (json_array_get_object_element (rows, row), member);
-  if (node == NULL || json_node_get_value_type (node) != type)
-    return NULL;
-  return node;
-}
-
-/* The column of @member in report @name's table, if it has one of @type. */
-static int
-report_table_column (const PithReportTable *table,
-                     guint                  row,
-                     const char            *member,
-                     PithReportType         type)
-{
-  int column = pith_report_table_find_column (table, member);
-
-  if (column < 0 || row >= pith_report_table_get_n_rows (table) ||
-      pith_report_table_get_column (table, (guint) column)->type != type)
-    return -1;
-  return column;
+    return FALSE;
+  *node = json_object_get_member (json_array_get_object_element (rows, row), member);
+  return *node != NULL && json_node_get_value_type (*node) == json_types[type];
 }
 
 const char *
@@ -666,17 +674,13 @@ pith_document_get_report_row_string (PithDocument *self,
                                      guint         row,
                                      const char   *member)
 {
-  const PithReportTable *table = pith_document_peek_report_table (self, name);
+  const PithReportTable *table;
+  guint column;
   JsonNode *node;
 
-  if (table != NULL)
-    {
-      int column = report_table_column (table, row, member, PITH_REPORT_STRING);
-
-      return column >= 0 ? pith_report_table_get_string (table, row, (guint) column) : NULL;
-    }
-  node = report_row_member (self, name, row, member, G_TYPE_STRING);
-  return node != NULL ? json_node_get_string (node) : NULL;
+  if (!find_report_cell (self, name, row, member, PITH_REPORT_STRING, &table, &column, &node))
+    return NULL;
+  return table != NULL ? pith_report_table_get_string (table, row, column) : json_node_get_string (node);
 }
 
 gint64
@@ -685,17 +689,13 @@ pith_document_get_report_row_int (PithDocument *self,
                                   guint         row,
                                   const char   *member)
 {
-  const PithReportTable *table = pith_document_peek_report_table (self, name);
+  const PithReportTable *table;
+  guint column;
   JsonNode *node;
 
-  if (table != NULL)
-    {
-      int column = report_table_column (table, row, member, PITH_REPORT_INT);
-
-      return column >= 0 ? pith_report_table_get_int (table, row, (guint) column) : 0;
-    }
-  node = report_row_member (self, name, row, member, G_TYPE_INT64);
-  return node != NULL ? json_node_get_int (node) : 0;
+  if (!find_report_cell (self, name, row, member, PITH_REPORT_INT, &table, &column, &node))
+    return 0;
+  return table != NULL ? pith_report_table_get_int (table, row, column) : json_node_get_int (node);
 }
 
 /**
@@ -941,17 +941,13 @@ JsonNode *
 pith_document_get_report_node (PithDocument *self,
                                const char   *name)
 {
-  ReportTable *entry;
+  guint index;
 
   g_return_val_if_fail (PITH_IS_DOCUMENT (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  entry = find_report_table (self, name, NULL);
-  if (entry != NULL)
-    {
-      json_object_set_member (self->reports, name, pith_report_table_to_json_node (entry->table));
-      drop_report_table (self, name);
-    }
+  if (find_report_table (self, name, &index) != NULL)
+    resolve_report_table (self, index);
   return json_object_get_member (self->reports, name);
 }
 
