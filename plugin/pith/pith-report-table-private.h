@@ -55,6 +55,7 @@ const PithReportColumn *pith_report_table_get_column (const PithReportTable *sel
 /* The column named @name, or -1. */
 int              pith_report_table_find_column (const PithReportTable  *self,
                                                 const char             *name);
+/* The string is the table's, valid until the next string is set. */
 const char      *pith_report_table_get_string  (const PithReportTable  *self,
                                                 guint                   row,
                                                 guint                   column);

@@ -27,10 +27,11 @@ PithReportTable *
 pith_report_table_new (const PithReportColumn *columns,
                        guint                   n_columns)
 {
-  PithReportTable *self = g_new0 (PithReportTable, 1);
+  PithReportTable *self;
 
   g_return_val_if_fail (columns != NULL && n_columns > 0, NULL);
 
+  self = g_new0 (PithReportTable, 1);
   self->columns = columns;
   self->n_columns = n_columns;
   self->values = g_array_new (FALSE, TRUE, sizeof (Value));
@@ -138,7 +139,6 @@ pith_report_table_find_column (const PithReportTable *self,
   return -1;
 }
 
-/* Valid until the next string is set. */
 const char *
 pith_report_table_get_string (const PithReportTable *self,
                               guint                  row,
