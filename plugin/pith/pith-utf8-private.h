@@ -70,6 +70,27 @@ pith_utf8_strdown (const char *text)
   return g_ascii_strdown (text, -1);
 }
 
+/* pith_utf8_strdown() of @text into @out, which it replaces: a caller
+ * that lowercases many strings keeps one buffer instead of allocating a
+ * string apiece. */
+static inline void
+pith_utf8_strdown_into (GString    *out,
+                        const char *text)
+{
+  g_string_truncate (out, 0);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p >= 0x80)
+        {
+          g_autofree char *lower = g_utf8_strdown (text, -1);
+
+          g_string_assign (out, lower);
+          return;
+        }
+      g_string_append_c (out, pith_ascii_tolower (*p));
+    }
+}
+
 /* Whether the valid UTF-8 @word opens with punctuation or a symbol
  * (g_unichar_ispunct()); ASCII without the Unicode tables. */
 static inline gboolean

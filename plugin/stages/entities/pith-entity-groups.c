@@ -121,15 +121,7 @@ key_of (Strings    *strings,
   gboolean apart = FALSE;
   const char *p;
 
-  g_string_truncate (strings->lower, 0);
-  for (p = text; *p != '\0' && (guchar) *p < 0x80; p++)
-    g_string_append_c (strings->lower, pith_ascii_tolower (*p));
-  if (*p != '\0')
-    {
-      g_autofree char *lower = g_utf8_strdown (text, -1);
-
-      g_string_assign (strings->lower, lower);
-    }
+  pith_utf8_strdown_into (strings->lower, text);
   p = g_strstrip (strings->lower->str);
   g_string_truncate (key, 0);
 
