@@ -808,20 +808,20 @@ batch_process_chunk (Batch *batch,
   GError *errors[BATCH_CHUNK_MAX] = { NULL, };
 
   g_assert (end - first <= BATCH_CHUNK_MAX);
-  for (guint i = first; i < end; i++)
-    {
-      PithDocument *document = g_ptr_array_index (batch->documents, i);
-
-      if (pipeline->time_budget != 0)
-        pith_pipeline_process (pipeline, document, batch->cancellable, &errors[i - first]);
-      else
-        fits (pipeline, document, &errors[i - first]);
-    }
-  for (guint s = 0; s < pipeline->stages->len && pipeline->time_budget == 0; s++)
+  if (pipeline->time_budget != 0)
     for (guint i = first; i < end; i++)
-      if (errors[i - first] == NULL)
-        pith_stage_process (g_ptr_array_index (pipeline->stages, s), g_ptr_array_index (batch->documents, i),
-                            batch->cancellable, &errors[i - first]);
+      pith_pipeline_process (pipeline, g_ptr_array_index (batch->documents, i), batch->cancellable,
+                             &errors[i - first]);
+  else
+    {
+      for (guint i = first; i < end; i++)
+        fits (pipeline, g_ptr_array_index (batch->documents, i), &errors[i - first]);
+      for (guint s = 0; s < pipeline->stages->len; s++)
+        for (guint i = first; i < end; i++)
+          if (errors[i - first] == NULL)
+            pith_stage_process (g_ptr_array_index (pipeline->stages, s), g_ptr_array_index (batch->documents, i),
+                                batch->cancellable, &errors[i - first]);
+    }
   for (guint i = first; i < end; i++)
     {
       PithResult *result = pith_result_new (i, g_ptr_array_index (batch->documents, i));

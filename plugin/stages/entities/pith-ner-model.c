@@ -1003,7 +1003,7 @@ score_word (const PithNerModel *self,
   guint n_kind_hashes[PITH_NER_N_PLACES];
   const gint16 *rows[PITH_NER_N_TAGS];
   KindSlot *slot = kinds != NULL ? kind_slot (kinds, token) : NULL;
-  gboolean kind_known = slot != NULL && is_of_kind (slot, self, token);
+  gboolean fill_slot = slot != NULL && !is_of_kind (slot, self, token);
   PithNerWordPart parts = slot != NULL ? PITH_NER_WORD_OWN : PITH_NER_WORD_ALL;
 
   /* Every place's features first, so that their rows load together. */
@@ -1012,14 +1012,14 @@ score_word (const PithNerModel *self,
       n_hashes[place] = pith_ner_word_features_of (token, place, parts, hashes[place]);
       prefetch_rows (self, hashes[place], n_hashes[place]);
     }
-  if (slot != NULL && !kind_known)
+  if (fill_slot)
     for (int place = 0; place < PITH_NER_N_PLACES; place++)
       {
         n_kind_hashes[place] = pith_ner_word_features_of (token, place, PITH_NER_WORD_KIND, kind_hashes[place]);
         prefetch_rows (self, kind_hashes[place], n_kind_hashes[place]);
       }
   transition_rows (self, token, PITH_NER_TRANSITION_WORD, rows);
-  if (slot != NULL && !kind_known)
+  if (fill_slot)
     {
       for (int place = 0; place < PITH_NER_N_PLACES; place++)
         {
