@@ -376,6 +376,26 @@ test_lists_read_when_needed (void)
     }
 }
 
+/* A small model of random weights, other than the built-in one. */
+static PithNerModel *
+random_model (guint32 seed)
+{
+  guint n_buckets = 1u << 10;
+  g_autofree float *weights = g_new (float, (gsize) n_buckets * PITH_NER_N_TAGS);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GError) error = NULL;
+  PithNerCalibration calibration = { 0.04f, 0.0f, 0.9f };
+  PithNerModel *model;
+
+  for (gsize i = 0; i < (gsize) n_buckets * PITH_NER_N_TAGS; i++)
+    weights[i] = (float) g_rand_double_range (rand, -1.0, 1.0);
+  bytes = pith_ner_model_serialize (weights, n_buckets, &calibration);
+  model = pith_ner_model_new_from_bytes (bytes, &error);
+  g_assert_no_error (error);
+  return model;
+}
+
 /* Scores summed under one model are not used under another. */
 static void
 test_two_models (void)
@@ -383,19 +403,7 @@ test_two_models (void)
   g_autoptr(PithNerModel) builtin = builtin_model ();
   g_autoptr(GPtrArray) sentences = article_sentences ();
   g_autoptr(PithNerVocabulary) vocabulary = pith_ner_vocabulary_new (0);
-  guint n_buckets = 1u << 10;
-  g_autofree float *weights = g_new (float, (gsize) n_buckets * PITH_NER_N_TAGS);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(PithNerModel) other = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autoptr(GError) error = NULL;
-  PithNerCalibration calibration = { 0.04f, 0.0f, 0.9f };
-
-  for (gsize i = 0; i < (gsize) n_buckets * PITH_NER_N_TAGS; i++)
-    weights[i] = (float) g_rand_double_range (rand, -1.0, 1.0);
-  bytes = pith_ner_model_serialize (weights, n_buckets, &calibration);
-  other = pith_ner_model_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
+  g_autoptr(PithNerModel) other = random_model (7);
 
   assert_same_tags (builtin, TRUE, sentences, vocabulary);
   assert_same_tags (other, FALSE, sentences, vocabulary);
@@ -452,20 +460,8 @@ test_kinds_same_sums (void)
 {
   g_autoptr(PithNerModel) builtin = builtin_model ();
   g_autoptr(GPtrArray) sentences = article_sentences ();
-  guint n_buckets = 1u << 10;
-  g_autofree float *weights = g_new (float, (gsize) n_buckets * PITH_NER_N_TAGS);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(PithNerModel) other = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
-  g_autoptr(GError) error = NULL;
-  PithNerCalibration calibration = { 0.04f, 0.0f, 0.9f };
+  g_autoptr(PithNerModel) other = random_model (11);
   PithNerScratch scratch = { NULL, };
-
-  for (gsize i = 0; i < (gsize) n_buckets * PITH_NER_N_TAGS; i++)
-    weights[i] = (float) g_rand_double_range (rand, -1.0, 1.0);
-  bytes = pith_ner_model_serialize (weights, n_buckets, &calibration);
-  other = pith_ner_model_new_from_bytes (bytes, &error);
-  g_assert_no_error (error);
 
   /* One scratch for both models: a kind's sums under one are not used
    * under the other. */
