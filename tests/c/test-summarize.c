@@ -317,6 +317,51 @@ test_keyphrases_independent_of_earlier_documents (void)
   g_assert_cmpstr (warm, ==, cold);
 }
 
+/* The summarizer reads the entity groups (the key phrases' names, the
+ * sentences' salience) as the entities stage leaves them and as a
+ * document read back from JSON holds them: the same key phrases,
+ * summary and features either way; and a key phrase of a group read back
+ * is shown by that group's name. */
+static void
+test_entity_groups_read_back (void)
+{
+  g_autoptr(PithPipeline) summarize = pith_pipeline_new_from_string ("summarize keyphrases=10 features=true", NULL);
+  g_autoptr(PithDocument) whole =
+    run ("clean ! language ! segment ! entities ! summarize keyphrases=10 features=true", ARTICLE);
+  g_autoptr(PithDocument) tagged = run ("clean ! language ! segment ! entities", ARTICLE);
+  g_autofree char *saved = pith_document_to_json_full (tagged, PITH_JSON_ALL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PithDocument) read_back = pith_document_new_from_json (saved, -1, &error);
+  g_autoptr(PithDocument) renamed = pith_document_new_from_json (saved, -1, &error);
+  static const char * const reports[] = { "keyphrases", "summary", "summary_features" };
+  g_autofree char *keyphrases = NULL;
+  JsonArray *groups;
+
+  g_assert_no_error (error);
+  g_assert_true (pith_pipeline_process (summarize, read_back, NULL, &error));
+  g_assert_no_error (error);
+  for (guint r = 0; r < G_N_ELEMENTS (reports); r++)
+    {
+      g_autofree char *expected = json_to_string (pith_document_get_report_node (whole, reports[r]), FALSE);
+      g_autofree char *got = json_to_string (pith_document_get_report_node (read_back, reports[r]), FALSE);
+
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  groups = json_node_get_array (pith_document_get_report_node (renamed, "entity_groups"));
+  for (guint g = 0; g < json_array_get_length (groups); g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+
+      if (g_strcmp0 (json_object_get_string_member (group, "name"), "Ines Okafor") == 0)
+        json_object_set_string_member (group, "name", "Okafor, Ines");
+    }
+  g_assert_true (pith_pipeline_process (summarize, renamed, NULL, &error));
+  g_assert_no_error (error);
+  keyphrases = json_to_string (pith_document_get_report_node (renamed, "keyphrases"), FALSE);
+  g_assert_nonnull (strstr (keyphrases, "\"text\":\"Okafor, Ines\""));
+}
+
 /* A document of more distinct stems than two bytes count: the words
  * before the 65,535th stem keep theirs, and a word first met after it
  * (a late term) is as much a keyword. */
@@ -1055,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/Pith/Summarize/keyphrases-independent-of-earlier-documents",
                    test_keyphrases_independent_of_earlier_documents);
   g_test_add_func ("/Pith/Summarize/keyphrases", test_keyphrases);
+  g_test_add_func ("/Pith/Summarize/entity-groups-read-back", test_entity_groups_read_back);
   g_test_add_func ("/Pith/Summarize/keyphrases-are-noun-phrases", test_keyphrases_are_noun_phrases);
   g_test_add_func ("/Pith/Summarize/karabakh-keyphrases", test_karabakh_keyphrases);
   g_test_add_func ("/Pith/Summarize/keyphrases-without-clause-verbs", test_keyphrases_without_clause_verbs);
